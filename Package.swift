@@ -1,0 +1,81 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Birlik's layers. Dependencies point inward only:
+/// executables → BirlikWeb → BirlikStorage / BirlikDocuments → BirlikCore.
+let package = Package(
+    name: "Birlik",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "birlik", targets: ["birlik"]),
+        .executable(name: "birlik-bench", targets: ["birlik-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.50.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        // Foundation-only domain core: value types, rules, permission, i18n catalog, transliteration.
+        .target(
+            name: "BirlikCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources")]
+        ),
+        // SVG maps and charts (later: DOCX / XLSX / PDF). Knows the core, nothing else.
+        .target(name: "BirlikDocuments", dependencies: ["BirlikCore"]),
+        // Fluent models, migrations and stores; SQLite and PostgreSQL drivers; no Vapor.
+        .target(
+            name: "BirlikStorage",
+            dependencies: [
+                "BirlikCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The only target that imports Vapor: configuration, routes, pages, API.
+        .target(
+            name: "BirlikWeb",
+            dependencies: [
+                "BirlikCore", "BirlikDocuments", "BirlikStorage",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .target(
+            name: "BirlikTestSupport",
+            dependencies: [
+                "BirlikWeb", "BirlikStorage", "BirlikCore",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Tests/BirlikTestSupport"
+        ),
+        .executableTarget(
+            name: "birlik",
+            dependencies: [
+                "BirlikWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "birlik-bench",
+            dependencies: [
+                "BirlikWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BirlikCoreTests", dependencies: ["BirlikCore"]),
+        .testTarget(name: "BirlikStorageTests", dependencies: ["BirlikTestSupport"]),
+        .testTarget(name: "BirlikWebTests", dependencies: ["BirlikTestSupport", "BirlikDocuments"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

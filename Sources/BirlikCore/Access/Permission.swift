@@ -1,0 +1,109 @@
+import Foundation
+
+/// What can be done.
+public enum Action: String, Sendable, CaseIterable {
+    case view, create, update, delete
+}
+
+/// What it is done to. Each part of the mission adds its own resources here.
+public enum Resource: String, Sendable, CaseIterable {
+    /// A registry organisation: its profile, people and internal notes.
+    case organization
+    /// A user account.
+    case user
+    /// The audit log.
+    case auditLog
+    /// System operations: backups, configuration.
+    case system
+}
+
+/// The outcome of a permission check.
+public enum Decision: Sendable, Equatable {
+    case allowed
+    /// Not signed in where a sign-in would help.
+    case needsSignIn
+    case forbidden
+}
+
+/// Which records of a kind a user may list: the same rule as `Access.check`, in a form a query can use.
+public enum Visibility: Sendable, Equatable {
+    case everything
+    /// Public records, plus every record within these region subtrees or owned by these organisations.
+    case publicAnd(regions: [String], organizations: [UUID])
+    case nothing
+}
+
+/// **The** permission check of Birlik: role × organisation × region subtree. Every route and every
+/// query asks it; nothing else decides who may see or change what.
+public enum Access {
+    public static func check(_ actor: Actor, _ action: Action, _ resource: Resource, in scope: Scope) -> Decision {
+        let decision = rule(actor, action, resource, scope)
+        if decision == .forbidden, !actor.isSignedIn { return .needsSignIn }
+        return decision
+    }
+
+    /// Throws `DomainError.forbidden` (or `.signInRequired`) unless `check` allows.
+    public static func require(_ actor: Actor, _ action: Action, _ resource: Resource, in scope: Scope) throws {
+        switch check(actor, action, resource, in: scope) {
+        case .allowed: return
+        case .needsSignIn: throw DomainError.signInRequired
+        case .forbidden: throw DomainError.forbidden
+        }
+    }
+
+    /// The records of `resource` that `actor` may view, as a filter for list queries.
+    public static func visibility(_ actor: Actor, _ resource: Resource) -> Visibility {
+        switch (actor.role, resource) {
+        case (.admin, _), (.secretariat, .organization), (.secretariat, .auditLog), (.secretariat, .user):
+            return .everything
+        case (.regionalCoordinator, .organization):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (_, .organization):
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.regionalCoordinator, .user):
+            return .publicAnd(regions: [actor.regionCode], organizations: [])
+        default:
+            return .nothing
+        }
+    }
+
+    /// `true` when `visibility` lets a record with `scope` be seen.
+    public static func isVisible(_ scope: Scope, under visibility: Visibility) -> Bool {
+        switch visibility {
+        case .everything: return true
+        case .nothing: return false
+        case let .publicAnd(regions, organizations):
+            if scope.isPublic { return true }
+            if let owner = scope.organizationID, organizations.contains(owner) { return true }
+            return regions.contains { RegionCode.isWithin(scope.regionCode, $0) }
+        }
+    }
+
+    private static func rule(_ actor: Actor, _ action: Action, _ resource: Resource, _ scope: Scope) -> Decision {
+        if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
+        guard actor.isSignedIn else {
+            return action == .view && resource == .organization && scope.isPublic ? .allowed : .forbidden
+        }
+        let ownsIt = scope.organizationID != nil && scope.organizationID == actor.organizationID
+        let inRegion = RegionCode.isWithin(scope.regionCode, actor.regionCode)
+        switch (resource, action) {
+        case (.organization, .view):
+            return isVisible(scope, under: visibility(actor, .organization)) ? .allowed : .forbidden
+        case (.organization, .create), (.organization, .update):
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion ? .allowed : .forbidden
+            case .executor, .association, .councilMember: return ownsIt && action == .update ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.organization, .delete):
+            return actor.role == .secretariat ? .allowed : .forbidden
+        case (.auditLog, .view):
+            return actor.role == .secretariat ? .allowed : .forbidden
+        case (.user, .view):
+            return isVisible(scope, under: visibility(actor, .user)) ? .allowed : .forbidden
+        default:
+            return .forbidden
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Crypto
+import Foundation
+
+/// One line of the append-only audit log: who did what to which record, before and after, chained to
+/// the line before it by SHA-256.
+public struct AuditEntry: Codable, Sendable, Hashable {
+    /// 1, 2, 3, … with no gaps: a missing number is a deleted line.
+    public var sequence: Int
+    /// When, as ISO 8601 UTC with milliseconds (kept as text so that the hash survives any database).
+    public var at: String
+    public var actorID: String
+    public var actorName: String
+    public var action: String
+    public var entityType: String
+    public var entityID: String
+    /// Canonical JSON of the record before the change (`nil` for a create).
+    public var before: String?
+    /// Canonical JSON of the record after the change (`nil` for a delete).
+    public var after: String?
+    public var previousHash: String
+    public var hash: String
+
+    /// The hash the first entry chains to.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The canonical content the hash is taken over: every field but the hash, in a fixed order.
+    public var canonicalContent: String {
+        [String(sequence), at, actorID, actorName, action, entityType, entityID,
+         before ?? "∅", after ?? "∅", previousHash].joined(separator: "\u{1E}")
+    }
+
+    /// SHA-256 of the canonical content, in lower-case hex.
+    public var computedHash: String { Hashing.sha256Hex(Data(canonicalContent.utf8)) }
+
+    /// A new entry following `previous` (or the genesis), sealed with its hash.
+    public static func next(after previous: AuditEntry?, at date: Date, actor: Actor, action: String,
+                            entityType: String, entityID: String, before: String?, after: String?) -> AuditEntry {
+        var entry = AuditEntry(sequence: (previous?.sequence ?? 0) + 1, at: AuditClock.format(date),
+                               actorID: actor.userID?.uuidString ?? actor.displayName, actorName: actor.displayName,
+                               action: action, entityType: entityType, entityID: entityID, before: before,
+                               after: after, previousHash: previous?.hash ?? genesisHash, hash: "")
+        entry.hash = entry.computedHash
+        return entry
+    }
+
+    /// Canonical JSON of a value: sorted keys, ISO 8601 dates, no whitespace.
+    public static func canonicalJSON<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(value) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The audit log's time format.
+public enum AuditClock {
+    public static func format(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+}
+
+/// SHA-256 helpers shared by the audit log and the file store.
+public enum Hashing {
+    public static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

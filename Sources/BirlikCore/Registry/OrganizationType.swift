@@ -1,0 +1,31 @@
+/// Every kind of actor the two Concepts name (S1, S11).
+public enum OrganizationType: String, CaseIterable, Codable, Sendable {
+    case assembly
+    case apkSecretariat
+    case regionalAssembly
+    case publicAccordRepublican
+    case publicAccordRegional
+    case publicAccordCouncil
+    case mothersCouncil
+    case mediationCentre
+    case scientificExpertCouncil
+    case scientificExpertGroup
+    case universityChair
+    case university
+    case journalistsClub
+    case entrepreneursAssociation
+    case centralStateBody
+    case akimat
+    case ethnoculturalAssociation
+    case friendshipHouse
+    case ethnoEducationalComplex
+    case ngo
+
+    /// The catalog key of the type's name.
+    public var l10nKey: L10nKey { L10nKey(rawValue: "orgtype.\(rawValue)")! }
+
+    /// Types whose members serve particular ethnic groups.
+    public var servesEthnicGroups: Bool {
+        [.ethnoculturalAssociation, .friendshipHouse, .ethnoEducationalComplex].contains(self)
+    }
+}
