@@ -20,6 +20,13 @@ public struct AuditEntry: Codable, Sendable, Hashable {
     public var previousHash: String
     public var hash: String
 
+    public init(sequence: Int, at: String, actorID: String, actorName: String, action: String, entityType: String,
+                entityID: String, before: String?, after: String?, previousHash: String, hash: String) {
+        self.sequence = sequence; self.at = at; self.actorID = actorID; self.actorName = actorName
+        self.action = action; self.entityType = entityType; self.entityID = entityID; self.before = before
+        self.after = after; self.previousHash = previousHash; self.hash = hash
+    }
+
     /// The hash the first entry chains to.
     public static let genesisHash = String(repeating: "0", count: 64)
 
@@ -32,13 +39,14 @@ public struct AuditEntry: Codable, Sendable, Hashable {
     /// SHA-256 of the canonical content, in lower-case hex.
     public var computedHash: String { Hashing.sha256Hex(Data(canonicalContent.utf8)) }
 
-    /// A new entry following `previous` (or the genesis), sealed with its hash.
-    public static func next(after previous: AuditEntry?, at date: Date, actor: Actor, action: String,
+    /// A new entry following the entry with `previousSequence` and `previousHash` (0 and the genesis
+    /// hash for the first), sealed with its hash.
+    public static func next(previousSequence: Int, previousHash: String, at date: Date, actor: Actor, action: String,
                             entityType: String, entityID: String, before: String?, after: String?) -> AuditEntry {
-        var entry = AuditEntry(sequence: (previous?.sequence ?? 0) + 1, at: AuditClock.format(date),
+        var entry = AuditEntry(sequence: previousSequence + 1, at: AuditClock.format(date),
                                actorID: actor.userID?.uuidString ?? actor.displayName, actorName: actor.displayName,
                                action: action, entityType: entityType, entityID: entityID, before: before,
-                               after: after, previousHash: previous?.hash ?? genesisHash, hash: "")
+                               after: after, previousHash: previousHash, hash: "")
         entry.hash = entry.computedHash
         return entry
     }

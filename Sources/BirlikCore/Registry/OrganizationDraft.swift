@@ -96,7 +96,8 @@ public struct OrganizationDraft: Codable, Sendable, Hashable {
             internalNote: internalNote.nonEmptyTrimmed, version: version + 1)
     }
 
-    static func looksLikeEmail(_ value: String) -> Bool {
+    /// A light check that a value is shaped like an e-mail address.
+    public static func looksLikeEmail(_ value: String) -> Bool {
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !value.contains(" ")
             && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")

@@ -1,0 +1,40 @@
+import BirlikCore
+import FluentKit
+import Foundation
+
+/// Files on disk, content-addressed: `files/ab/cd/<sha256>` under the data directory. A file is
+/// written once; storing the same bytes again only returns its address.
+public struct FileStore: Sendable {
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    /// Stores `data` and its metadata; returns the address.
+    public func store(_ data: Data, mediaType: String, originalName: String, on db: any Database,
+                      now: Date = Date()) async throws -> ContentAddress {
+        let address = ContentAddress(of: data)
+        let url = root.appendingPathComponent(address.relativePath)
+        if !FileManager.default.fileExists(atPath: url.path) {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part")
+            try data.write(to: temporary)
+            do {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            } catch where FileManager.default.fileExists(atPath: url.path) {
+                try? FileManager.default.removeItem(at: temporary)
+            }
+        }
+        if try await StoredFileRecord.find(address.sha256, on: db) == nil {
+            try await StoredFileRecord(sha256: address.sha256, size: data.count, mediaType: mediaType,
+                                       originalName: originalName, storedAt: now).create(on: db)
+        }
+        return address
+    }
+
+    /// The bytes at `address`, checked against their hash; `nil` when absent or damaged.
+    public func data(at address: ContentAddress) -> Data? {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent(address.relativePath)),
+              ContentAddress(of: data) == address else { return nil }
+        return data
+    }
+}

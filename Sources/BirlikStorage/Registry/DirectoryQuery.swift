@@ -1,0 +1,149 @@
+import BirlikCore
+import FluentKit
+import Foundation
+
+/// What a directory search asks for: filters, search text, sorting and the page.
+public struct DirectoryQuery: Sendable, Equatable {
+    public enum Sort: String, Sendable, CaseIterable { case name, region, type }
+
+    public var text: String
+    public var regionCode: String?
+    public var type: OrganizationType?
+    public var ethnicGroup: String?
+    public var sort: Sort
+    public var descending: Bool
+    public var page: Int
+    public var perPage: Int
+
+    public init(text: String = "", regionCode: String? = nil, type: OrganizationType? = nil, ethnicGroup: String? = nil,
+                sort: Sort = .name, descending: Bool = false, page: Int = 1, perPage: Int = 25) {
+        self.text = text
+        self.regionCode = regionCode
+        self.type = type
+        self.ethnicGroup = ethnicGroup
+        self.sort = sort
+        self.descending = descending
+        self.page = max(1, page)
+        self.perPage = min(max(1, perPage), 200)
+    }
+}
+
+/// The registry's read side: every query takes the acting user and applies `Access.visibility`.
+public enum OrganizationQueries {
+    /// One page of the directory, visible to `actor`, sorted in `language`.
+    public static func directory(_ query: DirectoryQuery, actor: Actor, language: Language,
+                                 on db: any Database) async throws -> Page<Organization> {
+        let builder = OrganizationRecord.query(on: db).visible(to: actor)
+        if let region = query.regionCode { builder.within(region) }
+        if let type = query.type { builder.filter(\.$type == type.rawValue) }
+        if let group = query.ethnicGroup, !group.isEmpty {
+            builder.filter(\.$ethnicGroups, .contains(inverse: false, .anywhere), "|\(group)|")
+        }
+        for term in SearchFolding.terms(query.text).prefix(8) {
+            builder.filter(\.$searchText, .contains(inverse: false, .anywhere), " \(term)")
+        }
+        let total = try await builder.count()
+        let direction: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        switch query.sort {
+        case .region: builder.sort(\.$regionCode, direction)
+        case .type: builder.sort(\.$type, direction)
+        case .name: break
+        }
+        switch language {
+        case .kk: builder.sort(\.$sortKK, direction)
+        case .ru: builder.sort(\.$sortRU, direction)
+        case .en: builder.sort(\.$sortEN, direction)
+        }
+        builder.sort(\.$id)
+        let start = (query.page - 1) * query.perPage
+        let rows = try await builder.range(start..<(start + query.perPage)).all()
+        return Page(items: rows.map(\.organization), page: query.page, perPage: query.perPage, total: total)
+    }
+
+    /// The number of organisations visible to `actor` in each top-level region (districts rolled up).
+    public static func countsByRegion(actor: Actor, type: OrganizationType? = nil,
+                                      on db: any Database) async throws -> [String: Int] {
+        let builder = OrganizationRecord.query(on: db).visible(to: actor)
+        if let type { builder.filter(\.$type == type.rawValue) }
+        var counts: [String: Int] = [:]
+        for code in try await builder.all(\.$regionCode) {
+            counts[RegionCode.topLevel(code) ?? code, default: 0] += 1
+        }
+        return counts
+    }
+
+    /// The number of visible organisations of each type.
+    public static func countsByType(actor: Actor, on db: any Database) async throws -> [OrganizationType: Int] {
+        var counts: [OrganizationType: Int] = [:]
+        for type in try await OrganizationRecord.query(on: db).visible(to: actor).all(\.$type) {
+            if let type = OrganizationType(rawValue: type) { counts[type, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// An organisation by its code, if `actor` may see it; `DomainError.notFound` otherwise.
+    public static func find(code: String, actor: Actor, on db: any Database) async throws -> Organization {
+        guard let record = try await OrganizationRecord.query(on: db).filter(\.$code == code.lowercased()).first() else {
+            throw DomainError.notFound
+        }
+        let organization = record.organization
+        guard Access.check(actor, .view, .organization, in: organization.scope) == .allowed else { throw DomainError.notFound }
+        return organization
+    }
+
+    /// An organisation by id, with the same rule as `find(code:)`.
+    public static func find(id: UUID, actor: Actor, on db: any Database) async throws -> Organization {
+        guard let record = try await OrganizationRecord.find(id, on: db) else { throw DomainError.notFound }
+        guard Access.check(actor, .view, .organization, in: record.organization.scope) == .allowed else { throw DomainError.notFound }
+        return record.organization
+    }
+
+    /// The visible organisations whose parent is `parent`.
+    public static func children(of parent: UUID, actor: Actor, on db: any Database) async throws -> [Organization] {
+        try await OrganizationRecord.query(on: db).visible(to: actor).filter(\.$parentID == parent)
+            .sort(\.$sortKK).all().map(\.organization)
+    }
+
+    /// The people of an organisation, in their listed order.
+    public static func people(of organization: UUID, on db: any Database) async throws -> [Person] {
+        try await PersonRecord.query(on: db).filter(\.$organizationID == organization).sort(\.$sortOrder).all().map(\.person)
+    }
+
+    /// The code of an organisation, for links (`nil` when absent).
+    public static func code(of id: UUID?, on db: any Database) async throws -> String? {
+        guard let id else { return nil }
+        return try await OrganizationRecord.find(id, on: db)?.code
+    }
+}
+
+extension QueryBuilder where Model == OrganizationRecord {
+    /// Keeps only the rows `actor` may see: `Access.visibility` as a query filter.
+    @discardableResult
+    public func visible(to actor: Actor) -> Self {
+        switch Access.visibility(actor, .organization) {
+        case .everything:
+            return self
+        case .nothing:
+            return filter(\.$code == "\u{0}")
+        case let .publicAnd(regions, organizations):
+            return group(.or) { group in
+                group.filter(\.$isPublic == true)
+                for region in regions {
+                    group.filter(\.$regionCode == region)
+                    group.filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
+                }
+                if !organizations.isEmpty { group.filter(\.$id ~~ organizations) }
+            }
+        }
+    }
+
+    /// Keeps only the rows in `region` or its subtree.
+    @discardableResult
+    public func within(_ region: String) -> Self {
+        if region == RegionCode.republic { return self }
+        return group(.or) { group in
+            group.filter(\.$regionCode == region)
+            group.filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// One page of a list, with what is needed to draw the pager.
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var page: Int
+    public var perPage: Int
+    public var total: Int
+
+    public init(items: [Item], page: Int, perPage: Int, total: Int) {
+        self.items = items
+        self.page = page
+        self.perPage = perPage
+        self.total = total
+    }
+
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
