@@ -11,7 +11,7 @@ public enum UserStore {
 
     /// Creates a user bound to the organisation with `organizationCode`.
     public static func create(email: String, password: String, role: Role, organizationCode: String?, displayName: String,
-                              isDemo: Bool = false, hasher: any PasswordHasher, actor: Actor,
+                              isDemo: Bool = false, hasher: any PasswordHashing, actor: Actor,
                               on db: any Database) async throws -> UserRecord {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         var problems: [FieldError] = []
@@ -42,7 +42,7 @@ public enum UserStore {
     }
 
     /// Checks a password, counting failures and locking the account after `maximumFailures`.
-    public static func signIn(email: String, password: String, hasher: any PasswordHasher, now: Date = Date(),
+    public static func signIn(email: String, password: String, hasher: any PasswordHashing, now: Date = Date(),
                               on db: any Database) async throws -> UserRecord {
         guard let user = try await UserRecord.query(on: db).filter(\.$email == email.lowercased().trimmingCharacters(in: .whitespaces)).first() else {
             _ = try? hasher.verify(password, against: "$2b$12$abcdefghijklmnopqrstuuJxxSBd3Bz3MN9NPxMwRQ8W.ZC1wDKNG")

@@ -23,7 +23,7 @@ public enum DemoSeed {
     ]
 
     /// Loads the demo set once (skipped when it is already there). Needs the reference data.
-    public static func load(hasher: any PasswordHasher, on db: any Database) async throws {
+    public static func load(hasher: any PasswordHashing, on db: any Database) async throws {
         guard try await UserRecord.query(on: db).filter(\.$isDemo == true).count() == 0 else { return }
         let organizations = try await AuditLog.write(on: db, actor: .system) { audit in
             var codes: [String: UUID] = [:]

@@ -1,0 +1,91 @@
+/// A piece of HTML or SVG, built in Swift and rendered with every text and attribute value escaped.
+/// Pages and maps are made of these; nothing a user typed can reach the output unescaped.
+public struct HTMLNode: Sendable, ExpressibleByStringLiteral {
+    indirect enum Content: Sendable {
+        case element(String, [(String, String)], [HTMLNode])
+        case text(String)
+        case trusted(String)
+        case group([HTMLNode])
+    }
+
+    let content: Content
+
+    init(_ content: Content) { self.content = content }
+
+    public init(stringLiteral value: String) { content = .text(value) }
+
+    /// Escaped text.
+    public static func text(_ value: String) -> HTMLNode { HTMLNode(.text(value)) }
+
+    /// Several nodes side by side.
+    public static func group(_ nodes: [HTMLNode]) -> HTMLNode { HTMLNode(.group(nodes)) }
+
+    /// Nothing.
+    public static let empty = HTMLNode(.group([]))
+
+    /// Markup rendered earlier by this builder (so already escaped), such as a cached map.
+    public static func rendered(_ html: RenderedHTML) -> HTMLNode { HTMLNode(.trusted(html.html)) }
+
+    /// The HTML text.
+    public func render() -> String {
+        var output = ""
+        output.reserveCapacity(4096)
+        write(to: &output)
+        return output
+    }
+
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"]
+    static let svgLeaves: Set<String> = ["path", "circle", "rect", "line", "polygon", "polyline", "stop"]
+
+    func write(to output: inout String) {
+        switch content {
+        case let .text(value): output += Self.escape(value)
+        case let .trusted(value): output += value
+        case let .group(nodes): for node in nodes { node.write(to: &output) }
+        case let .element(name, attributes, children):
+            output += "<" + name
+            for (key, value) in attributes {
+                output += " " + key + "=\"" + Self.escape(value) + "\""
+            }
+            if Self.voidElements.contains(name) { output += ">"; return }
+            if children.isEmpty, Self.svgLeaves.contains(name) { output += "/>"; return }
+            output += ">"
+            for child in children { child.write(to: &output) }
+            output += "</" + name + ">"
+        }
+    }
+
+    /// Escapes `&`, `<`, `>`, `"` and `'`.
+    public static func escape(_ value: String) -> String {
+        guard value.contains(where: { "&<>\"'".contains($0) }) else { return value }
+        var output = ""
+        output.reserveCapacity(value.utf8.count + 16)
+        for character in value {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+}
+
+/// HTML produced by `HTMLNode.render()`, kept to be embedded again without re-escaping.
+public struct RenderedHTML: Sendable {
+    public let html: String
+    public init(_ node: HTMLNode) { html = node.render() }
+}
+
+/// Builds an element: `el("a", ["href": url], "text")`. An attribute whose value is `nil` is left out.
+public func el(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ children: HTMLNode...) -> HTMLNode {
+    el(name, attributes, children)
+}
+
+/// Builds an element with children from an array.
+public func el(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ children: [HTMLNode]) -> HTMLNode {
+    HTMLNode(.element(name, attributes.compactMap { key, value in value.map { (key, $0) } }, children))
+}

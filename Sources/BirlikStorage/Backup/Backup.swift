@@ -1,0 +1,136 @@
+import BirlikCore
+import FluentKit
+import Foundation
+import ZIPFoundation
+
+/// A whole-system backup in one ZIP file: every table as JSON (portable between SQLite and
+/// PostgreSQL) and every stored file. Sessions are not kept: users sign in again after a restore.
+public enum Backup {
+    /// What a backup holds, written as `manifest.json`.
+    public struct Manifest: Codable, Sendable {
+        public var format: String
+        public var createdAt: Date
+        public var counts: [String: Int]
+        public var auditHead: Int
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case notEmpty
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .notEmpty: "the database already holds organisations; restore into an empty data directory or database"
+            case let .unreadable(detail): "the backup cannot be read: \(detail)"
+            }
+        }
+    }
+
+    static let format = "birlik-backup-1"
+
+    /// Writes the backup to `file` (replacing it) and returns its manifest.
+    @discardableResult
+    public static func write(to file: URL, filesRoot: URL, on db: any Database) async throws -> Manifest {
+        try? FileManager.default.removeItem(at: file)
+        let archive = try Archive(url: file, accessMode: .create)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        var counts: [String: Int] = [:]
+        func add<M: Model>(_ type: M.Type) async throws {
+            let rows = try await M.query(on: db).all()
+            counts[M.schema] = rows.count
+            let data = try encoder.encode(rows)
+            try archive.addEntry(with: "tables/\(M.schema).json", type: .file, uncompressedSize: Int64(data.count),
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        try await add(RegionRecord.self)
+        try await add(OrganizationRecord.self)
+        try await add(PersonRecord.self)
+        try await add(UserRecord.self)
+        try await add(AuditEntryRecord.self)
+        try await add(AuditHeadRecord.self)
+        try await add(StoredFileRecord.self)
+        for record in try await StoredFileRecord.query(on: db).all() {
+            guard let sha = record.id, let address = ContentAddress(hex: sha) else { continue }
+            let url = filesRoot.appendingPathComponent(address.relativePath)
+            if FileManager.default.fileExists(atPath: url.path) {
+                try archive.addEntry(with: "files/\(address.relativePath)", fileURL: url, compressionMethod: .deflate)
+            }
+        }
+        let manifest = Manifest(format: format, createdAt: Date(), counts: counts,
+                                auditHead: try await AuditHeadRecord.find(1, on: db)?.sequence ?? 0)
+        let data = try encoder.encode(manifest)
+        try archive.addEntry(with: "manifest.json", type: .file, uncompressedSize: Int64(data.count)) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+        return manifest
+    }
+
+    /// Restores a backup into an empty, migrated database, in one transaction, and its files.
+    @discardableResult
+    public static func restore(from file: URL, filesRoot: URL, on db: any Database) async throws -> Manifest {
+        guard try await OrganizationRecord.query(on: db).count() == 0 else { throw Failure.notEmpty }
+        let archive: Archive
+        do { archive = try Archive(url: file, accessMode: .read) } catch { throw Failure.unreadable("not a ZIP archive") }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        func read(_ path: String) throws -> Data {
+            guard let entry = archive[path] else { throw Failure.unreadable("\(path) is missing") }
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            return data
+        }
+        let manifest = try decoder.decode(Manifest.self, from: read("manifest.json"))
+        guard manifest.format == format else { throw Failure.unreadable("unknown format \(manifest.format)") }
+        let regions = try decoder.decode([RegionRecord].self, from: read("tables/regions.json"))
+        let organizations = try decoder.decode([OrganizationRecord].self, from: read("tables/organizations.json"))
+        let people = try decoder.decode([PersonRecord].self, from: read("tables/people.json"))
+        let users = try decoder.decode([UserRecord].self, from: read("tables/users.json"))
+        let audit = try decoder.decode([AuditEntryRecord].self, from: read("tables/audit_log.json"))
+        let head = try decoder.decode([AuditHeadRecord].self, from: read("tables/audit_head.json"))
+        let files = try decoder.decode([StoredFileRecord].self, from: read("tables/stored_files.json"))
+        try await db.transaction { tx in
+            try await RegionRecord.query(on: tx).delete()
+            try await AuditEntryRecord.query(on: tx).delete()
+            try await AuditHeadRecord.query(on: tx).delete()
+            for region in regions { try await region.create(on: tx) }
+            for organization in parentsFirst(organizations) { try await organization.create(on: tx) }
+            for person in people { try await person.create(on: tx) }
+            for user in users { try await user.create(on: tx) }
+            for entry in audit { try await entry.create(on: tx) }
+            for row in head { try await row.create(on: tx) }
+            for row in files { try await row.create(on: tx) }
+        }
+        for entry in archive where entry.path.hasPrefix("files/") {
+            let target = filesRoot.appendingPathComponent(String(entry.path.dropFirst("files/".count)))
+            if !FileManager.default.fileExists(atPath: target.path) {
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                _ = try archive.extract(entry, to: target)
+            }
+        }
+        return manifest
+    }
+
+    /// Organisations ordered so that each comes after its parent.
+    static func parentsFirst(_ records: [OrganizationRecord]) -> [OrganizationRecord] {
+        let known = Set(records.compactMap(\.id))
+        var placed = Set<UUID>()
+        var ordered: [OrganizationRecord] = []
+        var pending = records
+        while !pending.isEmpty {
+            let ready = pending.filter { record in
+                guard let parent = record.parentID else { return true }
+                return placed.contains(parent) || !known.contains(parent)
+            }
+            let batch = ready.isEmpty ? pending : ready
+            for record in batch { if let id = record.id { placed.insert(id) } }
+            ordered += batch
+            let batchIDs = Set(batch.compactMap(\.id))
+            pending.removeAll { batchIDs.contains($0.id ?? UUID()) }
+        }
+        return ordered
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Vapor
+
+/// The OpenAPI 3 description of `/api/v1`, served at `/api/openapi.json`. A test checks that every
+/// operation here is a registered route and every API route is described here.
+enum OpenAPIDocument {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.openAPI) { _ -> Response in
+            let response = Response(status: .ok, body: .init(data: json))
+            response.headers.contentType = .json
+            return response
+        }
+    }
+
+    static let json: Data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+
+    static func jsonBody(_ schema: [String: Any], _ description: String) -> [String: Any] {
+        ["description": description, "content": ["application/json": ["schema": schema]]]
+    }
+
+    static var errors: [String: Any] { [
+        "400": jsonBody(ref("Error"), "Malformed request (broken JSON, wrong type or parameter)"),
+        "401": jsonBody(ref("Error"), "Sign-in required (bearer token missing or expired)"),
+        "403": jsonBody(ref("Error"), "Not allowed for this role, organisation or region"),
+        "404": jsonBody(ref("Error"), "No such record, or not visible to the caller"),
+    ] }
+
+    static func query(_ name: String, _ description: String, schema: [String: Any] = ["type": "string"]) -> [String: Any] {
+        ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
+    }
+
+    static var codeParameter: [String: Any] {
+        ["name": "code", "in": "path", "required": true, "schema": ["type": "string"],
+         "description": "The organisation's code, e.g. apk-secretariat"]
+    }
+
+    static var document: [String: Any] { [
+        "openapi": "3.0.3",
+        "info": [
+            "title": "Birlik API",
+            "version": "1.0.0",
+            "description": "The registry of the Assembly of People of Kazakhstan's unified working system: regions and organisations. Text fields carry kk, ru and en; Accept-Language chooses the sort language. Public records are open; others need a bearer token from POST /api/v1/auth/token.",
+        ],
+        "servers": [["url": "/"]],
+        "paths": [
+            "/api/v1/regions": [
+                "get": ["operationId": "listRegions", "summary": "The region tree: republic, 17 regions, 3 cities, districts",
+                        "responses": ["200": jsonBody(["type": "array", "items": ref("Region")], "Every place")]],
+            ],
+            "/api/v1/organizations": [
+                "get": [
+                    "operationId": "listOrganizations", "summary": "Organisations visible to the caller, filtered and paged",
+                    "parameters": [
+                        query("region", "A region code (KZ-75); its districts are included"),
+                        query("type", "An organisation type", schema: ["type": "string", "enum": OrganizationTypeNames.all]),
+                        query("q", "Search text in any language or script"),
+                        query("group", "An ethnic group code (koreans, uzbeks, …)"),
+                        query("sort", "name, region or type", schema: ["type": "string", "enum": ["name", "region", "type"]]),
+                        query("desc", "1 to sort descending"),
+                        query("page", "Page number from 1", schema: ["type": "integer", "minimum": 1]),
+                        query("perPage", "Rows per page (1–200, default 25)", schema: ["type": "integer", "minimum": 1, "maximum": 200]),
+                    ],
+                    "responses": ["200": jsonBody(ref("OrganizationList"), "One page of organisations"), "400": errors["400"]!],
+                ],
+                "post": [
+                    "operationId": "createOrganization", "summary": "Add an organisation (secretariat; regional coordinator in their region)",
+                    "security": [["bearer": []]],
+                    "requestBody": ["required": true, "content": ["application/json": ["schema": ref("OrganizationInput")]]],
+                    "responses": errors.merging([
+                        "201": jsonBody(ref("Organization"), "Created"),
+                        "409": jsonBody(ref("Error"), "An organisation with this code exists"),
+                        "413": jsonBody(ref("Error"), "Body too large"),
+                        "422": jsonBody(ref("Error"), "Invalid values; fields lists each problem"),
+                    ]) { $1 },
+                ],
+            ],
+            "/api/v1/organizations/{code}": [
+                "parameters": [codeParameter],
+                "get": ["operationId": "getOrganization", "summary": "One organisation",
+                        "responses": ["200": jsonBody(ref("Organization"), "The organisation"), "404": errors["404"]!]],
+                "put": [
+                    "operationId": "updateOrganization", "summary": "Change an organisation; send the version you read",
+                    "security": [["bearer": []]],
+                    "requestBody": ["required": true, "content": ["application/json": ["schema": ref("OrganizationInput")]]],
+                    "responses": errors.merging([
+                        "200": jsonBody(ref("Organization"), "Updated"),
+                        "409": jsonBody(ref("Error"), "Someone saved it since you read it, or the code is taken"),
+                        "422": jsonBody(ref("Error"), "Invalid values"),
+                    ]) { $1 },
+                ],
+                "delete": [
+                    "operationId": "deleteOrganization", "summary": "Delete an organisation (secretariat)",
+                    "security": [["bearer": []]],
+                    "responses": errors.merging(["204": ["description": "Deleted"],
+                                                 "409": jsonBody(ref("Error"), "It has member organisations or users")]) { $1 },
+                ],
+            ],
+            "/api/v1/auth/token": [
+                "post": [
+                    "operationId": "issueToken", "summary": "Exchange an e-mail and password for a bearer token",
+                    "requestBody": ["required": true, "content": ["application/json": ["schema": [
+                        "type": "object", "required": ["email", "password"],
+                        "properties": ["email": ["type": "string"], "password": ["type": "string"]],
+                    ]]]],
+                    "responses": [
+                        "200": jsonBody(ref("Token"), "A token valid for 30 days"),
+                        "400": errors["400"]!,
+                        "401": jsonBody(ref("Error"), "Wrong e-mail or password"),
+                        "423": jsonBody(ref("Error"), "Account locked after repeated failures"),
+                        "429": jsonBody(ref("Error"), "Too many attempts"),
+                    ],
+                ],
+            ],
+        ],
+        "components": [
+            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            "schemas": [
+                "LocalizedText": ["type": "object", "description": "Text per language; a missing language is absent",
+                                  "properties": ["kk": ["type": "string"], "ru": ["type": "string"], "en": ["type": "string"]]],
+                "Contacts": ["type": "object", "properties": ["address": ["type": "string"], "phone": ["type": "string"],
+                                                              "email": ["type": "string"], "website": ["type": "string"]]],
+                "Region": ["type": "object", "required": ["code", "kind", "name", "center"], "properties": [
+                    "code": ["type": "string", "example": "KZ-75"], "parent": ["type": "string"],
+                    "kind": ["type": "string", "enum": ["republic", "region", "city", "district"]],
+                    "name": ref("LocalizedText"), "center": ref("LocalizedText"),
+                ]],
+                "Organization": ["type": "object", "required": ["id", "code", "type", "name", "region", "version"], "properties": [
+                    "id": ["type": "string", "format": "uuid"], "code": ["type": "string"],
+                    "type": ["type": "string", "enum": OrganizationTypeNames.all],
+                    "name": ref("LocalizedText"), "description": ref("LocalizedText"), "region": ["type": "string"],
+                    "parentID": ["type": "string", "format": "uuid"], "contacts": ref("Contacts"),
+                    "languages": ["type": "array", "items": ["type": "string", "enum": ["kk", "ru", "en"]]],
+                    "ethnicGroups": ["type": "array", "items": ["type": "string"]],
+                    "isPublic": ["type": "boolean"], "isDemo": ["type": "boolean"],
+                    "missingTranslations": ["type": "array", "items": ["type": "string"]],
+                    "version": ["type": "integer"], "url": ["type": "string"],
+                ]],
+                "OrganizationInput": ["type": "object", "required": ["code", "type", "name", "region"], "properties": [
+                    "code": ["type": "string"], "type": ["type": "string", "enum": OrganizationTypeNames.all],
+                    "name": ref("LocalizedText"), "description": ref("LocalizedText"), "region": ["type": "string"],
+                    "parentCode": ["type": "string"], "contacts": ref("Contacts"),
+                    "languages": ["type": "array", "items": ["type": "string"]],
+                    "ethnicGroups": ["type": "array", "items": ["type": "string"]],
+                    "isPublic": ["type": "boolean"], "internalNote": ["type": "string"],
+                    "version": ["type": "integer", "description": "The version read; required for updates"],
+                ]],
+                "OrganizationList": ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
+                    "items": ["type": "array", "items": ref("Organization")], "page": ["type": "integer"],
+                    "perPage": ["type": "integer"], "total": ["type": "integer"],
+                ]],
+                "Token": ["type": "object", "properties": ["token": ["type": "string"], "tokenType": ["type": "string"],
+                                                           "expiresAt": ["type": "string", "format": "date-time"], "role": ["type": "string"]]],
+                "Error": ["type": "object", "required": ["error"], "properties": ["error": [
+                    "type": "object", "required": ["status", "code", "message", "fields"], "properties": [
+                        "status": ["type": "integer"], "code": ["type": "string"],
+                        "message": ["type": "string", "description": "In the caller's language (Accept-Language)"],
+                        "fields": ["type": "array", "items": ["type": "object", "properties": [
+                            "field": ["type": "string"], "message": ["type": "string"]]]],
+                    ]]]],
+            ],
+        ],
+    ] }
+}
+
+import BirlikCore
+
+enum OrganizationTypeNames {
+    static let all = OrganizationType.allCases.map(\.rawValue)
+}

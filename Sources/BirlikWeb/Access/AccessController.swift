@@ -1,0 +1,108 @@
+import BirlikCore
+import BirlikStorage
+import Vapor
+
+/// Signing in and out, the language and script switches, and API tokens.
+enum AccessController {
+    static let sessionLifetime: TimeInterval = 8 * 3600
+    static let tokenLifetime: TimeInterval = 30 * 24 * 3600
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.signIn) { request in
+            html(SignInPage.view(SignInPage.Model(email: "", errors: Form.Errors(), message: nil, back: safeBack(request)), PageContext(request)))
+        }
+        routes.post(.signIn, use: signIn)
+        routes.post(.signOut, use: signOut)
+        routes.get(.language(.kk), use: switchLanguage)
+        routes.get(.script(.cyrillic), use: switchScript)
+        routes.post(.apiToken, use: issueToken)
+    }
+
+    struct SignInForm: Content {
+        var email: String?
+        var password: String?
+        var back: String?
+    }
+
+    static func signIn(_ request: Request) async throws -> Response {
+        try request.requireCSRF()
+        let form = try request.content.decode(SignInForm.self)
+        let email = form.email ?? ""
+        do {
+            guard request.application.birlik.signInLimiter.allow(clientKey(request)) else { throw DomainError.rateLimited }
+            let user = try await UserStore.signIn(email: email, password: form.password ?? "",
+                                                  hasher: request.application.birlik.hasher, on: request.db)
+            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: sessionLifetime, on: request.db)
+            let response = request.redirect(to: form.back.flatMap(safePath) ?? SiteURL.home.path, redirectType: .normal)
+            response.cookies[ContextMiddleware.sessionCookie] = ContextMiddleware.cookie(session.token, request: request, maxAge: Int(sessionLifetime))
+            if let language = user.preferredLanguage, request.cookies[ContextMiddleware.languageCookie] == nil {
+                response.cookies[ContextMiddleware.languageCookie] = ContextMiddleware.cookie(language, request: request, maxAge: 31_536_000)
+            }
+            return response
+        } catch let error as DomainError {
+            let model = SignInPage.Model(email: email, errors: Form.Errors(), message: ErrorMapping.message(error, request.l10n),
+                                         back: form.back)
+            return html(SignInPage.view(model, PageContext(request)), status: ErrorMapping.status(error))
+        }
+    }
+
+    static func signOut(_ request: Request) async throws -> Response {
+        try request.requireCSRF()
+        if let token = request.birlik.sessionToken { try await TokenStore.revoke(token, on: request.db) }
+        let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
+        response.cookies[ContextMiddleware.sessionCookie] = ContextMiddleware.cookie("", request: request, maxAge: 0)
+        return response
+    }
+
+    static func switchLanguage(_ request: Request) async throws -> Response {
+        guard let language = request.parameters.get("value").flatMap(Language.init(rawValue:)) else { throw DomainError.notFound }
+        if let id = request.actor.userID, let user = try await UserRecord.find(id, on: request.db) {
+            user.preferredLanguage = language.rawValue
+            try await user.save(on: request.db)
+        }
+        let response = request.redirect(to: safeBack(request) ?? SiteURL.home.path, redirectType: .normal)
+        response.cookies[ContextMiddleware.languageCookie] = ContextMiddleware.cookie(language.rawValue, request: request, maxAge: 31_536_000)
+        return response
+    }
+
+    static func switchScript(_ request: Request) async throws -> Response {
+        guard let script = request.parameters.get("value").flatMap(KazakhScript.init(rawValue:)) else { throw DomainError.notFound }
+        let response = request.redirect(to: safeBack(request) ?? SiteURL.home.path, redirectType: .normal)
+        response.cookies[ContextMiddleware.scriptCookie] = ContextMiddleware.cookie(script.rawValue, request: request, maxAge: 31_536_000)
+        return response
+    }
+
+    struct TokenRequest: Content {
+        var email: String
+        var password: String
+    }
+
+    struct TokenResponse: Content {
+        var token: String
+        var tokenType: String
+        var expiresAt: Date
+        var role: String
+    }
+
+    static func issueToken(_ request: Request) async throws -> TokenResponse {
+        guard request.application.birlik.signInLimiter.allow(clientKey(request)) else { throw DomainError.rateLimited }
+        let body = try request.content.decode(TokenRequest.self)
+        let user = try await UserStore.signIn(email: body.email, password: body.password,
+                                              hasher: request.application.birlik.hasher, on: request.db)
+        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .api, lifetime: tokenLifetime, on: request.db)
+        return TokenResponse(token: issued.token, tokenType: "Bearer", expiresAt: issued.expiresAt, role: user.role)
+    }
+
+    /// Only local paths are followed after a switch or a sign-in, never another site.
+    static func safeBack(_ request: Request) -> String? {
+        (try? request.query.get(String.self, at: "back")).flatMap(safePath)
+    }
+
+    static func safePath(_ value: String) -> String? {
+        value.hasPrefix("/") && !value.hasPrefix("//") && !value.contains("\\") ? value : nil
+    }
+
+    static func clientKey(_ request: Request) -> String {
+        request.remoteAddress?.ipAddress ?? "unknown"
+    }
+}

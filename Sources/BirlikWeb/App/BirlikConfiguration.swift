@@ -1,0 +1,47 @@
+import BirlikStorage
+import Foundation
+
+/// Birlik's configuration, read once from the environment. See the README's "Configuration".
+public struct BirlikConfiguration: Sendable {
+    /// `BIRLIK_DATA_DIR`: the SQLite file and stored files live here (default `./data`).
+    public var dataDirectory: String
+    /// `DATABASE_URL`: a `postgres://` URL switches to PostgreSQL.
+    public var database: DatabaseBackend
+    /// `BIRLIK_HOST` (default `127.0.0.1`).
+    public var host: String
+    /// `BIRLIK_PORT` (default 8080).
+    public var port: Int
+    /// `BIRLIK_SECURE_COOKIES=1` marks cookies Secure; set it behind TLS (also implied by `X-Forwarded-Proto: https`).
+    public var secureCookies: Bool
+    /// `BIRLIK_BCRYPT_COST` (default 12).
+    public var bcryptCost: Int
+    /// Largest request body accepted, in bytes (`BIRLIK_MAX_BODY`, default 1 MiB).
+    public var maxBodySize: Int
+
+    public init(dataDirectory: String = "./data", database: DatabaseBackend? = nil, host: String = "127.0.0.1",
+                port: Int = 8080, secureCookies: Bool = false, bcryptCost: Int = 12, maxBodySize: Int = 1 << 20) {
+        self.dataDirectory = dataDirectory
+        self.database = database ?? .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("birlik.sqlite"))
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.maxBodySize = maxBodySize
+    }
+
+    /// The configuration the environment describes.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> BirlikConfiguration {
+        let dataDirectory = environment["BIRLIK_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        return BirlikConfiguration(
+            dataDirectory: dataDirectory,
+            database: .from(databaseURL: environment["DATABASE_URL"], dataDirectory: dataDirectory),
+            host: environment["BIRLIK_HOST"] ?? "127.0.0.1",
+            port: environment["BIRLIK_PORT"].flatMap(Int.init) ?? 8080,
+            secureCookies: environment["BIRLIK_SECURE_COOKIES"] == "1",
+            bcryptCost: environment["BIRLIK_BCRYPT_COST"].flatMap(Int.init) ?? 12,
+            maxBodySize: environment["BIRLIK_MAX_BODY"].flatMap(Int.init) ?? 1 << 20)
+    }
+
+    /// Where content-addressed files are stored.
+    public var filesDirectory: URL { URL(fileURLWithPath: dataDirectory).appendingPathComponent("files") }
+}

@@ -1,0 +1,109 @@
+import BirlikCore
+import BirlikStorage
+import Fluent
+import Foundation
+import Vapor
+
+/// The work behind each `birlik` command, in functions that tests can call.
+public enum Commands {
+    /// Runs `body` with a configured application that is shut down afterwards.
+    static func withApplication<T>(_ configuration: BirlikConfiguration, arguments: [String] = ["birlik"],
+                                   _ body: (Application) async throws -> T) async throws -> T {
+        var environment = try Environment.detect(arguments: arguments)
+        try LoggingSystem.bootstrap(from: &environment)
+        let app = try await Application.make(environment)
+        do {
+            try configure(app, configuration)
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// `birlik serve`: migrate, load reference data (and the demo set into an empty database), serve.
+    public static func serve(_ configuration: BirlikConfiguration, demo: Bool) async throws {
+        try await withApplication(configuration, arguments: ["birlik", "serve"]) { app in
+            try await app.autoMigrate()
+            let fresh = try await UserRecord.query(on: app.db).count() == 0
+            try await Boot.prepare(app, demo: fresh && demo)
+            print("Birlik is running at http://\(configuration.host):\(configuration.port)")
+            if try await UserRecord.query(on: app.db).filter(\.$isDemo == true).count() > 0 {
+                print("Demo sign-ins (password \(DemoSeed.password)):")
+                for user in DemoSeed.users {
+                    print("  \(user.role.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(user.email)")
+                }
+            }
+            try await app.execute()
+        }
+    }
+
+    /// `birlik migrate`.
+    public static func migrate(_ configuration: BirlikConfiguration) async throws {
+        try await withApplication(configuration) { app in try await app.autoMigrate() }
+    }
+
+    /// `birlik seed`: returns the number of organisations afterwards.
+    public static func seed(_ configuration: BirlikConfiguration, demo: Bool, generate: Int?) async throws -> Int {
+        try await withApplication(configuration) { app in
+            try await Boot.prepare(app, demo: demo)
+            if let generate { try await BenchSeed.load(count: generate, on: app.db) }
+            return try await OrganizationRecord.query(on: app.db).count()
+        }
+    }
+
+    /// `birlik user create`; problems come back as readable English lines.
+    public static func createUser(_ configuration: BirlikConfiguration, email: String, password: String, role: Role,
+                                  organization: String?, name: String?) async throws -> String {
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            do {
+                let user = try await UserStore.create(email: email, password: password, role: role, organizationCode: organization,
+                                                      displayName: name ?? email, hasher: app.birlik.hasher, actor: .system, on: app.db)
+                return user.email
+            } catch let DomainError.invalid(problems) {
+                let l10n = Localizer(.en)
+                throw CommandFailure(problems.map { "\($0.field): \(l10n($0.key, $0.arguments))" }.joined(separator: "\n"))
+            } catch let error as DomainError {
+                throw CommandFailure(Localizer(.en)(error.messageKey))
+            }
+        }
+    }
+
+    /// `birlik audit verify`.
+    public static func verifyAudit(_ configuration: BirlikConfiguration) async throws -> AuditChain.Report {
+        try await withApplication(configuration) { app in try await AuditLog.verify(on: app.db) }
+    }
+
+    /// `birlik backup FILE`.
+    public static func backup(_ configuration: BirlikConfiguration, to file: String) async throws -> Backup.Manifest {
+        try await withApplication(configuration) { app in
+            try await Backup.write(to: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, on: app.db)
+        }
+    }
+
+    /// `birlik restore FILE`.
+    public static func restore(_ configuration: BirlikConfiguration, from file: String) async throws -> Backup.Manifest {
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            return try await Backup.restore(from: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, on: app.db)
+        }
+    }
+
+    /// `birlik i18n missing`: catalog gaps, and record names without a translation per language.
+    public static func missingTranslations(_ configuration: BirlikConfiguration) async throws -> (catalog: [(key: String, language: Language)], records: [Language: Int]) {
+        let records = try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            return try await TranslationGaps.count(on: app.db)
+        }
+        return (L10nCatalog.shared.missing(), records)
+    }
+}
+
+/// A command failed for a reason the user can act on.
+public struct CommandFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,69 @@
+import BirlikCore
+import BirlikStorage
+import Fluent
+import Vapor
+
+/// Sets Birlik up on a Vapor application: database, migrations, middleware, routes, services.
+public func configure(_ app: Application, _ configuration: BirlikConfiguration, hasher: (any PasswordHashing)? = nil) throws {
+    app.http.server.configuration.hostname = configuration.host
+    app.http.server.configuration.port = configuration.port
+    app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodySize)
+    if case let .sqliteFile(path) = configuration.database {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    }
+    app.databases.use(try configuration.database.configuration(), as: .birlik)
+    app.migrations.add(BirlikMigrations.all)
+    app.birlik = BirlikServices(configuration: configuration,
+                            hasher: hasher ?? BcryptHasher(cost: configuration.bcryptCost),
+                            files: FileStore(root: configuration.filesDirectory),
+                            signInLimiter: RateLimiter(limit: 10, window: 60),
+                            metrics: Metrics())
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(ErrorMapping())
+    app.middleware.use(ContextMiddleware())
+    routes(app)
+}
+
+/// Registers every part's routes. Each part adds one line.
+func routes(_ app: Application) {
+    app.get(.home, use: HomePage.handle)
+    app.get(.stylesheet, use: Stylesheet.handle)
+    app.get(.regions, use: RegionsPage.handle)
+    app.get(.audit, use: AuditPage.handle)
+    OperationsController.register(app)
+    AccessController.register(app)
+    RegistryController.register(app)
+    RegistryAPI.register(app)
+    OpenAPIDocument.register(app)
+}
+
+extension DatabaseID {
+    /// Birlik's one database.
+    public static let birlik = DatabaseID(string: "birlik")
+}
+
+/// Brings a database up to date: migrations, then the reference data, then (when asked) the demo set.
+public enum Boot {
+    public static func prepare(_ app: Application, demo: Bool) async throws {
+        try await app.autoMigrate()
+        try await ReferenceSeed.load(on: app.db)
+        if demo { try await DemoSeed.load(hasher: app.birlik.hasher, on: app.db) }
+    }
+}
+
+/// The stylesheet, read once.
+enum Stylesheet {
+    static let css: String = {
+        guard let url = Bundle.module.url(forResource: "birlik", withExtension: "css", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
+        return text
+    }()
+
+    static func handle(_ request: Request) -> Response {
+        let response = Response(status: .ok, body: .init(string: css))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
+}

@@ -1,0 +1,21 @@
+import BirlikCore
+import BirlikDocuments
+
+/// The page shown when a request fails.
+enum ErrorPage {
+    struct Model {
+        var status: Int
+        var message: String
+    }
+
+    static func view(_ model: Model, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        return Layout.page(title: l10n(.errorTitle), context: context, content: .group([
+            el("h1", [:], .text(l10n(.errorTitle))),
+            el("p", ["class": "error-status"], .text("\(model.status)")),
+            el("p", ["class": "lead", "role": "alert"], .text(model.message)),
+            model.status == 401 ? el("p", [:], el("a", ["class": "button", "href": SiteURL.signIn.path], .text(l10n(.navSignIn))))
+                : el("p", [:], el("a", ["href": SiteURL.home.path], .text(l10n(.errorBack)))),
+        ]))
+    }
+}

@@ -1,0 +1,118 @@
+import BirlikCore
+import BirlikDocuments
+
+/// The frame of every page: the APK header, the navigation by part of the mission, the language and
+/// script switches, the footer.
+enum Layout {
+    /// A breadcrumb: a label and, except for the current page, a link.
+    struct Crumb {
+        var label: String
+        var url: String?
+    }
+
+    static func page(title: String, crumbs: [Crumb] = [], context: PageContext, wide: Bool = false, content: HTMLNode) -> String {
+        let l10n = context.l10n
+        let document = el("html", ["lang": l10n.language.htmlTag],
+            el("head", [:],
+               el("meta", ["charset": "utf-8"]),
+               el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+               el("title", [:], .text("\(title) · \(l10n(.appName))")),
+               el("link", ["rel": "stylesheet", "href": SiteURL.stylesheet.path])),
+            el("body", [:],
+               el("a", ["class": "skip-link", "href": "#main"], .text(l10n(.appSkipToContent))),
+               header(context),
+               navigation(context),
+               el("main", ["id": "main", "class": wide ? "page wide" : "page", "tabindex": "-1"],
+                  breadcrumbs(crumbs, context),
+                  notice(context),
+                  content),
+               el("footer", ["class": "site-footer"],
+                  el("p", [:], .text(l10n(.appFooter))),
+                  el("p", ["class": "muted"], .text(l10n(.appUnofficialTranslation))))))
+        return "<!DOCTYPE html>" + document.render()
+    }
+
+    static func header(_ context: PageContext) -> HTMLNode {
+        let l10n = context.l10n
+        let back = context.currentURL
+        let languages = Language.allCases.map { language -> HTMLNode in
+            let key: L10nKey = switch language { case .kk: .langKk; case .ru: .langRu; case .en: .langEn }
+            return el("li", [:], el("a", ["href": SiteURL.language(language).with([("back", back)]), "lang": language.htmlTag,
+                                          "hreflang": language.htmlTag,
+                                          "aria-current": language == l10n.language ? "true" : nil], .text(l10n(key))))
+        }
+        let scripts = KazakhScript.allCases.map { script -> HTMLNode in
+            el("li", [:], el("a", ["href": SiteURL.script(script).with([("back", back)]),
+                                   "aria-current": script == l10n.script ? "true" : nil],
+                             .text(l10n(script == .latin ? .scriptLatin : .scriptCyrillic))))
+        }
+        let account: HTMLNode = context.actor.isSignedIn
+            ? el("form", ["method": "post", "action": SiteURL.signOut.path, "class": "account"],
+                 el("span", ["class": "who"], .text(l10n(.navSignedInAs, ["name": context.actor.displayName])),
+                    el("span", ["class": "role"], .text(" · " + l10n(context.actor.role.l10nKey)))),
+                 csrfField(context),
+                 el("button", ["type": "submit", "class": "link-button"], .text(l10n(.navSignOut))))
+            : el("a", ["class": "account sign-in", "href": SiteURL.signIn.path], .text(l10n(.navSignIn)))
+        return el("header", ["class": "site-header"],
+                  el("div", ["class": "header-inner"],
+                     el("a", ["class": "brand", "href": SiteURL.home.path],
+                        emblem,
+                        el("span", ["class": "brand-text"],
+                           el("span", ["class": "brand-name"], .text(l10n(.appName))),
+                           el("span", ["class": "brand-tagline"], .text(l10n(.appTagline))))),
+                     el("div", ["class": "header-tools"],
+                        el("nav", ["aria-label": l10n(.langChoose), "class": "switch"], el("ul", [:], languages)),
+                        l10n.language == .kk
+                            ? el("nav", ["aria-label": l10n(.scriptChoose), "class": "switch"], el("ul", [:], scripts))
+                            : .empty,
+                        account)))
+    }
+
+    static func navigation(_ context: PageContext) -> HTMLNode {
+        let l10n = context.l10n
+        var items: [(String, L10nKey, String)] = [
+            ("", .navHome, SiteURL.home.path),
+            ("S1", .navDirectory, SiteURL.directory.path),
+            ("S11", .navMap, SiteURL.map.path),
+            ("S1", .navRegions, SiteURL.regions.path),
+            ("S16", .navApi, SiteURL.openAPI.path),
+        ]
+        if Access.check(context.actor, .view, .auditLog, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed {
+            items.append(("", .navAudit, SiteURL.audit.path))
+        }
+        let path = context.currentURL.split(separator: "?").first.map(String.init) ?? "/"
+        return el("nav", ["class": "main-nav", "aria-label": l10n(.navMain)],
+                  el("ul", [:], items.map { part, key, url in
+                      let current = url == "/" ? path == "/" : path.hasPrefix(url)
+                      return el("li", [:], el("a", ["href": url, "aria-current": current ? "page" : nil],
+                                              part.isEmpty ? .empty : el("span", ["class": "part"], .text(part)),
+                                              .text(l10n(key))))
+                  }))
+    }
+
+    static func breadcrumbs(_ crumbs: [Crumb], _ context: PageContext) -> HTMLNode {
+        guard !crumbs.isEmpty else { return .empty }
+        let all = [Crumb(label: context.l10n(.navHome), url: SiteURL.home.path)] + crumbs
+        return el("nav", ["aria-label": context.l10n(.navBreadcrumbs), "class": "breadcrumbs"],
+                  el("ol", [:], all.map { crumb in
+                      el("li", [:], crumb.url.map { el("a", ["href": $0], .text(crumb.label)) }
+                         ?? el("span", ["aria-current": "page"], .text(crumb.label)))
+                  }))
+    }
+
+    static func notice(_ context: PageContext) -> HTMLNode {
+        guard let notice = context.notice else { return .empty }
+        return el("div", ["class": "notice", "role": "status"], .text(context.l10n(notice)))
+    }
+
+    /// The hidden field carrying the form token.
+    static func csrfField(_ context: PageContext) -> HTMLNode {
+        el("input", ["type": "hidden", "name": "_csrf", "value": context.csrfToken])
+    }
+
+    /// A small sun-and-steppe emblem in the colours of the flag.
+    static let emblem = el("svg", ["class": "emblem", "viewBox": "0 0 48 48", "aria-hidden": "true", "width": "40", "height": "40"],
+                           el("circle", ["cx": "24", "cy": "24", "r": "23", "fill": "#00afca"]),
+                           el("circle", ["cx": "24", "cy": "21", "r": "8", "fill": "#fec50c"]),
+                           el("path", ["d": "M8 33 Q24 25 40 33 L40 36 Q24 29 8 36 Z", "fill": "#fec50c"]))
+}

@@ -1,0 +1,28 @@
+import BirlikCore
+import Vapor
+
+/// What every view needs besides its model: the language, who is signed in, the form token, and where
+/// the page is (for the language switch to come back to).
+public struct PageContext: Sendable {
+    public var l10n: Localizer
+    public var actor: Actor
+    public var csrfToken: String
+    /// The current path with its query, for "back" links.
+    public var currentURL: String
+    /// A notice to show once (`?notice=saved`).
+    public var notice: L10nKey?
+
+    public init(l10n: Localizer, actor: Actor, csrfToken: String, currentURL: String, notice: L10nKey? = nil) {
+        self.l10n = l10n
+        self.actor = actor
+        self.csrfToken = csrfToken
+        self.currentURL = currentURL
+        self.notice = notice
+    }
+
+    init(_ request: Request) {
+        let notices: [String: L10nKey] = ["saved": .orgSaved, "deleted": .orgDeleted]
+        self.init(l10n: request.l10n, actor: request.actor, csrfToken: request.birlik.csrfToken,
+                  currentURL: request.url.string, notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
+    }
+}

@@ -1,0 +1,46 @@
+import Prometheus
+import Vapor
+
+/// Prometheus metrics: requests by route and status, and their durations.
+final class Metrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+
+    func record(method: String, route: String, status: UInt, duration: Duration) {
+        registry.makeCounter(name: "birlik_http_requests_total",
+                             labels: [("method", method), ("route", route), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(name: "birlik_http_request_duration_seconds", labels: [("route", route)],
+                                       buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                                                 .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1)])
+            .record(duration)
+    }
+}
+
+/// Times every request and counts it under its route pattern (not its raw path, to bound the labels).
+struct MetricsMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next.respond(to: request)
+        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        request.application.birlik.metrics.record(method: request.method.rawValue, route: route,
+                                                    status: response.status.code, duration: ContinuousClock.now - start)
+        return response
+    }
+}
+
+enum OperationsController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.health) { request async throws -> Response in
+            _ = try await BirlikStorage.RegionQueries.find("KZ", on: request.db)
+            let response = Response(status: .ok, body: .init(string: #"{"status":"ok"}"#))
+            response.headers.contentType = .json
+            return response
+        }
+        routes.get(.metrics) { request async throws -> Response in
+            let response = Response(status: .ok, body: .init(string: request.application.birlik.metrics.registry.emitToString()))
+            response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+            return response
+        }
+    }
+}
+
+import BirlikStorage

@@ -1,0 +1,190 @@
+import BirlikCore
+import BirlikStorage
+import Vapor
+
+/// The registry's pages (S1, S11): directory, map, profiles, and the forms that change them.
+enum RegistryController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.directory, use: directory)
+        routes.get(.map, use: map)
+        routes.get(.organizationNew, use: newForm)
+        routes.post(.organizationNew, use: create)
+        routes.get(.organization(code: ""), use: show)
+        routes.get(.organizationEdit(code: ""), use: editForm)
+        routes.post(.organizationEdit(code: ""), use: update)
+        routes.post(.organizationDelete(code: ""), use: delete)
+    }
+
+    static func directory(_ request: Request) async throws -> Response {
+        let query = try DirectoryQuery(request)
+        let model = DirectoryPage.Model(
+            query: query,
+            results: try await OrganizationQueries.directory(query, actor: request.actor, language: request.l10n.language, on: request.db),
+            regions: try await RegionQueries.all(on: request.db),
+            ethnicGroups: ReferenceData.ethnicGroups,
+            canCreate: canCreate(request.actor))
+        return html(DirectoryPage.view(model, PageContext(request)))
+    }
+
+    static func map(_ request: Request) async throws -> Response {
+        let type = (try? request.query.get(String.self, at: "type")).flatMap(OrganizationType.init(rawValue:))
+        let model = MapPage.Model(regions: try await RegionQueries.all(on: request.db),
+                                  counts: try await OrganizationQueries.countsByRegion(actor: request.actor, type: type, on: request.db),
+                                  type: type)
+        return html(MapPage.view(model, PageContext(request)))
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        let actor = request.actor
+        var internalScope = organization.scope
+        internalScope.isPublic = false
+        let parent = try await organization.parentID.asyncMap { try? await OrganizationQueries.find(id: $0, actor: actor, on: request.db) } ?? nil
+        let model = OrganizationPage.Model(
+            organization: organization,
+            region: try await RegionQueries.find(organization.regionCode, on: request.db),
+            parent: parent,
+            children: try await OrganizationQueries.children(of: organization.id, actor: actor, on: request.db),
+            people: try await OrganizationQueries.people(of: organization.id, on: request.db),
+            ethnicGroups: ReferenceData.ethnicGroups,
+            showsInternal: Access.check(actor, .view, .organization, in: internalScope) == .allowed,
+            canEdit: Access.check(actor, .update, .organization, in: organization.scope) == .allowed,
+            canDelete: Access.check(actor, .delete, .organization, in: organization.scope) == .allowed,
+            canSeeHistory: Access.check(actor, .view, .auditLog, in: organization.scope) == .allowed)
+        return html(OrganizationPage.view(model, PageContext(request)))
+    }
+
+    static func newForm(_ request: Request) async throws -> Response {
+        guard canCreate(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        let draft = OrganizationDraft(regionCode: request.actor.regionCode == RegionCode.republic ? "" : request.actor.regionCode,
+                                      languages: ["kk", "ru"])
+        return try await form(request, draft: draft, existingCode: nil, errors: Form.Errors())
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        guard canCreate(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        try request.requireCSRF()
+        let draft = try request.content.decode(OrganizationFormData.self).draft
+        do {
+            let organization = try await OrganizationStore.create(draft, actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.organization(code: organization.code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError {
+            return try await formAgain(request, draft: draft, existingCode: nil, error: error)
+        }
+    }
+
+    static func editForm(_ request: Request) async throws -> Response {
+        let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try Access.require(request.actor, .update, .organization, in: organization.scope)
+        let parentCode = try await OrganizationQueries.code(of: organization.parentID, on: request.db)
+        return try await form(request, draft: OrganizationDraft(organization, parentCode: parentCode), existingCode: organization.code,
+                              errors: Form.Errors())
+    }
+
+    static func update(_ request: Request) async throws -> Response {
+        let code = request.parameters.get("code") ?? ""
+        let organization = try await OrganizationQueries.find(code: code, actor: request.actor, on: request.db)
+        try Access.require(request.actor, .update, .organization, in: organization.scope)
+        try request.requireCSRF()
+        let draft = try request.content.decode(OrganizationFormData.self).draft
+        do {
+            let updated = try await OrganizationStore.update(id: organization.id, draft, actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.organization(code: updated.code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError {
+            var kept = draft
+            if case .staleVersion = error { kept.version = organization.version }
+            return try await formAgain(request, draft: kept, existingCode: code, error: error)
+        }
+    }
+
+    static func delete(_ request: Request) async throws -> Response {
+        let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        try await OrganizationStore.delete(id: organization.id, actor: request.actor, on: request.db)
+        return request.redirect(to: SiteURL.directory.with([("notice", "deleted")]), redirectType: .normal)
+    }
+
+    /// The form again with the user's values and the errors inline; nothing was written.
+    static func formAgain(_ request: Request, draft: OrganizationDraft, existingCode: String?, error: DomainError) async throws -> Response {
+        let errors: Form.Errors
+        switch error {
+        case let .invalid(problems): errors = Form.Errors(problems)
+        case .conflict(.errorDuplicateCode): errors = Form.Errors([FieldError("code", .errorDuplicateCode)], general: .errorDuplicateCode)
+        case .staleVersion, .conflict: errors = Form.Errors(general: error.messageKey)
+        default: throw error
+        }
+        let response = try await form(request, draft: draft, existingCode: existingCode, errors: errors)
+        response.status = ErrorMapping.status(error)
+        return response
+    }
+
+    static func form(_ request: Request, draft: OrganizationDraft, existingCode: String?, errors: Form.Errors) async throws -> Response {
+        let model = OrganizationFormPage.Model(draft: draft, existingCode: existingCode, errors: errors,
+                                               regions: try await RegionQueries.all(on: request.db), ethnicGroups: ReferenceData.ethnicGroups)
+        return html(OrganizationFormPage.view(model, PageContext(request)))
+    }
+
+    static func canCreate(_ actor: Actor) -> Bool {
+        Access.check(actor, .create, .organization, in: Scope(organizationID: nil, regionCode: actor.regionCode, isPublic: true)) == .allowed
+    }
+}
+
+/// The organisation form as the browser sends it.
+struct OrganizationFormData: Content {
+    var code: String?
+    var type: String?
+    var nameKK: String?
+    var nameRU: String?
+    var nameEN: String?
+    var descriptionKK: String?
+    var descriptionRU: String?
+    var descriptionEN: String?
+    var regionCode: String?
+    var parentCode: String?
+    var address: String?
+    var phone: String?
+    var email: String?
+    var website: String?
+    var languages: [String]?
+    var ethnicGroups: [String]?
+    var isPublic: String?
+    var internalNote: String?
+    var version: Int?
+
+    var draft: OrganizationDraft {
+        OrganizationDraft(code: code ?? "", type: type ?? "", nameKK: nameKK ?? "", nameRU: nameRU ?? "", nameEN: nameEN ?? "",
+                          descriptionKK: descriptionKK ?? "", descriptionRU: descriptionRU ?? "", descriptionEN: descriptionEN ?? "",
+                          regionCode: regionCode ?? "", parentCode: parentCode ?? "", address: address ?? "", phone: phone ?? "",
+                          email: email ?? "", website: website ?? "", languages: languages ?? [], ethnicGroups: ethnicGroups ?? [],
+                          isPublic: isPublic == "true" || isPublic == "on", internalNote: internalNote ?? "", version: version ?? 0)
+    }
+}
+
+extension DirectoryQuery {
+    /// The directory query a request's parameters describe; unknown values are ignored.
+    init(_ request: Request) throws {
+        let region = (try? request.query.get(String.self, at: "region")).flatMap { RegionCode.isValid($0) ? $0 : nil }
+        self.init(text: String(((try? request.query.get(String.self, at: "q")) ?? "").prefix(200)),
+                  regionCode: region,
+                  type: (try? request.query.get(String.self, at: "type")).flatMap(OrganizationType.init(rawValue:)),
+                  ethnicGroup: (try? request.query.get(String.self, at: "group")).flatMap { $0.isEmpty ? nil : $0 },
+                  sort: (try? request.query.get(String.self, at: "sort")).flatMap(Sort.init(rawValue:)) ?? .name,
+                  descending: (try? request.query.get(String.self, at: "desc")) == "1",
+                  page: request.pageNumber,
+                  perPage: (try? request.query.get(Int.self, at: "perPage")) ?? 25)
+    }
+}
+
+/// An HTML response.
+func html(_ text: String, status: HTTPResponseStatus = .ok) -> Response {
+    let response = Response(status: status, body: .init(string: text))
+    response.headers.contentType = .html
+    return response
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

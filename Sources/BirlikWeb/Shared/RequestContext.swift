@@ -1,0 +1,87 @@
+import BirlikCore
+import BirlikStorage
+import Vapor
+
+/// What every handler knows about the request: who acts, in which language, and the form token.
+public struct RequestContext: Sendable {
+    public var actor: Actor
+    public var localizer: Localizer
+    /// The token every form must send back (`_csrf`).
+    public var csrfToken: String
+    /// The session token, when signed in through the browser.
+    public var sessionToken: String?
+    /// `true` when the request came with a bearer token.
+    public var viaBearer: Bool
+
+    public static let anonymous = RequestContext(actor: .anonymous, localizer: Localizer(.kk), csrfToken: "",
+                                                 sessionToken: nil, viaBearer: false)
+}
+
+struct RequestContextKey: StorageKey {
+    typealias Value = RequestContext
+}
+
+extension Request {
+    /// The request's context, set by `ContextMiddleware`.
+    public var birlik: RequestContext {
+        get { storage[RequestContextKey.self] ?? .anonymous }
+        set { storage[RequestContextKey.self] = newValue }
+    }
+
+    var actor: Actor { birlik.actor }
+    var l10n: Localizer { birlik.localizer }
+
+    /// Checks the form's `_csrf` field against the request's token.
+    func requireCSRF() throws {
+        let sent = (try? content.get(String.self, at: "_csrf")) ?? headers.first(name: "X-CSRF-Token") ?? ""
+        guard !birlik.csrfToken.isEmpty, sent.count == birlik.csrfToken.count,
+              zip(sent.utf8, birlik.csrfToken.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+            throw CSRFError()
+        }
+    }
+
+    /// The page number of a `page` query parameter (1 when absent or wrong).
+    var pageNumber: Int { max(1, (try? query.get(Int.self, at: "page")) ?? 1) }
+
+    /// `true` when the request arrived over TLS (directly or through a proxy).
+    var isSecure: Bool { url.scheme == "https" || headers.first(name: "X-Forwarded-Proto") == "https" }
+}
+
+/// A form came back without a valid token.
+struct CSRFError: Error {}
+
+/// Application-wide services, kept in `Application.storage`.
+struct BirlikServices: Sendable {
+    var configuration: BirlikConfiguration
+    var hasher: any PasswordHashing
+    var files: FileStore
+    var signInLimiter: RateLimiter
+    var metrics: Metrics
+}
+
+struct ServicesKey: StorageKey {
+    typealias Value = BirlikServices
+}
+
+extension Application {
+    var birlik: BirlikServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("BirlikWeb.configure(_:_:) was not called") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+/// bcrypt through Vapor's implementation.
+public struct BcryptHasher: PasswordHashing {
+    public var cost: Int
+
+    public init(cost: Int) { self.cost = cost }
+
+    public func hash(_ password: String) throws -> String { try Bcrypt.hash(password, cost: cost) }
+
+    public func verify(_ password: String, against hash: String) throws -> Bool {
+        (try? Bcrypt.verify(password, created: hash)) ?? false
+    }
+}

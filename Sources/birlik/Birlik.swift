@@ -1,0 +1,133 @@
+import ArgumentParser
+import BirlikCore
+import BirlikWeb
+import Foundation
+
+/// The `birlik` command: the server and its operations. Each subcommand calls one function of `Commands`.
+@main
+struct Birlik: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "birlik",
+        abstract: "Birlik — the information system of the Assembly of People of Kazakhstan.",
+        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
+                      RestoreCommand.self, I18nCommand.self],
+        defaultSubcommand: Serve.self)
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the server; on an empty data directory, migrate and load the reference and demo data.")
+
+    @Option(help: "Port to listen on (default BIRLIK_PORT or 8080).") var port: Int?
+    @Flag(help: "Do not load the demo data set into an empty database.") var noDemo = false
+
+    func run() async throws {
+        var configuration = BirlikConfiguration.fromEnvironment()
+        if let port { configuration.port = port }
+        try await Commands.serve(configuration, demo: !noDemo)
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date.")
+
+    func run() async throws {
+        try await Commands.migrate(.fromEnvironment())
+        print("Migrations complete.")
+    }
+}
+
+struct Seed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load the reference data (regions, institutions); the demo set with --demo.")
+
+    @Flag(help: "Also load the clearly marked demo data set and demo users.") var demo = false
+    @Option(help: "Also generate this many organisations (for benchmarks).") var generate: Int?
+
+    func run() async throws {
+        let count = try await Commands.seed(.fromEnvironment(), demo: demo, generate: generate)
+        print("Reference data loaded\(demo ? " with the demo set" : ""): \(count) organisations.")
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a user bound to an organisation.")
+
+        @Option(help: "E-mail address (the sign-in name).") var email: String
+        @Option(help: "Role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
+        @Option(help: "Code of the user's organisation (e.g. public-accord-kz-75).") var org: String?
+        @Option(help: "Display name.") var name: String?
+        @Option(help: "Password (read from BIRLIK_PASSWORD when absent).") var password: String?
+
+        func run() async throws {
+            guard let role = Role(rawValue: role) else { throw ValidationError("unknown role '\(role)'") }
+            guard let password = password ?? ProcessInfo.processInfo.environment["BIRLIK_PASSWORD"] else {
+                throw ValidationError("give --password or set BIRLIK_PASSWORD")
+            }
+            do {
+                let email = try await Commands.createUser(.fromEnvironment(), email: email, password: password, role: role,
+                                                          organization: org, name: name)
+                print("Created \(email) (\(role.rawValue)).")
+            } catch let failure as CommandFailure {
+                throw ValidationError(failure.description)
+            }
+        }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "The audit log.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the hash chain; exit 1 naming the first broken entry.")
+
+        func run() async throws {
+            let report = try await Commands.verifyAudit(.fromEnvironment())
+            if let broken = report.firstBroken {
+                print("BROKEN: audit entry \(broken.sequence): \(broken.reason.rawValue) (\(report.checked) entries read)")
+                throw ExitCode(1)
+            }
+            print("OK: the audit chain is whole (\(report.checked) entries).")
+        }
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write every table and stored file into one ZIP file.")
+
+    @Argument(help: "The backup file to write.") var file: String
+
+    func run() async throws {
+        let manifest = try await Commands.backup(.fromEnvironment(), to: file)
+        print("Backup written to \(file): \(manifest.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")).")
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Restore a backup into an empty data directory or database.")
+
+    @Argument(help: "The backup file to read.") var file: String
+
+    func run() async throws {
+        let manifest = try await Commands.restore(.fromEnvironment(), from: file)
+        print("Restored \(file) (\(manifest.auditHead) audit entries).")
+    }
+}
+
+struct I18nCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "i18n", abstract: "Translations.", subcommands: [Missing.self])
+
+    struct Missing: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Count missing translations in the catalog and in records.")
+
+        func run() async throws {
+            let (catalog, records) = try await Commands.missingTranslations(.fromEnvironment())
+            print("catalog: \(L10nKey.allCases.count) keys × 3 languages, \(catalog.count) missing")
+            for (key, language) in catalog { print("  missing \(language.rawValue): \(key)") }
+            for (language, count) in records.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                print("records: \(count) organisation names without \(language.rawValue)")
+            }
+        }
+    }
+}
