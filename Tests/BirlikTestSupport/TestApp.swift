@@ -1,0 +1,143 @@
+import BirlikCore
+import BirlikStorage
+import BirlikWeb
+import Fluent
+import FluentKit
+import Foundation
+import SQLKit
+import Vapor
+import Testing
+import VaporTesting
+
+/// The databases a test can run on: in-memory SQLite always, PostgreSQL when
+/// `BIRLIK_TEST_POSTGRES_URL` names a server (CI always sets it).
+public enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    public var testDescription: String { rawValue }
+
+    /// The backends enabled in this run.
+    public static var enabled: [TestBackend] {
+        postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["BIRLIK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// A password hasher with bcrypt's lowest cost, so that seeding users stays fast in tests.
+public let testHasher = BcryptHasher(cost: 4)
+
+/// Builds a migrated application with the reference data (and by default the demo set) on `backend`,
+/// runs `body`, and tears everything down. PostgreSQL runs get a schema of their own.
+public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true,
+                          _ body: (Application) async throws -> T) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    let database: DatabaseBackend
+    switch backend {
+    case .sqlite: database = .sqliteMemory
+    case .postgres:
+        guard let url = TestBackend.postgresURL else { fatalError("BIRLIK_TEST_POSTGRES_URL is not set") }
+        database = .postgres(url: url, searchPath: String(schema))
+    }
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    do {
+        try configure(app, BirlikConfiguration(dataDirectory: directory.path, database: database), hasher: testHasher)
+        if backend == .postgres {
+            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: String(schema))").run()
+        }
+        try await Boot.prepare(app, demo: demo)
+        let result = try await body(app)
+        if backend == .postgres {
+            try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: String(schema)) CASCADE").run()
+        }
+        try await app.asyncShutdown()
+        try? FileManager.default.removeItem(at: directory)
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        try? FileManager.default.removeItem(at: directory)
+        throw error
+    }
+}
+
+/// Signed-in identities for HTTP tests.
+public struct Identity: Sendable {
+    public var headers: HTTPHeaders
+    public var csrf: String
+    public var actor: Actor
+
+    /// The public: no cookie, a form token in a cookie of its own.
+    public static let anonymous: Identity = {
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: "birlik_csrf=anonymous-form-token-0123456789abcdef")
+        return Identity(headers: headers, csrf: "anonymous-form-token-0123456789abcdef", actor: .anonymous)
+    }()
+}
+
+extension Application {
+    /// A browser session for the user with `email`.
+    public func session(_ email: String) async throws -> Identity {
+        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else {
+            fatalError("no user \(email)")
+        }
+        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 3600, on: db)
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: "birlik_session=\(issued.token)")
+        return Identity(headers: headers, csrf: issued.csrfToken, actor: try await UserStore.actor(for: user, on: db))
+    }
+
+    /// An API bearer token for the user with `email`.
+    public func bearer(_ email: String) async throws -> Identity {
+        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else {
+            fatalError("no user \(email)")
+        }
+        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .api, lifetime: 3600, on: db)
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: issued.token)
+        return Identity(headers: headers, csrf: "", actor: try await UserStore.actor(for: user, on: db))
+    }
+
+    /// Sends a request and returns the response.
+    public func request(_ method: HTTPMethod, _ path: String, as identity: Identity = .anonymous,
+                        headers extra: HTTPHeaders = [:], form: [String: String]? = nil, json: String? = nil,
+                        body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+        var headers = identity.headers
+        for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
+        var buffer = body
+        if let form {
+            headers.contentType = .urlEncodedForm
+            let encoded = form.sorted { $0.key < $1.key }.map { key, value in
+                "\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
+            }.joined(separator: "&")
+            buffer = ByteBuffer(string: encoded)
+        }
+        if let json {
+            headers.contentType = .json
+            buffer = ByteBuffer(string: json)
+        }
+        return try await testing().sendRequest(method, path, headers: headers, body: buffer)
+    }
+}
+
+extension TestingHTTPResponse {
+    /// The body as text.
+    public var text: String { String(buffer: body) }
+}
+
+/// The demo users by role.
+public enum DemoUsers {
+    public static let admin = "admin@birlik.kz"
+    public static let secretariat = "secretariat@birlik.kz"
+    public static let almaty = "almaty@birlik.kz"
+    public static let abai = "abai@birlik.kz"
+    public static let executor = "executor@birlik.kz"
+    public static let council = "council@birlik.kz"
+    public static let mediator = "mediator@birlik.kz"
+    public static let association = "association@birlik.kz"
+    public static let citizen = "citizen@birlik.kz"
+}
