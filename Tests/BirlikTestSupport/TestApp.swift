@@ -31,7 +31,7 @@ public let testHasher = BcryptHasher(cost: 4)
 
 /// Builds a migrated application with the reference data (and by default the demo set) on `backend`,
 /// runs `body`, and tears everything down. PostgreSQL runs get a schema of their own.
-public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true,
+public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, seed: Bool = true,
                           _ body: (Application) async throws -> T) async throws -> T {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -50,7 +50,7 @@ public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true,
         if backend == .postgres {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: String(schema))").run()
         }
-        try await Boot.prepare(app, demo: demo)
+        if seed { try await Boot.prepare(app, demo: demo) } else { try await app.autoMigrate() }
         let result = try await body(app)
         if backend == .postgres {
             try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: String(schema)) CASCADE").run()
@@ -140,4 +140,20 @@ public enum DemoUsers {
     public static let mediator = "mediator@birlik.kz"
     public static let association = "association@birlik.kz"
     public static let citizen = "citizen@birlik.kz"
+}
+
+/// Records an issue unless `body` throws `expected` (a `DomainError`, compared by value, or by case
+/// when `expected` is `nil`).
+public func expectFailure<T>(_ expected: DomainError?, sourceLocation: SourceLocation = #_sourceLocation,
+                             _ body: () async throws -> T) async {
+    do {
+        _ = try await body()
+        Issue.record("expected \(String(describing: expected)), but it succeeded", sourceLocation: sourceLocation)
+    } catch let error as DomainError {
+        if let expected, error != expected {
+            Issue.record("expected \(expected), got \(error)", sourceLocation: sourceLocation)
+        }
+    } catch {
+        if expected != nil { Issue.record("expected \(String(describing: expected)), got \(error)", sourceLocation: sourceLocation) }
+    }
 }

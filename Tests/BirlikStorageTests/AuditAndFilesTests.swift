@@ -1,0 +1,129 @@
+import BirlikCore
+import BirlikStorage
+import BirlikTestSupport
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+
+@Suite("Audit log, files, accounts and backups on SQLite and PostgreSQL")
+struct AuditAndFilesTests {
+    static let secretariat = Actor(userID: UUID(), role: .secretariat, organizationID: nil, regionCode: "KZ", displayName: "secretariat")
+
+    static func makeChanges(_ app: Application) async throws {
+        for index in 0..<3 {
+            _ = try await OrganizationStore.create(OrganizationDraft(code: "ngo-\(index)", type: "ngo", nameKK: "ҮЕҰ \(index)", regionCode: "KZ-71"),
+                                                   actor: secretariat, on: app.db)
+        }
+    }
+
+    @Test("Editing a row behind Birlik's back is caught", arguments: TestBackend.enabled)
+    func tamperUpdate(backend: TestBackend) async throws {
+        try await withBirlik(backend, demo: false) { app in
+            try await Self.makeChanges(app)
+            #expect(try await AuditLog.verify(on: app.db).isWhole)
+            try await (app.db as! any SQLDatabase).raw("UPDATE audit_log SET actor_name = 'someone else' WHERE sequence = 2").run()
+            let report = try await AuditLog.verify(on: app.db)
+            #expect(report.firstBroken?.sequence == 2)
+            #expect(report.firstBroken?.reason == .contentChanged)
+        }
+    }
+
+    @Test("Deleting or inserting rows behind Birlik's back is caught", arguments: TestBackend.enabled)
+    func tamperDeleteInsert(backend: TestBackend) async throws {
+        try await withBirlik(backend, demo: false) { app in
+            try await Self.makeChanges(app)
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("DELETE FROM audit_log WHERE sequence = 3").run()
+            #expect(try await AuditLog.verify(on: app.db).firstBroken?.reason == .sequenceGap)
+            try await sql.raw("INSERT INTO audit_log (sequence, at, actor_id, actor_name, action, entity_type, entity_id, previous_hash, hash) VALUES (3, 'x', 'x', 'x', 'create', 'organization', 'x', 'x', 'x')").run()
+            #expect(try await AuditLog.verify(on: app.db).firstBroken?.sequence == 3)
+            try await sql.raw("DELETE FROM audit_log WHERE sequence >= 3").run()
+            #expect(try await AuditLog.verify(on: app.db).firstBroken?.reason == .headMismatch)
+        }
+    }
+
+    @Test("Files are stored once under their SHA-256", arguments: TestBackend.enabled)
+    func files(backend: TestBackend) async throws {
+        try await withBirlik(backend, demo: false) { app in
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("files-\(UUID().uuidString)")
+            let store = FileStore(root: root)
+            let data = Data("Қазақстан халқы Ассамблеясы".utf8)
+            let first = try await store.store(data, mediaType: "text/plain", originalName: "a.txt", on: app.db)
+            let second = try await store.store(data, mediaType: "text/plain", originalName: "b.txt", on: app.db)
+            #expect(first == second)
+            #expect(store.data(at: first) == data)
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(first.relativePath).path))
+            #expect(try await StoredFileRecord.query(on: app.db).count() == 1)
+            try Data("tampered".utf8).write(to: root.appendingPathComponent(first.relativePath))
+            #expect(store.data(at: first) == nil)
+        }
+    }
+
+    @Test("Repeated wrong passwords lock the account", arguments: TestBackend.enabled)
+    func lockout(backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            for _ in 1..<UserStore.maximumFailures {
+                await expectFailure(DomainError.invalidCredentials) {
+                    try await UserStore.signIn(email: DemoUsers.citizen, password: "wrong-password-1", hasher: testHasher, on: app.db)
+                }
+            }
+            await expectFailure(nil) {
+                try await UserStore.signIn(email: DemoUsers.citizen, password: "wrong-password-1", hasher: testHasher, on: app.db)
+            }
+            do {
+                _ = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoSeed.password, hasher: testHasher, on: app.db)
+                Issue.record("a locked account signed in")
+            } catch DomainError.lockedOut {
+            }
+            let later = Date().addingTimeInterval(UserStore.lockout + 1)
+            let user = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoSeed.password, hasher: testHasher, now: later, on: app.db)
+            #expect(user.email == DemoUsers.citizen)
+        }
+    }
+
+    @Test("Users need a known organisation, a good password and a new e-mail", arguments: TestBackend.enabled)
+    func users(backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            do {
+                _ = try await UserStore.create(email: "bad", password: "short", role: .executor, organizationCode: "nowhere",
+                                               displayName: "", hasher: testHasher, actor: .system, on: app.db)
+                Issue.record("accepted")
+            } catch let DomainError.invalid(problems) {
+                #expect(Set(problems.map(\.field)) == ["email", "password", "organization"])
+            }
+            await expectFailure(DomainError.conflict(.errorDuplicateEmail)) {
+                try await UserStore.create(email: DemoUsers.citizen, password: "Another-pass-99", role: .citizen, organizationCode: nil,
+                                           displayName: "", hasher: testHasher, actor: .system, on: app.db)
+            }
+            let user = try await UserStore.create(email: "New.Officer@Gov.kz", password: "Officer-pass-2025", role: .executor,
+                                                  organizationCode: "mci", displayName: "Officer", hasher: testHasher, actor: .system, on: app.db)
+            #expect(user.email == "new.officer@gov.kz")
+            let entry = try await AuditLog.list(AuditLog.Filter(entityType: "user"), page: 1, on: app.db).items.first
+            #expect(entry?.after?.contains("new.officer@gov.kz") == true)
+            #expect(entry?.after?.contains("$2") == false)
+        }
+    }
+
+    @Test("A backup restores into an empty database with its audit chain whole", arguments: TestBackend.enabled)
+    func backupRestore(backend: TestBackend) async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString).zip")
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent("backup-files-\(UUID().uuidString)")
+        let counts = try await withBirlik(backend) { app in
+            _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: app.db)
+            let manifest = try await Backup.write(to: file, filesRoot: files, on: app.db)
+            return manifest.counts
+        }
+        let restoredFiles = FileManager.default.temporaryDirectory.appendingPathComponent("restored-\(UUID().uuidString)")
+        try await withBirlik(backend, seed: false) { app in
+            try await Backup.restore(from: file, filesRoot: restoredFiles, on: app.db)
+            #expect(try await OrganizationRecord.query(on: app.db).count() == counts["organizations"])
+            #expect(try await UserRecord.query(on: app.db).count() == counts["users"])
+            #expect(try await AuditLog.verify(on: app.db).isWhole)
+            #expect(FileStore(root: restoredFiles).data(at: ContentAddress(of: Data("файл".utf8))) == Data("файл".utf8))
+            await expectFailure(nil) { try await Backup.restore(from: file, filesRoot: restoredFiles, on: app.db) }
+        }
+    }
+}
+
+import Vapor
