@@ -105,7 +105,7 @@ extension Application {
     /// Sends a request and returns the response.
     public func request(_ method: HTTPMethod, _ path: String, as identity: Identity = .anonymous,
                         headers extra: HTTPHeaders = [:], form: [String: String]? = nil, json: String? = nil,
-                        body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+                        body: ByteBuffer? = nil, overNetwork: Bool = false) async throws -> TestingHTTPResponse {
         var headers = identity.headers
         for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
         var buffer = body
@@ -120,7 +120,8 @@ extension Application {
             headers.contentType = .json
             buffer = ByteBuffer(string: json)
         }
-        return try await testing().sendRequest(method, path, headers: headers, body: buffer)
+        let tester = try overNetwork ? testing(method: .running(hostname: "127.0.0.1", port: 0)) : testing()
+        return try await tester.sendRequest(method, path, headers: headers, body: buffer)
     }
 }
 
@@ -155,5 +156,13 @@ public func expectFailure<T>(_ expected: DomainError?, sourceLocation: SourceLoc
         }
     } catch {
         if expected != nil { Issue.record("expected \(String(describing: expected)), got \(error)", sourceLocation: sourceLocation) }
+    }
+}
+
+extension Application {
+    /// A browser session for `email`, or the public when `email` is `nil`.
+    public func identity(_ email: String?) async throws -> Identity {
+        guard let email else { return .anonymous }
+        return try await session(email)
     }
 }

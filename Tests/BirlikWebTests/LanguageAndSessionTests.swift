@@ -1,0 +1,112 @@
+import BirlikCore
+import BirlikStorage
+import BirlikTestSupport
+import Foundation
+import Testing
+import FluentKit
+import Vapor
+
+@Suite("Languages, sign-in and operations")
+struct LanguageAndSessionTests {
+    @Test("The language follows the user's choice, then Accept-Language, then Kazakh")
+    func languageChoice() async throws {
+        try await withBirlik { app in
+            #expect(try await app.request(.GET, "/directory").text.contains("Ұйымдар тізілімі"))
+            #expect(try await app.request(.GET, "/directory", headers: ["Accept-Language": "ru-RU,ru;q=0.9"]).text.contains("Реестр организаций"))
+            #expect(try await app.request(.GET, "/directory", headers: ["Accept-Language": "en"]).text.contains("<html lang=\"en\">"))
+            let chosen = try await app.request(.GET, "/directory", headers: ["Accept-Language": "en", "Cookie": "birlik_lang=kk"]).text
+            #expect(chosen.contains("<html lang=\"kk\">") && chosen.contains("Ұйымдар тізілімі"))
+            let latin = try await app.request(.GET, "/directory", headers: ["Cookie": "birlik_lang=kk; birlik_script=latin"]).text
+            #expect(latin.contains("Ūiymdar tızılımı"))
+            #expect(latin.contains("Qazaqstan halqy Assambleiasy") || latin.contains("Qazaqstan halqy"))
+            let switched = try await app.request(.GET, "/language/ru?back=/map")
+            #expect(switched.status == .seeOther && switched.headers.first(name: .location) == "/map")
+            #expect(switched.headers[.setCookie].contains { $0.contains("birlik_lang=ru") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") })
+            let offsite = try await app.request(.GET, "/language/ru?back=//evil.example")
+            #expect(offsite.headers.first(name: .location) == "/")
+        }
+    }
+
+    @Test("A signed-in user's language is remembered")
+    func rememberedLanguage() async throws {
+        try await withBirlik { app in
+            let almaty = try await app.session(DemoUsers.almaty)
+            _ = try await app.request(.GET, "/language/ru?back=/", as: almaty)
+            let user = try await UserRecord.query(on: app.db).filter(\.$email == DemoUsers.almaty).first()
+            #expect(user?.preferredLanguage == "ru")
+            #expect(try await app.request(.GET, "/", as: almaty).text.contains("<html lang=\"ru\">"))
+        }
+    }
+
+    @Test("Records show which translations they lack")
+    func missingTranslations() async throws {
+        try await withBirlik { app in
+            let page = try await app.request(.GET, "/organizations/association-kz-75-3", headers: ["Accept-Language": "en"]).text
+            #expect(page.contains("Translation missing"))
+            let list = try await app.request(.GET, "/api/v1/organizations/association-kz-75-3").text
+            #expect(list.contains("\"missingTranslations\":[\"en\"]"))
+        }
+    }
+
+    @Test("Signing in sets a safe session cookie; wrong passwords are refused and then rate-limited")
+    func signIn() async throws {
+        try await withBirlik { app in
+            let anonymous = Identity.anonymous
+            let ok = try await app.request(.POST, "/sign-in", as: anonymous,
+                                           form: ["_csrf": anonymous.csrf, "email": "Secretariat@birlik.kz", "password": DemoSeed.password, "back": "/map"])
+            #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "/map")
+            let cookie = try #require(ok.headers[.setCookie].first { $0.hasPrefix("birlik_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
+            let secure = try await app.request(.POST, "/sign-in", as: anonymous, headers: ["X-Forwarded-Proto": "https"],
+                                               form: ["_csrf": anonymous.csrf, "email": DemoUsers.citizen, "password": DemoSeed.password])
+            #expect(secure.headers[.setCookie].contains { $0.hasPrefix("birlik_session=") && $0.contains("Secure") })
+            let noToken = try await app.request(.POST, "/sign-in", form: ["email": DemoUsers.citizen, "password": DemoSeed.password])
+            #expect(noToken.status == .forbidden)
+            let wrong = try await app.request(.POST, "/sign-in", as: anonymous, headers: ["Accept-Language": "kk"],
+                                              form: ["_csrf": anonymous.csrf, "email": DemoUsers.mediator, "password": "wrong-pass-123"])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.text.contains("Электрондық пошта немесе құпиясөз қате."))
+            #expect(wrong.text.contains("value=\"mediator@birlik.kz\""))
+            var statuses: [UInt] = []
+            for _ in 0..<10 {
+                statuses.append(try await app.request(.POST, "/sign-in", as: anonymous,
+                                                      form: ["_csrf": anonymous.csrf, "email": "nobody@birlik.kz", "password": "x"]).status.code)
+            }
+            #expect(statuses.last == 429)
+        }
+    }
+
+    @Test("Signing out ends the session")
+    func signOut() async throws {
+        try await withBirlik { app in
+            let session = try await app.session(DemoUsers.secretariat)
+            #expect(try await app.request(.GET, "/admin/audit", as: session).status == .ok)
+            let out = try await app.request(.POST, "/sign-out", as: session, form: ["_csrf": session.csrf])
+            #expect(out.status == .seeOther)
+            #expect(try await app.request(.GET, "/admin/audit", as: session).status == .unauthorized)
+        }
+    }
+
+    @Test("The audit page shows the chain's state and filters entries")
+    func auditPage() async throws {
+        try await withBirlik { app in
+            let admin = try await app.session(DemoUsers.admin)
+            let page = try await app.request(.GET, "/admin/audit?type=user", as: admin, headers: ["Accept-Language": "en"]).text
+            #expect(page.contains("The chain is whole"))
+            #expect(page.contains("citizen@birlik.kz"))
+            #expect(!page.contains("reference-data"))
+        }
+    }
+
+    @Test("Health, metrics and the stylesheet")
+    func operations() async throws {
+        try await withBirlik { app in
+            #expect(try await app.request(.GET, "/health").text == #"{"status":"ok"}"#)
+            _ = try await app.request(.GET, "/directory")
+            let metrics = try await app.request(.GET, "/metrics")
+            #expect(metrics.headers.contentType?.description.hasPrefix("text/plain") == true)
+            #expect(metrics.text.contains("birlik_http_requests_total{method=\"GET\",route=\"/directory\",status=\"200\"}"))
+            #expect(metrics.text.contains("birlik_http_request_duration_seconds_bucket"))
+        }
+    }
+}
