@@ -43,10 +43,11 @@ public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, s
         guard let url = TestBackend.postgresURL else { fatalError("BIRLIK_TEST_POSTGRES_URL is not set") }
         database = .postgres(url: url, searchPath: String(schema))
     }
-    let app = try await Application.make(.testing)
+    let configuration = BirlikConfiguration(dataDirectory: directory.path, database: database)
+    let app = try await BirlikApplication.make(.testing, configuration)
     app.logger.logLevel = .warning
     do {
-        try configure(app, BirlikConfiguration(dataDirectory: directory.path, database: database), hasher: testHasher)
+        try configure(app, configuration, hasher: testHasher)
         if backend == .postgres {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: String(schema))").run()
         }

@@ -11,7 +11,7 @@ public enum Commands {
                                    _ body: (Application) async throws -> T) async throws -> T {
         var environment = try Environment.detect(arguments: arguments)
         try LoggingSystem.bootstrap(from: &environment)
-        let app = try await Application.make(environment)
+        let app = try await BirlikApplication.make(environment, configuration)
         do {
             try configure(app, configuration)
             let result = try await body(app)

@@ -1,6 +1,7 @@
 import BirlikCore
 import BirlikStorage
 import Fluent
+import SQLKit
 import Vapor
 
 /// Sets Birlik up on a Vapor application: database, migrations, middleware, routes, services.
@@ -46,6 +47,10 @@ extension DatabaseID {
 /// Brings a database up to date: migrations, then the reference data, then (when asked) the demo set.
 public enum Boot {
     public static func prepare(_ app: Application, demo: Bool) async throws {
+        if case .sqliteFile = app.birlik.configuration.database, let sql = app.db as? any SQLDatabase {
+            // Write-ahead logging lets commands such as `birlik backup` read while the server writes.
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
         try await app.autoMigrate()
         try await ReferenceSeed.load(on: app.db)
         if demo { try await DemoSeed.load(hasher: app.birlik.hasher, on: app.db) }

@@ -1,0 +1,133 @@
+import Foundation
+import Vapor
+
+/// A small W3C WebDriver client for the browser tests: Debian's chromium driven through chromedriver.
+public final class WebDriver: @unchecked Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    let process: Process
+    let base: URL
+    let sessionID: String
+
+    /// Starts chromedriver and a headless Chromium session.
+    public static func start(client: any Client, language: String = "ru") async throws -> WebDriver {
+        let port = Int.random(in: 20_000..<40_000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver")
+        process.arguments = ["--port=\(port)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let base = URL(string: "http://127.0.0.1:\(port)")!
+        for _ in 0..<50 {
+            if let status = try? await call(client, base, "GET", "/status", nil), (status["value"] as? [String: Any])?["ready"] as? Bool == true { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let options: [String: Any] = [
+            "binary": ProcessInfo.processInfo.environment["CHROMIUM"] ?? "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1100", "--lang=\(language)"],
+            "prefs": ["intl.accept_languages": language],
+        ]
+        let response = try await call(client, base, "POST", "/session",
+                                      ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]])
+        guard let value = response["value"] as? [String: Any], let id = value["sessionId"] as? String else {
+            process.terminate()
+            throw Failure(description: "no session: \(response)")
+        }
+        return WebDriver(client: client, process: process, base: base, sessionID: id)
+    }
+
+    let client: any Client
+
+    init(client: any Client, process: Process, base: URL, sessionID: String) {
+        self.client = client
+        self.process = process
+        self.base = base
+        self.sessionID = sessionID
+    }
+
+    public func open(_ url: String) async throws {
+        _ = try await command("POST", "/url", ["url": url])
+    }
+
+    /// The element matching a CSS selector.
+    public func element(_ css: String) async throws -> String {
+        let value = try await command("POST", "/element", ["using": "css selector", "value": css])
+        guard let element = value as? [String: Any], let id = element.values.first as? String else {
+            throw Failure(description: "no element \(css)")
+        }
+        return id
+    }
+
+    public func type(_ css: String, _ text: String) async throws {
+        let id = try await element(css)
+        _ = try await command("POST", "/element/\(id)/clear", [:])
+        _ = try await command("POST", "/element/\(id)/value", ["text": text])
+    }
+
+    public func click(_ css: String) async throws {
+        _ = try await command("POST", "/element/\(try await element(css))/click", [:])
+    }
+
+    public func text(_ css: String) async throws -> String {
+        try await command("GET", "/element/\(try await element(css))/text", nil) as? String ?? ""
+    }
+
+    /// The text of `css` once it contains `expected`, waiting up to five seconds for a page to load;
+    /// the last text seen otherwise.
+    @discardableResult
+    public func waitForText(_ css: String, containing expected: String) async throws -> String {
+        var last = ""
+        for _ in 0..<50 {
+            if let text = try? await text(css) {
+                last = text
+                if text.contains(expected) { return text }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return last
+    }
+
+    public func source() async throws -> String {
+        try await command("GET", "/source", nil) as? String ?? ""
+    }
+
+    public func script(_ body: String) async throws -> Any? {
+        try await command("POST", "/execute/sync", ["script": body, "args": []])
+    }
+
+    /// A PNG screenshot of the viewport.
+    public func screenshot() async throws -> Data {
+        guard let encoded = try await command("GET", "/screenshot", nil) as? String, let data = Data(base64Encoded: encoded) else {
+            throw Failure(description: "no screenshot")
+        }
+        return data
+    }
+
+    public func quit() async {
+        _ = try? await Self.call(client, base, "DELETE", "/session/\(sessionID)", nil)
+        process.terminate()
+        for _ in 0..<50 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+    }
+
+    func command(_ method: String, _ path: String, _ body: [String: Any]?) async throws -> Any? {
+        let response = try await Self.call(client, base, method, "/session/\(sessionID)\(path)", body)
+        if let value = response["value"] as? [String: Any], let error = value["error"] as? String {
+            throw Failure(description: "\(method) \(path): \(error) \(value["message"] ?? "")")
+        }
+        return response["value"]
+    }
+
+    static func call(_ client: any Client, _ base: URL, _ method: String, _ path: String, _ body: [String: Any]?) async throws -> [String: Any] {
+        var request = ClientRequest(method: HTTPMethod(rawValue: method), url: URI(string: base.absoluteString + path))
+        if let body {
+            request.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
+            request.headers.contentType = .json
+        }
+        let response = try await client.send(request)
+        guard let buffer = response.body else { return [:] }
+        return (try JSONSerialization.jsonObject(with: Data(buffer: buffer))) as? [String: Any] ?? [:]
+    }
+}
