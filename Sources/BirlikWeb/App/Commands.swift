@@ -9,8 +9,8 @@ public enum Commands {
     /// Runs `body` with a configured application that is shut down afterwards.
     static func withApplication<T>(_ configuration: BirlikConfiguration, arguments: [String] = ["birlik"],
                                    _ body: (Application) async throws -> T) async throws -> T {
-        var environment = try Environment.detect(arguments: arguments)
-        try LoggingSystem.bootstrap(from: &environment)
+        let environment = try Environment.detect(arguments: arguments)
+        bootstrapLogging
         let app = try await BirlikApplication.make(environment, configuration)
         do {
             try configure(app, configuration)
@@ -22,6 +22,12 @@ public enum Commands {
             throw error
         }
     }
+
+    /// Structured logs (`LOG_LEVEL` sets the level), set up once per process.
+    static let bootstrapLogging: Void = {
+        var environment = Environment(name: "production", arguments: ["birlik"])
+        try? LoggingSystem.bootstrap(from: &environment)
+    }()
 
     /// `birlik serve`: migrate, load reference data (and the demo set into an empty database), serve.
     public static func serve(_ configuration: BirlikConfiguration, demo: Bool) async throws {

@@ -1,0 +1,57 @@
+import BirlikCore
+import BirlikStorage
+import Foundation
+import SQLKit
+import Testing
+@testable import BirlikWeb
+
+/// The `birlik` commands on a real SQLite file, as an operator runs them.
+@Suite("Commands", .serialized)
+struct CommandsTests {
+    static func configuration() -> BirlikConfiguration {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-cmd-\(UUID().uuidString)")
+        var configuration = BirlikConfiguration(dataDirectory: directory.path)
+        configuration.bcryptCost = 4
+        return configuration
+    }
+
+    @Test("seed, then audit verify: whole; after a row is edited in the file: broken at that entry")
+    func auditVerify() async throws {
+        let configuration = Self.configuration()
+        let count = try await Commands.seed(configuration, demo: true, generate: nil)
+        #expect(count == 240)
+        #expect(try await Commands.verifyAudit(configuration).isWhole)
+        try await Commands.withApplication(configuration) { app in
+            try await (app.db as! any SQLDatabase).raw("UPDATE audit_log SET after = replace(after, 'admin', 'root') WHERE sequence = 3").run()
+        }
+        let report = try await Commands.verifyAudit(configuration)
+        #expect(report.firstBroken?.sequence == 3)
+        #expect(report.firstBroken?.reason == .contentChanged)
+    }
+
+    @Test("user create checks its input; backup and restore move everything to a new data directory")
+    func usersAndBackups() async throws {
+        let configuration = Self.configuration()
+        _ = try await Commands.seed(configuration, demo: false, generate: nil)
+        do {
+            _ = try await Commands.createUser(configuration, email: "officer@gov.kz", password: "short", role: .executor,
+                                              organization: "nowhere", name: nil)
+            Issue.record("accepted a bad user")
+        } catch let failure as CommandFailure {
+            #expect(failure.description.contains("password: The password must be at least 10 characters long."))
+            #expect(failure.description.contains("organization: There is no organisation with this code."))
+        }
+        let email = try await Commands.createUser(configuration, email: "Officer@Gov.kz", password: "Strong-pass-2025", role: .executor,
+                                                  organization: "mci", name: "Officer")
+        #expect(email == "officer@gov.kz")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-\(UUID().uuidString).zip").path
+        let written = try await Commands.backup(configuration, to: file)
+        let target = Self.configuration()
+        let restored = try await Commands.restore(target, from: file)
+        #expect(restored.counts == written.counts)
+        #expect(try await Commands.verifyAudit(target).isWhole)
+        let (catalog, records) = try await Commands.missingTranslations(target)
+        #expect(catalog.isEmpty)
+        #expect(records[.kk] == 0)
+    }
+}
