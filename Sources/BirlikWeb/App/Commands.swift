@@ -42,6 +42,7 @@ public enum Commands {
                     print("  \(user.role.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(user.email)")
                 }
             }
+            fflush(nil)
             try await app.execute()
         }
     }
