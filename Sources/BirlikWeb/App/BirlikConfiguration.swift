@@ -17,9 +17,13 @@ public struct BirlikConfiguration: Sendable {
     public var bcryptCost: Int
     /// Largest request body accepted, in bytes (`BIRLIK_MAX_BODY`, default 1 MiB).
     public var maxBodySize: Int
+    /// How long the public's pages may be served from memory (`BIRLIK_PAGE_CACHE_SECONDS`, default 5;
+    /// 0 turns the cache off). Any change made through this server empties it at once.
+    public var pageCacheSeconds: Int
 
     public init(dataDirectory: String = "./data", database: DatabaseBackend? = nil, host: String = "127.0.0.1",
-                port: Int = 8080, secureCookies: Bool = false, bcryptCost: Int = 12, maxBodySize: Int = 1 << 20) {
+                port: Int = 8080, secureCookies: Bool = false, bcryptCost: Int = 12, maxBodySize: Int = 1 << 20,
+                pageCacheSeconds: Int = 5) {
         self.dataDirectory = dataDirectory
         self.database = database ?? .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("birlik.sqlite"))
         self.host = host
@@ -27,6 +31,7 @@ public struct BirlikConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.maxBodySize = maxBodySize
+        self.pageCacheSeconds = pageCacheSeconds
     }
 
     /// The configuration the environment describes.
@@ -39,7 +44,8 @@ public struct BirlikConfiguration: Sendable {
             port: environment["BIRLIK_PORT"].flatMap(Int.init) ?? 8080,
             secureCookies: environment["BIRLIK_SECURE_COOKIES"] == "1",
             bcryptCost: environment["BIRLIK_BCRYPT_COST"].flatMap(Int.init) ?? 12,
-            maxBodySize: environment["BIRLIK_MAX_BODY"].flatMap(Int.init) ?? 1 << 20)
+            maxBodySize: environment["BIRLIK_MAX_BODY"].flatMap(Int.init) ?? 1 << 20,
+            pageCacheSeconds: environment["BIRLIK_PAGE_CACHE_SECONDS"].flatMap(Int.init) ?? 5)
     }
 
     /// Where content-addressed files are stored.

@@ -18,11 +18,13 @@ public func configure(_ app: Application, _ configuration: BirlikConfiguration, 
                             hasher: hasher ?? BcryptHasher(cost: configuration.bcryptCost),
                             files: FileStore(root: configuration.filesDirectory),
                             signInLimiter: RateLimiter(limit: 10, window: 60),
-                            metrics: Metrics())
+                            metrics: Metrics(),
+                            publicPages: PublicPageCache(lifetime: .seconds(Int64(configuration.pageCacheSeconds))))
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(ErrorMapping())
     app.middleware.use(ContextMiddleware())
+    if configuration.pageCacheSeconds > 0 { app.middleware.use(PublicPageCacheMiddleware()) }
     routes(app)
 }
 

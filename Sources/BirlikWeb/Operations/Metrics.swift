@@ -35,6 +35,12 @@ enum OperationsController {
             response.headers.contentType = .json
             return response
         }
+        // Liveness: the process answers, without touching the database (also the benchmark's bare route).
+        routes.get(.liveness) { _ -> Response in
+            let response = Response(status: .ok, body: .init(string: #"{"status":"live"}"#))
+            response.headers.contentType = .json
+            return response
+        }
         routes.get(.metrics) { request async throws -> Response in
             let response = Response(status: .ok, body: .init(string: request.application.birlik.metrics.registry.emitToString()))
             response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")

@@ -39,7 +39,7 @@ enum RegistryController {
         let actor = request.actor
         var internalScope = organization.scope
         internalScope.isPublic = false
-        let parent = try await organization.parentID.asyncMap { try? await OrganizationQueries.find(id: $0, actor: actor, on: request.db) } ?? nil
+        let parent = await organization.parentID.asyncMap { try? await OrganizationQueries.find(id: $0, actor: actor, on: request.db) } ?? nil
         let model = OrganizationPage.Model(
             organization: organization,
             region: try await RegionQueries.find(organization.regionCode, on: request.db),

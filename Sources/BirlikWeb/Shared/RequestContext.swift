@@ -57,6 +57,7 @@ struct BirlikServices: Sendable {
     var files: FileStore
     var signInLimiter: RateLimiter
     var metrics: Metrics
+    var publicPages: PublicPageCache
 }
 
 struct ServicesKey: StorageKey {

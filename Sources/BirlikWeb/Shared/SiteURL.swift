@@ -18,6 +18,7 @@ public enum SiteURL: Sendable {
     case audit
     case stylesheet
     case health
+    case liveness
     case metrics
     case openAPI
     case apiRegions
@@ -43,6 +44,7 @@ public enum SiteURL: Sendable {
         case .audit: "/admin/audit"
         case .stylesheet: "/static/birlik.css"
         case .health: "/health"
+        case .liveness: "/health/live"
         case .metrics: "/metrics"
         case .openAPI: "/api/openapi.json"
         case .apiRegions: "/api/v1/regions"

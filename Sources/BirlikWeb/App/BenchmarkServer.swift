@@ -1,0 +1,42 @@
+import BirlikStorage
+import Vapor
+
+/// A Birlik server on a generated registry, started inside the benchmark process.
+public final class BenchmarkServer: @unchecked Sendable {
+    let app: Application
+    public let baseURL: String
+
+    /// Migrates, loads the reference data plus `organizations` generated ones, and starts serving.
+    public static func start(_ configuration: BirlikConfiguration, organizations: Int) async throws -> BenchmarkServer {
+        Commands.bootstrapLogging
+        let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
+        app.logger.logLevel = .error
+        do {
+            try configure(app, configuration)
+            try await Boot.prepare(app, demo: false)
+            try await BenchSeed.load(count: organizations, on: app.db)
+            try await app.server.start()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return BenchmarkServer(app: app, baseURL: "http://\(configuration.host):\(configuration.port)")
+    }
+
+    init(app: Application, baseURL: String) {
+        self.app = app
+        self.baseURL = baseURL
+    }
+
+    /// The number of organisations in the database.
+    public func organizationCount() async throws -> Int {
+        try await OrganizationRecord.query(on: app.db).count()
+    }
+
+    public func stop() async throws {
+        // Let requests still queued from the load generator finish before the services go away.
+        try await Task.sleep(for: .seconds(3))
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+    }
+}
