@@ -45,6 +45,9 @@ struct RouteAccessTests {
         Expectation(path: "/organizations/apk-mothers-council/edit", statuses: [DemoUsers.admin: 200, DemoUsers.secretariat: 200],
                     anonymous: 401, otherwise: 403),
         Expectation(path: "/organizations/no-such-thing", statuses: [:], anonymous: 404, otherwise: 404),
+        // User accounts: administrators and the Secretariat (all), regional coordinators (their region's).
+        Expectation(path: "/admin/users", statuses: [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.almaty: 200, DemoUsers.abai: 200],
+                    anonymous: 401, otherwise: 403),
     ]
 
     @Test("Public pages and APIs answer everyone")

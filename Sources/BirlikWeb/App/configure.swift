@@ -36,6 +36,7 @@ func routes(_ app: Application) {
     app.get(.audit, use: AuditPage.handle)
     OperationsController.register(app)
     AccessController.register(app)
+    UsersController.register(app)
     RegistryController.register(app)
     RegistryAPI.register(app)
     OpenAPIDocument.register(app)

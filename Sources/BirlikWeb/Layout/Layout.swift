@@ -80,6 +80,9 @@ enum Layout {
         if Access.check(context.actor, .view, .auditLog, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed {
             items.append(("", .navAudit, SiteURL.audit.path))
         }
+        if context.actor.isSignedIn, Access.visibility(context.actor, .user) != .nothing {
+            items.append(("", .navUsers, SiteURL.users.path))
+        }
         let path = context.currentURL.split(separator: "?").first.map(String.init) ?? "/"
         return el("nav", ["class": "main-nav", "aria-label": l10n(.navMain)],
                   el("ul", [:], items.map { part, key, url in

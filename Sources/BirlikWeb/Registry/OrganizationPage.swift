@@ -16,6 +16,9 @@ enum OrganizationPage {
         var canEdit: Bool
         var canDelete: Bool
         var canSeeHistory: Bool
+        /// The add-a-person form's values and errors, after a submission that failed.
+        var personDraft = PersonDraft()
+        var personErrors = Form.Errors()
     }
 
     static func view(_ model: Model, _ context: PageContext) -> String {
@@ -48,12 +51,18 @@ enum OrganizationPage {
                el("thead", [:], el("tr", [:],
                   el("th", ["scope": "col"], .text(l10n(.orgFullName))),
                   el("th", ["scope": "col"], .text(l10n(.orgPosition))),
-                  model.showsInternal ? el("th", ["scope": "col"], .text(l10n(.orgContacts))) : .empty)),
+                  model.showsInternal ? el("th", ["scope": "col"], .text(l10n(.orgContacts))) : .empty,
+                  model.canEdit ? el("td", [:]) : .empty)),
                el("tbody", [:], model.people.map { person in
                    el("tr", [:],
                       el("td", [:], .text(person.fullName)),
                       el("td", [:], .text(l10n.text(person.position))),
-                      model.showsInternal ? el("td", [:], .text([person.email, person.phone].compactMap { $0 }.joined(separator: ", "))) : .empty)
+                      model.showsInternal ? el("td", [:], .text([person.email, person.phone].compactMap { $0 }.joined(separator: ", "))) : .empty,
+                      model.canEdit ? el("td", [:], el("form", ["method": "post", "class": "inline",
+                                                                "action": SiteURL.personDelete(code: organization.code, id: person.id.uuidString).path],
+                          Layout.csrfField(context),
+                          el("button", ["type": "submit", "class": "link", "aria-label": "\(l10n(.orgRemovePerson)): \(person.fullName)"],
+                             .text(l10n(.orgRemovePerson))))) : .empty)
                }))
         let actions = el("div", ["class": "actions"],
             model.canEdit ? el("a", ["class": "button", "href": SiteURL.organizationEdit(code: organization.code).path], .text(l10n(.orgEdit))) : .empty,
@@ -85,7 +94,8 @@ enum OrganizationPage {
                      el("h2", ["id": "internal"], .text(l10n(.orgInternalNote))),
                      el("p", ["class": "hint"], .text(l10n(.orgInternalNoteHint))),
                      el("p", [:], .text(organization.internalNote ?? ""))) : .empty,
-            el("section", ["aria-labelledby": "people"], el("h2", ["id": "people"], .text(l10n(.orgPeople))), peopleTable),
+            el("section", ["aria-labelledby": "people"], el("h2", ["id": "people"], .text(l10n(.orgPeople))), peopleTable,
+               model.canEdit ? personForm(model, context) : .empty),
             model.children.isEmpty ? .empty : el("section", ["aria-labelledby": "children"],
                 el("h2", ["id": "children"], .text(l10n(.orgChildren))),
                 el("ul", ["class": "link-list"], model.children.map { child in
@@ -97,6 +107,27 @@ enum OrganizationPage {
                            crumbs: [Layout.Crumb(label: l10n(.navDirectory), url: SiteURL.directory.path),
                                     Layout.Crumb(label: l10n.text(organization.name), url: nil)],
                            context: context, content: content)
+    }
+
+    /// The form that adds a person, shown to those who may edit the organisation.
+    static func personForm(_ model: Model, _ context: PageContext) -> HTMLNode {
+        let l10n = context.l10n
+        let draft = model.personDraft
+        let errors = model.personErrors
+        let labels = ["fullName": l10n(.orgFullName), "positionKK": l10n(.orgPositionKK), "email": l10n(.orgEmail), "phone": l10n(.orgPhone)]
+        return el("details", ["class": "add-person", "open": errors.isEmpty ? nil : ""],
+                  el("summary", [:], .text(l10n(.orgAddPerson))),
+                  el("form", ["method": "post", "action": SiteURL.organizationPeople(code: model.organization.code).path, "class": "stacked",
+                              "novalidate": ""],
+                     Layout.csrfField(context),
+                     Form.summary(errors, labels: labels, l10n: l10n),
+                     Form.text("fullName", label: labels["fullName"]!, value: draft.fullName, errors: errors, l10n: l10n, required: true),
+                     Form.text("positionKK", label: labels["positionKK"]!, value: draft.positionKK, errors: errors, l10n: l10n, required: true, lang: "kk"),
+                     Form.text("positionRU", label: l10n(.orgPositionRU), value: draft.positionRU, errors: errors, l10n: l10n, lang: "ru"),
+                     Form.text("positionEN", label: l10n(.orgPositionEN), value: draft.positionEN, errors: errors, l10n: l10n, lang: "en"),
+                     Form.text("email", label: labels["email"]!, value: draft.email, errors: errors, l10n: l10n, type: "email"),
+                     Form.text("phone", label: labels["phone"]!, value: draft.phone, errors: errors, l10n: l10n, type: "tel"),
+                     el("button", ["type": "submit", "class": "button"], .text(l10n(.orgAddPerson)))))
     }
 
     static func languageKey(_ language: Language) -> L10nKey {

@@ -13,6 +13,8 @@ enum RegistryController {
         routes.get(.organizationEdit(code: ""), use: editForm)
         routes.post(.organizationEdit(code: ""), use: update)
         routes.post(.organizationDelete(code: ""), use: delete)
+        routes.post(.organizationPeople(code: ""), use: addPerson)
+        routes.post(.personDelete(code: "", id: ""), use: removePerson)
     }
 
     static func directory(_ request: Request) async throws -> Response {
@@ -35,6 +37,12 @@ enum RegistryController {
     }
 
     static func show(_ request: Request) async throws -> Response {
+        try await profile(request, personDraft: PersonDraft(), personErrors: Form.Errors(), status: .ok)
+    }
+
+    /// The profile page, with the add-a-person form's values and errors.
+    static func profile(_ request: Request, personDraft: PersonDraft, personErrors: Form.Errors,
+                        status: HTTPResponseStatus) async throws -> Response {
         let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
         let actor = request.actor
         var internalScope = organization.scope
@@ -50,8 +58,31 @@ enum RegistryController {
             showsInternal: Access.check(actor, .view, .organization, in: internalScope) == .allowed,
             canEdit: Access.check(actor, .update, .organization, in: organization.scope) == .allowed,
             canDelete: Access.check(actor, .delete, .organization, in: organization.scope) == .allowed,
-            canSeeHistory: Access.check(actor, .view, .auditLog, in: organization.scope) == .allowed)
-        return html(OrganizationPage.view(model, PageContext(request)))
+            canSeeHistory: Access.check(actor, .view, .auditLog, in: organization.scope) == .allowed,
+            personDraft: personDraft, personErrors: personErrors)
+        return html(OrganizationPage.view(model, PageContext(request)), status: status)
+    }
+
+    static func addPerson(_ request: Request) async throws -> Response {
+        let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try Access.require(request.actor, .update, .organization, in: organization.scope)
+        try request.requireCSRF()
+        let draft = try request.content.decode(PersonDraft.self)
+        do {
+            _ = try await PersonStore.add(draft, to: organization.id, actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.organization(code: organization.code).with([("notice", "person-added")]), redirectType: .normal)
+        } catch let DomainError.invalid(problems) {
+            return try await profile(request, personDraft: draft, personErrors: Form.Errors(problems), status: .unprocessableEntity)
+        }
+    }
+
+    static func removePerson(_ request: Request) async throws -> Response {
+        let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try Access.require(request.actor, .update, .organization, in: organization.scope)
+        try request.requireCSRF()
+        guard let id = request.parameters.get("person").flatMap(UUID.init(uuidString:)) else { throw DomainError.notFound }
+        try await PersonStore.remove(id: id, from: organization.id, actor: request.actor, on: request.db)
+        return request.redirect(to: SiteURL.organization(code: organization.code).with([("notice", "person-removed")]), redirectType: .normal)
     }
 
     static func newForm(_ request: Request) async throws -> Response {

@@ -10,6 +10,9 @@ public enum SiteURL: Sendable {
     case organizationNew
     case organizationEdit(code: String)
     case organizationDelete(code: String)
+    case organizationPeople(code: String)
+    case personDelete(code: String, id: String)
+    case users
     case regions
     case signIn
     case signOut
@@ -36,6 +39,9 @@ public enum SiteURL: Sendable {
         case .organizationNew: "/organizations/new"
         case let .organizationEdit(code): "/organizations/\(code)/edit"
         case let .organizationDelete(code): "/organizations/\(code)/delete"
+        case let .organizationPeople(code): "/organizations/\(code)/people"
+        case let .personDelete(code, id): "/organizations/\(code)/people/\(id)/delete"
+        case .users: "/admin/users"
         case .regions: "/regions"
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
@@ -60,6 +66,8 @@ public enum SiteURL: Sendable {
         case .organization: ["organizations", ":code"]
         case .organizationEdit: ["organizations", ":code", "edit"]
         case .organizationDelete: ["organizations", ":code", "delete"]
+        case .organizationPeople: ["organizations", ":code", "people"]
+        case .personDelete: ["organizations", ":code", "people", ":person", "delete"]
         case .language: ["language", ":value"]
         case .script: ["script", ":value"]
         case .apiOrganization: ["api", "v1", "organizations", ":code"]

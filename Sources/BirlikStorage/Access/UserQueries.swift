@@ -1,0 +1,59 @@
+import BirlikCore
+import FluentKit
+import Foundation
+
+/// Reading user accounts, scoped by `Access.visibility(actor, .user)`.
+public enum UserQueries {
+    /// A user as an administrator's list shows it.
+    public struct Row: Sendable {
+        public var id: UUID
+        public var email: String
+        public var displayName: String
+        public var role: Role
+        public var organizationCode: String?
+        public var organizationName: LocalizedText?
+        public var regionCode: String?
+        public var lockedUntil: Date?
+        public var isDemo: Bool
+    }
+
+    /// Users visible to `actor`, optionally of one role, newest e-mail order.
+    public static func list(actor: Actor, role: Role?, text: String, page: Int, perPage: Int = 50,
+                            on db: any Database) async throws -> Page<Row> {
+        let query = UserRecord.query(on: db)
+        switch Access.visibility(actor, .user) {
+        case .everything: break
+        case .nothing: return Page(items: [], page: 1, perPage: perPage, total: 0)
+        case let .publicAnd(regions, organizations):
+            let inRegions = try await OrganizationRecord.query(on: db).group(.or) { group in
+                for region in regions {
+                    group.filter(\.$regionCode == region)
+                    group.filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
+                }
+                if regions.isEmpty { group.filter(\.$code == "\u{0}") }
+            }.all(\.$id)
+            query.filter(\.$organizationID ~~ (inRegions.compactMap { $0 } + organizations))
+        }
+        if let role { query.filter(\.$role == role.rawValue) }
+        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if !text.isEmpty {
+            query.group(.or) { group in
+                group.filter(\.$email, .contains(inverse: false, .anywhere), text)
+                group.filter(\.$displayName, .contains(inverse: false, .anywhere), text)
+            }
+        }
+        let total = try await query.count()
+        let start = (max(1, page) - 1) * perPage
+        let users = try await query.sort(\.$email).range(start..<(start + perPage)).all()
+        let organizationIDs = Set(users.compactMap(\.organizationID))
+        let organizations = organizationIDs.isEmpty ? [] : try await OrganizationRecord.query(on: db).filter(\.$id ~~ organizationIDs).all()
+        let byID = Dictionary(uniqueKeysWithValues: organizations.compactMap { record in record.id.map { ($0, record) } })
+        let rows = users.map { user in
+            let organization = user.organizationID.flatMap { byID[$0] }
+            return Row(id: user.id ?? UUID(), email: user.email, displayName: user.displayName, role: Role(rawValue: user.role) ?? .citizen,
+                       organizationCode: organization?.code, organizationName: organization?.organization.name,
+                       regionCode: organization?.regionCode, lockedUntil: user.lockedUntil, isDemo: user.isDemo)
+        }
+        return Page(items: rows, page: max(1, page), perPage: perPage, total: total)
+    }
+}
