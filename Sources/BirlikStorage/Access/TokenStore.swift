@@ -16,8 +16,16 @@ public enum TokenStore {
         let token = randomToken()
         let csrf = randomToken()
         let expires = now.addingTimeInterval(lifetime)
-        try await AuthTokenRecord(tokenHash: Hashing.sha256Hex(Data(token.utf8)), userID: userID, kind: kind,
-                                  csrfToken: csrf, expiresAt: expires).create(on: db)
+        let user = try await UserRecord.find(userID, on: db)
+        let actor = Actor(userID: userID, role: Role(rawValue: user?.role ?? "") ?? .citizen, organizationID: user?.organizationID,
+                          regionCode: RegionCode.republic, displayName: user?.displayName ?? userID.uuidString)
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            let record = AuthTokenRecord(tokenHash: Hashing.sha256Hex(Data(token.utf8)), userID: userID, kind: kind,
+                                         csrfToken: csrf, expiresAt: expires)
+            try await record.create(on: audit.db)
+            try await audit.record("signIn", "user", id: userID.uuidString, before: Nothing?.none,
+                                   after: ["kind": kind.rawValue, "token": record.id?.uuidString ?? "", "expiresAt": AuditClock.format(expires)])
+        }
         return Issued(token: token, csrfToken: csrf, expiresAt: expires)
     }
 
@@ -34,8 +42,14 @@ public enum TokenStore {
     }
 
     /// Ends a session.
-    public static func revoke(_ token: String, on db: any Database) async throws {
-        try await AuthTokenRecord.query(on: db).filter(\.$tokenHash == Hashing.sha256Hex(Data(token.utf8))).delete()
+    public static func revoke(_ token: String, actor: Actor, on db: any Database) async throws {
+        try await AuditLog.write(on: db, actor: actor) { audit in
+            guard let record = try await AuthTokenRecord.query(on: audit.db)
+                .filter(\.$tokenHash == Hashing.sha256Hex(Data(token.utf8))).first() else { return }
+            try await record.delete(on: audit.db)
+            try await audit.record("signOut", "user", id: record.userID.uuidString, before: ["token": record.id?.uuidString ?? ""],
+                                   after: Nothing?.none)
+        }
     }
 
     static func randomToken() -> String {

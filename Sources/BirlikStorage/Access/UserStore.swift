@@ -52,11 +52,19 @@ public enum UserStore {
         guard try hasher.verify(password, against: user.passwordHash) else {
             user.failedLogins += 1
             if user.failedLogins >= maximumFailures {
-                user.lockedUntil = now.addingTimeInterval(lockout)
-                user.failedLogins = 0
+                let until = now.addingTimeInterval(lockout)
+                let actor = Actor(userID: user.id, role: Role(rawValue: user.role) ?? .citizen, organizationID: user.organizationID,
+                                  regionCode: RegionCode.republic, displayName: user.displayName)
+                try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+                    user.lockedUntil = until
+                    user.failedLogins = 0
+                    try await user.save(on: audit.db)
+                    try await audit.record("lockout", "user", id: user.id?.uuidString ?? "", before: Nothing?.none,
+                                           after: ["lockedUntil": AuditClock.format(until)])
+                }
+                throw DomainError.lockedOut(until: until)
             }
             try await user.save(on: db)
-            if let until = user.lockedUntil, until > now { throw DomainError.lockedOut(until: until) }
             throw DomainError.invalidCredentials
         }
         if user.failedLogins != 0 || user.lockedUntil != nil {
@@ -65,6 +73,19 @@ public enum UserStore {
             try await user.save(on: db)
         }
         return user
+    }
+
+    /// Remembers the language a user chose.
+    public static func setPreferredLanguage(_ language: Language, actor: Actor, on db: any Database) async throws {
+        guard let id = actor.userID else { return }
+        try await AuditLog.write(on: db, actor: actor) { audit in
+            guard let user = try await UserRecord.find(id, on: audit.db), user.preferredLanguage != language.rawValue else { return }
+            let before = user.preferredLanguage
+            user.preferredLanguage = language.rawValue
+            try await user.save(on: audit.db)
+            try await audit.record("update", "user", id: id.uuidString, before: ["preferredLanguage": before ?? ""],
+                                   after: ["preferredLanguage": language.rawValue])
+        }
     }
 
     /// The acting user of a user row, with the region of their organisation.

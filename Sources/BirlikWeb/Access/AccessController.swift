@@ -48,7 +48,7 @@ enum AccessController {
 
     static func signOut(_ request: Request) async throws -> Response {
         try request.requireCSRF()
-        if let token = request.birlik.sessionToken { try await TokenStore.revoke(token, on: request.db) }
+        if let token = request.birlik.sessionToken { try await TokenStore.revoke(token, actor: request.actor, on: request.db) }
         let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
         response.cookies[ContextMiddleware.sessionCookie] = ContextMiddleware.cookie("", request: request, maxAge: 0)
         return response
@@ -56,10 +56,7 @@ enum AccessController {
 
     static func switchLanguage(_ request: Request) async throws -> Response {
         guard let language = request.parameters.get("value").flatMap(Language.init(rawValue:)) else { throw DomainError.notFound }
-        if let id = request.actor.userID, let user = try await UserRecord.find(id, on: request.db) {
-            user.preferredLanguage = language.rawValue
-            try await user.save(on: request.db)
-        }
+        try await UserStore.setPreferredLanguage(language, actor: request.actor, on: request.db)
         let response = request.redirect(to: safeBack(request) ?? SiteURL.home.path, redirectType: .normal)
         response.cookies[ContextMiddleware.languageCookie] = ContextMiddleware.cookie(language.rawValue, request: request, maxAge: 31_536_000)
         return response

@@ -15,12 +15,16 @@ enum AuditPage {
     static func view(_ model: Model, _ context: PageContext) -> String {
         let l10n = context.l10n
         let none = Form.Errors()
-        let actions = ["create", "update", "delete", "seed"]
+        let actions = ["create", "update", "delete", "signIn", "signOut", "lockout", "seed"]
         let actionLabel: (String) -> String = { action in
             switch action {
             case "create": l10n(.auditActionCreate)
             case "update": l10n(.auditActionUpdate)
             case "delete": l10n(.auditActionDelete)
+            case "signIn": l10n(.auditActionSignIn)
+            case "signOut": l10n(.auditActionSignOut)
+            case "lockout": l10n(.auditActionLockout)
+            case "seed": l10n(.auditActionSeed)
             default: action
             }
         }
