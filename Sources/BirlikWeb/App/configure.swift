@@ -51,8 +51,10 @@ extension DatabaseID {
 public enum Boot {
     public static func prepare(_ app: Application, demo: Bool) async throws {
         if case .sqliteFile = app.birlik.configuration.database, let sql = app.db as? any SQLDatabase {
-            // Write-ahead logging lets commands such as `birlik backup` read while the server writes.
+            // Write-ahead logging lets commands such as `birlik backup` read while the server writes; a
+            // 64 MiB page cache on the server's one connection keeps the registry in memory.
             try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA cache_size=-65536").run()
         }
         try await app.autoMigrate()
         try await ReferenceSeed.load(on: app.db)

@@ -35,6 +35,9 @@ struct CreateOrganizations: AsyncMigration {
         for column in ["region_code", "type", "sort_kk", "sort_ru", "sort_en", "parent_id"] {
             try await sql.create(index: "organizations_\(column)_idx").on(OrganizationRecord.schema).column(column).run()
         }
+        // Covers the directory's count under the visibility filter (public, or within a region).
+        try await sql.create(index: "organizations_visibility_idx").on(OrganizationRecord.schema)
+            .column("is_public").column("region_code").column("type").run()
     }
 
     func revert(on database: any Database) async throws {
