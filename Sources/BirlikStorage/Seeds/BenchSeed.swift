@@ -21,5 +21,6 @@ public enum BenchSeed {
             try await ReferenceSeed.insert(organizations, on: audit.db)
             try await audit.record("seed", "bench", id: "bench-data", before: Nothing?.none, after: ["organizations": count])
         }
+        try await PlannerStatistics.refresh(on: db)
     }
 }

@@ -59,6 +59,7 @@ public enum Boot {
         try await app.autoMigrate()
         try await ReferenceSeed.load(on: app.db)
         if demo { try await DemoSeed.load(hasher: app.birlik.hasher, on: app.db) }
+        try await PlannerStatistics.refresh(on: app.db)
     }
 }
 

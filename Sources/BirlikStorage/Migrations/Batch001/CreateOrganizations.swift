@@ -32,8 +32,12 @@ struct CreateOrganizations: AsyncMigration {
             .unique(on: "code")
             .create()
         let sql = database as! any SQLDatabase
-        for column in ["region_code", "type", "sort_kk", "sort_ru", "sort_en", "parent_id"] {
+        for column in ["region_code", "type", "parent_id"] {
             try await sql.create(index: "organizations_\(column)_idx").on(OrganizationRecord.schema).column(column).run()
+        }
+        // The directory's order (name in a language, then id) read straight from an index.
+        for column in ["sort_kk", "sort_ru", "sort_en"] {
+            try await sql.create(index: "organizations_\(column)_idx").on(OrganizationRecord.schema).column(column).column("id").run()
         }
         // Covers the directory's count under the visibility filter (public, or within a region).
         try await sql.create(index: "organizations_visibility_idx").on(OrganizationRecord.schema)
