@@ -19,7 +19,7 @@ struct RouteAccessTests {
     }
 
     static let everyone200 = ["/", "/directory", "/directory?region=KZ-75&type=friendshipHouse&q=%D2%9B", "/map", "/map?type=akimat",
-                              "/regions", "/organizations/apk-secretariat", "/organizations/friendship-house-kz-10",
+                              "/regions", "/directory.csv", "/organizations/apk-secretariat", "/organizations/friendship-house-kz-10",
                               "/api/v1/regions", "/api/v1/organizations", "/api/v1/organizations/apk", "/api/openapi.json",
                               "/health", "/metrics", "/static/birlik.css", "/sign-in"]
 

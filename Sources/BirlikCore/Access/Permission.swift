@@ -13,8 +13,6 @@ public enum Resource: String, Sendable, CaseIterable {
     case user
     /// The audit log.
     case auditLog
-    /// System operations: backups, configuration.
-    case system
 }
 
 /// The outcome of a permission check.

@@ -73,11 +73,6 @@ public enum Transliteration {
         return output
     }
 
-    /// `true` when the text holds Cyrillic letters.
-    public static func isCyrillic(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
-    }
-
     static let latinVowels: Set<Character> = ["a", "ä", "e", "o", "ö", "u", "ū", "ü", "y", "ı", "i"]
 
     static let latinToCyrillic: [Character: String] = [

@@ -4,7 +4,6 @@ public struct HTMLNode: Sendable, ExpressibleByStringLiteral {
     indirect enum Content: Sendable {
         case element(String, [(String, String)], [HTMLNode])
         case text(String)
-        case trusted(String)
         case group([HTMLNode])
     }
 
@@ -23,9 +22,6 @@ public struct HTMLNode: Sendable, ExpressibleByStringLiteral {
     /// Nothing.
     public static let empty = HTMLNode(.group([]))
 
-    /// Markup rendered earlier by this builder (so already escaped), such as a cached map.
-    public static func rendered(_ html: RenderedHTML) -> HTMLNode { HTMLNode(.trusted(html.html)) }
-
     /// The HTML text.
     public func render() -> String {
         var output = ""
@@ -40,7 +36,6 @@ public struct HTMLNode: Sendable, ExpressibleByStringLiteral {
     func write(to output: inout String) {
         switch content {
         case let .text(value): output += Self.escape(value)
-        case let .trusted(value): output += value
         case let .group(nodes): for node in nodes { node.write(to: &output) }
         case let .element(name, attributes, children):
             output += "<" + name
@@ -72,12 +67,6 @@ public struct HTMLNode: Sendable, ExpressibleByStringLiteral {
         }
         return output
     }
-}
-
-/// HTML produced by `HTMLNode.render()`, kept to be embedded again without re-escaping.
-public struct RenderedHTML: Sendable {
-    public let html: String
-    public init(_ node: HTMLNode) { html = node.render() }
 }
 
 /// Builds an element: `el("a", ["href": url], "text")`. An attribute whose value is `nil` is left out.

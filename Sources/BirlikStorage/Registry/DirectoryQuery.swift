@@ -33,6 +33,21 @@ public enum OrganizationQueries {
     /// One page of the directory, visible to `actor`, sorted in `language`.
     public static func directory(_ query: DirectoryQuery, actor: Actor, language: Language,
                                  on db: any Database) async throws -> Page<Organization> {
+        let builder = filtered(query, actor: actor, on: db)
+        // Counting a column the visibility index holds lets the database answer from the index alone.
+        let total = try await builder.count(\.$regionCode)
+        let start = (query.page - 1) * query.perPage
+        let rows = try await sorted(builder, query, language).range(start..<(start + query.perPage)).all()
+        return Page(items: rows.map(\.organization), page: query.page, perPage: query.perPage, total: total)
+    }
+
+    /// Every organisation the directory query finds (no paging, at most `limit`), for exports.
+    public static func export(_ query: DirectoryQuery, actor: Actor, language: Language, limit: Int = 100_000,
+                              on db: any Database) async throws -> [Organization] {
+        try await sorted(filtered(query, actor: actor, on: db), query, language).limit(limit).all().map(\.organization)
+    }
+
+    static func filtered(_ query: DirectoryQuery, actor: Actor, on db: any Database) -> QueryBuilder<OrganizationRecord> {
         let builder = OrganizationRecord.query(on: db).visible(to: actor)
         if let region = query.regionCode { builder.within(region) }
         if let type = query.type { builder.filter(\.$type == type.rawValue) }
@@ -42,8 +57,11 @@ public enum OrganizationQueries {
         for term in SearchFolding.terms(query.text).prefix(8) {
             builder.filter(\.$searchText, .contains(inverse: false, .anywhere), " \(term)")
         }
-        // Counting a column the visibility index holds lets the database answer from the index alone.
-        let total = try await builder.count(\.$regionCode)
+        return builder
+    }
+
+    static func sorted(_ builder: QueryBuilder<OrganizationRecord>, _ query: DirectoryQuery,
+                       _ language: Language) -> QueryBuilder<OrganizationRecord> {
         let direction: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
         switch query.sort {
         case .region: builder.sort(\.$regionCode, direction)
@@ -55,10 +73,7 @@ public enum OrganizationQueries {
         case .ru: builder.sort(\.$sortRU, direction)
         case .en: builder.sort(\.$sortEN, direction)
         }
-        builder.sort(\.$id)
-        let start = (query.page - 1) * query.perPage
-        let rows = try await builder.range(start..<(start + query.perPage)).all()
-        return Page(items: rows.map(\.organization), page: query.page, perPage: query.perPage, total: total)
+        return builder.sort(\.$id)
     }
 
     /// The number of organisations visible to `actor` in each top-level region (districts rolled up).

@@ -40,7 +40,7 @@ enum AuditPage {
             ? el("p", ["class": "notice"], .text(l10n(.auditChainWhole, ["count": l10n.number(model.report.checked)])))
             : el("p", ["class": "error-summary", "role": "alert"],
                  .text(l10n(.auditChainBroken, ["sequence": String(model.report.firstBroken?.sequence ?? 0),
-                                                "reason": model.report.firstBroken?.reason.rawValue ?? ""])))
+                                                "reason": model.report.firstBroken.map { l10n(reasonKey($0.reason)) } ?? ""])))
         let rows = model.entries.items.map { entry in
             el("tr", [:],
                el("td", ["class": "number"], .text(String(entry.sequence))),
@@ -77,6 +77,15 @@ enum AuditPage {
                                    el("tbody", [:], rows))),
                                Pager.view(model.entries, link: filterLink, l10n: l10n),
                            ]))
+    }
+
+    static func reasonKey(_ reason: AuditChain.Reason) -> L10nKey {
+        switch reason {
+        case .contentChanged: .auditReasonContentChanged
+        case .linkBroken: .auditReasonLinkBroken
+        case .sequenceGap: .auditReasonSequenceGap
+        case .headMismatch: .auditReasonHeadMismatch
+        }
     }
 
     static func handle(_ request: Request) async throws -> Response {

@@ -15,10 +15,10 @@ enum DirectoryPage {
         }
 
         /// The directory URL with this model's filters, overridden by `changes`.
-        func link(page: Int? = nil, sort: String? = nil, descending: Bool? = nil) -> String {
+        func link(page: Int? = nil, sort: String? = nil, descending: Bool? = nil, url: SiteURL = .directory) -> String {
             let sortValue = sort ?? query.sort.rawValue
             let descendingValue = descending ?? query.descending
-            return SiteURL.directory.with([
+            return url.with([
                 ("q", query.text), ("region", query.regionCode), ("type", query.type?.rawValue), ("group", query.ethnicGroup),
                 ("sort", sortValue == "name" ? nil : sortValue), ("desc", descendingValue ? "1" : nil),
                 ("page", (page ?? 1) > 1 ? String(page ?? 1) : nil),

@@ -55,7 +55,9 @@ extension DirectoryPage {
             el("div", ["class": "directory"],
                el("aside", ["class": "directory-filters"], filters),
                el("section", ["class": "directory-results", "aria-live": "polite"],
-                  el("p", ["class": "result-count"], .text(l10n(.directoryResults, ["count": l10n.number(model.results.total)]))),
+                  el("div", ["class": "results-heading"],
+                     el("p", ["class": "result-count"], .text(l10n(.directoryResults, ["count": l10n.number(model.results.total)]))),
+                     el("a", ["href": model.link(url: .directoryCSV), "download": ""], .text(l10n(.directoryExportCSV)))),
                   table,
                   Pager.view(model.results, link: { model.link(page: $0) }, l10n: l10n))),
         ]))

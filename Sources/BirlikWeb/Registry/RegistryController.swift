@@ -1,4 +1,5 @@
 import BirlikCore
+import BirlikDocuments
 import BirlikStorage
 import Vapor
 
@@ -6,6 +7,7 @@ import Vapor
 enum RegistryController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.directory, use: directory)
+        routes.get(.directoryCSV, use: directoryCSV)
         routes.get(.map, use: map)
         routes.get(.organizationNew, use: newForm)
         routes.post(.organizationNew, use: create)
@@ -26,6 +28,26 @@ enum RegistryController {
             ethnicGroups: ReferenceData.ethnicGroups,
             canCreate: canCreate(request.actor))
         return html(DirectoryPage.view(model, PageContext(request)))
+    }
+
+    /// The directory's rows, with its filters, as open data in CSV.
+    static func directoryCSV(_ request: Request) async throws -> Response {
+        let query = try DirectoryQuery(request)
+        let l10n = request.l10n
+        let regions = Dictionary(uniqueKeysWithValues: try await RegionQueries.all(on: request.db).map { ($0.code, $0) })
+        var csv = CSVWriter(header: ["code", "type", "name_kk", "name_ru", "name_en", "region_code", "region", "languages",
+                                     "ethnic_groups", "address", "phone", "email", "website", "url"])
+        for organization in try await OrganizationQueries.export(query, actor: request.actor, language: l10n.language, on: request.db) {
+            csv.append([organization.code, l10n(organization.type.l10nKey), organization.name.kk ?? "", organization.name.ru ?? "",
+                        organization.name.en ?? "", organization.regionCode, regions[organization.regionCode].map { l10n.text($0.name) } ?? "",
+                        organization.languages.map(\.rawValue).joined(separator: " "), organization.ethnicGroups.joined(separator: " "),
+                        organization.contacts.address ?? "", organization.contacts.phone ?? "", organization.contacts.email ?? "",
+                        organization.contacts.website ?? "", SiteURL.organization(code: organization.code).path])
+        }
+        let response = Response(status: .ok, body: .init(string: csv.output))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"birlik-organizations.csv\"")
+        return response
     }
 
     static func map(_ request: Request) async throws -> Response {

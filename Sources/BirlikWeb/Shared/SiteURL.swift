@@ -5,6 +5,7 @@ import Vapor
 public enum SiteURL: Sendable {
     case home
     case directory
+    case directoryCSV
     case map
     case organization(code: String)
     case organizationNew
@@ -34,6 +35,7 @@ public enum SiteURL: Sendable {
         switch self {
         case .home: "/"
         case .directory: "/directory"
+        case .directoryCSV: "/directory.csv"
         case .map: "/map"
         case let .organization(code): "/organizations/\(code)"
         case .organizationNew: "/organizations/new"
