@@ -85,28 +85,6 @@ enum RegistryController {
         return html(OrganizationPage.view(model, PageContext(request)), status: status)
     }
 
-    static func addPerson(_ request: Request) async throws -> Response {
-        let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
-        try Access.require(request.actor, .update, .organization, in: organization.scope)
-        try request.requireCSRF()
-        let draft = try request.content.decode(PersonDraft.self)
-        do {
-            _ = try await PersonStore.add(draft, to: organization.id, actor: request.actor, on: request.db)
-            return request.redirect(to: SiteURL.organization(code: organization.code).with([("notice", "person-added")]), redirectType: .normal)
-        } catch let DomainError.invalid(problems) {
-            return try await profile(request, personDraft: draft, personErrors: Form.Errors(problems), status: .unprocessableEntity)
-        }
-    }
-
-    static func removePerson(_ request: Request) async throws -> Response {
-        let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
-        try Access.require(request.actor, .update, .organization, in: organization.scope)
-        try request.requireCSRF()
-        guard let id = request.parameters.get("person").flatMap(UUID.init(uuidString:)) else { throw DomainError.notFound }
-        try await PersonStore.remove(id: id, from: organization.id, actor: request.actor, on: request.db)
-        return request.redirect(to: SiteURL.organization(code: organization.code).with([("notice", "person-removed")]), redirectType: .normal)
-    }
-
     static func newForm(_ request: Request) async throws -> Response {
         guard canCreate(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
         let draft = OrganizationDraft(regionCode: request.actor.regionCode == RegionCode.republic ? "" : request.actor.regionCode,
@@ -179,52 +157,6 @@ enum RegistryController {
 
     static func canCreate(_ actor: Actor) -> Bool {
         Access.check(actor, .create, .organization, in: Scope(organizationID: nil, regionCode: actor.regionCode, isPublic: true)) == .allowed
-    }
-}
-
-/// The organisation form as the browser sends it.
-struct OrganizationFormData: Content {
-    var code: String?
-    var type: String?
-    var nameKK: String?
-    var nameRU: String?
-    var nameEN: String?
-    var descriptionKK: String?
-    var descriptionRU: String?
-    var descriptionEN: String?
-    var regionCode: String?
-    var parentCode: String?
-    var address: String?
-    var phone: String?
-    var email: String?
-    var website: String?
-    var languages: [String]?
-    var ethnicGroups: [String]?
-    var isPublic: String?
-    var internalNote: String?
-    var version: Int?
-
-    var draft: OrganizationDraft {
-        OrganizationDraft(code: code ?? "", type: type ?? "", nameKK: nameKK ?? "", nameRU: nameRU ?? "", nameEN: nameEN ?? "",
-                          descriptionKK: descriptionKK ?? "", descriptionRU: descriptionRU ?? "", descriptionEN: descriptionEN ?? "",
-                          regionCode: regionCode ?? "", parentCode: parentCode ?? "", address: address ?? "", phone: phone ?? "",
-                          email: email ?? "", website: website ?? "", languages: languages ?? [], ethnicGroups: ethnicGroups ?? [],
-                          isPublic: isPublic == "true" || isPublic == "on", internalNote: internalNote ?? "", version: version ?? 0)
-    }
-}
-
-extension DirectoryQuery {
-    /// The directory query a request's parameters describe; unknown values are ignored.
-    init(_ request: Request) throws {
-        let region = (try? request.query.get(String.self, at: "region")).flatMap { RegionCode.isValid($0) ? $0 : nil }
-        self.init(text: String(((try? request.query.get(String.self, at: "q")) ?? "").prefix(200)),
-                  regionCode: region,
-                  type: (try? request.query.get(String.self, at: "type")).flatMap(OrganizationType.init(rawValue:)),
-                  ethnicGroup: (try? request.query.get(String.self, at: "group")).flatMap { $0.isEmpty ? nil : $0 },
-                  sort: (try? request.query.get(String.self, at: "sort")).flatMap(Sort.init(rawValue:)) ?? .name,
-                  descending: (try? request.query.get(String.self, at: "desc")) == "1",
-                  page: request.pageNumber,
-                  perPage: (try? request.query.get(Int.self, at: "perPage")) ?? 25)
     }
 }
 
