@@ -31,11 +31,19 @@ public struct DirectoryQuery: Sendable, Equatable {
 /// The registry's read side: every query takes the acting user and applies `Access.visibility`.
 public enum OrganizationQueries {
     /// One page of the directory, visible to `actor`, sorted in `language`.
-    public static func directory(_ query: DirectoryQuery, actor: Actor, language: Language,
+    /// - Parameter counts: where the server keeps counts between changes (none: always count).
+    public static func directory(_ query: DirectoryQuery, actor: Actor, language: Language, counts: ReadCache<Int>? = nil,
                                  on db: any Database) async throws -> Page<Organization> {
         let builder = filtered(query, actor: actor, on: db)
-        // Counting a column the visibility index holds lets the database answer from the index alone.
-        let total = try await builder.count(\.$regionCode)
+        // Counting a column the visibility index holds lets the database answer from the index alone;
+        // the same count for the same visibility is kept until the next change.
+        let countKey = "\(Access.visibility(actor, .organization))|\(query.text)|\(query.regionCode ?? "")|\(query.type?.rawValue ?? "")|\(query.ethnicGroup ?? "")"
+        let total: Int
+        if let counts {
+            total = try await counts.value(countKey) { try await builder.count(\.$regionCode) }
+        } else {
+            total = try await builder.count(\.$regionCode)
+        }
         let start = (query.page - 1) * query.perPage
         let rows = try await sorted(builder, query, language).range(start..<(start + query.perPage)).all()
         return Page(items: rows.map(\.organization), page: query.page, perPage: query.perPage, total: total)

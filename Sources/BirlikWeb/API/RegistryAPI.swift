@@ -22,7 +22,7 @@ enum RegistryAPI {
     }
 
     static func regions(_ request: Request) async throws -> [RegionDTO] {
-        try await RegionQueries.all(on: request.db).map {
+        try await request.regions().map {
             RegionDTO(code: $0.code, parent: $0.parent, kind: $0.kind.rawValue, name: $0.name, center: $0.center)
         }
     }
@@ -78,7 +78,8 @@ enum RegistryAPI {
             throw DomainError.malformed("unknown type '\(type)'")
         }
         let page = try await OrganizationQueries.directory(try DirectoryQuery(request), actor: request.actor,
-                                                           language: request.l10n.language, on: request.db)
+                                                           language: request.l10n.language, counts: request.application.birlik.counts,
+                                                           on: request.db)
         return ListDTO(items: page.items.map(OrganizationDTO.init), page: page.page, perPage: page.perPage, total: page.total)
     }
 

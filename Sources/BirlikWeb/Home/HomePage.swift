@@ -40,7 +40,7 @@ enum HomePage {
 
     static func handle(_ request: Request) async throws -> Response {
         let model = Model(countsByType: try await OrganizationQueries.countsByType(actor: request.actor, on: request.db),
-                          regionCount: try await RegionQueries.all(on: request.db).filter { $0.kind == .region || $0.kind == .city }.count)
+                          regionCount: try await request.regions().filter { $0.kind == .region || $0.kind == .city }.count)
         return html(view(model, PageContext(request)))
     }
 }

@@ -46,7 +46,7 @@ enum RegionsPage {
     }
 
     static func handle(_ request: Request) async throws -> Response {
-        let model = Model(regions: try await RegionQueries.all(on: request.db),
+        let model = Model(regions: try await request.regions(),
                           counts: try await OrganizationQueries.countsByRegion(actor: request.actor, on: request.db))
         return html(view(model, PageContext(request)))
     }

@@ -23,8 +23,9 @@ enum RegistryController {
         let query = try DirectoryQuery(request)
         let model = DirectoryPage.Model(
             query: query,
-            results: try await OrganizationQueries.directory(query, actor: request.actor, language: request.l10n.language, on: request.db),
-            regions: try await RegionQueries.all(on: request.db),
+            results: try await OrganizationQueries.directory(query, actor: request.actor, language: request.l10n.language,
+                                                              counts: request.application.birlik.counts, on: request.db),
+            regions: try await request.regions(),
             ethnicGroups: ReferenceData.ethnicGroups,
             canCreate: canCreate(request.actor))
         return html(DirectoryPage.view(model, PageContext(request)))
@@ -34,7 +35,7 @@ enum RegistryController {
     static func directoryCSV(_ request: Request) async throws -> Response {
         let query = try DirectoryQuery(request)
         let l10n = request.l10n
-        let regions = Dictionary(uniqueKeysWithValues: try await RegionQueries.all(on: request.db).map { ($0.code, $0) })
+        let regions = Dictionary(uniqueKeysWithValues: try await request.regions().map { ($0.code, $0) })
         var csv = CSVWriter(header: ["code", "type", "name_kk", "name_ru", "name_en", "region_code", "region", "languages",
                                      "ethnic_groups", "address", "phone", "email", "website", "url"])
         for organization in try await OrganizationQueries.export(query, actor: request.actor, language: l10n.language, on: request.db) {
@@ -52,7 +53,7 @@ enum RegistryController {
 
     static func map(_ request: Request) async throws -> Response {
         let type = (try? request.query.get(String.self, at: "type")).flatMap(OrganizationType.init(rawValue:))
-        let model = MapPage.Model(regions: try await RegionQueries.all(on: request.db),
+        let model = MapPage.Model(regions: try await request.regions(),
                                   counts: try await OrganizationQueries.countsByRegion(actor: request.actor, type: type, on: request.db),
                                   type: type)
         return html(MapPage.view(model, PageContext(request)))
@@ -151,7 +152,7 @@ enum RegistryController {
 
     static func form(_ request: Request, draft: OrganizationDraft, existingCode: String?, errors: Form.Errors) async throws -> Response {
         let model = OrganizationFormPage.Model(draft: draft, existingCode: existingCode, errors: errors,
-                                               regions: try await RegionQueries.all(on: request.db), ethnicGroups: ReferenceData.ethnicGroups)
+                                               regions: try await request.regions(), ethnicGroups: ReferenceData.ethnicGroups)
         return html(OrganizationFormPage.view(model, PageContext(request)))
     }
 

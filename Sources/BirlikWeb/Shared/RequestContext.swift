@@ -40,6 +40,11 @@ extension Request {
         }
     }
 
+    /// The region tree, from the server's cache.
+    func regions() async throws -> [Region] {
+        try await RegionQueries.all(cache: application.birlik.regions, on: db)
+    }
+
     /// The page number of a `page` query parameter (1 when absent or wrong).
     var pageNumber: Int { max(1, (try? query.get(Int.self, at: "page")) ?? 1) }
 
@@ -58,6 +63,9 @@ struct BirlikServices: Sendable {
     var signInLimiter: RateLimiter
     var metrics: Metrics
     var publicPages: PublicPageCache
+    /// Directory counts and the region tree, kept between changes.
+    var counts = ReadCache<Int>()
+    var regions = ReadCache<[Region]>()
 }
 
 struct ServicesKey: StorageKey {
