@@ -14,7 +14,7 @@ struct BrowserTests {
             let port = Int.random(in: 40_000..<50_000)
             app.http.server.configuration.hostname = "127.0.0.1"
             app.http.server.configuration.port = port
-            try await app.server.start()
+            try app.server.start()
             let site = "http://127.0.0.1:\(port)"
             let browser: WebDriver
             do {

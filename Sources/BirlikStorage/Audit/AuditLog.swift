@@ -95,9 +95,12 @@ public final class AuditWriter: @unchecked Sendable {
     /// Appends one entry: `before` and `after` are the record's state (any `Encodable`), `nil` where absent.
     public func record<Before: Encodable, After: Encodable>(_ action: String, _ entityType: String, id entityID: String,
                                                             before: Before?, after: After?) async throws {
-        let entry = AuditEntry.next(previousSequence: sequence, previousHash: hash, at: now, actor: actor, action: action, entityType: entityType,
-                                    entityID: entityID, before: before.map(AuditEntry.canonicalJSON),
-                                    after: after.map(AuditEntry.canonicalJSON))
+        var beforeJSON: String?
+        if let before { beforeJSON = AuditEntry.canonicalJSON(before) }
+        var afterJSON: String?
+        if let after { afterJSON = AuditEntry.canonicalJSON(after) }
+        let entry = AuditEntry.next(previousSequence: sequence, previousHash: hash, at: now, actor: actor, action: action,
+                                    entityType: entityType, entityID: entityID, before: beforeJSON, after: afterJSON)
         try await AuditEntryRecord(entry).create(on: db)
         sequence = entry.sequence
         hash = entry.hash

@@ -66,7 +66,6 @@ public enum DemoSeed {
         for (index, region) in topLevel.enumerated() {
             let suffix = region.code.lowercased()
             let center = region.center
-            let accord = codes["public-accord-\(suffix)"]
             let assembly = codes["assembly-\(suffix)"]
             let house = Organization(
                 code: "friendship-house-\(suffix)", type: .friendshipHouse,

@@ -15,7 +15,7 @@ public final class BenchmarkServer: @unchecked Sendable {
             try configure(app, configuration)
             try await Boot.prepare(app, demo: false)
             try await BenchSeed.load(count: organizations, on: app.db)
-            try await app.server.start()
+            try app.server.start()
         } catch {
             try? await app.asyncShutdown()
             throw error

@@ -4,11 +4,20 @@ import Vapor
 /// Prometheus metrics: requests by route and status, and their durations.
 final class Metrics: Sendable {
     let registry = PrometheusCollectorRegistry()
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "birlik", subsystem: "http", metricName: "requests", unitName: "total",
+                             helpText: "HTTP requests by method, route pattern and status")
+    }
+
+    static var durations: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "birlik", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                             helpText: "HTTP request durations by route pattern")
+    }
 
     func record(method: String, route: String, status: UInt, duration: Duration) {
-        registry.makeCounter(name: "birlik_http_requests_total",
+        registry.makeCounter(descriptor: Self.requests,
                              labels: [("method", method), ("route", route), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(name: "birlik_http_request_duration_seconds", labels: [("route", route)],
+        registry.makeDurationHistogram(descriptor: Self.durations, labels: [("route", route)],
                                        buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
                                                  .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1)])
             .record(duration)
