@@ -78,7 +78,7 @@ public struct OrganizationDraft: Codable, Sendable, Hashable {
             problems.append(FieldError("website", .fieldUrlFormat))
         }
         let phone = phone.trimmingCharacters(in: .whitespaces)
-        if !phone.isEmpty, !phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) || phone.filter(\.isNumber).count < 6 {
+        if !phone.isEmpty, !OrganizationDraft.looksLikePhone(phone) {
             problems.append(FieldError("phone", .fieldPhoneFormat))
         }
         let languages = languages.compactMap(Language.init(rawValue:))
@@ -94,6 +94,11 @@ public struct OrganizationDraft: Codable, Sendable, Hashable {
                                email: email.nonEmptyTrimmed, website: website.nonEmptyTrimmed),
             languages: languages, ethnicGroups: groups, isPublic: isPublic, isDemo: isDemo,
             internalNote: internalNote.nonEmptyTrimmed, version: version + 1)
+    }
+
+    /// A light check that a value is shaped like a phone number: digits, spaces, `+-()`, six digits at least.
+    public static func looksLikePhone(_ value: String) -> Bool {
+        value.allSatisfy { $0.isNumber || " +-()".contains($0) } && value.filter(\.isNumber).count >= 6
     }
 
     /// A light check that a value is shaped like an e-mail address.

@@ -38,7 +38,7 @@ public struct PersonDraft: Codable, Sendable, Hashable {
         let email = email.trimmingCharacters(in: .whitespaces)
         if !email.isEmpty, !OrganizationDraft.looksLikeEmail(email) { problems.append(FieldError("email", .fieldEmailFormat)) }
         let phone = phone.trimmingCharacters(in: .whitespaces)
-        if !phone.isEmpty, !phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) || phone.filter(\.isNumber).count < 6 {
+        if !phone.isEmpty, !OrganizationDraft.looksLikePhone(phone) {
             problems.append(FieldError("phone", .fieldPhoneFormat))
         }
         guard problems.isEmpty else { throw DomainError.invalid(problems) }
