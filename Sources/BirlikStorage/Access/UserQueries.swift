@@ -26,10 +26,7 @@ public enum UserQueries {
         case .nothing: return Page(items: [], page: 1, perPage: perPage, total: 0)
         case let .publicAnd(regions, organizations):
             let inRegions = try await OrganizationRecord.query(on: db).group(.or) { group in
-                for region in regions {
-                    group.filter(\.$regionCode == region)
-                    group.filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
-                }
+                for region in regions { group.alternativeWithin(region) }
                 if regions.isEmpty { group.filter(\.$code == "\u{0}") }
             }.all(\.$id)
             query.filter(\.$organizationID ~~ (inRegions.compactMap { $0 } + organizations))

@@ -152,10 +152,7 @@ extension QueryBuilder where Model == OrganizationRecord {
         case let .publicAnd(regions, organizations):
             return group(.or) { group in
                 group.filter(\.$isPublic == true)
-                for region in regions {
-                    group.filter(\.$regionCode == region)
-                    group.filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
-                }
+                for region in regions { group.alternativeWithin(region) }
                 if !organizations.isEmpty { group.filter(\.$id ~~ organizations) }
             }
         }
@@ -165,9 +162,12 @@ extension QueryBuilder where Model == OrganizationRecord {
     @discardableResult
     public func within(_ region: String) -> Self {
         if region == RegionCode.republic { return self }
-        return group(.or) { group in
-            group.filter(\.$regionCode == region)
-            group.filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
-        }
+        return group(.or) { $0.alternativeWithin(region) }
+    }
+
+    /// Inside an `.or` group: the rows in `region` or its subtree (`RegionCode.isWithin` in SQL).
+    @discardableResult
+    public func alternativeWithin(_ region: String) -> Self {
+        filter(\.$regionCode == region).filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
     }
 }
