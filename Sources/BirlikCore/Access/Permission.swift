@@ -3,6 +3,8 @@ import Foundation
 /// What can be done.
 public enum Action: String, Sendable, CaseIterable {
     case view, create, update, delete
+    /// Approve, accept or decide: the coordinator's and the Secretariat's acts of control.
+    case approve
 }
 
 /// What it is done to. Each part of the mission adds its own resources here.
@@ -13,6 +15,12 @@ public enum Resource: String, Sendable, CaseIterable {
     case user
     /// The audit log.
     case auditLog
+    /// An action plan and its measures (S2).
+    case plan
+    /// An executor's report on a measure (S3).
+    case report
+    /// An instruction of the Head of State – Chairman of the APK under control (S4).
+    case instruction
 }
 
 /// The outcome of a permission check.
@@ -60,6 +68,20 @@ public enum Access {
             return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
         case (.regionalCoordinator, .user):
             return .publicAnd(regions: [actor.regionCode], organizations: [])
+        case (.secretariat, .plan), (.secretariat, .report), (.secretariat, .instruction):
+            return .everything
+        case (.regionalCoordinator, .plan):
+            return .publicAnd(regions: [actor.regionCode], organizations: [])
+        case (.regionalCoordinator, .report):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (_, .plan):
+            return .publicAnd(regions: [], organizations: [])
+        case (_, .report) where actor.isSignedIn:
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (_, .report):
+            return .publicAnd(regions: [], organizations: [])
+        case (_, .instruction) where actor.isSignedIn && actor.role != .citizen:
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
         default:
             return .nothing
         }
@@ -80,7 +102,7 @@ public enum Access {
     private static func rule(_ actor: Actor, _ action: Action, _ resource: Resource, _ scope: Scope) -> Decision {
         if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
         guard actor.isSignedIn else {
-            return action == .view && resource == .organization && scope.isPublic ? .allowed : .forbidden
+            return action == .view && [.organization, .plan, .report].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
         let ownsIt = scope.organizationID != nil && scope.organizationID == actor.organizationID
         let inRegion = RegionCode.isWithin(scope.regionCode, actor.regionCode)
@@ -100,6 +122,22 @@ public enum Access {
             return actor.role == .secretariat ? .allowed : .forbidden
         case (.user, .view):
             return isVisible(scope, under: visibility(actor, .user)) ? .allowed : .forbidden
+        case (.plan, .view), (.report, .view), (.instruction, .view):
+            return isVisible(scope, under: visibility(actor, resource)) ? .allowed : .forbidden
+        case (.plan, _), (.report, .approve):
+            // The Secretariat controls the national plan; a region's coordinator acts for the chair of
+            // the region's assembly on the region's own plans.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion && scope.regionCode != RegionCode.republic ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.report, .update):
+            return ownsIt && actor.role != .citizen ? .allowed : .forbidden
+        case (.instruction, .update):
+            return actor.role == .secretariat || (ownsIt && actor.role != .citizen) ? .allowed : .forbidden
+        case (.instruction, _):
+            return actor.role == .secretariat ? .allowed : .forbidden
         default:
             return .forbidden
         }
