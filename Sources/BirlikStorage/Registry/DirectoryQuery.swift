@@ -133,6 +133,29 @@ public enum OrganizationQueries {
         try await PersonRecord.query(on: db).filter(\.$organizationID == organization).sort(\.$sortOrder).all().map(\.person)
     }
 
+    /// The ids of the organisations with these codes (codes that name nothing are left out).
+    public static func ids(codes: [String], on db: any Database) async throws -> [String: UUID] {
+        guard !codes.isEmpty else { return [:] }
+        let rows = try await OrganizationRecord.query(on: db).filter(\.$code ~~ Array(Set(codes))).field(\.$id).field(\.$code).all()
+        return Dictionary(rows.compactMap { row in row.id.map { (row.code, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Names and codes of organisations by id, for tables that list executors (no visibility filter:
+    /// names of state bodies and executors are public facts).
+    public static func labels(ids: [UUID], on db: any Database) async throws -> [UUID: (code: String, name: LocalizedText, regionCode: String)] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [UUID: (code: String, name: LocalizedText, regionCode: String)] = [:]
+        let unique = Array(Set(ids))
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let rows = try await OrganizationRecord.query(on: db).filter(\.$id ~~ Array(unique[start..<min(start + 500, unique.count)]))
+                .field(\.$id).field(\.$code).field(\.$nameKK).field(\.$nameRU).field(\.$nameEN).field(\.$regionCode).all()
+            for row in rows {
+                if let id = row.id { result[id] = (row.code, LocalizedText(kk: row.nameKK, ru: row.nameRU, en: row.nameEN), row.regionCode) }
+            }
+        }
+        return result
+    }
+
     /// The code of an organisation, for links (`nil` when absent).
     public static func code(of id: UUID?, on db: any Database) async throws -> String? {
         guard let id else { return nil }

@@ -10,5 +10,14 @@ public enum BirlikMigrations {
         CreateAuthTokens(),
         CreateAuditLog(),
         CreateStoredFiles(),
+        // Batch 002: the control loop (S2–S5).
+        CreatePlans(),
+        CreatePlanVersions(),
+        CreateMeasures(),
+        CreateMeasureTasks(),
+        CreateReports(),
+        CreateMeasureEvents(),
+        CreateNotifications(),
+        CreateInstructions(),
     ]
 }

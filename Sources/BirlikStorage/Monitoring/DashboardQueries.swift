@@ -1,0 +1,174 @@
+import BirlikCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The control figures, computed from the report rows at the moment they are asked for: one SQL
+/// aggregate per view, no analytics tables, so a figure is fresh as soon as a report is accepted.
+/// Definitions: `Rates` and docs/monitoring.md.
+public enum DashboardQueries {
+    /// What the figures are grouped by.
+    public enum Grouping: String, Sendable, CaseIterable {
+        case none
+        /// The region of the plan the report belongs to.
+        case planRegion
+        /// The region (or district) of the executor: figures by territory.
+        case territory
+        case executor
+        case plan
+        case year
+        case measure
+    }
+
+    /// Which reports count.
+    public struct Filter: Sendable, Hashable {
+        /// Reports due before this day are expected.
+        public var asOf: Day
+        public var year: Int?
+        /// Executors within this region subtree.
+        public var regionCode: String?
+        public var planID: UUID?
+        public var executorID: UUID?
+        /// Only measures serving one of these strategy nodes.
+        public var taskCodes: [String]?
+
+        public init(asOf: Day, year: Int? = nil, regionCode: String? = nil, planID: UUID? = nil, executorID: UUID? = nil, taskCodes: [String]? = nil) {
+            self.asOf = asOf; self.year = year; self.regionCode = regionCode; self.planID = planID
+            self.executorID = executorID; self.taskCodes = taskCodes
+        }
+    }
+
+    /// The figures of the reports `actor` may see, grouped; keys are region codes, ids or years as text
+    /// (`""` for `.none`).
+    public static func rates(by grouping: Grouping, _ filter: Filter, actor: Actor, on db: any Database) async throws -> [String: Rates] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        let key: String
+        switch grouping {
+        case .none: key = "''"
+        case .planRegion: key = "r.region_code"
+        case .territory: key = "r.executor_region"
+        case .executor: key = "r.executor_id"
+        case .plan: key = "r.plan_id"
+        case .year: key = "r.period_year"
+        case .measure: key = "r.measure_id"
+        }
+        var query = SQLQueryString("SELECT \(unsafeRaw: key) AS k, COUNT(*) AS expected, ")
+        query.appendInterpolation(unsafeRaw: """
+            COALESCE(SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END), 0) AS accepted, \
+            COALESCE(SUM(r.on_time), 0) AS on_time, \
+            COALESCE(SUM(CASE WHEN r.status IN ('notStarted', 'draft', 'returned') THEN 1 ELSE 0 END), 0) AS overdue, \
+            COALESCE(SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END), 0.0) AS score_sum, \
+            COALESCE(SUM(CASE WHEN r.is_lead THEN 1 ELSE 0 END), 0) AS lead_expected \
+            FROM reports r WHERE r.due_date < 
+            """)
+        query.appendInterpolation(bind: filter.asOf.description)
+        appendConditions(&query, filter, actor: actor)
+        if grouping != .none { query.appendInterpolation(unsafeRaw: " GROUP BY \(key)") }
+        var result: [String: Rates] = [:]
+        for row in try await sql.raw(query).all() {
+            let name: String
+            switch grouping {
+            case .none: name = ""
+            case .planRegion, .territory: name = try row.decode(column: "k", as: String.self)
+            case .executor, .plan, .measure: name = try row.decode(column: "k", as: UUID.self).uuidString
+            case .year: name = String(try row.decode(column: "k", as: Int.self))
+            }
+            result[name] = Rates(expected: try row.decode(column: "expected", as: Int.self), accepted: try row.decode(column: "accepted", as: Int.self),
+                                 onTime: try row.decode(column: "on_time", as: Int.self), overdue: try row.decode(column: "overdue", as: Int.self),
+                                 scoreSum: try row.decode(column: "score_sum", as: Double.self),
+                                 leadExpected: try row.decode(column: "lead_expected", as: Int.self))
+        }
+        return result
+    }
+
+    /// The figures of everything `filter` selects.
+    public static func total(_ filter: Filter, actor: Actor, on db: any Database) async throws -> Rates {
+        try await rates(by: .none, filter, actor: actor, on: db)[""] ?? Rates()
+    }
+
+    static func appendConditions(_ query: inout SQLQueryString, _ filter: Filter, actor: Actor) {
+        if let year = filter.year {
+            query.appendInterpolation(unsafeRaw: " AND r.period_year = ")
+            query.appendInterpolation(bind: year)
+        }
+        if let region = filter.regionCode, region != RegionCode.republic, !region.isEmpty {
+            query.appendInterpolation(unsafeRaw: " AND (r.executor_region = ")
+            query.appendInterpolation(bind: region)
+            query.appendInterpolation(unsafeRaw: " OR r.executor_region LIKE ")
+            query.appendInterpolation(bind: region + "-%")
+            query.appendInterpolation(unsafeRaw: ")")
+        }
+        if let plan = filter.planID {
+            query.appendInterpolation(unsafeRaw: " AND r.plan_id = ")
+            query.appendInterpolation(bind: plan)
+        }
+        if let executor = filter.executorID {
+            query.appendInterpolation(unsafeRaw: " AND r.executor_id = ")
+            query.appendInterpolation(bind: executor)
+        }
+        if let tasks = filter.taskCodes {
+            query.appendInterpolation(unsafeRaw: " AND r.measure_id IN (SELECT mt.measure_id FROM measure_tasks mt WHERE mt.task_code IN (")
+            for (index, task) in (tasks.isEmpty ? [""] : tasks).enumerated() {
+                if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
+                query.appendInterpolation(bind: task)
+            }
+            query.appendInterpolation(unsafeRaw: "))")
+        }
+        // The one permission rule, as SQL: `Access.visibility(actor, .report)`.
+        switch Access.visibility(actor, .report) {
+        case .everything:
+            break
+        case .nothing:
+            query.appendInterpolation(unsafeRaw: " AND 1 = 0")
+        case let .publicAnd(regions, organizations):
+            query.appendInterpolation(unsafeRaw: " AND (r.status = 'accepted'")
+            for region in regions {
+                query.appendInterpolation(unsafeRaw: " OR r.region_code = ")
+                query.appendInterpolation(bind: region)
+                query.appendInterpolation(unsafeRaw: " OR r.region_code LIKE ")
+                query.appendInterpolation(bind: region + "-%")
+            }
+            for organization in organizations {
+                query.appendInterpolation(unsafeRaw: " OR r.executor_id = ")
+                query.appendInterpolation(bind: organization)
+            }
+            query.appendInterpolation(unsafeRaw: ")")
+        }
+    }
+
+    /// Progress and rates of every strategy node: each measure counted once per node, its figures
+    /// from its reports, rolled up as the weighted mean of the measures' progress (docs/monitoring.md).
+    public struct NodeFigures: Sendable {
+        public var rates: Rates
+        public var progress: Double?
+        public var measureCount: Int
+    }
+
+    public static func byStrategyNode(_ filter: Filter, actor: Actor, on db: any Database) async throws -> [String: NodeFigures] {
+        let perMeasure = try await rates(by: .measure, filter, actor: actor, on: db)
+        let links = try await MeasureTaskRecord.query(on: db).all()
+        let ids = Array(Set(links.map(\.measureID)))
+        var weights: [UUID: Int] = [:]
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            for row in try await MeasureRecord.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + 1000, ids.count)]))
+                .field(\.$id).field(\.$weight).all() {
+                if let id = row.id { weights[id] = row.weight }
+            }
+        }
+        let tree = StrategyTree.shared
+        var measuresOfNode: [String: Set<UUID>] = [:]
+        for link in links {
+            for node in tree.path(to: link.taskCode) { measuresOfNode[node.code, default: []].insert(link.measureID) }
+        }
+        return measuresOfNode.mapValues { measures in
+            var total = Rates()
+            var items: [(progress: Double?, weight: Int)] = []
+            for measure in measures {
+                let figures = perMeasure[measure.uuidString] ?? Rates()
+                total = total + figures
+                items.append((figures.progress, weights[measure] ?? 1))
+            }
+            return NodeFigures(rates: total, progress: Rollup.weighted(items), measureCount: measures.count)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import BirlikCore
+import FluentKit
+import Foundation
+
+/// Reading plans and measures, filtered by `Access`.
+public enum PlanQueries {
+    /// The plans `actor` may see: the national plan first, then regions by code.
+    public static func list(actor: Actor, on db: any Database) async throws -> [Plan] {
+        let plans = try await PlanRecord.query(on: db).sort(\.$regionCode).sort(\.$startYear).all().map(\.plan)
+        let visibility = Access.visibility(actor, .plan)
+        return plans.filter { Access.isVisible($0.scope, under: visibility) }
+    }
+
+    public static func find(code: String, actor: Actor, on db: any Database) async throws -> Plan {
+        guard let plan = try await PlanRecord.query(on: db).filter(\.$code == code.lowercased()).first()?.plan else { throw DomainError.notFound }
+        return try visible(plan, actor: actor)
+    }
+
+    public static func find(id: UUID, actor: Actor, on db: any Database) async throws -> Plan {
+        guard let plan = try await PlanRecord.find(id, on: db)?.plan else { throw DomainError.notFound }
+        return try visible(plan, actor: actor)
+    }
+
+    static func visible(_ plan: Plan, actor: Actor) throws -> Plan {
+        switch Access.check(actor, .view, .plan, in: plan.scope) {
+        case .allowed: return plan
+        case .needsSignIn: throw DomainError.signInRequired
+        case .forbidden: throw DomainError.notFound
+        }
+    }
+
+    /// A plan's measures in number order.
+    public static func measures(of planID: UUID, on db: any Database) async throws -> [Measure] {
+        try await MeasureRecord.query(on: db).filter(\.$planID == planID).sort(\.$sortKey).all().map(\.measure)
+    }
+
+    /// A measure with its plan, when `actor` may see the plan.
+    public static func measure(id: UUID, actor: Actor, on db: any Database) async throws -> (Measure, Plan) {
+        guard let measure = try await MeasureRecord.find(id, on: db)?.measure else { throw DomainError.notFound }
+        return (measure, try await find(id: measure.planID, actor: actor, on: db))
+    }
+
+    /// Filters of the measures list and API.
+    public struct MeasureFilter: Sendable {
+        public var planID: UUID?
+        public var executorID: UUID?
+        public var regionCode: String?
+        public var taskCode: String?
+        public init(planID: UUID? = nil, executorID: UUID? = nil, regionCode: String? = nil, taskCode: String? = nil) {
+            self.planID = planID; self.executorID = executorID; self.regionCode = regionCode; self.taskCode = taskCode
+        }
+    }
+
+    /// Measures of the visible plans matching `filter` (the executor matches the responsible or a co-executor).
+    public static func measures(_ filter: MeasureFilter, actor: Actor, limit: Int = 1000, on db: any Database) async throws -> [(Measure, Plan)] {
+        var plans = try await list(actor: actor, on: db)
+        if let planID = filter.planID { plans = plans.filter { $0.id == planID } }
+        if let region = filter.regionCode, !region.isEmpty { plans = plans.filter { RegionCode.isWithin($0.regionCode, region) } }
+        let byID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
+        guard !byID.isEmpty else { return [] }
+        let query = MeasureRecord.query(on: db).filter(\.$planID ~~ Array(byID.keys)).sort(\.$planID).sort(\.$sortKey)
+        if let task = filter.taskCode, !task.isEmpty { query.filter(\.$taskCodes, .contains(inverse: false, .anywhere), "|\(task)|") }
+        if let executor = filter.executorID {
+            query.group(.or) { group in
+                group.filter(\.$executorID == executor)
+                group.filter(\.$coExecutorIDs, .contains(inverse: false, .anywhere), executor.uuidString)
+            }
+        }
+        return try await query.limit(limit).all().compactMap { row in
+            let measure = row.measure
+            return byID[measure.planID].map { (measure, $0) }
+        }
+    }
+
+    /// The approved versions of a plan, newest first.
+    public static func versions(of planID: UUID, on db: any Database) async throws -> [PlanVersionRecord] {
+        try await PlanVersionRecord.query(on: db).filter(\.$planID == planID).sort(\.$planVersion, .descending).all()
+    }
+
+    /// How two versions of a plan differ, measure by measure (by number).
+    public struct Comparison: Sendable {
+        public var added: [Measure]
+        public var removed: [Measure]
+        public var changed: [(before: Measure, after: Measure, fields: [String])]
+    }
+
+    public static func compare(_ old: PlanSnapshot, _ new: PlanSnapshot) -> Comparison {
+        let before = Dictionary(old.measures.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.measures.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var changed: [(Measure, Measure, [String])] = []
+        for measure in new.measures {
+            guard let previous = before[measure.code] else { continue }
+            var fields: [String] = []
+            if previous.title != measure.title { fields.append("title") }
+            if previous.taskCodes != measure.taskCodes { fields.append("tasks") }
+            if previous.executors != measure.executors { fields.append("executors") }
+            if previous.completionForm != measure.completionForm { fields.append("completionForm") }
+            if previous.deadline != measure.deadline { fields.append("deadline") }
+            if previous.budgetSource != measure.budgetSource || previous.amount != measure.amount { fields.append("budget") }
+            if previous.expectedResult != measure.expectedResult { fields.append("expectedResult") }
+            if previous.indicators != measure.indicators { fields.append("indicators") }
+            if !fields.isEmpty { changed.append((previous, measure, fields)) }
+        }
+        return Comparison(added: new.measures.filter { before[$0.code] == nil }, removed: old.measures.filter { after[$0.code] == nil },
+                          changed: changed)
+    }
+}
