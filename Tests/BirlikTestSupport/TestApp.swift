@@ -138,6 +138,7 @@ public enum DemoUsers {
     public static let almaty = "almaty@birlik.kz"
     public static let abai = "abai@birlik.kz"
     public static let executor = "executor@birlik.kz"
+    public static let akimat = "akimat@birlik.kz"
     public static let council = "council@birlik.kz"
     public static let mediator = "mediator@birlik.kz"
     public static let association = "association@birlik.kz"
@@ -161,6 +162,18 @@ public func expectFailure<T>(_ expected: DomainError?, sourceLocation: SourceLoc
 }
 
 extension Application {
+    /// The acting user behind a demo e-mail, for tests that call stores and queries directly.
+    public func actor(_ email: String) async throws -> Actor {
+        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else { fatalError("no user \(email)") }
+        return try await UserStore.actor(for: user, on: db)
+    }
+
+    /// The id of an organisation by its registry code.
+    public func organizationID(_ code: String) async throws -> UUID {
+        guard let id = try await OrganizationRecord.query(on: db).filter(\.$code == code).first()?.id else { fatalError("no organisation \(code)") }
+        return id
+    }
+
     /// A browser session for `email`, or the public when `email` is `nil`.
     public func identity(_ email: String?) async throws -> Identity {
         guard let email else { return .anonymous }

@@ -41,6 +41,9 @@ public struct Report: Codable, Sendable, Hashable, Identifiable {
     /// The plan's region: regional coordinators accept reports of their region's plans.
     public var regionCode: String
     public var executorID: UUID
+    /// The executor's place: a regional coordinator reviews the reports of executors in the region,
+    /// on the national plan too, before the Secretariat accepts them.
+    public var executorRegion: String
     /// `true` for the responsible executor, `false` for a co-executor.
     public var isLead: Bool
     public var periodCode: String
@@ -60,13 +63,13 @@ public struct Report: Codable, Sendable, Hashable, Identifiable {
     public var lateEntryUntil: Day?
     public var version: Int
 
-    public init(id: UUID = UUID(), measureID: UUID, planID: UUID, regionCode: String, executorID: UUID, isLead: Bool,
+    public init(id: UUID = UUID(), measureID: UUID, planID: UUID, regionCode: String, executorID: UUID, executorRegion: String, isLead: Bool,
                 period: ReportingPeriod, status: ReportStatus = .notStarted, execution: ExecutionStatus? = nil,
                 narrative: LocalizedText = LocalizedText(), actuals: [Int: Double] = [:], submittedAt: Date? = nil,
                 firstSubmittedAt: Date? = nil, acceptedAt: Date? = nil, returnComment: String? = nil,
                 lateEntryUntil: Day? = nil, version: Int = 1) {
         self.id = id; self.measureID = measureID; self.planID = planID; self.regionCode = regionCode
-        self.executorID = executorID; self.isLead = isLead; self.periodCode = period.code; self.periodYear = period.year
+        self.executorID = executorID; self.executorRegion = executorRegion; self.isLead = isLead; self.periodCode = period.code; self.periodYear = period.year
         self.due = period.due; self.status = status; self.execution = execution; self.narrative = narrative
         self.actuals = actuals; self.submittedAt = submittedAt; self.firstSubmittedAt = firstSubmittedAt
         self.acceptedAt = acceptedAt; self.returnComment = returnComment; self.lateEntryUntil = lateEntryUntil
@@ -74,7 +77,21 @@ public struct Report: Codable, Sendable, Hashable, Identifiable {
     }
 
     /// The permission scope: the executor's report within the plan's region; public once accepted.
-    public var scope: Scope { Scope(organizationID: executorID, regionCode: regionCode, isPublic: status == .accepted) }
+    /// The report's place is its plan's region, or for the national plan the executor's place, so that
+    /// a region's coordinator sees every report made in the region.
+    public var scope: Scope {
+        Scope(organizationID: executorID, regionCode: regionCode == RegionCode.republic ? executorRegion : regionCode,
+              isPublic: status == .accepted)
+    }
+
+    /// The scope a decision is checked in: the plan's, except that returning a national-plan report for
+    /// correction is also the executor's regional coordinator's to do.
+    public func decisionScope(_ transition: ReportTransition, plan: Plan) -> Scope {
+        if transition == .returnForCorrection, plan.isNational, executorRegion != RegionCode.republic {
+            return Scope(organizationID: nil, regionCode: executorRegion, isPublic: false)
+        }
+        return plan.scope
+    }
 
     /// Past its due day and not yet submitted.
     public func isOverdue(today: Day) -> Bool { status.isOpenForEntry && today > due }

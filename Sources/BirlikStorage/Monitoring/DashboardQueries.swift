@@ -122,11 +122,17 @@ public enum DashboardQueries {
             query.appendInterpolation(unsafeRaw: " AND 1 = 0")
         case let .publicAnd(regions, organizations):
             query.appendInterpolation(unsafeRaw: " AND (r.status = 'accepted'")
+            // `Report.scope`: the plan's region, or the executor's place on the national plan.
             for region in regions {
                 query.appendInterpolation(unsafeRaw: " OR r.region_code = ")
                 query.appendInterpolation(bind: region)
                 query.appendInterpolation(unsafeRaw: " OR r.region_code LIKE ")
                 query.appendInterpolation(bind: region + "-%")
+                query.appendInterpolation(unsafeRaw: " OR (r.region_code = 'KZ' AND (r.executor_region = ")
+                query.appendInterpolation(bind: region)
+                query.appendInterpolation(unsafeRaw: " OR r.executor_region LIKE ")
+                query.appendInterpolation(bind: region + "-%")
+                query.appendInterpolation(unsafeRaw: "))")
             }
             for organization in organizations {
                 query.appendInterpolation(unsafeRaw: " OR r.executor_id = ")

@@ -100,8 +100,8 @@ public enum PlanStore {
                         }
                     } else {
                         fresh.append(ReportRecord(Report(measureID: measure.id, planID: plan.id, regionCode: plan.regionCode,
-                                                         executorID: executor, isLead: executor == measure.executorID, period: period),
-                                                  executorRegion: places[executor] ?? plan.regionCode))
+                                                         executorID: executor, executorRegion: places[executor] ?? plan.regionCode,
+                                                         isLead: executor == measure.executorID, period: period)))
                     }
                 }
             }

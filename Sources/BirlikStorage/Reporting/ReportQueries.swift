@@ -72,7 +72,11 @@ public enum ReportQueries {
         let query = ReportRecord.query(on: db).filter(\.$status == ReportStatus.submitted.rawValue).sort(\.$submittedAt)
         switch actor.role {
         case .secretariat, .admin: break
-        case .regionalCoordinator: query.group(.or) { $0.filter(\.$regionCode == actor.regionCode).filter(\.$regionCode, .contains(inverse: false, .prefix), actor.regionCode + "-") }
+        case .regionalCoordinator:
+            query.group(.or) { group in
+                group.filter(\.$regionCode == actor.regionCode).filter(\.$regionCode, .contains(inverse: false, .prefix), actor.regionCode + "-")
+                group.filter(\.$executorRegion == actor.regionCode).filter(\.$executorRegion, .contains(inverse: false, .prefix), actor.regionCode + "-")
+            }
         default: return []
         }
         let rows = try await query.limit(limit).all().map(\.report)
@@ -82,7 +86,7 @@ public enum ReportQueries {
         let planByID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
         return rows.compactMap { report in
             guard let measure = measureByID[report.measureID], let plan = planByID[report.planID],
-                  Access.check(actor, .approve, .report, in: plan.scope) == .allowed else { return nil }
+                  Access.check(actor, .approve, .report, in: report.decisionScope(.returnForCorrection, plan: plan)) == .allowed else { return nil }
             return Obligation(report: report, measure: measure, plan: plan)
         }
     }

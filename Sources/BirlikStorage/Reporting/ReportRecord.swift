@@ -37,9 +37,8 @@ public final class ReportRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(_ report: Report, executorRegion: String) {
+    public init(_ report: Report) {
         id = report.id
-        self.executorRegion = executorRegion
         apply(report)
     }
 
@@ -48,6 +47,7 @@ public final class ReportRecord: Model, @unchecked Sendable {
         planID = report.planID
         regionCode = report.regionCode
         executorID = report.executorID
+        executorRegion = report.executorRegion
         isLead = report.isLead
         periodCode = report.periodCode
         periodYear = report.periodYear
@@ -70,7 +70,7 @@ public final class ReportRecord: Model, @unchecked Sendable {
     public var report: Report {
         let due = Day(dueDate) ?? Day(year: periodYear, month: 12, day: 31)
         var report = Report(id: id ?? UUID(), measureID: measureID, planID: planID, regionCode: regionCode, executorID: executorID,
-                            isLead: isLead, period: ReportingPeriod(year: periodYear, part: 0, parts: 1, due: due),
+                            executorRegion: executorRegion, isLead: isLead, period: ReportingPeriod(year: periodYear, part: 0, parts: 1, due: due),
                             status: ReportStatus(rawValue: status) ?? .notStarted, execution: execution.flatMap(ExecutionStatus.init),
                             narrative: LocalizedText(kk: narrativeKK, ru: narrativeRU),
                             actuals: JSONColumn.decode([Int: Double].self, actuals, default: [:]), submittedAt: submittedAt,

@@ -48,7 +48,7 @@ public enum ReportStore {
         precondition(transition.action == .approve, "executor steps go through enter")
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let (record, before, plan, measure) = try await load(id, actor: actor, on: audit.db)
-            try Access.require(actor, .approve, .report, in: plan.scope)
+            try Access.require(actor, .approve, .report, in: before.decisionScope(transition, plan: plan))
             guard version == before.version else { throw DomainError.staleVersion }
             guard let status = transition.next(from: before.status) else { throw DomainError.conflict(.errorTransition) }
             let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -90,7 +90,11 @@ public enum ReportStore {
     static func load(_ id: UUID, actor: Actor, on db: any Database) async throws -> (ReportRecord, Report, Plan, Measure) {
         guard let record = try await ReportRecord.find(id, on: db) else { throw DomainError.notFound }
         let report = record.report
-        try Access.require(actor, .view, .report, in: report.scope)
+        switch Access.check(actor, .view, .report, in: report.scope) {
+        case .allowed: break
+        case .needsSignIn: throw DomainError.signInRequired
+        case .forbidden: throw DomainError.notFound
+        }
         guard let plan = try await PlanRecord.find(report.planID, on: db)?.plan,
               let measure = try await MeasureRecord.find(report.measureID, on: db)?.measure else { throw DomainError.notFound }
         return (record, report, plan, measure)

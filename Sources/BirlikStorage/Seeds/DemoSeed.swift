@@ -16,6 +16,7 @@ public enum DemoSeed {
         ("almaty@birlik.kz", .regionalCoordinator, "public-accord-kz-75", "Ерлан Қасымов (демо)"),
         ("abai@birlik.kz", .regionalCoordinator, "public-accord-kz-10", "Гүлнар Әбенова (демо)"),
         ("executor@birlik.kz", .executor, "mci", "Данияр Жұмабеков (демо)"),
+        ("akimat@birlik.kz", .executor, "akimat-kz-75", "Әлия Нұрланова (демо)"),
         ("council@birlik.kz", .councilMember, "council-kz-75", "Сәуле Төлегенова (демо)"),
         ("mediator@birlik.kz", .mediator, "apk-mediation-centre", "Марат Ибраев (демо)"),
         ("association@birlik.kz", .association, "association-kz-75-1", "Ольга Ким (демо)"),
@@ -24,7 +25,10 @@ public enum DemoSeed {
 
     /// Loads the demo set once (skipped when it is already there). Needs the reference data.
     public static func load(hasher: any PasswordHashing, on db: any Database) async throws {
-        guard try await UserRecord.query(on: db).filter(\.$isDemo == true).count() == 0 else { return }
+        guard try await UserRecord.query(on: db).filter(\.$isDemo == true).count() == 0 else {
+            try await ControlLoopSeed.load(on: db)
+            return
+        }
         let organizations = try await AuditLog.write(on: db, actor: .system) { audit in
             var codes: [String: UUID] = [:]
             for record in try await OrganizationRecord.query(on: audit.db).all() { codes[record.code] = record.id }
@@ -45,6 +49,7 @@ public enum DemoSeed {
                                            organizationCode: user.organization, displayName: user.name, isDemo: true,
                                            hasher: hasher, actor: .system, on: db)
         }
+        try await ControlLoopSeed.load(on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [
