@@ -52,13 +52,13 @@ public enum DashboardQueries {
         case .year: key = "r.period_year"
         case .measure: key = "r.measure_id"
         }
-        var query = SQLQueryString("SELECT \(unsafeRaw: key) AS k, COUNT(*) AS expected, ")
+        var query = SQLQueryString("SELECT \(unsafeRaw: key) AS k, CAST(COUNT(*) AS BIGINT) AS expected, ")
         query.appendInterpolation(unsafeRaw: """
-            COALESCE(SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END), 0) AS accepted, \
-            COALESCE(SUM(r.on_time), 0) AS on_time, \
-            COALESCE(SUM(CASE WHEN r.status IN ('notStarted', 'draft', 'returned') THEN 1 ELSE 0 END), 0) AS overdue, \
-            COALESCE(SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END), 0.0) AS score_sum, \
-            COALESCE(SUM(CASE WHEN r.is_lead THEN 1 ELSE 0 END), 0) AS lead_expected \
+            CAST(COALESCE(SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END), 0) AS BIGINT) AS accepted, \
+            CAST(COALESCE(SUM(r.on_time), 0) AS BIGINT) AS on_time, \
+            CAST(COALESCE(SUM(CASE WHEN r.status IN ('notStarted', 'draft', 'returned') THEN 1 ELSE 0 END), 0) AS BIGINT) AS overdue, \
+            CAST(COALESCE(SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END), 0.0) AS DOUBLE PRECISION) AS score_sum, \
+            CAST(COALESCE(SUM(CASE WHEN r.is_lead THEN 1 ELSE 0 END), 0) AS BIGINT) AS lead_expected \
             FROM reports r WHERE r.due_date < 
             """)
         query.appendInterpolation(bind: filter.asOf.description)
