@@ -31,8 +31,8 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
         ),
-        // SVG maps and charts (later: DOCX / XLSX / PDF). Knows the core, nothing else.
-        .target(name: "BirlikDocuments", dependencies: ["BirlikCore"]),
+        // SVG maps and charts, XLSX and DOCX (OOXML written and read here). Knows the core and ZIP, nothing else.
+        .target(name: "BirlikDocuments", dependencies: ["BirlikCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Fluent models, migrations and stores; SQLite and PostgreSQL drivers; no Vapor.
         .target(
             name: "BirlikStorage",

@@ -29,6 +29,13 @@ public enum PlanQueries {
         }
     }
 
+    /// How many measures each plan has.
+    public static func measureCounts(on db: any Database) async throws -> [UUID: Int] {
+        var counts: [UUID: Int] = [:]
+        for planID in try await MeasureRecord.query(on: db).all(\.$planID) { counts[planID, default: 0] += 1 }
+        return counts
+    }
+
     /// A plan's measures in number order.
     public static func measures(of planID: UUID, on db: any Database) async throws -> [Measure] {
         try await MeasureRecord.query(on: db).filter(\.$planID == planID).sort(\.$sortKey).all().map(\.measure)

@@ -45,6 +45,21 @@ extension Request {
         try await RegionQueries.all(cache: application.birlik.regions, on: db)
     }
 
+    /// The `:id` route parameter as a UUID; a malformed one names no record (404).
+    func idParameter() throws -> UUID {
+        guard let text = parameters.get("id"), let id = UUID(uuidString: text) else { throw DomainError.notFound }
+        return id
+    }
+
+    /// A query parameter as text (`nil` when absent or empty), at most 200 characters.
+    func queryText(_ name: String) -> String? {
+        guard let value = try? query.get(String.self, at: name), !value.isEmpty else { return nil }
+        return String(value.prefix(200))
+    }
+
+    /// Today in Kazakhstan: what is overdue and what is expected is counted against it.
+    var today: Day { Day(Date()) }
+
     /// The page number of a `page` query parameter (1 when absent or wrong).
     var pageNumber: Int { max(1, (try? query.get(Int.self, at: "page")) ?? 1) }
 

@@ -29,6 +29,34 @@ public enum SiteURL: Sendable {
     case apiOrganizations
     case apiOrganization(code: String)
     case apiToken
+    // The control loop (S2–S5).
+    case strategy
+    case plans
+    case planNew
+    case plan(code: String)
+    case planEdit(code: String)
+    case planStatus(code: String)
+    case planVersions(code: String)
+    case planExport(code: String)
+    case planImport
+    case measureNew(plan: String)
+    case measures
+    case measure(id: String)
+    case measureEdit(id: String)
+    case measureDelete(id: String)
+    case report(id: String)
+    case reportEnter(id: String)
+    case reportDecide(id: String)
+    case myWork
+    case instructions
+    case instructionNew
+    case instruction(id: String)
+    case instructionStep(id: String)
+    case dashboard
+    case annualReport
+    case apiPlans
+    case apiMeasures
+    case apiDashboardSummary
 
     /// The path a link points at.
     public var path: String {
@@ -59,6 +87,33 @@ public enum SiteURL: Sendable {
         case .apiOrganizations: "/api/v1/organizations"
         case let .apiOrganization(code): "/api/v1/organizations/\(code)"
         case .apiToken: "/api/v1/auth/token"
+        case .strategy: "/strategy"
+        case .plans: "/plans"
+        case .planNew: "/plans/new"
+        case let .plan(code): "/plans/\(code)"
+        case let .planEdit(code): "/plans/\(code)/edit"
+        case let .planStatus(code): "/plans/\(code)/status"
+        case let .planVersions(code): "/plans/\(code)/versions"
+        case let .planExport(code): "/plans/\(code)/export.xlsx"
+        case .planImport: "/plans/import"
+        case let .measureNew(plan): "/plans/\(plan)/measures/new"
+        case .measures: "/measures"
+        case let .measure(id): "/measures/\(id)"
+        case let .measureEdit(id): "/measures/\(id)/edit"
+        case let .measureDelete(id): "/measures/\(id)/delete"
+        case let .report(id): "/reports/\(id)"
+        case let .reportEnter(id): "/reports/\(id)/enter"
+        case let .reportDecide(id): "/reports/\(id)/decide"
+        case .myWork: "/my-work"
+        case .instructions: "/instructions"
+        case .instructionNew: "/instructions/new"
+        case let .instruction(id): "/instructions/\(id)"
+        case let .instructionStep(id): "/instructions/\(id)/step"
+        case .dashboard: "/dashboard"
+        case .annualReport: "/annual-report"
+        case .apiPlans: "/api/v1/plans"
+        case .apiMeasures: "/api/v1/measures"
+        case .apiDashboardSummary: "/api/v1/dashboard/summary"
         }
     }
 
@@ -73,6 +128,20 @@ public enum SiteURL: Sendable {
         case .language: ["language", ":value"]
         case .script: ["script", ":value"]
         case .apiOrganization: ["api", "v1", "organizations", ":code"]
+        case .plan: ["plans", ":code"]
+        case .planEdit: ["plans", ":code", "edit"]
+        case .planStatus: ["plans", ":code", "status"]
+        case .planVersions: ["plans", ":code", "versions"]
+        case .planExport: ["plans", ":code", "export.xlsx"]
+        case .measureNew: ["plans", ":code", "measures", "new"]
+        case .measure: ["measures", ":id"]
+        case .measureEdit: ["measures", ":id", "edit"]
+        case .measureDelete: ["measures", ":id", "delete"]
+        case .report: ["reports", ":id"]
+        case .reportEnter: ["reports", ":id", "enter"]
+        case .reportDecide: ["reports", ":id", "decide"]
+        case .instruction: ["instructions", ":id"]
+        case .instructionStep: ["instructions", ":id", "step"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

@@ -1,0 +1,229 @@
+import Foundation
+import BirlikCore
+import BirlikDocuments
+import BirlikStorage
+import Vapor
+
+/// The pages of the strategy tree, the action plans and their measures (S2).
+enum PlanningController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.strategy, use: StrategyPage.handle)
+        routes.get(.plans, use: plans)
+        routes.get(.planNew, use: newPlanForm)
+        routes.post(.planNew, use: createPlan)
+        routes.get(.plan(code: ""), use: plan)
+        routes.get(.planEdit(code: ""), use: editPlanForm)
+        routes.post(.planEdit(code: ""), use: updatePlan)
+        routes.post(.planStatus(code: ""), use: transition)
+        routes.get(.planVersions(code: ""), use: versions)
+        routes.get(.measureNew(plan: ""), use: newMeasureForm)
+        routes.post(.measureNew(plan: ""), use: createMeasure)
+        routes.get(.measures, use: measures)
+        routes.get(.measure(id: ""), use: measure)
+        routes.get(.measureEdit(id: ""), use: editMeasureForm)
+        routes.post(.measureEdit(id: ""), use: updateMeasure)
+        routes.post(.measureDelete(id: ""), use: deleteMeasure)
+    }
+
+    /// Figures are for the people who control: signed in, not the public.
+    static func showsFigures(_ actor: Actor) -> Bool { actor.isSignedIn && actor.role != .citizen }
+
+    static func plans(_ request: Request) async throws -> Response {
+        let actor = request.actor
+        let plans = try await PlanQueries.list(actor: actor, on: request.db)
+        let counts = try await PlanQueries.measureCounts(on: request.db)
+        let figures = showsFigures(actor)
+            ? try await DashboardQueries.rates(by: .plan, .init(asOf: request.today), actor: actor, on: request.db) : nil
+        let model = PlansPage.Model(plans: plans, measureCounts: counts, figures: figures,
+                                    regions: Dictionary(uniqueKeysWithValues: try await request.regions().map { ($0.code, $0) }),
+                                    canCreate: canCreatePlan(actor))
+        return html(PlansPage.view(model, PageContext(request)))
+    }
+
+    static func canCreatePlan(_ actor: Actor) -> Bool {
+        Access.check(actor, .create, .plan, in: Scope(organizationID: nil, regionCode: actor.regionCode, isPublic: false)) == .allowed
+    }
+
+    static func plan(_ request: Request) async throws -> Response {
+        let actor = request.actor
+        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: actor, on: request.db)
+        let measures = try await PlanQueries.measures(of: plan.id, on: request.db)
+        let filter = DashboardQueries.Filter(asOf: request.today, planID: plan.id)
+        let mayApprove = Access.check(actor, .approve, .plan, in: plan.scope) == .allowed
+        let model = PlanPage.Model(
+            plan: plan, measures: measures,
+            executors: try await OrganizationQueries.labels(ids: measures.flatMap(\.executors), on: request.db),
+            figures: showsFigures(actor) ? try await DashboardQueries.rates(by: .measure, filter, actor: actor, on: request.db) : nil,
+            total: showsFigures(actor) ? try await DashboardQueries.total(filter, actor: actor, on: request.db) : nil,
+            region: try await RegionQueries.find(plan.regionCode, on: request.db),
+            versions: try await PlanQueries.versions(of: plan.id, on: request.db),
+            transitions: mayApprove ? PlanTransition.allCases.filter { $0.next(from: plan.status, planVersion: plan.planVersion) != nil } : [],
+            canEdit: plan.status == .draft && Access.check(actor, .update, .plan, in: plan.scope) == .allowed)
+        return html(PlanPage.view(model, PageContext(request)))
+    }
+
+    static func newPlanForm(_ request: Request) async throws -> Response {
+        guard canCreatePlan(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        let draft = PlanDraft(regionCode: request.actor.regionCode, startYear: "\(request.today.year)", endYear: "\(request.today.year)")
+        return try await planForm(request, draft: draft, existingCode: nil, errors: Form.Errors())
+    }
+
+    static func createPlan(_ request: Request) async throws -> Response {
+        guard canCreatePlan(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        try request.requireCSRF()
+        let draft = try request.content.decode(PlanFormData.self).draft
+        do {
+            let plan = try await PlanStore.create(draft, actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError {
+            return try await planForm(request, draft: draft, existingCode: nil, errors: formErrors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    static func editPlanForm(_ request: Request) async throws -> Response {
+        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try Access.require(request.actor, .update, .plan, in: plan.scope)
+        let draft = PlanDraft(code: plan.code, titleKK: plan.title.kk ?? "", titleRU: plan.title.ru ?? "", titleEN: plan.title.en ?? "",
+                              regionCode: plan.regionCode, conceptCode: plan.conceptCode, startYear: "\(plan.startYear)",
+                              endYear: "\(plan.endYear)", version: plan.version)
+        return try await planForm(request, draft: draft, existingCode: plan.code, errors: Form.Errors())
+    }
+
+    static func updatePlan(_ request: Request) async throws -> Response {
+        let code = request.parameters.get("code") ?? ""
+        let plan = try await PlanQueries.find(code: code, actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        var draft = try request.content.decode(PlanFormData.self).draft
+        do {
+            let updated = try await PlanStore.update(id: plan.id, draft, actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.plan(code: updated.code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError {
+            if case .staleVersion = error { draft.version = plan.version }
+            return try await planForm(request, draft: draft, existingCode: code, errors: formErrors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    static func planForm(_ request: Request, draft: PlanDraft, existingCode: String?, errors: Form.Errors,
+                         status: HTTPResponseStatus = .ok) async throws -> Response {
+        let model = PlanFormPage.Model(draft: draft, existingCode: existingCode, errors: errors, regions: try await request.regions())
+        return html(PlanFormPage.view(model, PageContext(request)), status: status)
+    }
+
+    /// A form's errors: field problems inline, anything else as the form's headline.
+    static func formErrors(_ error: DomainError) throws -> Form.Errors {
+        switch error {
+        case let .invalid(problems): return Form.Errors(problems)
+        case .conflict(.errorDuplicateCode): return Form.Errors([FieldError("code", .errorDuplicateCode)], general: .errorDuplicateCode)
+        case .staleVersion, .conflict: return Form.Errors(general: error.messageKey)
+        default: throw error
+        }
+    }
+
+    struct TransitionForm: Content {
+        var transition: String
+        var version: Int
+    }
+
+    static func transition(_ request: Request) async throws -> Response {
+        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        let form = try request.content.decode(TransitionForm.self)
+        guard let transition = PlanTransition(rawValue: form.transition) else { throw DomainError.malformed("transition") }
+        _ = try await PlanStore.transition(id: plan.id, transition, version: form.version, actor: request.actor, on: request.db)
+        return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
+    }
+
+    static func versions(_ request: Request) async throws -> Response {
+        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        let all = try await PlanQueries.versions(of: plan.id, on: request.db)
+        let to = (try? request.query.get(Int.self, at: "to")) ?? plan.planVersion
+        let from = (try? request.query.get(Int.self, at: "from")) ?? to - 1
+        guard let old = all.first(where: { $0.planVersion == from })?.content, let new = all.first(where: { $0.planVersion == to })?.content else {
+            throw DomainError.notFound
+        }
+        let model = PlanVersionsPage.Model(plan: plan, from: from, to: to, comparison: PlanQueries.compare(old, new))
+        return html(PlanVersionsPage.view(model, PageContext(request)))
+    }
+
+    static func newMeasureForm(_ request: Request) async throws -> Response {
+        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try Access.require(request.actor, .update, .plan, in: plan.scope)
+        guard plan.status == .draft else { throw DomainError.conflict(.errorPlanNotDraft) }
+        let next = try await PlanQueries.measures(of: plan.id, on: request.db).count + 1
+        return html(MeasureFormPage.view(.init(plan: plan, draft: MeasureDraft(code: "\(next)"), existingID: nil, errors: Form.Errors()),
+                                         PageContext(request)))
+    }
+
+    static func createMeasure(_ request: Request) async throws -> Response {
+        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        let draft = try request.content.decode(MeasureFormData.self).draft
+        do {
+            _ = try await MeasureStore.create(planID: plan.id, draft, actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError {
+            return html(MeasureFormPage.view(.init(plan: plan, draft: draft, existingID: nil, errors: try formErrors(error)), PageContext(request)),
+                        status: ErrorMapping.status(error))
+        }
+    }
+
+    static func measures(_ request: Request) async throws -> Response {
+        let actor = request.actor
+        let executorCode = request.queryText("executor")?.lowercased()
+        let executor = try await executorCode.asyncMap { try await OrganizationQueries.ids(codes: [$0], on: request.db)[$0] } ?? nil
+        if executorCode != nil, executor == nil {
+            throw DomainError.invalid([FieldError("executor", .fieldUnknownOrganization)])
+        }
+        let filter = PlanQueries.MeasureFilter(executorID: executor, regionCode: request.queryText("region"), taskCode: request.queryText("task"))
+        let rows = try await PlanQueries.measures(filter, actor: actor, on: request.db)
+        let figures = showsFigures(actor)
+            ? try await DashboardQueries.rates(by: .measure, .init(asOf: request.today), actor: actor, on: request.db) : nil
+        let model = MeasuresPage.Model(rows: rows, figures: figures,
+                                       executors: try await OrganizationQueries.labels(ids: rows.map(\.0.executorID), on: request.db),
+                                       taskCode: filter.taskCode, executorCode: executorCode, regionCode: filter.regionCode,
+                                       regions: try await request.regions())
+        return html(MeasuresPage.view(model, PageContext(request)))
+    }
+
+    static func measure(_ request: Request) async throws -> Response {
+        let actor = request.actor
+        let (measure, plan) = try await PlanQueries.measure(id: try request.idParameter(), actor: actor, on: request.db)
+        let reports = try await ReportQueries.reports(of: measure.id, actor: actor, on: request.db)
+        let model = MeasurePage.Model(
+            measure: measure, plan: plan, reports: reports,
+            timeline: try await ReportQueries.timeline(of: measure.id, actor: actor, on: request.db),
+            executors: try await OrganizationQueries.labels(ids: measure.executors + reports.map(\.executorID), on: request.db),
+            canEdit: plan.status == .draft && Access.check(actor, .update, .plan, in: plan.scope) == .allowed, today: request.today)
+        return html(MeasurePage.view(model, PageContext(request)))
+    }
+
+    static func editMeasureForm(_ request: Request) async throws -> Response {
+        let (measure, plan) = try await PlanQueries.measure(id: try request.idParameter(), actor: request.actor, on: request.db)
+        try Access.require(request.actor, .update, .plan, in: plan.scope)
+        guard plan.status == .draft else { throw DomainError.conflict(.errorPlanNotDraft) }
+        let codes = try await OrganizationQueries.labels(ids: measure.executors, on: request.db).mapValues(\.code)
+        let draft = MeasureDraft(measure, codeOf: { codes[$0] ?? "" })
+        return html(MeasureFormPage.view(.init(plan: plan, draft: draft, existingID: measure.id, errors: Form.Errors()), PageContext(request)))
+    }
+
+    static func updateMeasure(_ request: Request) async throws -> Response {
+        let (measure, plan) = try await PlanQueries.measure(id: try request.idParameter(), actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        var draft = try request.content.decode(MeasureFormData.self).draft
+        do {
+            _ = try await MeasureStore.update(id: measure.id, draft, actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.measure(id: measure.id.uuidString).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError {
+            if case .staleVersion = error { draft.version = measure.version }
+            return html(MeasureFormPage.view(.init(plan: plan, draft: draft, existingID: measure.id, errors: try formErrors(error)), PageContext(request)),
+                        status: ErrorMapping.status(error))
+        }
+    }
+
+    static func deleteMeasure(_ request: Request) async throws -> Response {
+        let (measure, plan) = try await PlanQueries.measure(id: try request.idParameter(), actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        try await MeasureStore.delete(id: measure.id, actor: request.actor, on: request.db)
+        return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "deleted")]), redirectType: .normal)
+    }
+}

@@ -1,0 +1,113 @@
+import BirlikCore
+import BirlikDocuments
+import BirlikStorage
+import Foundation
+import Vapor
+
+/// One executor's report for one period: the entry form while it is the executor's to fill, the
+/// coordinator's decision forms once submitted, and what was said either way.
+enum ReportPage {
+    struct Model {
+        var report: Report
+        var measure: Measure
+        var plan: Plan
+        var executor: (code: String, name: LocalizedText, regionCode: String)?
+        var draft: ReportDraft
+        var errors: Form.Errors
+        var canEnter: Bool
+        var entryOpen: Bool
+        var decisions: [ReportTransition]
+        var today: Day
+    }
+
+    static func labels(_ l10n: Localizer) -> [String: String] {
+        ["execution": l10n(.reportExecution), "narrativeKK": l10n(.reportNarrativeKk), "narrativeRU": l10n(.reportNarrativeRu),
+         "comment": l10n(.reportComment), "lateEntryUntil": l10n(.reportLateEntryUntil), "actual0": l10n(.measureActual)]
+    }
+
+    static func view(_ model: Model, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        let report = model.report
+        let labels = labels(l10n)
+        let title = "\(model.measure.code). \(l10n.text(model.measure.title)) · \(report.periodCode)"
+        let facts = el("dl", ["class": "details"],
+            el("dt", [:], .text(l10n(.reportExecutor))),
+            el("dd", [:], .text(model.executor.map { l10n.text($0.name) } ?? "—"), report.isLead ? .empty : .text(" · " + l10n(.reportCoExecutor))),
+            el("dt", [:], .text(l10n(.reportDue))), el("dd", [:], .text(report.due.dotted)),
+            el("dt", [:], .text(l10n(.planStatus))), el("dd", [:], Figures.badge(report.status, overdue: report.isOverdue(today: model.today), l10n)),
+            report.firstSubmittedAt.map { .group([el("dt", [:], .text(l10n(.reportFirstSubmitted))), el("dd", [:], .text(Day($0).dotted))]) } ?? .empty,
+            report.lateEntryUntil.map { .group([el("dt", [:], .text(l10n(.reportLateEntryUntil))), el("dd", [:], .text($0.dotted))]) } ?? .empty)
+        let returned = report.returnComment.map { comment in
+            el("div", ["class": "notice warning", "role": "note"], el("strong", [:], .text(l10n(.reportReturnedWith) + " ")), .text(comment))
+        } ?? .empty
+        let indicatorFields = model.measure.indicators.enumerated().map { index, indicator in
+            Form.text("actual\(index)", label: "\(l10n.text(indicator.name)) (\(indicator.unit))", value: model.draft.actuals[index] ?? "",
+                      errors: model.errors, l10n: l10n,
+                      hint: indicator.targets[report.periodYear].map { l10n(.reportTargetHint, ["target": MeasureDraftFormat.number($0)]) })
+        }
+        let entry: HTMLNode
+        if model.canEnter && model.entryOpen {
+            entry = el("form", ["method": "post", "action": SiteURL.reportEnter(id: report.id.uuidString).path, "novalidate": "", "class": "report-form"],
+                Layout.csrfField(context),
+                el("input", ["type": "hidden", "name": "version", "value": "\(model.draft.version)"]),
+                Form.select("execution", label: labels["execution"]!, options: ExecutionStatus.allCases.map { ($0.rawValue, l10n($0.l10nKey)) },
+                            selected: model.draft.execution, errors: model.errors, l10n: l10n, required: true, anyLabel: "—"),
+                Form.textArea("narrativeKK", label: labels["narrativeKK"]!, value: model.draft.narrativeKK, errors: model.errors, l10n: l10n, lang: "kk"),
+                Form.textArea("narrativeRU", label: labels["narrativeRU"]!, value: model.draft.narrativeRU, errors: model.errors, l10n: l10n, lang: "ru"),
+                .group(indicatorFields),
+                el("div", ["class": "actions"],
+                   el("button", ["type": "submit", "name": "submit", "value": "false", "class": "button secondary"], .text(l10n(.reportActionSave))),
+                   el("button", ["type": "submit", "name": "submit", "value": "true", "class": "button"], .text(l10n(.reportActionSubmit)))))
+        } else if model.canEnter && report.status.isOpenForEntry {
+            entry = el("p", ["class": "notice warning"], .text(l10n(.errorDeadlinePassed)))
+        } else {
+            entry = el("section", ["class": "report-content"],
+                el("h2", [:], .text(l10n(.reportContent))),
+                el("p", [:], el("strong", [:], .text(report.execution.map { l10n($0.l10nKey) } ?? "—"))),
+                report.narrative.kk.map { el("p", ["lang": "kk"], .text(l10n.inScript($0, .kk))) } ?? .empty,
+                report.narrative.ru.map { el("p", ["lang": "ru"], .text($0)) } ?? .empty,
+                .group(model.measure.indicators.enumerated().map { index, indicator in
+                    el("p", [:], .text("\(l10n.text(indicator.name)): \(report.actuals[index].map(MeasureDraftFormat.number) ?? "—") \(indicator.unit)"))
+                }))
+        }
+        let decisions = model.decisions.map { transition -> HTMLNode in
+            let needsComment = transition == .returnForCorrection || transition == .unaccept
+            return el("form", ["method": "post", "action": SiteURL.reportDecide(id: report.id.uuidString).path, "class": "decision"],
+                      Layout.csrfField(context),
+                      el("input", ["type": "hidden", "name": "transition", "value": transition.rawValue]),
+                      el("input", ["type": "hidden", "name": "version", "value": "\(report.version)"]),
+                      needsComment ? Form.textArea("comment", label: labels["comment"]!, value: "", errors: model.errors, l10n: l10n) : .empty,
+                      transition == .grantLateEntry ? Form.text("lateEntryUntil", label: labels["lateEntryUntil"]!, value: "", errors: model.errors,
+                                                                 l10n: l10n, hint: l10n(.fieldDate)) : .empty,
+                      el("button", ["type": "submit", "class": transition == .accept ? "button" : "button secondary"], .text(l10n(transition.l10nKey))))
+        }
+        return Layout.page(title: title, crumbs: [Layout.Crumb(label: l10n(.navPlans), url: SiteURL.plans.path),
+                                                  Layout.Crumb(label: model.plan.code, url: SiteURL.plan(code: model.plan.code).path),
+                                                  Layout.Crumb(label: model.measure.code, url: SiteURL.measure(id: model.measure.id.uuidString).path),
+                                                  Layout.Crumb(label: report.periodCode, url: nil)], context: context,
+                           content: .group([
+                               el("h1", [:], .text(title)),
+                               Form.summary(model.errors, labels: labels, l10n: l10n),
+                               facts, returned, entry,
+                               decisions.isEmpty ? .empty : el("section", ["class": "decisions"], el("h2", [:], .text(l10n(.reportDecision))), .group(decisions)),
+                           ]))
+    }
+}
+
+/// The report form as the browser sends it.
+struct ReportFormData: Content {
+    var execution: String?
+    var narrativeKK: String?
+    var narrativeRU: String?
+    var actual0: String?
+    var actual1: String?
+    var actual2: String?
+    var submit: String?
+    var version: Int?
+
+    var draft: ReportDraft {
+        var actuals: [Int: String] = [:]
+        for (index, value) in [actual0, actual1, actual2].enumerated() { if let value { actuals[index] = value } }
+        return ReportDraft(execution: execution ?? "", narrativeKK: narrativeKK ?? "", narrativeRU: narrativeRU ?? "", actuals: actuals, version: version ?? 0)
+    }
+}

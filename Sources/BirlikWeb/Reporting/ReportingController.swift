@@ -1,0 +1,104 @@
+import BirlikCore
+import BirlikDocuments
+import BirlikStorage
+import Vapor
+
+/// The report workflow's pages (S3): the report, the executor's entry, the coordinator's decisions,
+/// and each user's work list.
+enum ReportingController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.report(id: ""), use: show)
+        routes.post(.reportEnter(id: ""), use: enter)
+        routes.post(.reportDecide(id: ""), use: decide)
+        routes.get(.myWork, use: myWork)
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        let report = try await ReportQueries.find(id: try request.idParameter(), actor: request.actor, on: request.db)
+        return try await page(request, report: report, draft: ReportDraft(report), errors: Form.Errors(), status: .ok)
+    }
+
+    static func page(_ request: Request, report: Report, draft: ReportDraft, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
+        let actor = request.actor
+        let (measure, plan) = try await PlanQueries.measure(id: report.measureID, actor: actor, on: request.db)
+        let decisions = ReportTransition.allCases.filter { transition in
+            transition.action == .approve && transition.next(from: report.status) != nil
+                && Access.check(actor, .approve, .report, in: report.decisionScope(transition, plan: plan)) == .allowed
+        }
+        let model = ReportPage.Model(
+            report: report, measure: measure, plan: plan,
+            executor: try await OrganizationQueries.labels(ids: [report.executorID], on: request.db)[report.executorID],
+            draft: draft, errors: errors,
+            canEnter: Access.check(actor, .update, .report, in: report.scope) == .allowed && (plan.status == .approved || plan.status == .amended),
+            entryOpen: report.acceptsEntry(today: request.today), decisions: decisions, today: request.today)
+        return html(ReportPage.view(model, PageContext(request)), status: status)
+    }
+
+    static func enter(_ request: Request) async throws -> Response {
+        let id = try request.idParameter()
+        _ = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        let form = try request.content.decode(ReportFormData.self)
+        var draft = form.draft
+        do {
+            _ = try await ReportStore.enter(id: id, draft, submit: form.submit == "true", actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError {
+            // The officer's text stays on the page whatever went wrong; a stale version keeps it and
+            // shows the newer record's version so that saving again is a deliberate overwrite.
+            let current = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+            if case .staleVersion = error { draft.version = current.version }
+            let errors: Form.Errors
+            switch error {
+            case let .invalid(problems): errors = Form.Errors(problems)
+            case .staleVersion, .conflict: errors = Form.Errors(general: error.messageKey)
+            default: throw error
+            }
+            return try await page(request, report: current, draft: draft, errors: errors, status: ErrorMapping.status(error))
+        }
+    }
+
+    struct DecisionForm: Content {
+        var transition: String
+        var version: Int
+        var comment: String?
+        var lateEntryUntil: String?
+    }
+
+    static func decide(_ request: Request) async throws -> Response {
+        let id = try request.idParameter()
+        _ = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        let form = try request.content.decode(DecisionForm.self)
+        guard let transition = ReportTransition(rawValue: form.transition), transition.action == .approve else { throw DomainError.malformed("transition") }
+        do {
+            _ = try await ReportStore.decide(id: id, transition, comment: form.comment ?? "", lateEntryUntil: form.lateEntryUntil.flatMap(Day.init),
+                                             version: form.version, actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError {
+            let current = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+            let errors: Form.Errors
+            switch error {
+            case let .invalid(problems): errors = Form.Errors(problems, general: .errorInvalid)
+            case .staleVersion, .conflict: errors = Form.Errors(general: error.messageKey)
+            default: throw error
+            }
+            return try await page(request, report: current, draft: ReportDraft(current), errors: errors, status: ErrorMapping.status(error))
+        }
+    }
+
+    static func myWork(_ request: Request) async throws -> Response {
+        let actor = request.actor
+        guard actor.isSignedIn else { throw DomainError.signInRequired }
+        let today = request.today
+        let obligations = try await actor.organizationID.asyncMap { try await ReportQueries.obligations(of: $0, today: today, on: request.db) } ?? []
+        let awaiting = try await ReportQueries.awaitingDecision(actor: actor, on: request.db)
+        let model = MyWorkPage.Model(
+            obligations: obligations, awaiting: awaiting,
+            instructions: try await InstructionQueries.list(.init(status: .onControl, executorID: actor.organizationID), actor: actor, today: today, on: request.db),
+            notifications: try await actor.organizationID.asyncMap { try await Notifications.list(organization: $0, on: request.db) } ?? [],
+            executors: try await OrganizationQueries.labels(ids: (obligations + awaiting).map(\.report.executorID), on: request.db),
+            today: today)
+        return html(MyWorkPage.view(model, PageContext(request)))
+    }
+}
