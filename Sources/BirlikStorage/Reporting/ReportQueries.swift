@@ -91,3 +91,51 @@ public enum ReportQueries {
         }
     }
 }
+
+extension QueryBuilder where Model == ReportRecord {
+    /// Keeps only the reports `actor` may see: `Access.visibility` over `Report.scope` as a filter.
+    @discardableResult
+    public func visible(to actor: Actor) -> Self {
+        switch Access.visibility(actor, .report) {
+        case .everything:
+            return self
+        case .nothing:
+            return filter(\.$periodCode == "\u{0}")
+        case let .publicAnd(regions, organizations):
+            return group(.or) { or in
+                or.filter(\.$status == ReportStatus.accepted.rawValue)
+                for region in regions {
+                    or.filter(\.$regionCode == region).filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
+                    or.group(.and) { national in
+                        national.filter(\.$regionCode == RegionCode.republic)
+                        national.group(.or) { $0.filter(\.$executorRegion == region).filter(\.$executorRegion, .contains(inverse: false, .prefix), region + "-") }
+                    }
+                }
+                if !organizations.isEmpty { or.filter(\.$executorID ~~ organizations) }
+            }
+        }
+    }
+}
+
+extension ReportQueries {
+    /// Open reports past their due day that `actor` may see, earliest first, by executors within
+    /// `regionCode` when given.
+    public static func overdue(regionCode: String?, year: Int?, actor: Actor, today: Day, limit: Int = 100,
+                               on db: any Database) async throws -> [Obligation] {
+        let open = [ReportStatus.notStarted, .draft, .returned].map(\.rawValue)
+        let query = ReportRecord.query(on: db).filter(\.$status ~~ open).filter(\.$dueDate < today.description).visible(to: actor)
+        if let regionCode, regionCode != RegionCode.republic {
+            query.group(.or) { $0.filter(\.$executorRegion == regionCode).filter(\.$executorRegion, .contains(inverse: false, .prefix), regionCode + "-") }
+        }
+        if let year { query.filter(\.$periodYear == year) }
+        let rows = try await query.sort(\.$dueDate).limit(limit).all().map(\.report)
+        let measures = try await MeasureRecord.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.measureID)))).all().map(\.measure)
+        let plans = try await PlanRecord.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.planID)))).all().map(\.plan)
+        let measureByID = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, $0) })
+        let planByID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
+        return rows.compactMap { report in
+            guard let measure = measureByID[report.measureID], let plan = planByID[report.planID] else { return nil }
+            return Obligation(report: report, measure: measure, plan: plan)
+        }
+    }
+}

@@ -38,6 +38,10 @@ func routes(_ app: Application) {
     AccessController.register(app)
     UsersController.register(app)
     RegistryController.register(app)
+    PlanningController.register(app)
+    ReportingController.register(app)
+    ControlController.register(app)
+    MonitoringController.register(app)
     RegistryAPI.register(app)
     OpenAPIDocument.register(app)
 }

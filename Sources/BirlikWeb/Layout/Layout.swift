@@ -75,8 +75,16 @@ enum Layout {
             ("S1", .navDirectory, SiteURL.directory.path),
             ("S11", .navMap, SiteURL.map.path),
             ("S1", .navRegions, SiteURL.regions.path),
-            ("S16", .navApi, SiteURL.openAPI.path),
+            ("S2", .navStrategy, SiteURL.strategy.path),
+            ("S2", .navPlans, SiteURL.plans.path),
         ]
+        let actor = context.actor
+        if actor.isSignedIn {
+            items.append(("S3", .navMyWork, SiteURL.myWork.path))
+            if actor.role != .citizen { items.append(("S3", .navDashboard, SiteURL.dashboard.path)) }
+            if Access.visibility(actor, .instruction) != .nothing { items.append(("S4", .navInstructions, SiteURL.instructions.path)) }
+        }
+        items.append(("S16", .navApi, SiteURL.openAPI.path))
         if Access.check(context.actor, .view, .auditLog, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed {
             items.append(("", .navAudit, SiteURL.audit.path))
         }

@@ -1,0 +1,125 @@
+import BirlikCore
+import BirlikDocuments
+import BirlikStorage
+import Vapor
+
+/// The monitoring and control dashboard and its exports (S3–S4).
+enum MonitoringController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.dashboard, use: dashboard)
+    }
+
+    /// What a dashboard request asks for, narrowed to what the user may see: a coordinator always
+    /// sees their own region, an executor their own organisation.
+    struct Selection {
+        var year: Int?
+        var regionCode: String?
+        var executorID: UUID?
+
+        init(_ request: Request) throws {
+            let actor = request.actor
+            guard actor.isSignedIn, actor.role != .citizen else { throw actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+            year = request.queryText("year").flatMap(Int.init).flatMap { PlanDraft.allowedYears.contains($0) ? $0 : nil }
+            switch actor.role {
+            case .secretariat, .admin:
+                regionCode = request.queryText("region").flatMap { RegionCode.isValid($0) && $0 != RegionCode.republic ? $0 : nil }
+            case .regionalCoordinator:
+                regionCode = actor.regionCode
+            default:
+                executorID = actor.organizationID
+                if executorID == nil { throw DomainError.forbidden }
+            }
+        }
+
+        func filter(asOf: Day) -> DashboardQueries.Filter {
+            DashboardQueries.Filter(asOf: asOf, year: year, regionCode: regionCode, executorID: executorID)
+        }
+    }
+
+    static func model(_ request: Request) async throws -> DashboardPage.Model {
+        let actor = request.actor
+        let selection = try Selection(request)
+        let today = request.today
+        let filter = selection.filter(asOf: today)
+        let regions = try await request.regions()
+        let byTerritory = try await DashboardQueries.rates(by: .territory, filter, actor: actor, on: request.db)
+        var territories: [(Region, Rates)] = []
+        if let region = selection.regionCode {
+            // Inside a region: the region's own bodies, then each district.
+            for place in regions where place.code == region || place.parent == region {
+                let rates = byTerritory[place.code] ?? Rates()
+                if rates.expected > 0 || place.code == region { territories.append((place, rates)) }
+            }
+        } else {
+            var rolled: [String: Rates] = [:]
+            for (code, rates) in byTerritory {
+                let parts = code.split(separator: "-")
+                let top = parts.count >= 2 ? parts.prefix(2).joined(separator: "-") : code
+                rolled[top, default: Rates()] = rolled[top, default: Rates()] + rates
+            }
+            for region in regions where region.kind == .region || region.kind == .city || region.kind == .republic {
+                if let rates = rolled[region.code] { territories.append((region, rates)) }
+                else if region.kind != .republic { territories.append((region, Rates())) }
+            }
+        }
+        let nodeFigures = try await DashboardQueries.byStrategyNode(filter, actor: actor, on: request.db)
+        let nodes = StrategyTree.shared.nodes.compactMap { node -> (StrategyNode, DashboardQueries.NodeFigures)? in
+            guard [.direction, .task, .project].contains(node.kind), let figures = nodeFigures[node.code], figures.measureCount > 0 else { return nil }
+            return (node, figures)
+        }
+        let byExecutor = try await DashboardQueries.rates(by: .executor, filter, actor: actor, on: request.db)
+        let top = byExecutor.sorted { ($0.value.expected, $1.key) > ($1.value.expected, $0.key) }.prefix(40)
+        let overdue = try await ReportQueries.overdue(regionCode: selection.regionCode, year: selection.year, actor: actor, today: today, on: request.db)
+            .filter { selection.executorID == nil || $0.report.executorID == selection.executorID }
+        let labels = try await OrganizationQueries.labels(ids: top.compactMap { UUID(uuidString: $0.key) } + overdue.map(\.report.executorID), on: request.db)
+        let l10n = request.l10n
+        let instructions = try await InstructionQueries.overdue(actor: actor, today: today, on: request.db)
+        return DashboardPage.Model(
+            year: selection.year, regionCode: selection.regionCode, years: Array(2015...(today.year + 1)).reversed(),
+            total: try await DashboardQueries.total(filter, actor: actor, on: request.db),
+            territories: territories, nodes: nodes,
+            executors: top.compactMap { key, rates in
+                guard let id = UUID(uuidString: key), let label = labels[id] else { return nil }
+                return (label.code, l10n.text(label.name), rates)
+            },
+            overdue: overdue, overdueInstructions: instructions,
+            executorNames: labels.mapValues { l10n.text($0.name) }, regions: regions,
+            showsRegionFilter: actor.role == .secretariat || actor.role == .admin, today: today)
+    }
+
+    static func dashboard(_ request: Request) async throws -> Response {
+        let model = try await model(request)
+        if let format = request.queryText("export").flatMap(TableExport.Format.init(rawValue:)) {
+            return try export(model, table: request.queryText("table") ?? "territories", l10n: request.l10n).response(format)
+        }
+        return html(DashboardPage.view(model, PageContext(request)))
+    }
+
+    static func export(_ model: DashboardPage.Model, table: String, l10n: Localizer) throws -> TableExport {
+        let figures = [l10n(.figuresExpected), l10n(.figuresReportingRate), l10n(.figuresTimeliness), l10n(.figuresOverdue), l10n(.figuresProgress)]
+        func cells(_ rates: Rates) -> [XLSXWriter.Cell] {
+            [.number(Double(rates.expected)), rates.reportingRate.map { .number(($0 * 1000).rounded() / 10) } ?? .empty,
+             rates.timeliness.map { .number(($0 * 1000).rounded() / 10) } ?? .empty, .number(Double(rates.overdue)),
+             rates.progress.map { .number(($0 * 1000).rounded() / 10) } ?? .empty]
+        }
+        switch table {
+        case "tasks":
+            return TableExport(name: "tasks", header: [l10n(.orgCode), l10n(.strategyKindTask), l10n(.planMeasures)] + figures,
+                               rows: model.nodes.map { node, value in [.text(node.code), .text(l10n.text(node.text)), .number(Double(value.measureCount))] + cells(value.rates) })
+        case "executors":
+            return TableExport(name: "executors", header: [l10n(.orgCode), l10n(.reportExecutor)] + figures,
+                               rows: model.executors.map { [.text($0.code), .text($0.name)] + cells($0.rates) })
+        case "overdue":
+            return TableExport(name: "overdue", header: [l10n(.reportDue), l10n(.navPlans), "№", l10n(.measureTitle), l10n(.reportPeriod), l10n(.reportExecutor), l10n(.planStatus)],
+                               rows: model.overdue.map { row in
+                                   [.text(row.report.due.dotted), .text(row.plan.code), .text(row.measure.code), .text(l10n.text(row.measure.title)),
+                                    .text(row.report.periodCode), .text(model.executorNames[row.report.executorID] ?? ""), .text(l10n(row.report.status.l10nKey))]
+                               })
+        case "territories":
+            return TableExport(name: "territories", header: [l10n(.orgCode), l10n(.columnRegion)] + figures,
+                               rows: model.territories.map { region, rates in [.text(region.code), .text(l10n.text(region.name))] + cells(rates) })
+        default:
+            throw DomainError.malformed("table")
+        }
+    }
+}
