@@ -10,7 +10,7 @@ struct Birlik: AsyncParsableCommand {
         commandName: "birlik",
         abstract: "Birlik — the information system of the Assembly of People of Kazakhstan.",
         subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
-                      RestoreCommand.self, I18nCommand.self],
+                      RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -90,6 +90,59 @@ struct AuditCommand: AsyncParsableCommand {
             }
             print("OK: the audit chain is whole (\(report.checked) entries).")
         }
+    }
+}
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "The annual report to the Head of State.",
+                                                    subcommands: [Annual.self, Verify.self])
+
+    struct Annual: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Generate and sign the annual report for a year (writes FILE and FILE.sig.json).")
+
+        @Option(help: "The year reported on.") var year: Int
+        @Option(help: "Language: kk, ru or en.") var lang: String = "kk"
+        @Option(help: "Format: docx, pdf or html.") var format: String = "docx"
+        @Option(help: "The file to write.") var out: String
+
+        func run() async throws {
+            guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be kk, ru or en") }
+            guard let format = AnnualReportService.Format(rawValue: format) else { throw ValidationError("--format must be docx, pdf or html") }
+            guard PlanDraft.allowedYears.contains(year) else { throw ValidationError("--year must be between 2015 and 2035") }
+            let signature = try await Commands.annualReport(.fromEnvironment(), year: year, language: language, format: format, out: out)
+            print("Written \(out) (sha256 \(signature.sha256)), signed; signature in \(out).sig.json.")
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check a generated report: exit 0 when untouched, 1 when changed or unsigned.")
+
+        @Argument(help: "The report file (its FILE.sig.json is used when present).") var file: String
+
+        func run() async throws {
+            switch try await Commands.verifyReport(.fromEnvironment(), file: file) {
+            case .untouched?:
+                print("OK: \(file) is untouched and signed by this Birlik.")
+            case .changed?:
+                print("CHANGED: \(file) is not the document that was signed.")
+                throw ExitCode(1)
+            case .badSignature?:
+                print("BAD SIGNATURE: \(file) carries a signature this Birlik did not make.")
+                throw ExitCode(1)
+            case nil:
+                print("UNSIGNED: Birlik never signed these bytes (changed, or not generated here).")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+struct RemindCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remind", abstract: "Write due-soon and overdue reminders (run daily; safe on every instance).")
+
+    func run() async throws {
+        let written = try await Commands.remind(.fromEnvironment())
+        print("Reminders written: \(written).")
     }
 }
 

@@ -19,5 +19,6 @@ public enum BirlikMigrations {
         CreateMeasureEvents(),
         CreateNotifications(),
         CreateInstructions(),
+        CreateSignedDocuments(),
     ]
 }

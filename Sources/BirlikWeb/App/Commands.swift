@@ -84,6 +84,37 @@ public enum Commands {
         try await withApplication(configuration) { app in try await AuditLog.verify(on: app.db) }
     }
 
+    /// `birlik report annual`: writes the signed report to `out` and its detached signature to `out.sig.json`.
+    public static func annualReport(_ configuration: BirlikConfiguration, year: Int, language: Language, format: AnnualReportService.Format,
+                                    out: String) async throws -> DocumentSignature {
+        try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            let output = try await AnnualReportService.generate(year: year, language: language, format: format, actor: .system,
+                                                                dataDirectory: configuration.dataDirectory, on: app.db)
+            let url = URL(fileURLWithPath: out)
+            try output.data.write(to: url)
+            try JSONEncoder.signatures.encode(output.signature).write(to: URL(fileURLWithPath: out + ".sig.json"))
+            return output.signature
+        }
+    }
+
+    /// `birlik report verify FILE`: `nil` when Birlik never signed these bytes.
+    public static func verifyReport(_ configuration: BirlikConfiguration, file: String) async throws -> DocumentSignature.Verdict? {
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let detached = (try? Data(contentsOf: URL(fileURLWithPath: file + ".sig.json"))).flatMap {
+            try? JSONDecoder.signatures.decode(DocumentSignature.self, from: $0)
+        }
+        return try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            return try await SignedDocuments.verify(data, detached: detached, dataDirectory: configuration.dataDirectory, on: app.db)
+        }
+    }
+
+    /// `birlik remind`: the scheduled reminders (due soon, overdue); safe to run from every instance.
+    public static func remind(_ configuration: BirlikConfiguration) async throws -> Int {
+        try await withApplication(configuration) { app in try await Notifications.runReminders(on: app.db) }
+    }
+
     /// `birlik backup FILE`.
     public static func backup(_ configuration: BirlikConfiguration, to file: String) async throws -> Backup.Manifest {
         try await withApplication(configuration) { app in
@@ -106,6 +137,24 @@ public enum Commands {
             return try await TranslationGaps.count(on: app.db)
         }
         return (L10nCatalog.shared.missing(), records)
+    }
+}
+
+extension JSONEncoder {
+    /// Detached signatures: sorted keys, ISO 8601 dates.
+    static var signatures: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}
+
+extension JSONDecoder {
+    static var signatures: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
     }
 }
 

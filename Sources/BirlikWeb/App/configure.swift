@@ -42,6 +42,7 @@ func routes(_ app: Application) {
     ReportingController.register(app)
     ControlController.register(app)
     MonitoringController.register(app)
+    AnnualReportPage.register(app)
     RegistryAPI.register(app)
     OpenAPIDocument.register(app)
 }

@@ -83,6 +83,7 @@ enum Layout {
             items.append(("S3", .navMyWork, SiteURL.myWork.path))
             if actor.role != .citizen { items.append(("S3", .navDashboard, SiteURL.dashboard.path)) }
             if Access.visibility(actor, .instruction) != .nothing { items.append(("S4", .navInstructions, SiteURL.instructions.path)) }
+            if Access.visibility(actor, .report) == .everything { items.append(("S5", .navAnnualReport, SiteURL.annualReport.path)) }
         }
         items.append(("S16", .navApi, SiteURL.openAPI.path))
         if Access.check(context.actor, .view, .auditLog, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed {

@@ -1,0 +1,93 @@
+import BirlikCore
+import BirlikDocuments
+import BirlikStorage
+import Fluent
+import Foundation
+
+/// Produces the annual report to the Head of State as DOCX, print-ready HTML or PDF, signs it and
+/// records it. PDF is printed from the HTML by headless Chromium (Debian's `chromium`).
+public enum AnnualReportService {
+    public enum Format: String, CaseIterable, Sendable {
+        case docx, html, pdf
+
+        var contentType: String {
+            switch self {
+            case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            case .html: "text/html; charset=utf-8"
+            case .pdf: "application/pdf"
+            }
+        }
+    }
+
+    /// A generated, signed report.
+    public struct Output: Sendable {
+        public var data: Data
+        public var signature: DocumentSignature
+        public var fileName: String
+        public var contentType: String
+    }
+
+    public struct PDFFailure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func generate(year: Int, language: Language, script: KazakhScript = .cyrillic, format: Format, actor: Actor,
+                                dataDirectory: String, on db: any Database, today: Day = Day(Date())) async throws -> Output {
+        let asOf = min(today, Day(year: year + 1, month: 3, day: 1))
+        let content = try await AnnualReportQueries.content(year: year, actor: actor, asOf: asOf, on: db)
+        let l10n = Localizer(language, script: script)
+        let document = AnnualReportDocument(content, l10n)
+        let data: Data
+        switch format {
+        case .docx: data = try document.docx()
+        case .html: data = Data(document.html(map: map(content, l10n)).utf8)
+        case .pdf: data = try await printPDF(document.html(map: map(content, l10n)))
+        }
+        let signature = try await SignedDocuments.sign(data, kind: "annual-report", year: year, language: language.rawValue, format: format.rawValue,
+                                                       dataDirectory: dataDirectory, actor: actor, on: db)
+        return Output(data: data, signature: signature, fileName: "birlik-annual-report-\(year)-\(language.rawValue).\(format.rawValue)",
+                      contentType: format.contentType)
+    }
+
+    static func map(_ content: AnnualReportContent, _ l10n: Localizer) -> HTMLNode {
+        var entries: [String: ChoroplethMap.Entry] = [:]
+        for line in content.regions {
+            entries[line.code] = ChoroplethMap.Entry(label: l10n.text(line.name), value: Int(((line.rates.reportingRate ?? 0) * 100).rounded()), link: nil)
+        }
+        return ChoroplethMap(title: l10n(.dashboardMapTitle), legendTitle: l10n(.dashboardMapLegend)).render(entries)
+    }
+
+    /// The Chromium binary: `BIRLIK_CHROMIUM`, or Debian's.
+    static var chromium: String? {
+        if let configured = ProcessInfo.processInfo.environment["BIRLIK_CHROMIUM"], !configured.isEmpty { return configured }
+        return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Prints an HTML page to PDF with headless Chromium (60 s at most).
+    static func printPDF(_ html: String) async throws -> Data {
+        guard let binary = chromium else { throw PDFFailure(description: "Chromium is not installed (apt-get install chromium), or set BIRLIK_CHROMIUM") }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("report.html")
+        let output = directory.appendingPathComponent("report.pdf")
+        try Data(html.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
+                             "--user-data-dir=\(directory.appendingPathComponent("profile").path)",
+                             "--print-to-pdf=\(output.path)", input.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning {
+            if Date() > deadline { process.terminate(); throw PDFFailure(description: "Chromium did not finish printing in 60 s") }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
+            throw PDFFailure(description: "Chromium produced no PDF (exit \(process.terminationStatus))")
+        }
+        return data
+    }
+}
