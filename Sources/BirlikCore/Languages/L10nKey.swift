@@ -442,6 +442,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case reportStatusReturned = "report.status.returned"
     case reportStatusSubmitted = "report.status.submitted"
     case reportTargetHint = "report.targetHint"
+    case reportUnsaved = "report.unsaved"
     case roleAdmin = "role.admin"
     case roleAssociation = "role.association"
     case roleCitizen = "role.citizen"

@@ -3,7 +3,8 @@ import Foundation
 /// The control figures of a set of reports, defined once (docs/monitoring.md) and shown with their
 /// definitions on every dashboard.
 public struct Rates: Sendable, Hashable, Codable {
-    /// Reports due by the reference day: one per measure, executor and period whose due day has passed.
+    /// Reports expected by the reference day: one per measure, executor and period whose due day has
+    /// passed, and any report already submitted or accepted ahead of its due day.
     public var expected: Int
     /// Expected reports that are accepted.
     public var accepted: Int

@@ -22,7 +22,7 @@ public enum DashboardQueries {
 
     /// Which reports count.
     public struct Filter: Sendable, Hashable {
-        /// Reports due before this day are expected.
+        /// Reports due before this day are expected (and any report already submitted or accepted).
         public var asOf: Day
         public var year: Int?
         /// Executors within this region subtree.
@@ -59,9 +59,10 @@ public enum DashboardQueries {
             CAST(COALESCE(SUM(CASE WHEN r.status IN ('notStarted', 'draft', 'returned') THEN 1 ELSE 0 END), 0) AS BIGINT) AS overdue, \
             CAST(COALESCE(SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END), 0.0) AS DOUBLE PRECISION) AS score_sum, \
             CAST(COALESCE(SUM(CASE WHEN r.is_lead THEN 1 ELSE 0 END), 0) AS BIGINT) AS lead_expected \
-            FROM reports r WHERE r.due_date < 
+            FROM reports r WHERE (r.status IN ('submitted', 'accepted') OR r.due_date < 
             """)
         query.appendInterpolation(bind: filter.asOf.description)
+        query.appendInterpolation(unsafeRaw: ")")
         appendConditions(&query, filter, actor: actor)
         if grouping != .none { query.appendInterpolation(unsafeRaw: " GROUP BY \(key)") }
         var result: [String: Rates] = [:]

@@ -1,3 +1,4 @@
+import BirlikCore
 import Foundation
 import Vapor
 
@@ -41,7 +42,7 @@ enum OpenAPIDocument {
         "info": [
             "title": "Birlik API",
             "version": "1.0.0",
-            "description": "The registry of the Assembly of People of Kazakhstan's unified working system: regions and organisations. Text fields carry kk, ru and en; Accept-Language chooses the sort language. Public records are open; others need a bearer token from POST /api/v1/auth/token.",
+            "description": "The Assembly of People of Kazakhstan's unified working system: regions, organisations, action plans, measures and control figures. Text fields carry kk, ru and en; Accept-Language chooses the sort language. Public records are open; others need a bearer token from POST /api/v1/auth/token.",
         ],
         "servers": [["url": "/"]],
         "paths": [
@@ -97,6 +98,31 @@ enum OpenAPIDocument {
                                                  "409": jsonBody(ref("Error"), "It has member organisations or users")]) { $1 },
                 ],
             ],
+            "/api/v1/plans": [
+                "get": ["operationId": "listPlans", "summary": "Action plans visible to the caller (the public: plans in force)",
+                        "responses": ["200": jsonBody(["type": "array", "items": ref("Plan")], "The plans")]],
+            ],
+            "/api/v1/measures": [
+                "get": [
+                    "operationId": "listMeasures", "summary": "Measures of the visible plans",
+                    "parameters": [
+                        query("plan", "A plan code (kz-2021-2025)"),
+                        query("executor", "An organisation code: responsible executor or co-executor"),
+                        query("region", "A region code: plans of the region and its districts"),
+                        query("task", "A strategy-tree node the measure serves (C2.D3.8)"),
+                    ],
+                    "responses": ["200": jsonBody(["type": "array", "items": ref("Measure")], "The measures")].merging(errors) { first, _ in first },
+                ],
+            ],
+            "/api/v1/dashboard/summary": [
+                "get": [
+                    "operationId": "dashboardSummary", "summary": "Reporting rate, timeliness and progress, in total, by region and by year",
+                    "description": "For signed-in controllers: the Secretariat sees the republic (or ?region=), a coordinator the own region, an executor the own organisation. Definitions come with the figures.",
+                    "security": [["bearer": []]],
+                    "parameters": [query("year", "A reporting year", schema: ["type": "integer"]), query("region", "A region code (Secretariat only)")],
+                    "responses": ["200": jsonBody(ref("DashboardSummary"), "The figures")].merging(errors) { first, _ in first },
+                ],
+            ],
             "/api/v1/auth/token": [
                 "post": [
                     "operationId": "issueToken", "summary": "Exchange an e-mail and password for a bearer token",
@@ -149,6 +175,39 @@ enum OpenAPIDocument {
                 "OrganizationList": ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
                     "items": ["type": "array", "items": ref("Organization")], "page": ["type": "integer"],
                     "perPage": ["type": "integer"], "total": ["type": "integer"],
+                ]],
+                "Plan": ["type": "object", "required": ["id", "code", "title", "region", "status"], "properties": [
+                    "id": ["type": "string", "format": "uuid"], "code": ["type": "string"], "title": ref("LocalizedText"),
+                    "region": ["type": "string"], "concept": ["type": "string", "enum": ["C1", "C2"]],
+                    "startYear": ["type": "integer"], "endYear": ["type": "integer"],
+                    "status": ["type": "string", "enum": PlanStatus.allCases.map(\.rawValue)], "planVersion": ["type": "integer"],
+                    "approvedAt": ["type": "string", "format": "date-time"], "measureCount": ["type": "integer"], "url": ["type": "string"],
+                ]],
+                "Measure": ["type": "object", "required": ["id", "plan", "code", "title", "executor"], "properties": [
+                    "id": ["type": "string", "format": "uuid"], "plan": ["type": "string"], "code": ["type": "string"], "title": ref("LocalizedText"),
+                    "tasks": ["type": "array", "items": ["type": "string"]], "executor": ["type": "string"],
+                    "coExecutors": ["type": "array", "items": ["type": "string"]],
+                    "completionForm": ["type": "string", "enum": CompletionForm.allCases.map(\.rawValue)],
+                    "deadline": ["type": "string", "format": "date", "description": "Empty for a periodic measure"],
+                    "periodicity": ["type": "string", "enum": Periodicity.allCases.map(\.rawValue)], "dueDay": ["type": "integer"],
+                    "budgetSource": ["type": "string", "enum": BudgetSource.allCases.map(\.rawValue)], "amount": ["type": "integer", "description": "Tenge"],
+                    "expectedResult": ref("LocalizedText"),
+                    "indicators": ["type": "array", "items": ["type": "object", "properties": [
+                        "name": ref("LocalizedText"), "unit": ["type": "string"], "baseline": ["type": "number"],
+                        "targets": ["type": "object", "additionalProperties": ["type": "number"]]]]],
+                    "weight": ["type": "integer"], "url": ["type": "string"],
+                ]],
+                "Rates": ["type": "object", "properties": [
+                    "expected": ["type": "integer"], "accepted": ["type": "integer"], "onTime": ["type": "integer"], "overdue": ["type": "integer"],
+                    "reportingRate": ["type": "number", "description": "accepted ÷ expected"],
+                    "timeliness": ["type": "number", "description": "first submitted by the due day ÷ expected"],
+                    "progress": ["type": "number", "description": "mean execution score of the responsible executors' expected reports"],
+                ]],
+                "DashboardSummary": ["type": "object", "properties": [
+                    "asOf": ["type": "string", "format": "date"], "year": ["type": "integer"], "region": ["type": "string"],
+                    "total": ref("Rates"), "byRegion": ["type": "object", "additionalProperties": ref("Rates")],
+                    "byYear": ["type": "object", "additionalProperties": ref("Rates")], "overdueInstructions": ["type": "integer"],
+                    "definitions": ["type": "object", "additionalProperties": ["type": "string"]],
                 ]],
                 "Token": ["type": "object", "properties": ["token": ["type": "string"], "tokenType": ["type": "string"],
                                                            "expiresAt": ["type": "string", "format": "date-time"], "role": ["type": "string"]]],

@@ -44,6 +44,7 @@ func routes(_ app: Application) {
     MonitoringController.register(app)
     AnnualReportPage.register(app)
     RegistryAPI.register(app)
+    ControlLoopAPI.register(app)
     OpenAPIDocument.register(app)
 }
 

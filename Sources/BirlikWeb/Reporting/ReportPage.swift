@@ -25,6 +25,16 @@ enum ReportPage {
          "comment": l10n(.reportComment), "lateEntryUntil": l10n(.reportLateEntryUntil), "actual0": l10n(.measureActual)]
     }
 
+    /// When the report could not take what the user typed (it was submitted or accepted meanwhile),
+    /// the typed text stays on the page so that nothing is lost.
+    static func unsaved(_ model: Model, _ l10n: Localizer) -> HTMLNode {
+        guard model.errors.general != nil, !(model.canEnter && model.entryOpen) else { return .empty }
+        let texts = [model.draft.narrativeKK, model.draft.narrativeRU].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard !texts.isEmpty else { return .empty }
+        return el("section", ["class": "notice warning"], el("h2", [:], .text(l10n(.reportUnsaved))),
+                  .group(texts.map { el("p", [:], .text($0)) }))
+    }
+
     static func view(_ model: Model, _ context: PageContext) -> String {
         let l10n = context.l10n
         let report = model.report
@@ -88,7 +98,7 @@ enum ReportPage {
                            content: .group([
                                el("h1", [:], .text(title)),
                                Form.summary(model.errors, labels: labels, l10n: l10n),
-                               facts, returned, entry,
+                               facts, returned, entry, unsaved(model, l10n),
                                decisions.isEmpty ? .empty : el("section", ["class": "decisions"], el("h2", [:], .text(l10n(.reportDecision))), .group(decisions)),
                            ]))
     }

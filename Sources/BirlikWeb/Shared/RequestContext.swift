@@ -83,6 +83,11 @@ struct BirlikServices: Sendable {
     var regions = ReadCache<[Region]>()
 }
 
+extension Application {
+    /// The data directory this application was configured with (files, keys).
+    public var birlikDataDirectory: String { birlik.configuration.dataDirectory }
+}
+
 struct ServicesKey: StorageKey {
     typealias Value = BirlikServices
 }

@@ -1,0 +1,251 @@
+import BirlikCore
+import BirlikStorage
+import BirlikTestSupport
+import FluentKit
+import Foundation
+import Testing
+import Vapor
+
+/// The control loop over HTTP: who may see and do what, the whole reporting path through the forms,
+/// the API, the exports and the annual report opened by tools that did not write it.
+@Suite("Control loop pages, API and documents")
+struct ControlLoopWebTests {
+    static let people: [String?] = [nil, DemoUsers.admin, DemoUsers.secretariat, DemoUsers.almaty, DemoUsers.abai, DemoUsers.executor,
+                                    DemoUsers.akimat, DemoUsers.council, DemoUsers.association, DemoUsers.citizen]
+
+    /// A report of the Almaty akimat on Almaty's regional plan for 2026.
+    static func almatyReport(_ app: Application, status: ReportStatus? = nil) async throws -> Report {
+        let akimat = try await app.organizationID("akimat-kz-75")
+        let plan = try await PlanRecord.query(on: app.db).filter(\.$code == "kz-75-2026").first()!
+        let query = ReportRecord.query(on: app.db).filter(\.$planID == plan.id!).filter(\.$executorID == akimat)
+        if let status { query.filter(\.$status == status.rawValue) }
+        return try await query.sort(\.$dueDate).first()!.report
+    }
+
+    @Test("Every control-loop page answers each role as the rules say")
+    func routesByRole() async throws {
+        try await withBirlik { app in
+            let accepted = try await Self.almatyReport(app, status: .accepted)
+            let draft = try await Self.almatyReport(app, status: .notStarted)
+            let measure = try await MeasureRecord.find(draft.measureID, on: app.db)!
+            let instruction = try await InstructionRecord.query(on: app.db).filter(\.$number == "2024-03").first()!
+            let controllers = [DemoUsers.admin: UInt(200), DemoUsers.secretariat: 200, DemoUsers.almaty: 200, DemoUsers.abai: 200,
+                               DemoUsers.executor: 200, DemoUsers.akimat: 200, DemoUsers.council: 200, DemoUsers.association: 200]
+            let cases: [(String, [String: UInt], UInt, UInt)] = [
+                ("/strategy", [:], 200, 200),
+                ("/strategy?q=медиация", [:], 200, 200),
+                ("/plans", [:], 200, 200),
+                ("/plans/kz-2021-2025", [:], 200, 200),
+                ("/plans/kz-2021-2025/versions?from=1&to=2", [:], 200, 200),
+                ("/measures?task=C2.D1", [:], 200, 200),
+                ("/measures/\(measure.id!.uuidString)", [:], 200, 200),
+                // Astana's draft plan: the Secretariat, and no one outside Astana.
+                ("/plans/kz-71-2026", [DemoUsers.admin: 200, DemoUsers.secretariat: 200], 401, 404),
+                // An accepted report is public; an unstarted one belongs to its executor and the region.
+                ("/reports/\(accepted.id.uuidString)", [:], 200, 200),
+                ("/reports/\(draft.id.uuidString)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.almaty: 200, DemoUsers.akimat: 200], 401, 404),
+                ("/reports/not-an-id", [:], 404, 404),
+                ("/dashboard", controllers, 401, 403),
+                ("/dashboard?year=2024&export=xlsx&table=territories", controllers, 401, 403),
+                ("/my-work", [:], 401, 200),
+                ("/instructions", [:], 401, 200),
+                ("/instructions/\(instruction.id!.uuidString)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.akimat: 200], 401, 404),
+                ("/instructions/new", [DemoUsers.admin: 200, DemoUsers.secretariat: 200], 401, 403),
+                ("/plans/new", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.almaty: 200, DemoUsers.abai: 200], 401, 403),
+                // Measures are added to drafts only: the plan's controllers are told it is approved.
+                ("/plans/kz-75-2026/measures/new", [DemoUsers.admin: 409, DemoUsers.secretariat: 409, DemoUsers.almaty: 409], 401, 403),
+                ("/annual-report", [DemoUsers.admin: 200, DemoUsers.secretariat: 200], 401, 403),
+                ("/api/v1/plans", [:], 200, 200),
+                ("/api/v1/measures?plan=kz-2021-2025", [:], 200, 200),
+                ("/api/v1/dashboard/summary", controllers, 401, 403),
+            ]
+            for person in Self.people {
+                let identity = try await app.identity(person)
+                for (path, statuses, anonymous, otherwise) in cases {
+                    let expected = person.map { statuses[$0] ?? otherwise } ?? anonymous
+                    let response = try await app.request(.GET, path, as: identity)
+                    #expect(response.status.code == expected, "\(person ?? "public") \(path)")
+                }
+            }
+        }
+    }
+
+    @Test("Each region sees only its own reports; the public only plans in force")
+    func scoping() async throws {
+        try await withBirlik { app in
+            let abai = try await app.bearer(DemoUsers.abai)
+            let almaty = try await app.bearer(DemoUsers.almaty)
+            let abaiSummary = try await app.request(.GET, "/api/v1/dashboard/summary", as: abai).text
+            #expect(abaiSummary.contains("\"KZ-10\"") && !abaiSummary.contains("\"KZ-75\""))
+            #expect(abaiSummary.contains("reportingRate") && abaiSummary.contains("definitions"))
+            let almatyPage = try await app.request(.GET, "/dashboard?region=KZ-10", as: try await app.session(DemoUsers.almaty)).text
+            #expect(almatyPage.contains("Алматы") && !almatyPage.contains("Абай облысы"))
+            let almatyPlans = try await app.request(.GET, "/api/v1/plans", as: almaty).text
+            #expect(!almatyPlans.contains("kz-71-2026"))
+            let publicPlans = try await app.request(.GET, "/api/v1/plans").text
+            #expect(publicPlans.contains("kz-2021-2025") && !publicPlans.contains("\"draft\""))
+            let unknown = try await app.request(.GET, "/api/v1/measures?executor=no-such-body", as: almaty, headers: ["Accept-Language": "ru"])
+            #expect(unknown.status == .unprocessableEntity && unknown.text.contains("Организации с таким кодом нет"))
+            // Abai's coordinator cannot decide on an Almaty report, even with a valid form.
+            let record = try await ReportRecord.find(try await Self.almatyReport(app, status: .notStarted).id, on: app.db)!
+            record.status = ReportStatus.submitted.rawValue
+            try await record.update(on: app.db)
+            let submitted = record.report
+            let abaiSession = try await app.session(DemoUsers.abai)
+            let response = try await app.request(.POST, "/reports/\(submitted.id.uuidString)/decide", as: abaiSession,
+                                                 form: ["_csrf": abaiSession.csrf, "transition": "accept", "version": "\(submitted.version)"])
+            #expect(response.status == .notFound)
+            #expect(try await ReportRecord.find(submitted.id, on: app.db)?.status == ReportStatus.submitted.rawValue)
+        }
+    }
+
+    @Test("The whole path: the Secretariat approves, the akimat reports, the coordinator returns, the Secretariat accepts, the figures move")
+    func reportingPath() async throws {
+        try await withBirlik { app in
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let year = Day(Date()).year
+            let deadline = Day(Date().addingTimeInterval(30 * 86_400))
+            var response = try await app.request(.POST, "/plans/new", as: secretariat, form: [
+                "_csrf": secretariat.csrf, "code": "kz-test", "titleKK": "Сынақ жоспары", "regionCode": "KZ", "conceptCode": "C2",
+                "startYear": "\(year)", "endYear": "\(year + 1)", "version": "0"])
+            #expect(response.status == .seeOther)
+            // A measure without an executor, with a negative budget and a deadline outside the plan: every problem named, nothing written.
+            response = try await app.request(.POST, "/plans/kz-test/measures/new", as: secretariat, headers: ["Accept-Language": "ru"], form: [
+                "_csrf": secretariat.csrf, "code": "1", "titleKK": "Іс-шара", "taskCodes[]": "C2.T1", "executorCode": "", "completionForm": "report",
+                "deadlineKind": "date", "deadlineDate": "01.01.2040", "budgetSource": "local", "amount": "-10", "weight": "1", "version": "0"])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("Укажите ответственного исполнителя") && response.text.contains("Значение не может быть отрицательным"))
+            #expect(response.text.contains("Срок выходит за годы плана"))
+            response = try await app.request(.POST, "/plans/kz-test/measures/new", as: secretariat, form: [
+                "_csrf": secretariat.csrf, "code": "1", "titleKK": "Достық фестивалі", "taskCodes[]": "C2.D2.A7", "executorCode": "akimat-kz-75",
+                "completionForm": "eventHeld", "deadlineKind": "date", "deadlineDate": deadline.description, "budgetSource": "local",
+                "amount": "2 000 000", "weight": "1", "version": "0"])
+            #expect(response.status == .seeOther)
+            let plan = try await PlanRecord.query(on: app.db).filter(\.$code == "kz-test").first()!
+            response = try await app.request(.POST, "/plans/kz-test/status", as: secretariat,
+                                             form: ["_csrf": secretariat.csrf, "transition": "approve", "version": "\(plan.version)"])
+            #expect(response.status == .seeOther)
+            let report = try await ReportRecord.query(on: app.db).filter(\.$planID == plan.id!).first()!.report
+            // The akimat's officer finds it in "my work", saves and submits.
+            let akimat = try await app.session(DemoUsers.akimat)
+            #expect(try await app.request(.GET, "/my-work", as: akimat).text.contains("/reports/\(report.id.uuidString)"))
+            let path = "/reports/\(report.id.uuidString)"
+            response = try await app.request(.POST, path + "/enter", as: akimat, form: [
+                "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Фестиваль өтті, 1200 адам қатысты.", "submit": "false",
+                "version": "\(report.version)"])
+            #expect(response.status == .seeOther)
+            // A second officer holding the old version: a conflict in Kazakh, and the typed text is still on the page.
+            response = try await app.request(.POST, path + "/enter", as: akimat, headers: ["Accept-Language": "kk"], form: [
+                "_csrf": akimat.csrf, "execution": "partlyExecuted", "narrativeKK": "Менің мәтінім жоғалмауы керек", "submit": "false",
+                "version": "\(report.version)"])
+            #expect(response.status == .conflict)
+            #expect(response.text.contains("Менің мәтінім жоғалмауы керек") && response.text.contains("басқа пайдаланушы сақтады"))
+            var saved = try await ReportRecord.find(report.id, on: app.db)!.report
+            #expect(saved.narrative.kk == "Фестиваль өтті, 1200 адам қатысты.")
+            response = try await app.request(.POST, path + "/enter", as: akimat, form: [
+                "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Фестиваль өтті, 1200 адам қатысты.", "submit": "true",
+                "version": "\(saved.version)"])
+            #expect(response.status == .seeOther)
+            saved = try await ReportRecord.find(report.id, on: app.db)!.report
+            #expect(saved.status == .submitted)
+            // Almaty's coordinator returns it with a comment; the officer corrects and resubmits.
+            let almaty = try await app.session(DemoUsers.almaty)
+            var current = try await ReportRecord.find(report.id, on: app.db)!.report
+            response = try await app.request(.POST, path + "/decide", as: almaty, form: [
+                "_csrf": almaty.csrf, "transition": "return", "comment": "Қатысушылар тізімін қосыңыз", "version": "\(current.version)"])
+            #expect(response.status == .seeOther)
+            #expect(try await app.request(.GET, path, as: akimat).text.contains("Қатысушылар тізімін қосыңыз"))
+            current = try await ReportRecord.find(report.id, on: app.db)!.report
+            response = try await app.request(.POST, path + "/enter", as: akimat, form: [
+                "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Фестиваль өтті, тізім қоса берілді.", "submit": "true",
+                "version": "\(current.version)"])
+            #expect(response.status == .seeOther)
+            // The coordinator may not accept a national-plan report; the Secretariat does.
+            current = try await ReportRecord.find(report.id, on: app.db)!.report
+            response = try await app.request(.POST, path + "/decide", as: almaty, form: [
+                "_csrf": almaty.csrf, "transition": "accept", "version": "\(current.version)"])
+            #expect(response.status == .forbidden)
+            let before = try await app.request(.GET, "/api/v1/dashboard/summary", as: try await app.bearer(DemoUsers.secretariat)).text
+            response = try await app.request(.POST, path + "/decide", as: secretariat, form: [
+                "_csrf": secretariat.csrf, "transition": "accept", "version": "\(current.version)"])
+            #expect(response.status == .seeOther)
+            #expect(try await ReportRecord.find(report.id, on: app.db)?.status == "accepted")
+            let after = try await app.request(.GET, "/api/v1/dashboard/summary", as: try await app.bearer(DemoUsers.secretariat)).text
+            #expect(before != after)
+            let timeline = try await app.request(.GET, "/measures/\(report.measureID.uuidString)", as: secretariat).text
+            #expect(timeline.contains("Есеп пысықтауға қайтарылды") && timeline.contains("Есеп қабылданды"))
+            #expect(try await AuditLog.verify(on: app.db).isWhole)
+        }
+    }
+
+    @Test("Exports and the annual report open in tools that did not write them, and the signature holds", .enabled(if: DocumentTools.available))
+    func documents() async throws {
+        try await withBirlik { app in
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let xlsx = try await app.request(.GET, "/dashboard?export=xlsx&table=territories", as: secretariat)
+            let cells = try DocumentTools.python("""
+                import openpyxl, sys
+                book = openpyxl.load_workbook(sys.argv[1]); sheet = book.active
+                print(sheet.max_row, sheet['B1'].value, [row[1].value for row in sheet.iter_rows(min_row=2)][:20])
+                """, Data(buffer: xlsx.body), extension: "xlsx")
+            #expect((Int(cells.prefix { $0 != " " }) ?? 0) >= 21 && cells.contains("Алматы"), "\(cells)")
+            let docx = try await app.request(.GET, "/annual-report?year=2024&lang=kk&format=docx", as: secretariat)
+            #expect(docx.status == .ok)
+            let text = try DocumentTools.python("""
+                import docx, sys
+                document = docx.Document(sys.argv[1])
+                print('\\n'.join(p.text for p in document.paragraphs if p.style.name in ('Title', 'Heading 1')))
+                print(document.tables[0].rows[1].cells[0].text, document.tables[0].rows[1].cells[1].text)
+                """, Data(buffer: docx.body), extension: "docx")
+            #expect(text.contains("2024 жылғы қорытындылары туралы Мемлекет басшысына баяндама"))
+            #expect(text.contains("Жиынтық көрсеткіштер") && text.contains("Орындалмаған іс-шаралар") && text.contains("Күшіндегі жоспарлар 3"))
+            let russian = try await app.request(.GET, "/annual-report?year=2024&lang=ru&format=pdf", as: secretariat)
+            #expect(russian.headers.contentType?.description.hasPrefix("application/pdf") == true)
+            let pdfText = try DocumentTools.pdfToText(Data(buffer: russian.body))
+            #expect(pdfText.contains("Доклад Главе государства") && pdfText.contains("Сводные показатели"))
+            // The register knows both files; one changed byte and the check fails.
+            let directory = app.birlikDataDirectory
+            var bytes = Data(buffer: docx.body)
+            #expect(try await SignedDocuments.verify(bytes, detached: nil, dataDirectory: directory, on: app.db) == .untouched)
+            bytes[bytes.count / 2] ^= 0x01
+            #expect(try await SignedDocuments.verify(bytes, detached: nil, dataDirectory: directory, on: app.db) == nil)
+        }
+    }
+}
+
+/// The tools that check generated documents: python-docx and openpyxl (Debian's python3-docx and
+/// python3-openpyxl) and pdftotext (poppler-utils).
+enum DocumentTools {
+    static let pythonPath = "/usr/bin/python3"
+
+    static var available: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") && (try? python("import docx, openpyxl; print('ok')", Data())) == "ok"
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        while process.isRunning { usleep(10_000) }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func python(_ script: String, _ file: Data, extension suffix: String = "bin") throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-doc-\(UUID().uuidString).\(suffix)")
+        try file.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try run(pythonPath, ["-c", script, url.path])
+    }
+
+    static func pdfToText(_ file: Data) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-doc-\(UUID().uuidString).pdf")
+        try file.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try run("/usr/bin/pdftotext", ["-layout", url.path, "-"])
+    }
+}
