@@ -119,6 +119,9 @@ struct AuditAndFilesTests {
             try await Backup.restore(from: file, filesRoot: restoredFiles, on: app.db)
             #expect(try await OrganizationRecord.query(on: app.db).count() == counts["organizations"])
             #expect(try await UserRecord.query(on: app.db).count() == counts["users"])
+            #expect(try await ReportRecord.query(on: app.db).count() == counts["reports"] && counts["reports", default: 0] > 0)
+            #expect(try await PlanVersionRecord.query(on: app.db).count() == counts["plan_versions"])
+            #expect(try await InstructionEventRecord.query(on: app.db).count() == counts["instruction_events"])
             #expect(try await AuditLog.verify(on: app.db).isWhole)
             #expect(FileStore(root: restoredFiles).data(at: ContentAddress(of: Data("файл".utf8))) == Data("файл".utf8))
             await expectFailure(nil) { try await Backup.restore(from: file, filesRoot: restoredFiles, on: app.db) }

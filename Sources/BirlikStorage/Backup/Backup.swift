@@ -53,6 +53,7 @@ public enum Backup {
         try await add(AuditEntryRecord.self)
         try await add(AuditHeadRecord.self)
         try await add(StoredFileRecord.self)
+        for table in controlLoopTables { try await add(table) }
         for record in try await StoredFileRecord.query(on: db).all() {
             guard let sha = record.id, let address = ContentAddress(hex: sha) else { continue }
             let url = filesRoot.appendingPathComponent(address.relativePath)
@@ -92,6 +93,9 @@ public enum Backup {
         let audit = try decoder.decode([AuditEntryRecord].self, from: read("tables/audit_log.json"))
         let head = try decoder.decode([AuditHeadRecord].self, from: read("tables/audit_head.json"))
         let files = try decoder.decode([StoredFileRecord].self, from: read("tables/stored_files.json"))
+        var tables: [String: Data] = [:]
+        for table in controlLoopTables { if archive["tables/\(table.schema).json"] != nil { tables[table.schema] = try read("tables/\(table.schema).json") } }
+        let tableData = tables
         try await db.transaction { tx in
             try await RegionRecord.query(on: tx).delete()
             try await AuditEntryRecord.query(on: tx).delete()
@@ -103,6 +107,7 @@ public enum Backup {
             for entry in audit { try await entry.create(on: tx) }
             for row in head { try await row.create(on: tx) }
             for row in files { try await row.create(on: tx) }
+            for table in controlLoopTables { try await restoreTable(table, from: tableData[table.schema], on: tx) }
         }
         for entry in archive where entry.path.hasPrefix("files/") {
             let target = filesRoot.appendingPathComponent(String(entry.path.dropFirst("files/".count)))
@@ -112,6 +117,23 @@ public enum Backup {
             }
         }
         return manifest
+    }
+
+    /// The control loop's tables, parents before children (S2–S5).
+    static let controlLoopTables: [any Model.Type] = [
+        PlanRecord.self, PlanVersionRecord.self, MeasureRecord.self, MeasureTaskRecord.self, ReportRecord.self, MeasureEventRecord.self,
+        NotificationRecord.self, InstructionRecord.self, InstructionExecutorRecord.self, InstructionEventRecord.self, SignedDocumentRecord.self,
+    ]
+
+    /// Restores one table when the backup has it (backups made before the table existed do not).
+    static func restoreTable<M: Model>(_ type: M.Type, from data: Data?, on db: any Database) async throws {
+        guard let data else { return }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let rows = try decoder.decode([M].self, from: data)
+        for start in stride(from: 0, to: rows.count, by: 500) {
+            try await Array(rows[start..<min(start + 500, rows.count)]).create(on: db)
+        }
     }
 
     /// Organisations ordered so that each comes after its parent.
