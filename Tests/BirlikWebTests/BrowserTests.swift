@@ -1,5 +1,7 @@
+import BirlikCore
 import BirlikStorage
 import BirlikTestSupport
+import FluentKit
 import Foundation
 import Testing
 import Vapor
@@ -58,6 +60,82 @@ struct BrowserTests {
             }
             await browser.quit()
             await app.server.shutdown()
+        }
+    }
+
+    /// A fresh browser signed in as `email`, in Kazakh.
+    static func signedIn(_ app: Application, _ site: String, _ email: String) async throws -> WebDriver {
+        let browser = try await WebDriver.start(client: app.client, language: "kk")
+        do {
+            try await browser.open(site + "/sign-in")
+            try await browser.type("#field-email", email)
+            try await browser.type("#field-password", DemoSeed.password)
+            try await browser.click("main form button[type=submit]")
+            _ = try await browser.waitForText(".site-header .who", containing: "демо")
+            return browser
+        } catch {
+            await browser.quit()
+            throw error
+        }
+    }
+
+    @Test("The reporting path in the browser: the akimat submits, the coordinator returns, the akimat resubmits, the coordinator accepts")
+    func reportingPath() async throws {
+        try await withBirlik { app in
+            let port = Int.random(in: 40_000..<50_000)
+            app.http.server.configuration.hostname = "127.0.0.1"
+            app.http.server.configuration.port = port
+            try app.server.start()
+            let site = "http://127.0.0.1:\(port)"
+            defer { Task { await app.server.shutdown() } }
+            let akimat = try await app.organizationID("akimat-kz-75")
+            let plan = try await PlanRecord.query(on: app.db).filter(\.$code == "kz-75-2026").first()!
+            let report = try await ReportRecord.query(on: app.db).filter(\.$planID == plan.id!).filter(\.$executorID == akimat)
+                .filter(\.$status == "notStarted").filter(\.$dueDate >= Day(Date()).description).sort(\.$dueDate).first()!
+            let path = site + "/reports/\(report.id!.uuidString)"
+            func step(_ email: String, _ name: String, _ body: (WebDriver) async throws -> Void) async throws {
+                let browser = try await Self.signedIn(app, site, email)
+                do {
+                    try await body(browser)
+                    try await Self.save(try await browser.screenshot(), name)
+                } catch {
+                    try? await Self.save(try await browser.screenshot(), "failure-\(name)")
+                    await browser.quit()
+                    throw error
+                }
+                await browser.quit()
+            }
+            try await step(DemoUsers.akimat, "report-submitted.png") { browser in
+                try await browser.open(site + "/my-work")
+                #expect(try await browser.source().contains(report.id!.uuidString))
+                try await browser.open(path)
+                try await browser.script("document.querySelector('#field-execution').value = 'executed'")
+                try await browser.type("#field-narrativeKK", "Ассамблея отырысы өтті, 40 бірлестік қатысты.")
+                try await browser.click("button[name=submit][value=true]")
+                _ = try await browser.waitForText(".badge", containing: "Жіберілді")
+            }
+            try await step(DemoUsers.almaty, "report-returned.png") { browser in
+                try await browser.open(path)
+                try await browser.type("form.decision:has(input[value=return]) textarea", "Қатысушылар тізімін қосыңыз")
+                try await browser.click("form.decision:has(input[value=return]) button")
+                _ = try await browser.waitForText(".badge", containing: "қайтарылды")
+            }
+            try await step(DemoUsers.akimat, "report-resubmitted.png") { browser in
+                try await browser.open(path)
+                #expect(try await browser.text(".notice.warning").contains("Қатысушылар тізімін қосыңыз"))
+                try await browser.type("#field-narrativeRU", "Список участников приложен.")
+                try await browser.click("button[name=submit][value=true]")
+                _ = try await browser.waitForText(".badge", containing: "Жіберілді")
+            }
+            try await step(DemoUsers.almaty, "dashboard-after-accept.png") { browser in
+                try await browser.open(path)
+                try await browser.click("form.decision:has(input[value=accept]) button")
+                _ = try await browser.waitForText(".badge", containing: "Қабылданды")
+                try await browser.open(site + "/dashboard")
+                #expect(try await browser.text("h1").contains("Алматы"))
+                #expect(try await browser.source().contains("class=\"kpi-value\""))
+            }
+            #expect(try await ReportRecord.find(report.id!, on: app.db)?.status == "accepted")
         }
     }
 
