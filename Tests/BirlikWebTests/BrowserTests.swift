@@ -109,7 +109,7 @@ struct BrowserTests {
                 try await browser.open(site + "/my-work")
                 #expect(try await browser.source().contains(report.id!.uuidString))
                 try await browser.open(path)
-                try await browser.script("document.querySelector('#field-execution').value = 'executed'")
+                _ = try await browser.script("document.querySelector('#field-execution').value = 'executed'")
                 try await browser.type("#field-narrativeKK", "Ассамблея отырысы өтті, 40 бірлестік қатысты.")
                 try await browser.click("button[name=submit][value=true]")
                 _ = try await browser.waitForText(".badge", containing: "Жіберілді")

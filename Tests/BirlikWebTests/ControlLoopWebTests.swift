@@ -1,10 +1,12 @@
 import BirlikCore
+import BirlikDocuments
 import BirlikStorage
 import BirlikTestSupport
 import FluentKit
 import Foundation
 import Testing
 import Vapor
+import VaporTesting
 
 /// The control loop over HTTP: who may see and do what, the whole reporting path through the forms,
 /// the API, the exports and the annual report opened by tools that did not write it.
@@ -247,5 +249,73 @@ enum DocumentTools {
         try file.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         return try run("/usr/bin/pdftotext", ["-layout", url.path, "-"])
+    }
+}
+
+@Suite("Plan import and export in the ministries' XLSX layout")
+struct PlanSheetTests {
+    static func multipart(_ identity: Identity, file: Data, name: String = "plan.xlsx", language: String = "kk") -> (HTTPHeaders, ByteBuffer) {
+        let boundary = "birlik-\(UUID().uuidString)"
+        var body = Data()
+        func part(_ header: String, _ content: Data) {
+            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        part("Content-Disposition: form-data; name=\"_csrf\"", Data(identity.csrf.utf8))
+        part("Content-Disposition: form-data; name=\"language\"", Data(language.utf8))
+        part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream", file)
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return (headers, ByteBuffer(data: body))
+    }
+
+    @Test("A plan exported as XLSX imports into a draft plan whole; bad files and bad rows are refused with every problem named")
+    func roundTrip() async throws {
+        try await withBirlik { app in
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let exported = try await app.request(.GET, "/plans/kz-2021-2025/export.xlsx", as: secretariat)
+            #expect(exported.status == .ok)
+            let file = Data(buffer: exported.body)
+            let rows = try XLSXReader.rows(file)
+            #expect(rows.first?.first == "№" && rows.count == 11)
+            #expect(rows[1].contains { $0.contains("(mci)") })
+            _ = try await app.request(.POST, "/plans/new", as: secretariat, form: [
+                "_csrf": secretariat.csrf, "code": "kz-import", "titleKK": "Жүктелген жоспар", "regionCode": "KZ", "conceptCode": "C2",
+                "startYear": "2021", "endYear": "2025", "version": "0"])
+            let plan = try await PlanRecord.query(on: app.db).filter(\.$code == "kz-import").first()!
+            func upload(_ data: Data, language: String = "kk") async throws -> TestingHTTPResponse {
+                var (headers, body) = Self.multipart(secretariat, file: data, language: language)
+                headers.replaceOrAdd(name: .acceptLanguage, value: "ru")
+                return try await app.request(.POST, "/plans/kz-import/import", as: secretariat, headers: headers, body: body)
+            }
+            // Not a spreadsheet; a zip bomb; a missing column; bad rows: nothing lands.
+            var response = try await upload(Data("№;Мероприятие\n1;x".utf8))
+            #expect(response.status == .unprocessableEntity && response.text.contains("Это не файл XLSX"))
+            response = try await upload(try OOXMLPackage.zip([("xl/worksheets/sheet1.xml", Data(count: 60 << 20))]))
+            #expect(response.status == .payloadTooLarge && response.text.contains("zip-бомба"))
+            let missing = try XLSXWriter(sheets: [.init(name: "p", header: ["№", "Іс-шараның атауы"], rows: [["1", "Іс-шара"]])]).data()
+            response = try await upload(missing)
+            #expect(response.status == .unprocessableEntity && response.text.contains("Нет столбца «Форма завершения»"))
+            var broken = rows
+            broken[2][3] = "Белгісіз (no-such-body)"
+            broken[3][4] = "кейін"
+            let brokenFile = try XLSXWriter(sheets: [.init(name: "p", header: broken[0], rows: broken.dropFirst().map { $0.map { XLSXWriter.Cell.text($0) } })]).data()
+            response = try await upload(brokenFile)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("Строка 4") && response.text.contains("Срок: дата"), "\(response.text.suffix(3000))")
+            #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == plan.id!).count() == 0)
+            // The exported file itself lands whole, and again without duplicating anything.
+            response = try await upload(file)
+            #expect(response.status == .seeOther)
+            #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == plan.id!).count() == 10)
+            response = try await upload(file)
+            #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == plan.id!).count() == 10)
+            let imported = try await PlanQueries.measures(of: plan.id!, on: app.db)
+            let original = try await PlanQueries.measures(of: try await PlanRecord.query(on: app.db).filter(\.$code == "kz-2021-2025").first()!.id!, on: app.db)
+            #expect(imported.map(\.taskCodes) == original.map(\.taskCodes) && imported.map(\.amount) == original.map(\.amount))
+            #expect(imported.map(\.executors) == original.map(\.executors) && imported.map(\.deadline) == original.map(\.deadline))
+        }
     }
 }

@@ -39,6 +39,51 @@ public enum MeasureStore {
         }
     }
 
+    /// Imports measures into a draft plan, all or nothing: a measure whose number exists is replaced,
+    /// others are added. Problems come back as `row:field` field errors, every row checked.
+    public static func importRows(planID: UUID, _ rows: [(row: Int, draft: MeasureDraft)], actor: Actor, on db: any Database) async throws -> Int {
+        try await AuditLog.write(on: db, actor: actor) { audit in
+            let plan = try await editablePlan(planID, actor: actor, on: audit.db)
+            let existing = Dictionary(try await MeasureRecord.query(on: audit.db).filter(\.$planID == planID).all().map { ($0.code, $0) },
+                                      uniquingKeysWith: { first, _ in first })
+            let codes = rows.flatMap { row in
+                ([row.draft.executorCode] + row.draft.coExecutorCodes.split(separator: ",").map(String.init))
+                    .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            }
+            let ids = try await OrganizationQueries.ids(codes: codes, on: audit.db)
+            var problems: [FieldError] = []
+            var measures: [Measure] = []
+            var seen = Set<String>()
+            for (row, draft) in rows {
+                do {
+                    let previous = existing[draft.code.trimmingCharacters(in: .whitespaces)]
+                    var draft = draft
+                    draft.version = previous?.version ?? 0
+                    let measure = try draft.validated(id: previous?.id ?? UUID(), plan: plan, organizations: { ids[$0] })
+                    if !seen.insert(measure.code).inserted { problems.append(FieldError("\(row):code", .fieldDuplicateMeasure, ["row": "\(row)"])) }
+                    measures.append(measure)
+                } catch let DomainError.invalid(errors) {
+                    problems += errors.map { FieldError("\(row):\($0.field)", $0.key, $0.arguments.merging(["row": "\(row)"]) { first, _ in first }) }
+                }
+            }
+            guard problems.isEmpty else { throw DomainError.invalid(problems) }
+            for measure in measures {
+                if let record = existing[measure.code] {
+                    let before = record.measure
+                    record.apply(measure)
+                    try await record.update(on: audit.db)
+                    try await MeasureTaskRecord.query(on: audit.db).filter(\.$measureID == measure.id).delete()
+                    try await audit.record("update", "measure", id: measure.id.uuidString, before: before, after: measure)
+                } else {
+                    try await MeasureRecord(measure).create(on: audit.db)
+                    try await audit.record("create", "measure", id: measure.id.uuidString, before: Nothing?.none, after: measure)
+                }
+                try await saveTasks(measure, on: audit.db)
+            }
+            return measures.count
+        }
+    }
+
     /// Removes a measure of a draft plan that has no reports entered.
     public static func delete(id: UUID, actor: Actor, on db: any Database) async throws {
         try await AuditLog.write(on: db, actor: actor) { audit in

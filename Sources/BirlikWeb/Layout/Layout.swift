@@ -114,7 +114,7 @@ enum Layout {
 
     static func notice(_ context: PageContext) -> HTMLNode {
         guard let notice = context.notice else { return .empty }
-        return el("div", ["class": "notice", "role": "status"], .text(context.l10n(notice)))
+        return el("div", ["class": "notice", "role": "status"], .text(context.l10n(notice, context.noticeArguments)))
     }
 
     /// The hidden field carrying the form token.

@@ -11,6 +11,8 @@ public struct PageContext: Sendable {
     public var currentURL: String
     /// A notice to show once (`?notice=saved`).
     public var notice: L10nKey?
+    /// The notice's arguments (`?count=` for an import).
+    public var noticeArguments: [String: String] = [:]
 
     public init(l10n: Localizer, actor: Actor, csrfToken: String, currentURL: String, notice: L10nKey? = nil) {
         self.l10n = l10n
@@ -22,8 +24,10 @@ public struct PageContext: Sendable {
 
     init(_ request: Request) {
         let notices: [String: L10nKey] = ["saved": .orgSaved, "deleted": .orgDeleted, "person-added": .orgPersonAdded,
-                                          "person-removed": .orgPersonRemoved, "user-created": .usersCreated]
+                                          "person-removed": .orgPersonRemoved, "user-created": .usersCreated,
+                                          "imported": .importDone]
         self.init(l10n: request.l10n, actor: request.actor, csrfToken: request.birlik.csrfToken,
                   currentURL: request.url.string, notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
+        if let count = (try? request.query.get(Int.self, at: "count")) { noticeArguments["count"] = String(count) }
     }
 }

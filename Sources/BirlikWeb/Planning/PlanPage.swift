@@ -53,6 +53,7 @@ enum PlanPage {
             }),
             model.canEdit ? el("a", ["class": "button secondary", "href": SiteURL.measureNew(plan: plan.code).path], .text(l10n(.measureAdd))) : .empty,
             model.canEdit ? el("a", ["class": "button secondary", "href": SiteURL.planEdit(code: plan.code).path], .text(l10n(.planEdit))) : .empty,
+            model.canEdit ? el("a", ["class": "button secondary", "href": SiteURL.planImport(code: plan.code).path], .text(l10n(.plansImport))) : .empty,
             el("a", ["class": "button secondary", "href": SiteURL.planExport(code: plan.code).path], .text(l10n(.planExportXlsx))))
         let versions = model.versions.isEmpty ? HTMLNode.empty : el("section", [:],
             el("h2", [:], .text(l10n(.planVersionsTitle))),

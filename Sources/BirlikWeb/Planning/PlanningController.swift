@@ -16,6 +16,9 @@ enum PlanningController {
         routes.post(.planEdit(code: ""), use: updatePlan)
         routes.post(.planStatus(code: ""), use: transition)
         routes.get(.planVersions(code: ""), use: versions)
+        routes.get(.planExport(code: ""), use: exportPlan)
+        routes.get(.planImport(code: ""), use: importForm)
+        routes.on(.POST, SiteURL.planImport(code: "").pattern, body: .collect(maxSize: "20mb"), use: importPlan)
         routes.get(.measureNew(plan: ""), use: newMeasureForm)
         routes.post(.measureNew(plan: ""), use: createMeasure)
         routes.get(.measures, use: measures)
@@ -143,6 +146,61 @@ enum PlanningController {
         }
         let model = PlanVersionsPage.Model(plan: plan, from: from, to: to, comparison: PlanQueries.compare(old, new))
         return html(PlanVersionsPage.view(model, PageContext(request)))
+    }
+
+    /// The plan in the ministries' XLSX layout, in the reader's language.
+    static func exportPlan(_ request: Request) async throws -> Response {
+        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        let measures = try await PlanQueries.measures(of: plan.id, on: request.db)
+        let l10n = request.l10n
+        let labels = try await OrganizationQueries.labels(ids: measures.flatMap(\.executors), on: request.db)
+        let rows = measures.map { measure in
+            PlanSheet.row(measure, l10n) { id in labels[id].map { "\(l10n.text($0.name)) (\($0.code))" } ?? "" }.enumerated().map { index, text -> XLSXWriter.Cell in
+                if index == PlanSheet.Column.allCases.firstIndex(of: .amount), let amount = Double(text) { return .number(amount) }
+                return .text(text)
+            }
+        }
+        let sheet = XLSXWriter.Sheet(name: plan.code, header: PlanSheet.header(l10n), rows: rows, widths: [6, 60, 24, 40, 18, 16, 20, 18])
+        let response = Response(status: .ok, body: .init(data: try XLSXWriter(sheets: [sheet]).data()))
+        response.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(plan.code).xlsx\"")
+        return response
+    }
+
+    static func importForm(_ request: Request) async throws -> Response {
+        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try Access.require(request.actor, .update, .plan, in: plan.scope)
+        guard plan.status == .draft else { throw DomainError.conflict(.errorPlanNotDraft) }
+        return html(PlanImportPage.view(plan: plan, problems: [], general: nil, PageContext(request)))
+    }
+
+    /// Reads the uploaded sheet and imports it whole, or shows every problem by row and column.
+    static func importPlan(_ request: Request) async throws -> Response {
+        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
+        try Access.require(request.actor, .update, .plan, in: plan.scope)
+        try request.requireCSRF()
+        let upload = try request.content.decode(PlanImportPage.Upload.self)
+        let language = upload.language.flatMap(Language.init(rawValue:)) ?? request.l10n.language
+        func again(_ problems: [FieldError], _ general: L10nKey?, _ status: HTTPResponseStatus) -> Response {
+            html(PlanImportPage.view(plan: plan, problems: problems, general: general, PageContext(request)), status: status)
+        }
+        guard let file = upload.file, file.data.readableBytes > 0 else { return again([], .importNotXlsx, .unprocessableEntity) }
+        let rows: [[String]]
+        do {
+            rows = try XLSXReader.rows(Data(buffer: file.data))
+        } catch XLSXReader.ReadError.tooLarge {
+            return again([], .importTooLarge, .payloadTooLarge)
+        } catch {
+            return again([], .importNotXlsx, .unprocessableEntity)
+        }
+        do {
+            let count = try await MeasureStore.importRows(planID: plan.id, try PlanSheet.drafts(rows, language: language), actor: request.actor, on: request.db)
+            return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "imported"), ("count", "\(count)")]), redirectType: .normal)
+        } catch let DomainError.invalid(problems) {
+            return again(problems, .errorInvalid, .unprocessableEntity)
+        } catch let error as DomainError {
+            return again([], error.messageKey, ErrorMapping.status(error))
+        }
     }
 
     static func newMeasureForm(_ request: Request) async throws -> Response {

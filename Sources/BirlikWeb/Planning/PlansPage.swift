@@ -31,8 +31,7 @@ enum PlansPage {
                                el("h1", [:], .text(l10n(.plansTitle))),
                                el("p", ["class": "lead"], .text(l10n(.plansLead))),
                                model.canCreate ? el("p", ["class": "actions"],
-                                                    el("a", ["class": "button", "href": SiteURL.planNew.path], .text(l10n(.plansCreate))),
-                                                    el("a", ["class": "button secondary", "href": SiteURL.planImport.path], .text(l10n(.plansImport))))
+                                                    el("a", ["class": "button", "href": SiteURL.planNew.path], .text(l10n(.plansCreate))))
                                    : .empty,
                                model.plans.isEmpty ? el("p", [:], .text(l10n(.plansEmpty))) :
                                el("div", ["class": "table-wrap"], el("table", ["class": "data"],

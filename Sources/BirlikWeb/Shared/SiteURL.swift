@@ -38,7 +38,7 @@ public enum SiteURL: Sendable {
     case planStatus(code: String)
     case planVersions(code: String)
     case planExport(code: String)
-    case planImport
+    case planImport(code: String)
     case measureNew(plan: String)
     case measures
     case measure(id: String)
@@ -95,7 +95,7 @@ public enum SiteURL: Sendable {
         case let .planStatus(code): "/plans/\(code)/status"
         case let .planVersions(code): "/plans/\(code)/versions"
         case let .planExport(code): "/plans/\(code)/export.xlsx"
-        case .planImport: "/plans/import"
+        case let .planImport(code): "/plans/\(code)/import"
         case let .measureNew(plan): "/plans/\(plan)/measures/new"
         case .measures: "/measures"
         case let .measure(id): "/measures/\(id)"
@@ -133,6 +133,7 @@ public enum SiteURL: Sendable {
         case .planStatus: ["plans", ":code", "status"]
         case .planVersions: ["plans", ":code", "versions"]
         case .planExport: ["plans", ":code", "export.xlsx"]
+        case .planImport: ["plans", ":code", "import"]
         case .measureNew: ["plans", ":code", "measures", "new"]
         case .measure: ["measures", ":id"]
         case .measureEdit: ["measures", ":id", "edit"]
