@@ -21,7 +21,7 @@ public enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvert
         postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
     }
 
-    static var postgresURL: String? {
+    public static var postgresURL: String? {
         ProcessInfo.processInfo.environment["BIRLIK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 }

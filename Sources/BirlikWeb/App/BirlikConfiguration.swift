@@ -20,10 +20,13 @@ public struct BirlikConfiguration: Sendable {
     /// How long the public's pages may be served from memory (`BIRLIK_PAGE_CACHE_SECONDS`, default 5;
     /// 0 turns the cache off). Any change made through this server empties it at once.
     public var pageCacheSeconds: Int
+    /// How often `birlik serve` writes due-soon and overdue reminders (`BIRLIK_REMINDER_SECONDS`,
+    /// default 3600; 0 turns the schedule off). Safe on every instance: each reminder is written once.
+    public var reminderSeconds: Int
 
     public init(dataDirectory: String = "./data", database: DatabaseBackend? = nil, host: String = "127.0.0.1",
                 port: Int = 8080, secureCookies: Bool = false, bcryptCost: Int = 12, maxBodySize: Int = 1 << 20,
-                pageCacheSeconds: Int = 5) {
+                pageCacheSeconds: Int = 5, reminderSeconds: Int = 3600) {
         self.dataDirectory = dataDirectory
         self.database = database ?? .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("birlik.sqlite"))
         self.host = host
@@ -32,6 +35,7 @@ public struct BirlikConfiguration: Sendable {
         self.bcryptCost = bcryptCost
         self.maxBodySize = maxBodySize
         self.pageCacheSeconds = pageCacheSeconds
+        self.reminderSeconds = reminderSeconds
     }
 
     /// The configuration the environment describes.
@@ -45,7 +49,8 @@ public struct BirlikConfiguration: Sendable {
             secureCookies: environment["BIRLIK_SECURE_COOKIES"] == "1",
             bcryptCost: environment["BIRLIK_BCRYPT_COST"].flatMap(Int.init) ?? 12,
             maxBodySize: environment["BIRLIK_MAX_BODY"].flatMap(Int.init) ?? 1 << 20,
-            pageCacheSeconds: environment["BIRLIK_PAGE_CACHE_SECONDS"].flatMap(Int.init) ?? 5)
+            pageCacheSeconds: environment["BIRLIK_PAGE_CACHE_SECONDS"].flatMap(Int.init) ?? 5,
+            reminderSeconds: environment["BIRLIK_REMINDER_SECONDS"].flatMap(Int.init) ?? 3600)
     }
 
     /// Where content-addressed files are stored.

@@ -11,6 +11,9 @@ public enum Commands {
                                    _ body: (Application) async throws -> T) async throws -> T {
         let environment = try Environment.detect(arguments: arguments)
         bootstrapLogging
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty, !configuration.database.isPostgres {
+            throw CommandFailure("DATABASE_URL must be a postgres:// or postgresql:// URL (got \(url.prefix(12))…); unset it to use SQLite")
+        }
         let app = try await BirlikApplication.make(environment, configuration)
         do {
             try configure(app, configuration)
@@ -43,7 +46,28 @@ public enum Commands {
                 }
             }
             fflush(nil)
+            let schedule = reminderSchedule(app, every: configuration.reminderSeconds)
+            defer { schedule?.cancel() }
             try await app.execute()
+        }
+    }
+
+    /// The scheduled work of a server: reminders every `seconds` (none when 0). Every instance may run
+    /// it; the audit lock serialises the runs and each reminder has a unique key, so each is written once.
+    static func reminderSchedule(_ app: Application, every seconds: Int) -> Task<Void, Never>? {
+        guard seconds > 0 else { return nil }
+        let database = app.db
+        let logger = app.logger
+        return Task {
+            while !Task.isCancelled {
+                do {
+                    let written = try await Notifications.runReminders(on: database)
+                    if written > 0 { logger.info("reminders written", metadata: ["count": "\(written)"]) }
+                } catch {
+                    logger.error("reminders failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
+            }
         }
     }
 

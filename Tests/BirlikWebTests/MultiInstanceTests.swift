@@ -1,0 +1,185 @@
+import BirlikCore
+import BirlikStorage
+import BirlikTestSupport
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+/// The built `birlik` executable, when the tests run from the package directory.
+let birlikBinary: String? = {
+    let path = FileManager.default.currentDirectoryPath + "/.build/debug/birlik"
+    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+}()
+
+/// Two `birlik serve` processes on one PostgreSQL database: sessions travel between them, a race on
+/// one report has exactly one winner, and scheduled reminders are written once.
+@Suite("Several instances on one PostgreSQL", .enabled(if: birlikBinary != nil && TestBackend.enabled.contains(.postgres)), .serialized)
+struct MultiInstanceTests {
+    static var binary: String? { birlikBinary }
+
+    /// A cookie-keeping client of one server.
+    struct Browser {
+        var client: any Client
+        var cookies: [String: String] = [:]
+
+        mutating func send(_ method: HTTPMethod, _ url: String, form: [String: String]? = nil) async throws -> ClientResponse {
+            var headers = HTTPHeaders()
+            if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+            var request = ClientRequest(method: method, url: URI(string: url), headers: headers)
+            if let form {
+                request.headers.contentType = .urlEncodedForm
+                request.body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                    .joined(separator: "&"))
+            }
+            let response = try await client.send(request)
+            for value in response.headers[.setCookie] {
+                let pair = value.split(separator: ";").first.map(String.init) ?? ""
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                if parts.count == 2 { cookies[parts[0]] = parts[1] }
+            }
+            return response
+        }
+
+        /// The form token: the session's once signed in (read from a page), the cookie's before.
+        var formToken: String?
+        var csrf: String { formToken ?? cookies["birlik_csrf"] ?? "" }
+
+        mutating func readFormToken(_ site: String) async throws {
+            let page = Self.text(try await send(.GET, site + "/my-work"))
+            formToken = page.range(of: #"name="_csrf" value="[^"]+""#, options: .regularExpression)
+                .map { String(page[$0]).replacingOccurrences(of: #"name="_csrf" value=""#, with: "").replacingOccurrences(of: "\"", with: "") }
+        }
+
+        static func text(_ response: ClientResponse) -> String { response.body.map { String(buffer: $0) } ?? "" }
+    }
+
+    static func start(_ binary: String, port: Int, environment: [String: String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["BIRLIK_PORT": "\(port)"]) { _, new in new }) { _, new in new }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-multi-\(port).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return process
+    }
+
+    static func waitUntilHealthy(_ client: any Client, _ site: String) async throws {
+        for _ in 0..<300 {
+            if let response = try? await client.get(URI(string: site + "/health")), response.status == .ok { return }
+            try await Task.sleep(nanoseconds: 200_000_000)
+        }
+        throw Abort(.gatewayTimeout, reason: "\(site) did not start")
+    }
+
+    static func run(_ binary: String, _ arguments: [String], environment: [String: String]) async throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        while process.isRunning { try await Task.sleep(nanoseconds: 50_000_000) }
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    @Test("A session opened on one instance works on the other; one of two simultaneous decisions wins; reminders run once")
+    func twoInstances() async throws {
+        let binary = try #require(Self.binary)
+        try await withBirlik(.postgres, demo: false) { app in
+            // Redirects are checked, not followed: a sign-in answers 303 with its cookie.
+            app.http.client.configuration.redirectConfiguration = .disallow
+            let sql = app.db as! any SQLDatabase
+            let name = "birlik_multi_\(UInt32.random(in: 0..<UInt32.max))"
+            try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            let base = TestBackend.postgresURL!.components(separatedBy: "/").dropLast().joined(separator: "/")
+            let data = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-multi-\(UUID().uuidString)").path
+            let environment = ["DATABASE_URL": "\(base)/\(name)", "BIRLIK_DATA_DIR": data, "BIRLIK_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
+                               "BIRLIK_REMINDER_SECONDS": "0", "BIRLIK_PAGE_CACHE_SECONDS": "0"]
+            let ports = (Int.random(in: 30_000..<35_000), Int.random(in: 35_000..<40_000))
+            let first = try Self.start(binary, port: ports.0, environment: environment)
+            var processes = [first]
+            defer { for process in processes where process.isRunning { process.terminate() } }
+            let siteA = "http://127.0.0.1:\(ports.0)", siteB = "http://127.0.0.1:\(ports.1)"
+            try await Self.waitUntilHealthy(app.client, siteA)
+            processes.append(try Self.start(binary, port: ports.1, environment: environment))
+            try await Self.waitUntilHealthy(app.client, siteB)
+
+            // Sign in on A; the same cookie opens a page for the signed-in user on B.
+            func signIn(_ email: String, on site: String) async throws -> Browser {
+                var browser = Browser(client: app.client)
+                _ = try await browser.send(.GET, site + "/sign-in")
+                let response = try await browser.send(.POST, site + "/sign-in", form: ["email": email, "password": DemoSeed.password, "_csrf": browser.csrf])
+                #expect(response.status == .seeOther, "sign-in \(email)")
+                try await browser.readFormToken(site)
+                return browser
+            }
+            var secretariat = try await signIn(DemoUsers.secretariat, on: siteA)
+            let onB = try await secretariat.send(.GET, siteB + "/my-work")
+            #expect(onB.status == .ok && Browser.text(onB).contains("Айгүл"))
+
+            // A plan with one measure of the Almaty akimat (and the ministry as co-executor) due in five days,
+            // approved on B, reported on A.
+            let deadline = Day(Date().addingTimeInterval(5 * 86_400))
+            var response = try await secretariat.send(.POST, siteA + "/plans/new", form: [
+                "_csrf": secretariat.csrf, "code": "kz-multi", "titleKK": "Екі сервер", "regionCode": "KZ", "conceptCode": "C2",
+                "startYear": "\(deadline.year)", "endYear": "\(deadline.year)", "version": "0"])
+            #expect(response.status == .seeOther)
+            response = try await secretariat.send(.POST, siteB + "/plans/kz-multi/measures/new", form: [
+                "_csrf": secretariat.csrf, "code": "1", "titleKK": "Іс-шара", "taskCodes[]": "C2.T1", "executorCode": "akimat-kz-75",
+                "coExecutorCodes": "mci", "completionForm": "report", "deadlineKind": "date", "deadlineDate": deadline.description, "budgetSource": "notRequired",
+                "weight": "1", "version": "0"])
+            #expect(response.status == .seeOther)
+            let planPage = Browser.text(try await secretariat.send(.GET, siteB + "/plans/kz-multi"))
+            let planVersion = planPage.range(of: #"name="version" value="(\d+)""#, options: .regularExpression)
+                .map { String(planPage[$0]).filter(\.isNumber) } ?? "1"
+            response = try await secretariat.send(.POST, siteB + "/plans/kz-multi/status", form: ["_csrf": secretariat.csrf, "transition": "approve", "version": planVersion])
+            #expect(response.status == .seeOther)
+            var akimat = try await signIn(DemoUsers.akimat, on: siteA)
+            let work = Browser.text(try await akimat.send(.GET, siteA + "/my-work"))
+            let reportPath = try #require(work.range(of: #"/reports/[0-9A-F-]{36}">kz-multi"#, options: .regularExpression)
+                .map { String(work[$0].dropLast("\">kz-multi".count)) })
+            var reportPage = Browser.text(try await akimat.send(.GET, siteB + reportPath))
+            func version(_ page: String) -> String {
+                page.range(of: #"name="version" value="(\d+)""#, options: .regularExpression).map { String(page[$0]).filter(\.isNumber) } ?? "0"
+            }
+            response = try await akimat.send(.POST, siteA + reportPath + "/enter", form: [
+                "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Орындалды", "submit": "true", "version": version(reportPage)])
+            #expect(response.status == .seeOther, "\(Browser.text(response).components(separatedBy: "<main").last?.prefix(800) ?? "")")
+
+            // The Secretariat accepts on A while Almaty's coordinator returns on B, both from the same version.
+            var almaty = try await signIn(DemoUsers.almaty, on: siteB)
+            reportPage = Browser.text(try await secretariat.send(.GET, siteA + reportPath))
+            let seen = version(reportPage)
+            let secretariatCopy = secretariat, almatyCopy = almaty
+            async let accept = { var browser = secretariatCopy
+                return try await browser.send(.POST, siteA + reportPath + "/decide", form: ["_csrf": browser.csrf, "transition": "accept", "version": seen]) }()
+            async let giveBack = { var browser = almatyCopy
+                return try await browser.send(.POST, siteB + reportPath + "/decide", form: ["_csrf": browser.csrf, "transition": "return", "comment": "Толықтырыңыз", "version": seen]) }()
+            let outcomes = try await [accept.status, giveBack.status]
+            #expect(outcomes.filter { $0 == .seeOther }.count == 1, "\(outcomes)")
+            #expect(outcomes.filter { $0 == .conflict }.count == 1, "\(outcomes)")
+            let loser = outcomes[0] == .conflict ? try await secretariat.send(.GET, siteA + reportPath) : try await almaty.send(.GET, siteB + reportPath)
+            #expect(loser.status == .ok)
+
+            // The scheduled work, started by both instances at once, writes each reminder once.
+            let runs = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<2 { group.addTask { try await Self.run(binary, ["remind"], environment: environment) } }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            let written = runs.compactMap { $0.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines).dropLast()) } }
+            #expect(written.count == 2 && written.reduce(0, +) > 0 && written.contains(0), "\(runs)")
+            #expect(try await Self.run(binary, ["remind"], environment: environment).contains("written: 0."))
+            for process in processes { process.terminate() }
+            while processes.contains(where: \.isRunning) { try await Task.sleep(nanoseconds: 50_000_000) }
+            try await sql.raw("DROP DATABASE \(unsafeRaw: name)").run()
+            try? FileManager.default.removeItem(atPath: data)
+        }
+    }
+}
