@@ -16,6 +16,9 @@ struct BirlikBench: AsyncParsableCommand {
     @Option(help: "Port for the server.") var port = 18_080
     @Option(help: "Database URL (default: a fresh SQLite file).") var databaseURL: String?
     @Flag(help: "Turn the public page cache off, to measure every request against the database.") var noCache = false
+    @Option(help: "registry (the directory and API) or control (plans, reports and dashboards at national scale).") var scenario = "registry"
+    @Option(help: "For the control scenario: fractions of national scale, comma-separated (1 = 5,000 measures, ~1,000,000 reports).")
+    var scales = "0.1,1"
 
     struct Result {
         var route: String
@@ -26,6 +29,7 @@ struct BirlikBench: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if scenario == "control" { return try await runControl() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
         var configuration = BirlikConfiguration(dataDirectory: directory.path)
         if let databaseURL { configuration.database = .from(databaseURL: databaseURL, dataDirectory: directory.path) }
@@ -62,11 +66,61 @@ struct BirlikBench: AsyncParsableCommand {
         print("target (organisations API and directory ≥ 0.5 of the bare route, p99 < 50 ms): \(met ? "met" : "NOT met")")
     }
 
+    /// The control loop at each requested scale: aggregates against hand-written SQL, the Secretariat
+    /// dashboard's throughput against the bare route, the annual report as DOCX, and peak memory.
+    func runControl() async throws {
+        let fractions = scales.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        for fraction in fractions {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
+            var configuration = BirlikConfiguration(dataDirectory: directory.path)
+            if let databaseURL {
+                configuration.database = .from(databaseURL: try await ControlLoopBenchmark.freshDatabase(databaseURL), dataDirectory: directory.path)
+            }
+            configuration.port = port
+            configuration.reminderSeconds = 0
+            let bench = try await ControlLoopBenchmark.start(configuration, fraction: fraction)
+            print("")
+            print("Control loop at \(fraction) of national scale on \(configuration.database.isPostgres ? "PostgreSQL" : "SQLite"): \(bench.summary.plans) plans, "
+                  + "\(bench.summary.measures) measures, \(bench.summary.reports) reports, \(bench.summary.events) timeline events "
+                  + "(generated in \(String(format: "%.0f", bench.seedSeconds)) s), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            do {
+                print("aggregate".padding(toLength: 52, withPad: " ", startingAt: 0) + "  Birlik ms   SQL ms   ratio  same figures")
+                for timing in try await bench.timings() {
+                    print(timing.name.padding(toLength: 52, withPad: " ", startingAt: 0)
+                          + String(format: " %9.1f %8.1f %7.2f  %@", timing.birlik, timing.handWritten, timing.birlik / max(timing.handWritten, 0.001),
+                                   timing.agree ? "yes" : "NO"))
+                }
+                _ = try wrk(bench.baseURL + "/health/live", seconds: 2)
+                let bare = try wrk(bench.baseURL + "/health/live", seconds: duration)
+                _ = try wrk(bench.baseURL + "/dashboard", seconds: 2, cookie: bench.sessionCookie)
+                let page = try wrk(bench.baseURL + "/dashboard", seconds: duration, cookie: bench.sessionCookie)
+                print(String(format: "Secretariat dashboard: %.0f req/s against %.0f bare = ratio %.2f (target ≥ 0.3), p99 %.1f ms (target < 100), errors %d",
+                             page.requestsPerSecond, bare.requestsPerSecond, page.requestsPerSecond / bare.requestsPerSecond, page.p99, page.errors))
+                let report = try await bench.annualReport(year: 2024)
+                print(String(format: "Annual report 2024 as DOCX: %.2f s, %d KB (target < 5 s)", report.seconds, report.bytes / 1024))
+                print("Peak memory of the server process: \(Self.memory("VmHWM")) MB (target < 300 MB); now \(Self.memory("VmRSS")) MB")
+            } catch {
+                try await bench.stop()
+                throw error
+            }
+            try await bench.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// A line of /proc/self/status in megabytes.
+    static func memory(_ field: String) -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") } ?? ""
+        return (Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "0") ?? 0) / 1024
+    }
+
     /// Runs wrk and reads its requests per second and latency percentiles.
-    func wrk(_ url: String, seconds: Int) throws -> Result {
+    func wrk(_ url: String, seconds: Int, cookie: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["wrk", "-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency", "-H", "Accept-Language: kk", url]
+        process.arguments = ["wrk", "-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency", "-H", "Accept-Language: kk"]
+            + (cookie.map { ["-H", "Cookie: \($0)"] } ?? []) + [url]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

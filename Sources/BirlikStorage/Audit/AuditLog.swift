@@ -107,6 +107,24 @@ public final class AuditWriter: @unchecked Sendable {
         wrote = true
     }
 
+    /// Appends many entries with the same chain, inserted in batches (bulk generation of data).
+    public func recordMany(_ items: [(action: String, entityType: String, entityID: String, after: String)]) async throws {
+        var batch: [AuditEntryRecord] = []
+        for item in items {
+            let entry = AuditEntry.next(previousSequence: sequence, previousHash: hash, at: now, actor: actor, action: item.action,
+                                        entityType: item.entityType, entityID: item.entityID, before: nil, after: item.after)
+            batch.append(AuditEntryRecord(entry))
+            sequence = entry.sequence
+            hash = entry.hash
+            if batch.count == 500 {
+                try await batch.create(on: db)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { try await batch.create(on: db) }
+        if !items.isEmpty { wrote = true }
+    }
+
     func saveHead(existing: AuditHeadRecord?) async throws {
         guard wrote else { return }
         if let existing {

@@ -151,23 +151,36 @@ public enum DashboardQueries {
         public var measureCount: Int
     }
 
-    public static func byStrategyNode(_ filter: Filter, actor: Actor, on db: any Database) async throws -> [String: NodeFigures] {
-        let perMeasure = try await rates(by: .measure, filter, actor: actor, on: db)
-        let links = try await MeasureTaskRecord.query(on: db).all()
-        let ids = Array(Set(links.map(\.measureID)))
+    /// Which measures serve each strategy node (through its subtree) and their weights: read once and
+    /// kept until the next audited change.
+    struct NodeStructure: Sendable {
+        var measuresOfNode: [String: Set<UUID>]
+        var weights: [UUID: Int]
+    }
+
+    static let nodeStructure = ReadCache<NodeStructure>(lifetime: 30, capacity: 4)
+
+    static func loadStructure(on db: any Database) async throws -> NodeStructure {
         var weights: [UUID: Int] = [:]
-        for start in stride(from: 0, to: ids.count, by: 1000) {
-            for row in try await MeasureRecord.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + 1000, ids.count)]))
-                .field(\.$id).field(\.$weight).all() {
-                if let id = row.id { weights[id] = row.weight }
-            }
+        for row in try await MeasureRecord.query(on: db).field(\.$id).field(\.$weight).all() {
+            if let id = row.id { weights[id] = row.weight }
         }
         let tree = StrategyTree.shared
+        var ancestors: [String: [String]] = [:]
         var measuresOfNode: [String: Set<UUID>] = [:]
-        for link in links {
-            for node in tree.path(to: link.taskCode) { measuresOfNode[node.code, default: []].insert(link.measureID) }
+        for link in try await MeasureTaskRecord.query(on: db).field(\.$measureID).field(\.$taskCode).all() {
+            let path = ancestors[link.taskCode] ?? tree.path(to: link.taskCode).map(\.code)
+            ancestors[link.taskCode] = path
+            for code in path { measuresOfNode[code, default: []].insert(link.measureID) }
         }
-        return measuresOfNode.mapValues { measures in
+        return NodeStructure(measuresOfNode: measuresOfNode, weights: weights)
+    }
+
+    public static func byStrategyNode(_ filter: Filter, actor: Actor, on db: any Database) async throws -> [String: NodeFigures] {
+        let perMeasure = try await rates(by: .measure, filter, actor: actor, on: db)
+        let structure = try await nodeStructure.value("all") { try await loadStructure(on: db) }
+        let weights = structure.weights
+        return structure.measuresOfNode.mapValues { measures in
             var total = Rates()
             var items: [(progress: Double?, weight: Int)] = []
             for measure in measures {

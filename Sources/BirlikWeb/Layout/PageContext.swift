@@ -22,6 +22,16 @@ public struct PageContext: Sendable {
         self.notice = notice
     }
 
+    /// The context of a page rendered once for many requests: the form token is a placeholder that
+    /// each response replaces with its own (`PageContext.tokenPlaceholder`).
+    static func shared(_ request: Request) -> PageContext {
+        var context = PageContext(request)
+        context.csrfToken = tokenPlaceholder
+        return context
+    }
+
+    static let tokenPlaceholder = "\u{1}birlik-form-token\u{1}"
+
     init(_ request: Request) {
         let notices: [String: L10nKey] = ["saved": .orgSaved, "deleted": .orgDeleted, "person-added": .orgPersonAdded,
                                           "person-removed": .orgPersonRemoved, "user-created": .usersCreated,

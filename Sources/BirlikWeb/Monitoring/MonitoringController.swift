@@ -88,11 +88,18 @@ enum MonitoringController {
     }
 
     static func dashboard(_ request: Request) async throws -> Response {
-        let model = try await model(request)
         if let format = request.queryText("export").flatMap(TableExport.Format.init(rawValue:)) {
-            return try export(model, table: request.queryText("table") ?? "territories", l10n: request.l10n).response(format)
+            return try export(try await model(request), table: request.queryText("table") ?? "territories", l10n: request.l10n).response(format)
         }
-        return html(DashboardPage.view(model, PageContext(request)))
+        // The page is the same for one user and URL until something changes: rendered once, kept until
+        // the next audited change in this process (a few seconds at most for changes elsewhere).
+        _ = try Selection(request)
+        let l10n = request.l10n
+        let key = "\(request.actor.userID?.uuidString ?? "")|\(l10n.language.rawValue)|\(l10n.script.rawValue)|\(request.url.string)"
+        let page = try await request.application.birlik.dashboards.value(key) {
+            DashboardPage.view(try await model(request), .shared(request))
+        }
+        return html(page.replacingOccurrences(of: PageContext.tokenPlaceholder, with: request.birlik.csrfToken))
     }
 
     static func export(_ model: DashboardPage.Model, table: String, l10n: Localizer) throws -> TableExport {

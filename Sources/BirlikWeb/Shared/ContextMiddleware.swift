@@ -1,3 +1,4 @@
+import Foundation
 import BirlikCore
 import BirlikStorage
 import Vapor
@@ -13,18 +14,16 @@ struct ContextMiddleware: AsyncMiddleware {
         var context = RequestContext.anonymous
         var preferred: Language?
         if let bearer = request.headers.bearerAuthorization?.token {
-            guard let (_, user) = try await TokenStore.resolve(bearer, kind: .api, on: request.db) else {
-                throw DomainError.signInRequired
-            }
-            context.actor = try await UserStore.actor(for: user, on: request.db)
+            guard let identity = try await Self.identity(bearer, kind: .api, request) else { throw DomainError.signInRequired }
+            context.actor = identity.actor
             context.viaBearer = true
-            preferred = user.preferredLanguage.flatMap(Language.init(rawValue:))
+            preferred = identity.language
         } else if let token = request.cookies[Self.sessionCookie]?.string,
-                  let (session, user) = try await TokenStore.resolve(token, kind: .session, on: request.db) {
-            context.actor = try await UserStore.actor(for: user, on: request.db)
-            context.csrfToken = session.csrfToken
+                  let identity = try await Self.identity(token, kind: .session, request) {
+            context.actor = identity.actor
+            context.csrfToken = identity.csrfToken
             context.sessionToken = token
-            preferred = user.preferredLanguage.flatMap(Language.init(rawValue:))
+            preferred = identity.language
         }
         var newCSRF: String?
         if context.csrfToken.isEmpty, !context.viaBearer {
@@ -47,6 +46,27 @@ struct ContextMiddleware: AsyncMiddleware {
             response.cookies[Self.csrfCookie] = Self.cookie(newCSRF, request: request, maxAge: nil)
         }
         return response
+    }
+
+    /// Who a token belongs to, as the middleware needs it.
+    struct Identity: Sendable {
+        var actor: Actor
+        var csrfToken: String
+        var language: Language?
+        var expiresAt: Date
+    }
+
+    /// Resolves a token, remembering the answer until the next audited change in this process (a
+    /// sign-out, a lock-out, a changed role) and for a few seconds at most (changes on other instances).
+    static func identity(_ token: String, kind: AuthTokenRecord.Kind, _ request: Request) async throws -> Identity? {
+        let key = "\(kind.rawValue):\(Hashing.sha256Hex(Data(token.utf8)))"
+        let found = try await request.application.birlik.identities.value(key) {
+            guard let (record, user) = try await TokenStore.resolve(token, kind: kind, on: request.db) else { return nil }
+            return Identity(actor: try await UserStore.actor(for: user, on: request.db), csrfToken: record.csrfToken,
+                            language: user.preferredLanguage.flatMap(Language.init(rawValue:)), expiresAt: record.expiresAt)
+        }
+        guard let found, found.expiresAt > Date() else { return nil }
+        return found
     }
 
     /// A cookie with Birlik's attributes: HttpOnly, SameSite=Lax, Secure behind TLS.

@@ -1,0 +1,148 @@
+import BirlikCore
+import BirlikStorage
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// The control loop at national scale inside the benchmark process: the generated data, a signed-in
+/// Secretariat session for the load generator, and timings of the dashboards' aggregates against
+/// hand-written SQL computing the same figures.
+public final class ControlLoopBenchmark: @unchecked Sendable {
+    let app: Application
+    public let baseURL: String
+    public let sessionCookie: String
+    public let summary: NationalScaleSeed.Summary
+    public let seedSeconds: Double
+
+    public static func start(_ configuration: BirlikConfiguration, fraction: Double) async throws -> ControlLoopBenchmark {
+        Commands.bootstrapLogging
+        let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
+        app.logger.logLevel = .error
+        do {
+            try configure(app, configuration)
+            try await Boot.prepare(app, demo: false)
+            let started = Date()
+            let summary = try await NationalScaleSeed.load(fraction: fraction, on: app.db)
+            let seedSeconds = Date().timeIntervalSince(started)
+            let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
+                                                  organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
+                                                  hasher: app.birlik.hasher, actor: .system, on: app.db)
+            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, on: app.db)
+            try app.server.start()
+            return ControlLoopBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)",
+                                        sessionCookie: "birlik_session=\(session.token)", summary: summary, seedSeconds: seedSeconds)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// A new, empty database on the PostgreSQL server of `url`, for one run; returns its URL.
+    public static func freshDatabase(_ url: String) async throws -> String {
+        let name = "birlik_bench_\(UInt32.random(in: 0..<UInt32.max))"
+        let configuration = BirlikConfiguration(dataDirectory: FileManager.default.temporaryDirectory.path,
+                                                database: .from(databaseURL: url, dataDirectory: ""))
+        let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
+        do {
+            try configure(app, configuration)
+            try await (app.db as! any SQLDatabase).raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return url.components(separatedBy: "/").dropLast().joined(separator: "/") + "/" + name
+    }
+
+    init(app: Application, baseURL: String, sessionCookie: String, summary: NationalScaleSeed.Summary, seedSeconds: Double) {
+        self.app = app; self.baseURL = baseURL; self.sessionCookie = sessionCookie; self.summary = summary; self.seedSeconds = seedSeconds
+    }
+
+    /// One aggregate measured both ways: Birlik's function and a hand-written query, median milliseconds.
+    public struct Timing: Sendable {
+        public var name: String
+        public var birlik: Double
+        public var handWritten: Double
+        public var agree: Bool
+    }
+
+    static func median(_ runs: Int = 5, _ body: () async throws -> Void) async throws -> Double {
+        try await body()
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try await body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        return times.sorted()[runs / 2]
+    }
+
+    public func timings() async throws -> [Timing] {
+        let db = app.db
+        let sql = db as! any SQLDatabase
+        let today = Day(Date())
+        let secretariat = Actor(userID: UUID(), role: .secretariat, organizationID: nil, regionCode: RegionCode.republic, displayName: "bench")
+        let almaty = Actor(userID: UUID(), role: .regionalCoordinator, organizationID: nil, regionCode: "KZ-75", displayName: "bench")
+        let akimat = try await OrganizationRecord.query(on: db).filter(\.$code == "akimat-kz-75").first()!.id!
+        let executor = Actor(userID: UUID(), role: .executor, organizationID: akimat, regionCode: "KZ-75", displayName: "bench")
+        let sums = """
+            COUNT(*) AS expected, SUM(CASE WHEN status = 'accepted' THEN 1 ELSE 0 END) AS accepted, SUM(on_time) AS on_time, \
+            SUM(CASE WHEN status IN ('notStarted', 'draft', 'returned') THEN 1 ELSE 0 END) AS overdue, \
+            SUM(CASE WHEN is_lead THEN score ELSE 0.0 END) AS score_sum, SUM(CASE WHEN is_lead THEN 1 ELSE 0 END) AS lead_expected
+            """
+        let expected = "(status IN ('submitted', 'accepted') OR due_date < '\(today.description)')"
+        func hand(_ query: String) async throws -> [SQLRow] {
+            // `?` stands for the executor's id, bound as the driver stores UUIDs.
+            let parts = query.components(separatedBy: "?")
+            var string = SQLQueryString(parts[0])
+            for part in parts.dropFirst() {
+                string.appendInterpolation(bind: akimat)
+                string.appendInterpolation(unsafeRaw: part)
+            }
+            return try await sql.raw(string).all()
+        }
+        func count(_ rows: [SQLRow]) -> Int { rows.reduce(0) { $0 + ((try? $1.decode(column: "expected", as: Int.self)) ?? 0) } }
+        var result: [Timing] = []
+        func measure(_ name: String, _ ours: @escaping () async throws -> Int, _ query: String) async throws {
+            var mine = 0, theirs = 0
+            let birlik = try await Self.median { mine = try await ours() }
+            let handWritten = try await Self.median { theirs = count(try await hand(query)) }
+            result.append(Timing(name: name, birlik: birlik, handWritten: handWritten, agree: mine == theirs))
+        }
+        let all = DashboardQueries.Filter(asOf: today)
+        try await measure("Secretariat: the republic's rates", { try await DashboardQueries.total(all, actor: secretariat, on: db).expected },
+                          "SELECT \(sums) FROM reports WHERE \(expected)")
+        try await measure("Secretariat: rates by territory", {
+            try await DashboardQueries.rates(by: .territory, all, actor: secretariat, on: db).values.reduce(0) { $0 + $1.expected }
+        }, "SELECT executor_region, \(sums) FROM reports WHERE \(expected) GROUP BY executor_region")
+        try await measure("Secretariat: rates by task (rolled up the tree)", {
+            let nodes = try await DashboardQueries.byStrategyNode(all, actor: secretariat, on: db)
+            return StrategyTree.shared.servable.filter { $0.kind == .task }.reduce(0) { $0 + (nodes[$1.code]?.rates.expected ?? 0) }
+        }, "SELECT mt.task_code, COUNT(*) AS expected, SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END) AS accepted, SUM(r.on_time) AS on_time, "
+            + "SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END) AS score_sum FROM reports r JOIN measure_tasks mt ON mt.measure_id = r.measure_id "
+            + "WHERE (r.status IN ('submitted', 'accepted') OR r.due_date < '\(today.description)') AND mt.task_code IN ("
+            + StrategyTree.shared.servable.filter { $0.kind == .task }.map { "'\($0.code)'" }.joined(separator: ", ") + ") GROUP BY mt.task_code")
+        let region = DashboardQueries.Filter(asOf: today, regionCode: "KZ-75")
+        try await measure("Coordinator (Almaty): the region's rates", { try await DashboardQueries.total(region, actor: almaty, on: db).expected },
+                          "SELECT \(sums) FROM reports WHERE \(expected) AND (executor_region = 'KZ-75' OR executor_region LIKE 'KZ-75-%')")
+        let own = DashboardQueries.Filter(asOf: today, executorID: akimat)
+        try await measure("Executor (Almaty akimat): its rates", { try await DashboardQueries.total(own, actor: executor, on: db).expected },
+                          "SELECT \(sums) FROM reports WHERE \(expected) AND executor_id = ?")
+        return result
+    }
+
+    /// Seconds to generate the annual report for `year` as DOCX, and its size.
+    public func annualReport(year: Int) async throws -> (seconds: Double, bytes: Int) {
+        let start = Date()
+        let output = try await AnnualReportService.generate(year: year, language: .kk, format: .docx, actor: .system,
+                                                            dataDirectory: app.birlikDataDirectory, on: app.db)
+        return (Date().timeIntervalSince(start), output.data.count)
+    }
+
+    public func stop() async throws {
+        try await Task.sleep(for: .seconds(3))
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+    }
+}
