@@ -90,14 +90,14 @@ struct BirlikBench: AsyncParsableCommand {
                           + String(format: " %9.1f %8.1f %7.2f  %@", timing.birlik, timing.handWritten, timing.birlik / max(timing.handWritten, 0.001),
                                    timing.agree ? "yes" : "NO"))
                 }
+                let report = try await bench.annualReport(year: 2024)
+                print(String(format: "Annual report 2024 as DOCX: %.2f s, %d KB (target < 5 s)", report.seconds, report.bytes / 1024))
                 _ = try wrk(bench.baseURL + "/health/live", seconds: 2)
                 let bare = try wrk(bench.baseURL + "/health/live", seconds: duration)
                 _ = try wrk(bench.baseURL + "/dashboard", seconds: 2, cookie: bench.sessionCookie)
                 let page = try wrk(bench.baseURL + "/dashboard", seconds: duration, cookie: bench.sessionCookie)
                 print(String(format: "Secretariat dashboard: %.0f req/s against %.0f bare = ratio %.2f (target ≥ 0.3), p99 %.1f ms (target < 100), errors %d",
                              page.requestsPerSecond, bare.requestsPerSecond, page.requestsPerSecond / bare.requestsPerSecond, page.p99, page.errors))
-                let report = try await bench.annualReport(year: 2024)
-                print(String(format: "Annual report 2024 as DOCX: %.2f s, %d KB (target < 5 s)", report.seconds, report.bytes / 1024))
                 print("Peak memory of the server process: \(Self.memory("VmHWM")) MB (target < 300 MB); now \(Self.memory("VmRSS")) MB")
             } catch {
                 try await bench.stop()

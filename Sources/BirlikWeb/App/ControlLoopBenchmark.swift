@@ -102,7 +102,17 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
             }
             return try await sql.raw(string).all()
         }
-        func count(_ rows: [SQLRow]) -> Int { rows.reduce(0) { $0 + ((try? $1.decode(column: "expected", as: Int.self)) ?? 0) } }
+        /// Reads every figure of every row, as Birlik does, and returns the expected total.
+        func count(_ rows: [SQLRow]) -> Int {
+            rows.reduce(0) { total, row in
+                for column in ["accepted", "on_time", "overdue", "lead_expected"] where row.contains(column: column) {
+                    _ = try? row.decode(column: column, as: Int?.self)
+                }
+                if row.contains(column: "score_sum") { _ = try? row.decode(column: "score_sum", as: Double?.self) }
+                for column in ["executor_region", "task_code"] where row.contains(column: column) { _ = try? row.decode(column: column, as: String.self) }
+                return total + ((try? row.decode(column: "expected", as: Int.self)) ?? 0)
+            }
+        }
         var result: [Timing] = []
         func measure(_ name: String, _ ours: @escaping () async throws -> Int, _ query: String) async throws {
             var mine = 0, theirs = 0
@@ -120,7 +130,8 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
             let nodes = try await DashboardQueries.byStrategyNode(all, actor: secretariat, on: db)
             return StrategyTree.shared.servable.filter { $0.kind == .task }.reduce(0) { $0 + (nodes[$1.code]?.rates.expected ?? 0) }
         }, "SELECT mt.task_code, COUNT(*) AS expected, SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END) AS accepted, SUM(r.on_time) AS on_time, "
-            + "SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END) AS score_sum FROM reports r JOIN measure_tasks mt ON mt.measure_id = r.measure_id "
+            + "SUM(CASE WHEN r.status IN ('notStarted', 'draft', 'returned') THEN 1 ELSE 0 END) AS overdue, "
+            + "SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END) AS score_sum, SUM(CASE WHEN r.is_lead THEN 1 ELSE 0 END) AS lead_expected FROM reports r JOIN measure_tasks mt ON mt.measure_id = r.measure_id "
             + "WHERE (r.status IN ('submitted', 'accepted') OR r.due_date < '\(today.description)') AND mt.task_code IN ("
             + StrategyTree.shared.servable.filter { $0.kind == .task }.map { "'\($0.code)'" }.joined(separator: ", ") + ") GROUP BY mt.task_code")
         let region = DashboardQueries.Filter(asOf: today, regionCode: "KZ-75")

@@ -96,10 +96,18 @@ enum MonitoringController {
         _ = try Selection(request)
         let l10n = request.l10n
         let key = "\(request.actor.userID?.uuidString ?? "")|\(l10n.language.rawValue)|\(l10n.script.rawValue)|\(request.url.string)"
-        let page = try await request.application.birlik.dashboards.value(key) {
-            DashboardPage.view(try await model(request), .shared(request))
+        let parts = try await request.application.birlik.dashboards.value(key) {
+            DashboardPage.view(try await model(request), .shared(request)).components(separatedBy: PageContext.tokenPlaceholder)
         }
-        return html(page.replacingOccurrences(of: PageContext.tokenPlaceholder, with: request.birlik.csrfToken))
+        let token = request.birlik.csrfToken
+        var body = request.byteBufferAllocator.buffer(capacity: parts.reduce(0) { $0 + $1.utf8.count } + parts.count * token.utf8.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { body.writeString(token) }
+            body.writeString(part)
+        }
+        let response = Response(status: .ok, body: .init(buffer: body))
+        response.headers.contentType = .html
+        return response
     }
 
     static func export(_ model: DashboardPage.Model, table: String, l10n: Localizer) throws -> TableExport {

@@ -83,8 +83,8 @@ struct BirlikServices: Sendable {
     var regions = ReadCache<[Region]>()
     /// Resolved session and API tokens (see `ContextMiddleware.identity`).
     var identities = ReadCache<ContextMiddleware.Identity?>(lifetime: 5, capacity: 10_000)
-    /// Rendered dashboards per user and URL, their form token left as a placeholder.
-    var dashboards = ReadCache<String>(lifetime: 5, capacity: 1_000)
+    /// Rendered dashboards per user and URL, split where the form token goes.
+    var dashboards = ReadCache<[String]>(lifetime: 5, capacity: 1_000)
 }
 
 extension Application {
