@@ -319,3 +319,43 @@ struct PlanSheetTests {
         }
     }
 }
+
+@Suite("Report attachments")
+struct AttachmentTests {
+    @Test("Executors attach PDFs and Office files; wrong types, oversized files and zip bombs are refused; other regions see nothing")
+    func attachments() async throws {
+        try await withBirlik { app in
+            let report = try await ControlLoopWebTests.almatyReport(app, status: .notStarted)
+            let akimat = try await app.session(DemoUsers.akimat)
+            let path = "/reports/\(report.id.uuidString)"
+            func upload(_ data: Data, _ name: String, as identity: Identity) async throws -> TestingHTTPResponse {
+                var (headers, body) = PlanSheetTests.multipart(identity, file: data, name: name)
+                headers.replaceOrAdd(name: .acceptLanguage, value: "ru")
+                return try await app.request(.POST, path + "/attachments", as: identity, headers: headers, body: body)
+            }
+            let pdf = Data("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+            var response = try await upload(pdf, "есеп.pdf", as: akimat)
+            #expect(response.status == .seeOther)
+            let sheet = try XLSXWriter(sheets: [.init(name: "s", header: ["Көрсеткіш"], rows: [[.number(42)]])]).data()
+            response = try await upload(sheet, "көрсеткіштер.xlsx", as: akimat)
+            #expect(response.status == .seeOther)
+            response = try await upload(Data("MZ\u{90}\u{0}binary".utf8), "virus.pdf", as: akimat)
+            #expect(response.status == .unprocessableEntity && response.text.contains("Можно прикрепить только PDF"))
+            response = try await upload(try OOXMLPackage.zip([("word/document.xml", Data(count: 60 << 20))]), "bomb.docx", as: akimat)
+            #expect(response.status == .unprocessableEntity && response.text.contains("zip-бомба"))
+            response = try await upload(Data([0x25, 0x50, 0x44, 0x46, 0x2D]) + Data(count: 11 << 20), "big.pdf", as: akimat)
+            #expect(response.status == .unprocessableEntity && response.text.contains("10 МБ"))
+            // Someone who may not enter the report cannot attach to it.
+            let abai = try await app.session(DemoUsers.abai)
+            #expect(try await upload(pdf, "x.pdf", as: abai).status == .notFound)
+            let attachments = try await ReportQueries.attachments(of: report.id, on: app.db)
+            #expect(attachments.map(\.fileName) == ["есеп.pdf", "көрсеткіштер.xlsx"])
+            let link = "\(path)/attachments/\(attachments[0].sha256)"
+            let download = try await app.request(.GET, link, as: try await app.session(DemoUsers.almaty))
+            #expect(download.status == .ok && Data(buffer: download.body) == pdf)
+            #expect(try await app.request(.GET, link, as: abai).status == .notFound)
+            #expect(try await app.request(.GET, link).status == .unauthorized)
+            #expect(try await app.request(.GET, path, as: akimat).text.contains("көрсеткіштер.xlsx"))
+        }
+    }
+}

@@ -122,7 +122,7 @@ public enum Backup {
     /// The control loop's tables, parents before children (S2–S5).
     static let controlLoopTables: [any Model.Type] = [
         PlanRecord.self, PlanVersionRecord.self, MeasureRecord.self, MeasureTaskRecord.self, ReportRecord.self, MeasureEventRecord.self,
-        NotificationRecord.self, InstructionRecord.self, InstructionExecutorRecord.self, InstructionEventRecord.self, SignedDocumentRecord.self,
+        ReportAttachmentRecord.self, NotificationRecord.self, InstructionRecord.self, InstructionExecutorRecord.self, InstructionEventRecord.self, SignedDocumentRecord.self,
     ]
 
     /// Restores one table when the backup has it (backups made before the table existed do not).

@@ -13,6 +13,11 @@ public enum ReportQueries {
         }
     }
 
+    /// The files attached to a report (the caller has checked that the report is visible).
+    public static func attachments(of reportID: UUID, on db: any Database) async throws -> [Attachment] {
+        try await ReportAttachmentRecord.query(on: db).filter(\.$reportID == reportID).sort(\.$addedAt).all().map(\.attachment)
+    }
+
     /// A measure's reports that `actor` may see, by period then executor.
     public static func reports(of measureID: UUID, actor: Actor, on db: any Database) async throws -> [Report] {
         let visibility = Access.visibility(actor, .report)

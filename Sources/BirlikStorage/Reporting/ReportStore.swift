@@ -87,6 +87,28 @@ public enum ReportStore {
         }
     }
 
+    /// Attaches a checked file to a report the executor may still edit; the bytes are stored once,
+    /// under their SHA-256. `verify` runs further checks of the content (Office containers) first.
+    public static func attach(id: UUID, data: Data, fileName: String, files: FileStore, actor: Actor, on db: any Database,
+                              verify: @Sendable (Attachment.Kind, Data) throws -> Void = { _, _ in }, now: Date = Date()) async throws -> Attachment {
+        let kind = try Attachment.kind(of: data, fileName: fileName)
+        try verify(kind, data)
+        return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            let (_, report, plan, _) = try await load(id, actor: actor, on: audit.db)
+            try Access.require(actor, .update, .report, in: report.scope)
+            guard plan.status == .approved || plan.status == .amended else { throw DomainError.conflict(.errorPlanNotInForce) }
+            guard report.status.isOpenForEntry else { throw DomainError.conflict(.errorReportLocked) }
+            let address = try await files.store(data, mediaType: kind.mediaType, originalName: Attachment.safeName(fileName), on: audit.db, now: now)
+            let attachment = Attachment(sha256: address.sha256, fileName: Attachment.safeName(fileName), mediaType: kind.mediaType,
+                                        size: data.count, addedAt: now, addedBy: actor.displayName)
+            if try await ReportAttachmentRecord.query(on: audit.db).filter(\.$reportID == id).filter(\.$sha256 == address.sha256).count() == 0 {
+                try await ReportAttachmentRecord(reportID: id, attachment).create(on: audit.db)
+                try await audit.record("attach", "report", id: id.uuidString, before: Nothing?.none, after: attachment)
+            }
+            return attachment
+        }
+    }
+
     static func load(_ id: UUID, actor: Actor, on db: any Database) async throws -> (ReportRecord, Report, Plan, Measure) {
         guard let record = try await ReportRecord.find(id, on: db) else { throw DomainError.notFound }
         let report = record.report

@@ -20,5 +20,6 @@ public enum BirlikMigrations {
         CreateNotifications(),
         CreateInstructions(),
         CreateSignedDocuments(),
+        CreateReportAttachments(),
     ]
 }

@@ -18,11 +18,13 @@ enum ReportPage {
         var entryOpen: Bool
         var decisions: [ReportTransition]
         var today: Day
+        var attachments: [Attachment]
     }
 
     static func labels(_ l10n: Localizer) -> [String: String] {
         ["execution": l10n(.reportExecution), "narrativeKK": l10n(.reportNarrativeKk), "narrativeRU": l10n(.reportNarrativeRu),
-         "comment": l10n(.reportComment), "lateEntryUntil": l10n(.reportLateEntryUntil), "actual0": l10n(.measureActual)]
+         "comment": l10n(.reportComment), "lateEntryUntil": l10n(.reportLateEntryUntil), "actual0": l10n(.measureActual),
+         "file": l10n(.attachmentAdd)]
     }
 
     /// When the report could not take what the user typed (it was submitted or accepted meanwhile),
@@ -33,6 +35,28 @@ enum ReportPage {
         guard !texts.isEmpty else { return .empty }
         return el("section", ["class": "notice warning"], el("h2", [:], .text(l10n(.reportUnsaved))),
                   .group(texts.map { el("p", [:], .text($0)) }))
+    }
+
+    /// The report's files, and the form to add one while the executor may still edit.
+    static func attachments(_ model: Model, _ context: PageContext) -> HTMLNode {
+        let l10n = context.l10n
+        let id = model.report.id.uuidString
+        let list = model.attachments.isEmpty ? el("p", ["class": "muted"], .text(l10n(.attachmentNone)))
+            : el("ul", ["class": "attachments"], model.attachments.map { file in
+                el("li", [:], el("a", ["href": SiteURL.reportAttachment(id: id, sha256: file.sha256).path], .text(file.fileName)),
+                   .text(" · \(l10n.number(max(1, file.size / 1024))) KB · \(file.addedBy)"))
+            })
+        let form = model.canEnter && model.report.status.isOpenForEntry
+            ? el("form", ["method": "post", "action": SiteURL.reportAttachments(id: id).path, "enctype": "multipart/form-data", "class": "attach"],
+                 Layout.csrfField(context),
+                 el("div", ["class": model.errors.fields["file"] == nil ? "field" : "field has-error"],
+                    el("label", ["for": "field-file"], .text(l10n(.attachmentAdd))),
+                    el("p", ["class": "hint"], .text(l10n(.attachmentHint))),
+                    model.errors.fields["file"].map { el("p", ["class": "error-message"], .text(l10n($0.key, $0.arguments))) } ?? .empty,
+                    el("input", ["type": "file", "id": "field-file", "name": "file", "accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"])),
+                 el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.attachmentAdd))))
+            : HTMLNode.empty
+        return el("section", [:], el("h2", [:], .text(l10n(.attachmentTitle))), list, form)
     }
 
     static func view(_ model: Model, _ context: PageContext) -> String {
@@ -98,7 +122,7 @@ enum ReportPage {
                            content: .group([
                                el("h1", [:], .text(title)),
                                Form.summary(model.errors, labels: labels, l10n: l10n),
-                               facts, returned, entry, unsaved(model, l10n),
+                               facts, returned, entry, unsaved(model, l10n), attachments(model, context),
                                decisions.isEmpty ? .empty : el("section", ["class": "decisions"], el("h2", [:], .text(l10n(.reportDecision))), .group(decisions)),
                            ]))
     }

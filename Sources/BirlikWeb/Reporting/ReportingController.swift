@@ -11,6 +11,8 @@ enum ReportingController {
         routes.post(.reportEnter(id: ""), use: enter)
         routes.post(.reportDecide(id: ""), use: decide)
         routes.get(.myWork, use: myWork)
+        routes.on(.POST, SiteURL.reportAttachments(id: "").pattern, body: .collect(maxSize: "12mb"), use: attach)
+        routes.get(.reportAttachment(id: "", sha256: ""), use: attachment)
     }
 
     static func show(_ request: Request) async throws -> Response {
@@ -30,7 +32,8 @@ enum ReportingController {
             executor: try await OrganizationQueries.labels(ids: [report.executorID], on: request.db)[report.executorID],
             draft: draft, errors: errors,
             canEnter: Access.check(actor, .update, .report, in: report.scope) == .allowed && (plan.status == .approved || plan.status == .amended),
-            entryOpen: report.acceptsEntry(today: request.today), decisions: decisions, today: request.today)
+            entryOpen: report.acceptsEntry(today: request.today), decisions: decisions, today: request.today,
+            attachments: try await ReportQueries.attachments(of: report.id, on: request.db))
         return html(ReportPage.view(model, PageContext(request)), status: status)
     }
 
@@ -56,6 +59,53 @@ enum ReportingController {
             }
             return try await page(request, report: current, draft: draft, errors: errors, status: ErrorMapping.status(error))
         }
+    }
+
+    struct AttachmentUpload: Content {
+        var file: File?
+    }
+
+    /// Attaches a file: its kind read from its bytes, Office files opened with limits, stored by hash.
+    static func attach(_ request: Request) async throws -> Response {
+        let id = try request.idParameter()
+        let report = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        let upload = try request.content.decode(AttachmentUpload.self)
+        do {
+            guard let file = upload.file else { throw DomainError.invalid([FieldError("file", .attachmentEmpty)]) }
+            _ = try await ReportStore.attach(id: id, data: Data(buffer: file.data), fileName: file.filename, files: request.application.birlik.files,
+                                             actor: request.actor, on: request.db, verify: { kind, data in
+                guard kind.isOfficeContainer else { return }
+                do { _ = try OOXMLPackage.read(data, limit: 50 << 20) } catch {
+                    throw DomainError.invalid([FieldError("file", .attachmentBroken)])
+                }
+            })
+            return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError {
+            let errors: Form.Errors
+            switch error {
+            case let .invalid(problems): errors = Form.Errors(problems, general: .errorInvalid)
+            case .conflict: errors = Form.Errors(general: error.messageKey)
+            default: throw error
+            }
+            return try await page(request, report: report, draft: ReportDraft(report), errors: errors, status: ErrorMapping.status(error))
+        }
+    }
+
+    /// An attached file, for those who may see its report.
+    static func attachment(_ request: Request) async throws -> Response {
+        let id = try request.idParameter()
+        _ = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+        let sha = request.parameters.get("sha256") ?? ""
+        guard let attachment = try await ReportQueries.attachments(of: id, on: request.db).first(where: { $0.sha256 == sha }),
+              let address = ContentAddress(hex: sha), let data = request.application.birlik.files.data(at: address) else { throw DomainError.notFound }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: attachment.mediaType)
+        let ascii = attachment.fileName.unicodeScalars.allSatisfy { $0.isASCII } ? attachment.fileName : "attachment"
+        let encoded = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return response
     }
 
     struct DecisionForm: Content {

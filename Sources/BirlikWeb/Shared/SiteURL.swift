@@ -47,6 +47,8 @@ public enum SiteURL: Sendable {
     case report(id: String)
     case reportEnter(id: String)
     case reportDecide(id: String)
+    case reportAttachments(id: String)
+    case reportAttachment(id: String, sha256: String)
     case myWork
     case instructions
     case instructionNew
@@ -104,6 +106,8 @@ public enum SiteURL: Sendable {
         case let .report(id): "/reports/\(id)"
         case let .reportEnter(id): "/reports/\(id)/enter"
         case let .reportDecide(id): "/reports/\(id)/decide"
+        case let .reportAttachments(id): "/reports/\(id)/attachments"
+        case let .reportAttachment(id, sha256): "/reports/\(id)/attachments/\(sha256)"
         case .myWork: "/my-work"
         case .instructions: "/instructions"
         case .instructionNew: "/instructions/new"
@@ -141,6 +145,8 @@ public enum SiteURL: Sendable {
         case .report: ["reports", ":id"]
         case .reportEnter: ["reports", ":id", "enter"]
         case .reportDecide: ["reports", ":id", "decide"]
+        case .reportAttachments: ["reports", ":id", "attachments"]
+        case .reportAttachment: ["reports", ":id", "attachments", ":sha256"]
         case .instruction: ["instructions", ":id"]
         case .instructionStep: ["instructions", ":id", "step"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
