@@ -25,6 +25,7 @@ enum ReportingController {
         let (measure, plan) = try await PlanQueries.measure(id: report.measureID, actor: actor, on: request.db)
         let decisions = ReportTransition.allCases.filter { transition in
             transition.action == .approve && transition.next(from: report.status) != nil
+                && !(transition == .grantLateEntry && report.acceptsEntry(today: request.today))
                 && Access.check(actor, .approve, .report, in: report.decisionScope(transition, plan: plan)) == .allowed
         }
         let model = ReportPage.Model(
