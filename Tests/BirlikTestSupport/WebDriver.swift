@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Vapor
 
 /// A small W3C WebDriver client for the browser tests: Debian's chromium driven through chromedriver.
@@ -13,7 +16,7 @@ public final class WebDriver: @unchecked Sendable {
 
     /// Starts chromedriver and a headless Chromium session.
     public static func start(client: any Client, language: String = "ru") async throws -> WebDriver {
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver")
         process.arguments = ["--port=\(port)"]
@@ -131,3 +134,22 @@ public final class WebDriver: @unchecked Sendable {
         return (try JSONSerialization.jsonObject(with: Data(buffer: buffer))) as? [String: Any] ?? [:]
     }
 }
+
+/// A port nothing listens on: the kernel picks one for a socket bound to port 0.
+public func freePort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw PortError() }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
+    guard bound == 0 else { throw PortError() }
+    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// No free port could be found.
+public struct PortError: Error {}

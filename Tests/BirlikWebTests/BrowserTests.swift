@@ -13,7 +13,7 @@ struct BrowserTests {
     @Test("Sign in, switch to Kazakh, search the directory, switch to Latin script")
     func signInSwitchLanguageAndSearch() async throws {
         try await withBirlik { app in
-            let port = Int.random(in: 40_000..<50_000)
+            let port = try freePort()
             app.http.server.configuration.hostname = "127.0.0.1"
             app.http.server.configuration.port = port
             try app.server.start()
@@ -82,7 +82,7 @@ struct BrowserTests {
     @Test("The reporting path in the browser: the akimat submits, the coordinator returns, the akimat resubmits, the coordinator accepts")
     func reportingPath() async throws {
         try await withBirlik { app in
-            let port = Int.random(in: 40_000..<50_000)
+            let port = try freePort()
             app.http.server.configuration.hostname = "127.0.0.1"
             app.http.server.configuration.port = port
             try app.server.start()

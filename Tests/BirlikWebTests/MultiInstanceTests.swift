@@ -68,13 +68,16 @@ struct MultiInstanceTests {
         return process
     }
 
-    static func waitUntilHealthy(_ client: any Client, _ site: String) async throws {
+    static func waitUntilHealthy(_ client: any Client, _ site: String, _ process: Process) async throws {
         for _ in 0..<300 {
-            if let response = try? await client.get(URI(string: site + "/health")), response.status == .ok { return }
+            guard process.isRunning else { throw Abort(.internalServerError, reason: "\(site) exited (status \(process.terminationStatus))") }
+            if let response = try? await client.get(URI(string: site + "/health"), beforeSend: { $0.timeout = .seconds(2) }),
+               response.status == .ok { return }
             try await Task.sleep(nanoseconds: 200_000_000)
         }
         throw Abort(.gatewayTimeout, reason: "\(site) did not start")
     }
+
 
     static func run(_ binary: String, _ arguments: [String], environment: [String: String]) async throws -> String {
         let process = Process()
@@ -102,14 +105,16 @@ struct MultiInstanceTests {
             let data = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-multi-\(UUID().uuidString)").path
             let environment = ["DATABASE_URL": "\(base)/\(name)", "BIRLIK_DATA_DIR": data, "BIRLIK_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
                                "BIRLIK_REMINDER_SECONDS": "0", "BIRLIK_PAGE_CACHE_SECONDS": "0"]
-            let ports = (Int.random(in: 30_000..<35_000), Int.random(in: 35_000..<40_000))
+            var ports = (try freePort(), try freePort())
+            while ports.1 == ports.0 { ports.1 = try freePort() }
             let first = try Self.start(binary, port: ports.0, environment: environment)
             var processes = [first]
             defer { for process in processes where process.isRunning { process.terminate() } }
             let siteA = "http://127.0.0.1:\(ports.0)", siteB = "http://127.0.0.1:\(ports.1)"
-            try await Self.waitUntilHealthy(app.client, siteA)
-            processes.append(try Self.start(binary, port: ports.1, environment: environment))
-            try await Self.waitUntilHealthy(app.client, siteB)
+            try await Self.waitUntilHealthy(app.client, siteA, first)
+            let second = try Self.start(binary, port: ports.1, environment: environment)
+            processes.append(second)
+            try await Self.waitUntilHealthy(app.client, siteB, second)
 
             // Sign in on A; the same cookie opens a page for the signed-in user on B.
             func signIn(_ email: String, on site: String) async throws -> Browser {
