@@ -121,7 +121,7 @@ public enum Backup {
 
     /// The control loop's tables, parents before children (S2–S5).
     static let controlLoopTables: [any Model.Type] = [
-        PlanRecord.self, PlanVersionRecord.self, MeasureRecord.self, MeasureTaskRecord.self, ReportRecord.self, MeasureEventRecord.self,
+        PlanRecord.self, PlanVersionRecord.self, MeasureRecord.self, MeasureTaskRecord.self, MeasureNodeRecord.self, ReportRecord.self, MeasureEventRecord.self,
         ReportAttachmentRecord.self, NotificationRecord.self, InstructionRecord.self, InstructionExecutorRecord.self, InstructionEventRecord.self, SignedDocumentRecord.self,
     ]
 

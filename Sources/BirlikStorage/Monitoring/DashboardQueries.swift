@@ -52,18 +52,7 @@ public enum DashboardQueries {
         case .year: key = "r.period_year"
         case .measure: key = "r.measure_id"
         }
-        var query = SQLQueryString("SELECT \(unsafeRaw: key) AS k, CAST(COUNT(*) AS BIGINT) AS expected, ")
-        query.appendInterpolation(unsafeRaw: """
-            CAST(COALESCE(SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END), 0) AS BIGINT) AS accepted, \
-            CAST(COALESCE(SUM(r.on_time), 0) AS BIGINT) AS on_time, \
-            CAST(COALESCE(SUM(CASE WHEN r.status IN ('notStarted', 'draft', 'returned') THEN 1 ELSE 0 END), 0) AS BIGINT) AS overdue, \
-            CAST(COALESCE(SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END), 0.0) AS DOUBLE PRECISION) AS score_sum, \
-            CAST(COALESCE(SUM(CASE WHEN r.is_lead THEN 1 ELSE 0 END), 0) AS BIGINT) AS lead_expected \
-            FROM reports r WHERE (r.status IN ('submitted', 'accepted') OR r.due_date < 
-            """)
-        query.appendInterpolation(bind: filter.asOf.description)
-        query.appendInterpolation(unsafeRaw: ")")
-        appendConditions(&query, filter, actor: actor)
+        var query = figures(key: key, filter, actor: actor)
         if grouping != .none { query.appendInterpolation(unsafeRaw: " GROUP BY \(key)") }
         var result: [String: Rates] = [:]
         for row in try await sql.raw(query).all() {
@@ -80,6 +69,23 @@ public enum DashboardQueries {
                                  leadExpected: try row.decode(column: "lead_expected", as: Int.self))
         }
         return result
+    }
+
+    /// `SELECT <key> AS k, <the figures> FROM reports r WHERE <expected, filter and permission>`, to be grouped.
+    static func figures(key: String, _ filter: Filter, actor: Actor) -> SQLQueryString {
+        var query = SQLQueryString("SELECT \(unsafeRaw: key) AS k, CAST(COUNT(*) AS BIGINT) AS expected, ")
+        query.appendInterpolation(unsafeRaw: """
+            CAST(COALESCE(SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END), 0) AS BIGINT) AS accepted, \
+            CAST(COALESCE(SUM(r.on_time), 0) AS BIGINT) AS on_time, \
+            CAST(COALESCE(SUM(CASE WHEN r.status IN ('notStarted', 'draft', 'returned') THEN 1 ELSE 0 END), 0) AS BIGINT) AS overdue, \
+            CAST(COALESCE(SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END), 0.0) AS DOUBLE PRECISION) AS score_sum, \
+            CAST(COALESCE(SUM(CASE WHEN r.is_lead THEN 1 ELSE 0 END), 0) AS BIGINT) AS lead_expected \
+            FROM reports r WHERE (r.status IN ('submitted', 'accepted') OR r.due_date < 
+            """)
+        query.appendInterpolation(bind: filter.asOf.description)
+        query.appendInterpolation(unsafeRaw: ")")
+        appendConditions(&query, filter, actor: actor)
+        return query
     }
 
     /// The figures of everything `filter` selects.
@@ -151,44 +157,43 @@ public enum DashboardQueries {
         public var measureCount: Int
     }
 
-    /// Which measures serve each strategy node (through its subtree) and their weights: read once and
-    /// kept until the next audited change.
-    struct NodeStructure: Sendable {
-        var measuresOfNode: [String: Set<UUID>]
-        var weights: [UUID: Int]
-    }
+    /// How many measures serve each strategy node through its subtree: read once, kept until a change.
+    static let measureCounts = ReadCache<[String: Int]>(lifetime: 30, capacity: 4)
 
-    static let nodeStructure = ReadCache<NodeStructure>(lifetime: 30, capacity: 4)
-
-    static func loadStructure(on db: any Database) async throws -> NodeStructure {
-        var weights: [UUID: Int] = [:]
-        for row in try await MeasureRecord.query(on: db).field(\.$id).field(\.$weight).all() {
-            if let id = row.id { weights[id] = row.weight }
-        }
-        let tree = StrategyTree.shared
-        var ancestors: [String: [String]] = [:]
-        var measuresOfNode: [String: Set<UUID>] = [:]
-        for link in try await MeasureTaskRecord.query(on: db).field(\.$measureID).field(\.$taskCode).all() {
-            let path = ancestors[link.taskCode] ?? tree.path(to: link.taskCode).map(\.code)
-            ancestors[link.taskCode] = path
-            for code in path { measuresOfNode[code, default: []].insert(link.measureID) }
-        }
-        return NodeStructure(measuresOfNode: measuresOfNode, weights: weights)
-    }
-
+    /// Figures of every strategy node in one query: per measure, then summed over `measure_nodes` (each
+    /// measure once per node it serves through the node's subtree), progress the weighted mean of the
+    /// measures' progress.
     public static func byStrategyNode(_ filter: Filter, actor: Actor, on db: any Database) async throws -> [String: NodeFigures] {
-        let perMeasure = try await rates(by: .measure, filter, actor: actor, on: db)
-        let structure = try await nodeStructure.value("all") { try await loadStructure(on: db) }
-        let weights = structure.weights
-        return structure.measuresOfNode.mapValues { measures in
-            var total = Rates()
-            var items: [(progress: Double?, weight: Int)] = []
-            for measure in measures {
-                let figures = perMeasure[measure.uuidString] ?? Rates()
-                total = total + figures
-                items.append((figures.progress, weights[measure] ?? 1))
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        var query = SQLQueryString("""
+            SELECT n.node_code AS node, CAST(SUM(m.expected) AS BIGINT) AS expected, CAST(SUM(m.accepted) AS BIGINT) AS accepted, \
+            CAST(SUM(m.on_time) AS BIGINT) AS on_time, CAST(SUM(m.overdue) AS BIGINT) AS overdue, \
+            CAST(SUM(m.score_sum) AS DOUBLE PRECISION) AS score_sum, CAST(SUM(m.lead_expected) AS BIGINT) AS lead_expected, \
+            CAST(SUM(CASE WHEN m.lead_expected > 0 THEN w.weight * m.score_sum / m.lead_expected ELSE 0.0 END) AS DOUBLE PRECISION) AS weighted, \
+            CAST(SUM(CASE WHEN m.lead_expected > 0 THEN w.weight ELSE 0 END) AS BIGINT) AS weights FROM (
+            """)
+        let inner = figures(key: "r.measure_id", filter, actor: actor)
+        query.appendInterpolation(inner)
+        query.appendInterpolation(unsafeRaw: " GROUP BY r.measure_id) m JOIN measure_nodes n ON n.measure_id = m.k JOIN measures w ON w.id = m.k GROUP BY n.node_code")
+        let counts = try await measureCounts.value("all") {
+            var counts: [String: Int] = [:]
+            for row in try await sql.raw("SELECT node_code, CAST(COUNT(*) AS BIGINT) AS n FROM measure_nodes GROUP BY node_code").all() {
+                counts[try row.decode(column: "node_code", as: String.self)] = try row.decode(column: "n", as: Int.self)
             }
-            return NodeFigures(rates: total, progress: Rollup.weighted(items), measureCount: measures.count)
+            return counts
         }
+        var result = counts.mapValues { NodeFigures(rates: Rates(), progress: nil, measureCount: $0) }
+        for row in try await sql.raw(query).all() {
+            let node = try row.decode(column: "node", as: String.self)
+            let rates = Rates(expected: try row.decode(column: "expected", as: Int.self), accepted: try row.decode(column: "accepted", as: Int.self),
+                              onTime: try row.decode(column: "on_time", as: Int.self), overdue: try row.decode(column: "overdue", as: Int.self),
+                              scoreSum: try row.decode(column: "score_sum", as: Double.self),
+                              leadExpected: try row.decode(column: "lead_expected", as: Int.self))
+            let weights = try row.decode(column: "weights", as: Int.self)
+            result[node] = NodeFigures(rates: rates, progress: weights > 0 ? try row.decode(column: "weighted", as: Double.self) / Double(weights) : nil,
+                                       measureCount: counts[node] ?? 0)
+        }
+        return result
     }
+
 }

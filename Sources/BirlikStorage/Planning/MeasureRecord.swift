@@ -1,6 +1,7 @@
 import BirlikCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// A row of `measures`: one measure of a plan.
 public final class MeasureRecord: Model, @unchecked Sendable {
@@ -108,5 +109,48 @@ public final class MeasureTaskRecord: Model, @unchecked Sendable {
         self.measureID = measureID
         self.planID = planID
         self.taskCode = taskCode
+    }
+}
+
+/// A row of `measure_nodes`: a measure serves a strategy node directly or through the node's subtree
+/// (every ancestor of its tasks), so a node's figures are one join.
+public final class MeasureNodeRecord: Model, @unchecked Sendable {
+    public static let schema = "measure_nodes"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "measure_id") public var measureID: UUID
+    @Field(key: "node_code") public var nodeCode: String
+
+    public init() {}
+
+    init(measureID: UUID, nodeCode: String) {
+        id = UUID()
+        self.measureID = measureID
+        self.nodeCode = nodeCode
+    }
+
+    /// The rows of a measure: its tasks and all their ancestors, each once.
+    static func rows(for measureID: UUID, taskCodes: [String]) -> [MeasureNodeRecord] {
+        let tree = StrategyTree.shared
+        var codes: [String] = []
+        for task in taskCodes { for node in tree.path(to: task) where !codes.contains(node.code) { codes.append(node.code) } }
+        return codes.map { MeasureNodeRecord(measureID: measureID, nodeCode: $0) }
+    }
+}
+
+struct CreateMeasureNodes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(MeasureNodeRecord.schema)
+            .id()
+            .field("measure_id", .uuid, .required, .references(MeasureRecord.schema, .id))
+            .field("node_code", .string, .required)
+            .unique(on: "measure_id", "node_code")
+            .create()
+        try await (database as! any SQLDatabase).create(index: "measure_nodes_node_idx").on(MeasureNodeRecord.schema)
+            .column("node_code").column("measure_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(MeasureNodeRecord.schema).delete()
     }
 }

@@ -32,7 +32,6 @@ public enum MeasureStore {
             }
             record.apply(after)
             try await record.update(on: audit.db)
-            try await MeasureTaskRecord.query(on: audit.db).filter(\.$measureID == id).delete()
             try await saveTasks(after, on: audit.db)
             try await audit.record("update", "measure", id: id.uuidString, before: before, after: after)
             return after
@@ -72,7 +71,6 @@ public enum MeasureStore {
                     let before = record.measure
                     record.apply(measure)
                     try await record.update(on: audit.db)
-                    try await MeasureTaskRecord.query(on: audit.db).filter(\.$measureID == measure.id).delete()
                     try await audit.record("update", "measure", id: measure.id.uuidString, before: before, after: measure)
                 } else {
                     try await MeasureRecord(measure).create(on: audit.db)
@@ -96,6 +94,7 @@ public enum MeasureStore {
             try await ReportRecord.query(on: audit.db).filter(\.$measureID == id).delete()
             try await MeasureEventRecord.query(on: audit.db).filter(\.$measureID == id).delete()
             try await MeasureTaskRecord.query(on: audit.db).filter(\.$measureID == id).delete()
+            try await MeasureNodeRecord.query(on: audit.db).filter(\.$measureID == id).delete()
             try await record.delete(on: audit.db)
             try await audit.record("delete", "measure", id: id.uuidString, before: before, after: Nothing?.none)
         }
@@ -117,9 +116,13 @@ public enum MeasureStore {
         return try draft.validated(id: id, plan: plan, organizations: { ids[$0] }, extraIndicators: extraIndicators)
     }
 
+    /// Writes which strategy nodes a measure serves (replacing what was there).
     static func saveTasks(_ measure: Measure, on db: any Database) async throws {
+        try await MeasureTaskRecord.query(on: db).filter(\.$measureID == measure.id).delete()
+        try await MeasureNodeRecord.query(on: db).filter(\.$measureID == measure.id).delete()
         for code in Set(measure.taskCodes) {
             try await MeasureTaskRecord(measureID: measure.id, planID: measure.planID, taskCode: code).create(on: db)
         }
+        try await MeasureNodeRecord.rows(for: measure.id, taskCodes: measure.taskCodes).create(on: db)
     }
 }

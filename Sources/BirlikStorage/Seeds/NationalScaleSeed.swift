@@ -74,12 +74,15 @@ public enum NationalScaleSeed {
                 let servable = tasks.filter { $0.conceptCode == concept }
                 var measures: [MeasureRecord] = []
                 var links: [MeasureTaskRecord] = []
+                var nodes: [MeasureNodeRecord] = []
                 var reports: [ReportRecord] = []
                 var events: [MeasureEventRecord] = []
                 var entries: [(action: String, entityType: String, entityID: String, after: String)] = []
                 func flush() async throws {
                     try await measures.create(on: audit.db); measures.removeAll(keepingCapacity: true)
                     try await links.create(on: audit.db); links.removeAll(keepingCapacity: true)
+                    for start in stride(from: 0, to: nodes.count, by: 500) { try await Array(nodes[start..<min(start + 500, nodes.count)]).create(on: audit.db) }
+                    nodes.removeAll(keepingCapacity: true)
                     for start in stride(from: 0, to: reports.count, by: 500) { try await Array(reports[start..<min(start + 500, reports.count)]).create(on: audit.db) }
                     for start in stride(from: 0, to: events.count, by: 500) { try await Array(events[start..<min(start + 500, events.count)]).create(on: audit.db) }
                     try await audit.recordMany(entries)
@@ -97,6 +100,7 @@ public enum NationalScaleSeed {
                                           weight: index % 3 + 1)
                     measures.append(MeasureRecord(measure))
                     links.append(MeasureTaskRecord(measureID: measure.id, planID: plan.id, taskCode: task))
+                    nodes += MeasureNodeRecord.rows(for: measure.id, taskCodes: [task])
                     for period in measure.periods(in: plan.years) {
                         for executor in measure.executors {
                             var report = Report(measureID: measure.id, planID: plan.id, regionCode: region, executorID: executor,

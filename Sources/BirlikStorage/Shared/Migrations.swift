@@ -21,5 +21,6 @@ public enum BirlikMigrations {
         CreateInstructions(),
         CreateSignedDocuments(),
         CreateReportAttachments(),
+        CreateMeasureNodes(),
     ]
 }
