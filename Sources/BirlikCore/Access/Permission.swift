@@ -21,6 +21,9 @@ public enum Resource: String, Sendable, CaseIterable {
     case report
     /// An instruction of the Head of State – Chairman of the APK under control (S4).
     case instruction
+    /// The control figures of a place (organisation `nil`) or of one organisation: dashboards, the
+    /// figures on plan and strategy pages, the summary API.
+    case dashboard
 }
 
 /// The outcome of a permission check.
@@ -138,6 +141,15 @@ public enum Access {
             return actor.role == .secretariat || (ownsIt && actor.role != .citizen) ? .allowed : .forbidden
         case (.instruction, _):
             return actor.role == .secretariat ? .allowed : .forbidden
+        case (.dashboard, .view):
+            // The Secretariat sees every place; a coordinator the region's subtree; the other roles that
+            // report (not the public's citizens) their own organisation's figures.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion ? .allowed : .forbidden
+            case .citizen: return .forbidden
+            default: return ownsIt ? .allowed : .forbidden
+            }
         default:
             return .forbidden
         }

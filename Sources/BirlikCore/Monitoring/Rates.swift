@@ -39,14 +39,3 @@ public struct Rates: Sendable, Hashable, Codable {
         value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
     }
 }
-
-/// Progress rolled up from measures to a strategy node, a plan or a territory: the weighted mean of
-/// the measures' progress (as Decidim's accountability does).
-public enum Rollup {
-    public static func weighted(_ items: [(progress: Double?, weight: Int)]) -> Double? {
-        let counted = items.compactMap { item in item.progress.map { ($0, Double(max(item.weight, 0))) } }
-        let total = counted.reduce(0) { $0 + $1.1 }
-        guard total > 0 else { return nil }
-        return counted.reduce(0) { $0 + $1.0 * $1.1 } / total
-    }
-}

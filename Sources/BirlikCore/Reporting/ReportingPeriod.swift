@@ -43,6 +43,22 @@ public struct ReportingPeriod: Sendable, Hashable, Comparable {
         }
     }
 
+    /// The name of the period a code stands for (`2021-Q3` → `2021, III тоқсан`); the code itself when
+    /// it is not one.
+    public static func label(code: String, _ l10n: Localizer) -> String {
+        if let day = Day(code) { return ReportingPeriod(year: day.year, part: 0, parts: 1, due: day).label(l10n) }
+        let parts = code.split(separator: "-")
+        guard let year = parts.first.flatMap({ Int($0) }) else { return code }
+        let placeholder = Day(year: year, month: 12, day: 31)
+        if parts.count == 1 { return ReportingPeriod(year: year, part: 1, parts: 1, due: placeholder).label(l10n) }
+        guard parts.count == 2, let kind = parts[1].first, let part = Int(parts[1].dropFirst()) else { return code }
+        switch (kind, part) {
+        case ("H", 1...2): return ReportingPeriod(year: year, part: part, parts: 2, due: placeholder).label(l10n)
+        case ("Q", 1...4): return ReportingPeriod(year: year, part: part, parts: 4, due: placeholder).label(l10n)
+        default: return code
+        }
+    }
+
     public static func < (lhs: ReportingPeriod, rhs: ReportingPeriod) -> Bool {
         (lhs.due, lhs.code) < (rhs.due, rhs.code)
     }

@@ -37,11 +37,6 @@ public struct StrategyTree: Sendable {
         return path
     }
 
-    /// The codes of a node and all its descendants.
-    public func subtree(_ code: String) -> [String] {
-        [code] + children(of: code).flatMap { subtree($0.code) }
-    }
-
     /// Nodes whose text in any language (Kazakh in either script) contains every term of `query`.
     public func search(_ query: String) -> [StrategyNode] {
         let terms = SearchFolding.terms(query)

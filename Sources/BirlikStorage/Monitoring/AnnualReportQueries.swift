@@ -51,7 +51,7 @@ public enum AnnualReportQueries {
         }
         var regions: [String: Rates] = [:]
         for (code, rates) in try await DashboardQueries.rates(by: .territory, filter, actor: actor, on: db) {
-            let top = code.split(separator: "-").prefix(2).joined(separator: "-")
+            let top = RegionCode.topLevel(code) ?? code
             regions[top, default: Rates()] = regions[top, default: Rates()] + rates
         }
         let regionLines = ReferenceData.regions.filter { $0.kind == .region || $0.kind == .city }.map { region in

@@ -10,8 +10,6 @@ public enum DashboardQueries {
     /// What the figures are grouped by.
     public enum Grouping: String, Sendable, CaseIterable {
         case none
-        /// The region of the plan the report belongs to.
-        case planRegion
         /// The region (or district) of the executor: figures by territory.
         case territory
         case executor
@@ -29,12 +27,10 @@ public enum DashboardQueries {
         public var regionCode: String?
         public var planID: UUID?
         public var executorID: UUID?
-        /// Only measures serving one of these strategy nodes.
-        public var taskCodes: [String]?
 
-        public init(asOf: Day, year: Int? = nil, regionCode: String? = nil, planID: UUID? = nil, executorID: UUID? = nil, taskCodes: [String]? = nil) {
+        public init(asOf: Day, year: Int? = nil, regionCode: String? = nil, planID: UUID? = nil, executorID: UUID? = nil) {
             self.asOf = asOf; self.year = year; self.regionCode = regionCode; self.planID = planID
-            self.executorID = executorID; self.taskCodes = taskCodes
+            self.executorID = executorID
         }
     }
 
@@ -45,7 +41,6 @@ public enum DashboardQueries {
         let key: String
         switch grouping {
         case .none: key = "''"
-        case .planRegion: key = "r.region_code"
         case .territory: key = "r.executor_region"
         case .executor: key = "r.executor_id"
         case .plan: key = "r.plan_id"
@@ -59,7 +54,7 @@ public enum DashboardQueries {
             let name: String
             switch grouping {
             case .none: name = ""
-            case .planRegion, .territory: name = try row.decode(column: "k", as: String.self)
+            case .territory: name = try row.decode(column: "k", as: String.self)
             case .executor, .plan, .measure: name = try row.decode(column: "k", as: UUID.self).uuidString
             case .year: name = String(try row.decode(column: "k", as: Int.self))
             }
@@ -112,14 +107,6 @@ public enum DashboardQueries {
         if let executor = filter.executorID {
             query.appendInterpolation(unsafeRaw: " AND r.executor_id = ")
             query.appendInterpolation(bind: executor)
-        }
-        if let tasks = filter.taskCodes {
-            query.appendInterpolation(unsafeRaw: " AND r.measure_id IN (SELECT mt.measure_id FROM measure_tasks mt WHERE mt.task_code IN (")
-            for (index, task) in (tasks.isEmpty ? [""] : tasks).enumerated() {
-                if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
-                query.appendInterpolation(bind: task)
-            }
-            query.appendInterpolation(unsafeRaw: "))")
         }
         // The one permission rule, as SQL: `Access.visibility(actor, .report)`.
         switch Access.visibility(actor, .report) {

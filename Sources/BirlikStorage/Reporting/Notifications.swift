@@ -6,12 +6,14 @@ import Foundation
 /// overdue). Each notification has a dedupe key, so a reminder is written once however many server
 /// instances run the schedule.
 public enum Notifications {
-    /// Writes a notification inside an audited change, unless one with `dedupe` exists.
+    /// Writes a notification inside an audited change, unless one with `dedupe` exists; `true` when written.
+    @discardableResult
     static func notify(organization: UUID, kind: String, key: L10nKey, arguments: [String: String], link: String,
-                       dedupe: String, now: Date, on db: any Database) async throws {
-        guard try await NotificationRecord.query(on: db).filter(\.$dedupeKey == dedupe).count() == 0 else { return }
+                       dedupe: String, now: Date, on db: any Database) async throws -> Bool {
+        guard try await NotificationRecord.query(on: db).filter(\.$dedupeKey == dedupe).count() == 0 else { return false }
         try await NotificationRecord(organizationID: organization, kind: kind, messageKey: key, arguments: arguments,
                                      link: link, dedupeKey: dedupe, at: now).create(on: db)
+        return true
     }
 
     /// Notifies whoever accepts the plan's reports: the region's Public Accord institution for a
@@ -45,10 +47,6 @@ public enum Notifications {
             }
     }
 
-    public static func unreadCount(organization: UUID, on db: any Database) async throws -> Int {
-        try await NotificationRecord.query(on: db).filter(\.$organizationID == organization).filter(\.$readAt == nil).count()
-    }
-
     /// The scheduled work: reminders for open reports due within `days`, and overdue notices. Runs in
     /// one audited transaction (the audit lock serialises instances); returns how many were written.
     @discardableResult
@@ -68,13 +66,11 @@ public enum Notifications {
                 guard let id = row.id, let due = Day(row.dueDate) else { continue }
                 let overdue = due < today
                 let dedupe = (overdue ? "overdue:" : "due:") + id.uuidString
-                let before = try await NotificationRecord.query(on: audit.db).filter(\.$dedupeKey == dedupe).count()
-                guard before == 0 else { continue }
-                try await notify(organization: row.executorID, kind: overdue ? "overdue" : "due",
+                let wrote = try await notify(organization: row.executorID, kind: overdue ? "overdue" : "due",
                                  key: overdue ? .notifyOverdue : .notifyDueSoon,
                                  arguments: ["measure": codes[row.measureID] ?? "", "period": row.periodCode, "date": due.dotted],
                                  link: "/reports/\(id.uuidString)", dedupe: dedupe, now: now, on: audit.db)
-                written += 1
+                if wrote { written += 1 }
             }
             if written > 0 {
                 try await audit.record("remind", "notification", id: today.description, before: Nothing?.none, after: ["written": written])

@@ -61,37 +61,27 @@ public enum ReportQueries {
         let horizon = Calendar(identifier: .gregorian).date(byAdding: .day, value: horizonDays, to: today.end) ?? today.end
         let rows = try await ReportRecord.query(on: db).filter(\.$executorID == organization).filter(\.$status ~~ open)
             .filter(\.$dueDate <= Day(horizon).description).sort(\.$dueDate).limit(limit).all().map(\.report)
-        let measures = try await MeasureRecord.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.measureID)))).all().map(\.measure)
-        let plans = try await PlanRecord.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.planID)))).all().map(\.plan)
-        let measureByID = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, $0) })
-        let planByID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
-        return rows.compactMap { report in
-            guard let measure = measureByID[report.measureID], let plan = planByID[report.planID],
-                  plan.status == .approved || plan.status == .amended else { return nil }
-            return Obligation(report: report, measure: measure, plan: plan)
-        }
+        return try await withContext(rows, on: db).filter { $0.plan.status == .approved || $0.plan.status == .amended }
     }
 
     /// Submitted reports waiting for `actor`'s decision, oldest first.
     public static func awaitingDecision(actor: Actor, limit: Int = 200, on db: any Database) async throws -> [Obligation] {
-        let query = ReportRecord.query(on: db).filter(\.$status == ReportStatus.submitted.rawValue).sort(\.$submittedAt)
-        switch actor.role {
-        case .secretariat, .admin: break
-        case .regionalCoordinator:
-            query.group(.or) { group in
-                group.filter(\.$regionCode == actor.regionCode).filter(\.$regionCode, .contains(inverse: false, .prefix), actor.regionCode + "-")
-                group.filter(\.$executorRegion == actor.regionCode).filter(\.$executorRegion, .contains(inverse: false, .prefix), actor.regionCode + "-")
-            }
-        default: return []
+        guard Access.visibility(actor, .report) != .nothing, actor.isSignedIn else { return [] }
+        let rows = try await ReportRecord.query(on: db).filter(\.$status == ReportStatus.submitted.rawValue).visible(to: actor)
+            .sort(\.$submittedAt).limit(limit).all().map(\.report)
+        return try await withContext(rows, on: db).filter { row in
+            Access.check(actor, .approve, .report, in: row.report.decisionScope(.returnForCorrection, plan: row.plan)) == .allowed
         }
-        let rows = try await query.limit(limit).all().map(\.report)
+    }
+
+    /// Reports with their measures and plans, read in two queries, in the reports' order.
+    static func withContext(_ rows: [Report], on db: any Database) async throws -> [Obligation] {
         let measures = try await MeasureRecord.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.measureID)))).all().map(\.measure)
         let plans = try await PlanRecord.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.planID)))).all().map(\.plan)
         let measureByID = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, $0) })
         let planByID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
         return rows.compactMap { report in
-            guard let measure = measureByID[report.measureID], let plan = planByID[report.planID],
-                  Access.check(actor, .approve, .report, in: report.decisionScope(.returnForCorrection, plan: plan)) == .allowed else { return nil }
+            guard let measure = measureByID[report.measureID], let plan = planByID[report.planID] else { return nil }
             return Obligation(report: report, measure: measure, plan: plan)
         }
     }
@@ -134,13 +124,6 @@ extension ReportQueries {
         }
         if let year { query.filter(\.$periodYear == year) }
         let rows = try await query.sort(\.$dueDate).limit(limit).all().map(\.report)
-        let measures = try await MeasureRecord.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.measureID)))).all().map(\.measure)
-        let plans = try await PlanRecord.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.planID)))).all().map(\.plan)
-        let measureByID = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, $0) })
-        let planByID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
-        return rows.compactMap { report in
-            guard let measure = measureByID[report.measureID], let plan = planByID[report.planID] else { return nil }
-            return Obligation(report: report, measure: measure, plan: plan)
-        }
+        return try await withContext(rows, on: db)
     }
 }

@@ -48,7 +48,7 @@ public enum NationalScaleSeed {
             codes[row.code] = id
             places[id] = row.regionCode
             if row.code.hasPrefix("bench-akimat-") {
-                let region = row.regionCode.split(separator: "-").prefix(2).joined(separator: "-")
+                let region = RegionCode.topLevel(row.regionCode) ?? row.regionCode
                 districtAkimats[region, default: []].append(id)
             }
         }

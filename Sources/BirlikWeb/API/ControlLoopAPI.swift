@@ -120,7 +120,7 @@ enum ControlLoopAPI {
         let actor = request.actor
         var byRegion: [String: Rates] = [:]
         for (code, rates) in try await DashboardQueries.rates(by: .territory, filter, actor: actor, on: request.db) {
-            let key = selection.regionCode == nil ? code.split(separator: "-").prefix(2).joined(separator: "-") : code
+            let key = selection.regionCode == nil ? RegionCode.topLevel(code) ?? code : code
             byRegion[key, default: Rates()] = byRegion[key, default: Rates()] + rates
         }
         let l10n = request.l10n

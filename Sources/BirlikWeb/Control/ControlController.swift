@@ -41,7 +41,7 @@ enum ControlController {
             let instruction = try await InstructionStore.create(draft, actor: request.actor, on: request.db)
             return request.redirect(to: SiteURL.instruction(id: instruction.id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
-            return html(InstructionFormPage.view(draft, errors: try PlanningController.formErrors(error), PageContext(request)), status: ErrorMapping.status(error))
+            return html(InstructionFormPage.view(draft, errors: try Form.Errors(error), PageContext(request)), status: ErrorMapping.status(error))
         }
     }
 
@@ -91,11 +91,7 @@ enum ControlController {
             _ = try await InstructionStore.apply(step, to: id, actor: request.actor, on: request.db)
             return request.redirect(to: SiteURL.instruction(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
-            switch error {
-            case let .invalid(problems): return try await page(request, errors: Form.Errors(problems), status: ErrorMapping.status(error))
-            case .conflict: return try await page(request, errors: Form.Errors(general: error.messageKey), status: ErrorMapping.status(error))
-            default: throw error
-            }
+            return try await page(request, errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
     }
 }

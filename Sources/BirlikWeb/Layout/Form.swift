@@ -14,6 +14,17 @@ enum Form {
         }
 
         var isEmpty: Bool { fields.isEmpty && general == nil }
+
+        /// The errors of a refused change: field problems inline, a duplicate code on its field, a stale
+        /// version or a conflict as the form's headline. Any other error is not the form's to show.
+        init(_ error: DomainError) throws {
+            switch error {
+            case let .invalid(problems): self.init(problems)
+            case .conflict(.errorDuplicateCode): self.init([FieldError("code", .errorDuplicateCode)], general: .errorDuplicateCode)
+            case .staleVersion, .conflict: self.init(general: error.messageKey)
+            default: throw error
+            }
+        }
     }
 
     /// The summary at the top of a form with errors, each linking to its field.

@@ -81,7 +81,7 @@ enum Layout {
         let actor = context.actor
         if actor.isSignedIn {
             items.append(("S3", .navMyWork, SiteURL.myWork.path))
-            if actor.role != .citizen { items.append(("S3", .navDashboard, SiteURL.dashboard.path)) }
+            if MonitoringController.showsFigures(actor) { items.append(("S3", .navDashboard, SiteURL.dashboard.path)) }
             if Access.visibility(actor, .instruction) != .nothing { items.append(("S4", .navInstructions, SiteURL.instructions.path)) }
             if Access.visibility(actor, .report) == .everything { items.append(("S5", .navAnnualReport, SiteURL.annualReport.path)) }
         }

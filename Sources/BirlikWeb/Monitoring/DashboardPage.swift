@@ -95,7 +95,7 @@ enum DashboardPage {
             el("tbody", [:], model.overdue.map { row in
                 el("tr", [:], el("td", [:], .text(row.report.due.dotted)),
                    el("td", [:], el("a", ["href": SiteURL.report(id: row.report.id.uuidString).path], .text("\(row.plan.code) · \(row.measure.code). \(l10n.text(row.measure.title))"))),
-                   el("td", [:], .text(row.report.periodCode)), el("td", [:], .text(model.executorNames[row.report.executorID] ?? "—")),
+                   el("td", [:], .text(ReportingPeriod.label(code: row.report.periodCode, l10n))), el("td", [:], .text(model.executorNames[row.report.executorID] ?? "—")),
                    el("td", [:], Figures.badge(row.report.status, overdue: true, l10n)))
             }))
         let instructions = el("ul", [:], model.overdueInstructions.map { instruction in

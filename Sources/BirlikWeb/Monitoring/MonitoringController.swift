@@ -16,24 +16,38 @@ enum MonitoringController {
         var regionCode: String?
         var executorID: UUID?
 
+        /// The widest view `Access` allows: the asked region (or the republic), else the user's region,
+        /// else the user's organisation.
         init(_ request: Request) throws {
             let actor = request.actor
-            guard actor.isSignedIn, actor.role != .citizen else { throw actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
             year = request.queryText("year").flatMap(Int.init).flatMap { PlanDraft.allowedYears.contains($0) ? $0 : nil }
-            switch actor.role {
-            case .secretariat, .admin:
-                regionCode = request.queryText("region").flatMap { RegionCode.isValid($0) && $0 != RegionCode.republic ? $0 : nil }
-            case .regionalCoordinator:
+            let asked = request.queryText("region").flatMap { RegionCode.isValid($0) && $0 != RegionCode.republic ? $0 : nil }
+            func allowed(_ organization: UUID?, _ region: String) -> Bool {
+                Access.check(actor, .view, .dashboard, in: Scope(organizationID: organization, regionCode: region, isPublic: false)) == .allowed
+            }
+            if allowed(nil, asked ?? RegionCode.republic) {
+                regionCode = asked
+            } else if actor.regionCode != RegionCode.republic, allowed(nil, actor.regionCode) {
                 regionCode = actor.regionCode
-            default:
+            } else {
+                try Access.require(actor, .view, .dashboard, in: MonitoringController.ownScope(actor))
                 executorID = actor.organizationID
-                if executorID == nil { throw DomainError.forbidden }
             }
         }
 
         func filter(asOf: Day) -> DashboardQueries.Filter {
             DashboardQueries.Filter(asOf: asOf, year: year, regionCode: regionCode, executorID: executorID)
         }
+    }
+
+    /// The figures of the user's own organisation, the narrowest view of the figures.
+    static func ownScope(_ actor: Actor) -> Scope {
+        Scope(organizationID: actor.organizationID, regionCode: actor.regionCode, isPublic: false)
+    }
+
+    /// Whether pages show `actor` control figures at all.
+    static func showsFigures(_ actor: Actor) -> Bool {
+        Access.check(actor, .view, .dashboard, in: ownScope(actor)) == .allowed
     }
 
     static func model(_ request: Request) async throws -> DashboardPage.Model {
@@ -53,8 +67,7 @@ enum MonitoringController {
         } else {
             var rolled: [String: Rates] = [:]
             for (code, rates) in byTerritory {
-                let parts = code.split(separator: "-")
-                let top = parts.count >= 2 ? parts.prefix(2).joined(separator: "-") : code
+                let top = RegionCode.topLevel(code) ?? code
                 rolled[top, default: Rates()] = rolled[top, default: Rates()] + rates
             }
             for region in regions where region.kind == .region || region.kind == .city || region.kind == .republic {
@@ -84,7 +97,8 @@ enum MonitoringController {
             },
             overdue: overdue, overdueInstructions: instructions,
             executorNames: labels.mapValues { l10n.text($0.name) }, regions: regions,
-            showsRegionFilter: actor.role == .secretariat || actor.role == .admin, today: today)
+            showsRegionFilter: Access.check(actor, .view, .dashboard, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed,
+            today: today)
     }
 
     static func dashboard(_ request: Request) async throws -> Response {
@@ -128,7 +142,7 @@ enum MonitoringController {
             return TableExport(name: "overdue", header: [l10n(.reportDue), l10n(.navPlans), "№", l10n(.measureTitle), l10n(.reportPeriod), l10n(.reportExecutor), l10n(.planStatus)],
                                rows: model.overdue.map { row in
                                    [.text(row.report.due.dotted), .text(row.plan.code), .text(row.measure.code), .text(l10n.text(row.measure.title)),
-                                    .text(row.report.periodCode), .text(model.executorNames[row.report.executorID] ?? ""), .text(l10n(row.report.status.l10nKey))]
+                                    .text(ReportingPeriod.label(code: row.report.periodCode, l10n)), .text(model.executorNames[row.report.executorID] ?? ""), .text(l10n(row.report.status.l10nKey))]
                                })
         case "territories":
             return TableExport(name: "territories", header: [l10n(.orgCode), l10n(.columnRegion)] + figures,

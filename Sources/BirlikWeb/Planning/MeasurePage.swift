@@ -53,7 +53,7 @@ enum MeasurePage {
                 el("th", ["scope": "col"], .text(l10n(.reportExecution))))),
             el("tbody", [:], model.reports.map { report in
                 el("tr", [:],
-                   el("td", [:], el("a", ["href": SiteURL.report(id: report.id.uuidString).path], .text(report.periodCode))),
+                   el("td", [:], el("a", ["href": SiteURL.report(id: report.id.uuidString).path], .text(ReportingPeriod.label(code: report.periodCode, l10n)))),
                    el("td", [:], .text(name(report.executorID)), report.isLead ? .empty : el("span", ["class": "muted"], .text(" · " + l10n(.reportCoExecutor)))),
                    el("td", [:], .text(report.due.dotted)),
                    el("td", [:], Figures.badge(report.status, overdue: report.isOverdue(today: model.today), l10n)),
@@ -63,7 +63,7 @@ enum MeasurePage {
             let key = L10nKey(rawValue: "timeline.\(event.action)") ?? .timelineOther
             return el("li", [:],
                       el("time", ["datetime": ISO8601DateFormatter().string(from: event.at)], .text(Day(event.at).dotted)),
-                      .text(" · " + l10n(key) + (event.periodCode.map { " · \($0)" } ?? "") + (event.executorID == nil ? "" : " · " + name(event.executorID))
+                      .text(" · " + l10n(key) + (event.periodCode.map { " · " + ReportingPeriod.label(code: $0, l10n) } ?? "") + (event.executorID == nil ? "" : " · " + name(event.executorID))
                             + " · " + event.actorName),
                       event.comment.map { el("blockquote", [:], .text($0)) } ?? .empty)
         })

@@ -28,14 +28,12 @@ enum PlanningController {
         routes.post(.measureDelete(id: ""), use: deleteMeasure)
     }
 
-    /// Figures are for the people who control: signed in, not the public.
-    static func showsFigures(_ actor: Actor) -> Bool { actor.isSignedIn && actor.role != .citizen }
 
     static func plans(_ request: Request) async throws -> Response {
         let actor = request.actor
         let plans = try await PlanQueries.list(actor: actor, on: request.db)
         let counts = try await PlanQueries.measureCounts(on: request.db)
-        let figures = showsFigures(actor)
+        let figures = MonitoringController.showsFigures(actor)
             ? try await DashboardQueries.rates(by: .plan, .init(asOf: request.today), actor: actor, on: request.db) : nil
         let model = PlansPage.Model(plans: plans, measureCounts: counts, figures: figures,
                                     regions: Dictionary(uniqueKeysWithValues: try await request.regions().map { ($0.code, $0) }),
@@ -56,8 +54,8 @@ enum PlanningController {
         let model = PlanPage.Model(
             plan: plan, measures: measures,
             executors: try await OrganizationQueries.labels(ids: measures.flatMap(\.executors), on: request.db),
-            figures: showsFigures(actor) ? try await DashboardQueries.rates(by: .measure, filter, actor: actor, on: request.db) : nil,
-            total: showsFigures(actor) ? try await DashboardQueries.total(filter, actor: actor, on: request.db) : nil,
+            figures: MonitoringController.showsFigures(actor) ? try await DashboardQueries.rates(by: .measure, filter, actor: actor, on: request.db) : nil,
+            total: MonitoringController.showsFigures(actor) ? try await DashboardQueries.total(filter, actor: actor, on: request.db) : nil,
             region: try await RegionQueries.find(plan.regionCode, on: request.db),
             versions: try await PlanQueries.versions(of: plan.id, on: request.db),
             transitions: mayApprove ? PlanTransition.allCases.filter { $0.next(from: plan.status, planVersion: plan.planVersion) != nil } : [],
@@ -79,7 +77,7 @@ enum PlanningController {
             let plan = try await PlanStore.create(draft, actor: request.actor, on: request.db)
             return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
-            return try await planForm(request, draft: draft, existingCode: nil, errors: formErrors(error), status: ErrorMapping.status(error))
+            return try await planForm(request, draft: draft, existingCode: nil, errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
     }
 
@@ -102,7 +100,7 @@ enum PlanningController {
             return request.redirect(to: SiteURL.plan(code: updated.code).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             if case .staleVersion = error { draft.version = plan.version }
-            return try await planForm(request, draft: draft, existingCode: code, errors: formErrors(error), status: ErrorMapping.status(error))
+            return try await planForm(request, draft: draft, existingCode: code, errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
     }
 
@@ -110,16 +108,6 @@ enum PlanningController {
                          status: HTTPResponseStatus = .ok) async throws -> Response {
         let model = PlanFormPage.Model(draft: draft, existingCode: existingCode, errors: errors, regions: try await request.regions())
         return html(PlanFormPage.view(model, PageContext(request)), status: status)
-    }
-
-    /// A form's errors: field problems inline, anything else as the form's headline.
-    static func formErrors(_ error: DomainError) throws -> Form.Errors {
-        switch error {
-        case let .invalid(problems): return Form.Errors(problems)
-        case .conflict(.errorDuplicateCode): return Form.Errors([FieldError("code", .errorDuplicateCode)], general: .errorDuplicateCode)
-        case .staleVersion, .conflict: return Form.Errors(general: error.messageKey)
-        default: throw error
-        }
     }
 
     struct TransitionForm: Content {
@@ -220,7 +208,7 @@ enum PlanningController {
             _ = try await MeasureStore.create(planID: plan.id, draft, actor: request.actor, on: request.db)
             return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
-            return html(MeasureFormPage.view(.init(plan: plan, draft: draft, existingID: nil, errors: try formErrors(error)), PageContext(request)),
+            return html(MeasureFormPage.view(.init(plan: plan, draft: draft, existingID: nil, errors: try Form.Errors(error)), PageContext(request)),
                         status: ErrorMapping.status(error))
         }
     }
@@ -234,7 +222,7 @@ enum PlanningController {
         }
         let filter = PlanQueries.MeasureFilter(executorID: executor, regionCode: request.queryText("region"), taskCode: request.queryText("task"))
         let rows = try await PlanQueries.measures(filter, actor: actor, on: request.db)
-        let figures = showsFigures(actor)
+        let figures = MonitoringController.showsFigures(actor)
             ? try await DashboardQueries.rates(by: .measure, .init(asOf: request.today), actor: actor, on: request.db) : nil
         let model = MeasuresPage.Model(rows: rows, figures: figures,
                                        executors: try await OrganizationQueries.labels(ids: rows.map(\.0.executorID), on: request.db),
@@ -273,7 +261,7 @@ enum PlanningController {
             return request.redirect(to: SiteURL.measure(id: measure.id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             if case .staleVersion = error { draft.version = measure.version }
-            return html(MeasureFormPage.view(.init(plan: plan, draft: draft, existingID: measure.id, errors: try formErrors(error)), PageContext(request)),
+            return html(MeasureFormPage.view(.init(plan: plan, draft: draft, existingID: measure.id, errors: try Form.Errors(error)), PageContext(request)),
                         status: ErrorMapping.status(error))
         }
     }

@@ -138,13 +138,7 @@ enum RegistryController {
 
     /// The form again with the user's values and the errors inline; nothing was written.
     static func formAgain(_ request: Request, draft: OrganizationDraft, existingCode: String?, error: DomainError) async throws -> Response {
-        let errors: Form.Errors
-        switch error {
-        case let .invalid(problems): errors = Form.Errors(problems)
-        case .conflict(.errorDuplicateCode): errors = Form.Errors([FieldError("code", .errorDuplicateCode)], general: .errorDuplicateCode)
-        case .staleVersion, .conflict: errors = Form.Errors(general: error.messageKey)
-        default: throw error
-        }
+        let errors = try Form.Errors(error)
         let response = try await form(request, draft: draft, existingCode: existingCode, errors: errors)
         response.status = ErrorMapping.status(error)
         return response

@@ -26,7 +26,7 @@ enum MyWorkPage {
                    el("td", [:], .text(row.report.due.dotted)),
                    el("td", [:], el("a", ["href": SiteURL.report(id: row.report.id.uuidString).path],
                                     .text("\(row.plan.code) · \(row.measure.code). \(l10n.text(row.measure.title))"))),
-                   el("td", [:], .text(row.report.periodCode)),
+                   el("td", [:], .text(ReportingPeriod.label(code: row.report.periodCode, l10n))),
                    el("td", [:], .text(model.executors[row.report.executorID].map { l10n.text($0.name) } ?? "—")),
                    el("td", [:], Figures.badge(row.report.status, overdue: row.report.isOverdue(today: model.today), l10n)))
             })))

@@ -44,7 +44,7 @@ enum ReportPage {
         let list = model.attachments.isEmpty ? el("p", ["class": "muted"], .text(l10n(.attachmentNone)))
             : el("ul", ["class": "attachments"], model.attachments.map { file in
                 el("li", [:], el("a", ["href": SiteURL.reportAttachment(id: id, sha256: file.sha256).path], .text(file.fileName)),
-                   .text(" · \(l10n.number(max(1, file.size / 1024))) KB · \(file.addedBy)"))
+                   .text(" · " + l10n(.attachmentSize, ["size": l10n.number(max(1, file.size / 1024))]) + " · " + file.addedBy))
             })
         let form = model.canEnter && model.report.status.isOpenForEntry
             ? el("form", ["method": "post", "action": SiteURL.reportAttachments(id: id).path, "enctype": "multipart/form-data", "class": "attach"],
@@ -63,7 +63,7 @@ enum ReportPage {
         let l10n = context.l10n
         let report = model.report
         let labels = labels(l10n)
-        let title = "\(model.measure.code). \(l10n.text(model.measure.title)) · \(report.periodCode)"
+        let title = "\(model.measure.code). \(l10n.text(model.measure.title)) · \(ReportingPeriod.label(code: report.periodCode, l10n))"
         let facts = el("dl", ["class": "details"],
             el("dt", [:], .text(l10n(.reportExecutor))),
             el("dd", [:], .text(model.executor.map { l10n.text($0.name) } ?? "—"), report.isLead ? .empty : .text(" · " + l10n(.reportCoExecutor))),
@@ -118,7 +118,7 @@ enum ReportPage {
         return Layout.page(title: title, crumbs: [Layout.Crumb(label: l10n(.navPlans), url: SiteURL.plans.path),
                                                   Layout.Crumb(label: model.plan.code, url: SiteURL.plan(code: model.plan.code).path),
                                                   Layout.Crumb(label: model.measure.code, url: SiteURL.measure(id: model.measure.id.uuidString).path),
-                                                  Layout.Crumb(label: report.periodCode, url: nil)], context: context,
+                                                  Layout.Crumb(label: ReportingPeriod.label(code: report.periodCode, l10n), url: nil)], context: context,
                            content: .group([
                                el("h1", [:], .text(title)),
                                Form.summary(model.errors, labels: labels, l10n: l10n),

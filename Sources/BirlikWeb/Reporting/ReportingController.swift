@@ -52,12 +52,7 @@ enum ReportingController {
             // shows the newer record's version so that saving again is a deliberate overwrite.
             let current = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
             if case .staleVersion = error { draft.version = current.version }
-            let errors: Form.Errors
-            switch error {
-            case let .invalid(problems): errors = Form.Errors(problems)
-            case .staleVersion, .conflict: errors = Form.Errors(general: error.messageKey)
-            default: throw error
-            }
+            let errors = try Form.Errors(error)
             return try await page(request, report: current, draft: draft, errors: errors, status: ErrorMapping.status(error))
         }
     }
@@ -83,12 +78,7 @@ enum ReportingController {
             })
             return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
-            let errors: Form.Errors
-            switch error {
-            case let .invalid(problems): errors = Form.Errors(problems, general: .errorInvalid)
-            case .conflict: errors = Form.Errors(general: error.messageKey)
-            default: throw error
-            }
+            let errors = try Form.Errors(error)
             return try await page(request, report: report, draft: ReportDraft(report), errors: errors, status: ErrorMapping.status(error))
         }
     }
@@ -128,12 +118,7 @@ enum ReportingController {
             return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             let current = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
-            let errors: Form.Errors
-            switch error {
-            case let .invalid(problems): errors = Form.Errors(problems, general: .errorInvalid)
-            case .staleVersion, .conflict: errors = Form.Errors(general: error.messageKey)
-            default: throw error
-            }
+            let errors = try Form.Errors(error)
             return try await page(request, report: current, draft: ReportDraft(current), errors: errors, status: ErrorMapping.status(error))
         }
     }

@@ -71,7 +71,7 @@ enum StrategyPage {
            el("span", ["class": "node-text", "lang": l10n.language.htmlTag], .text(l10n.language == .kk ? l10n.inScript(node.text.kk ?? "", .kk) : l10n.text(node.text))),
            l10n.language == .kk ? .empty : el("span", ["class": "original", "lang": "kk", "title": l10n(.strategyOriginal)],
                                               .text(l10n.inScript(node.text.kk ?? "", .kk))),
-           el("span", ["class": "muted source"], .text(l10n(.strategySource, ["seed": node.seed == "000" ? "2015–2025" : "ҚХА 2025", "line": "\(node.line)"]))),
+           el("span", ["class": "muted source"], .text(l10n(.strategySource, ["seed": l10n(node.seed == "000" ? .strategySeedIdentity : .strategySeedAssembly), "line": "\(node.line)"]))),
            figuresLine(node.code, model, l10n))
     }
 
@@ -85,7 +85,7 @@ enum StrategyPage {
 
     static func handle(_ request: Request) async throws -> Response {
         let actor = request.actor
-        let figures = actor.isSignedIn && actor.role != .citizen
+        let figures = MonitoringController.showsFigures(actor)
             ? try await DashboardQueries.byStrategyNode(DashboardQueries.Filter(asOf: request.today), actor: actor, on: request.db) : nil
         let model = Model(tree: .shared, query: request.queryText("q") ?? "", figures: figures)
         return html(view(model, PageContext(request)))
