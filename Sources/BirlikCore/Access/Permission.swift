@@ -5,6 +5,8 @@ public enum Action: String, Sendable, CaseIterable {
     case view, create, update, delete
     /// Approve, accept or decide: the coordinator's and the Secretariat's acts of control.
     case approve
+    /// Make an aggregate public (the monthly signal figures of the early-warning system).
+    case publish
 }
 
 /// What it is done to. Each part of the mission adds its own resources here.
@@ -24,6 +26,12 @@ public enum Resource: String, Sendable, CaseIterable {
     /// The control figures of a place (organisation `nil`) or of one organisation: dashboards, the
     /// figures on plan and strategy pages, the summary API.
     case dashboard
+    /// Values of the statistical database (S6): a place's values, their entry, import and approval.
+    case statistics
+    /// A signal of the early-warning system and the response to it (S6).
+    case signal
+    /// An alert raised by an early-warning rule and its response task (S6).
+    case alert
 }
 
 /// The outcome of a permission check.
@@ -85,6 +93,14 @@ public enum Access {
             return .publicAnd(regions: [], organizations: [])
         case (_, .instruction) where actor.isSignedIn && actor.role != .citizen:
             return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.secretariat, .statistics), (.secretariat, .signal), (.secretariat, .alert):
+            return .everything
+        case (.regionalCoordinator, .statistics), (.regionalCoordinator, .signal), (.regionalCoordinator, .alert), (.mediator, .signal):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (_, .statistics):
+            return .publicAnd(regions: [], organizations: [])
+        case (_, .signal), (_, .alert):
+            return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
         default:
             return .nothing
         }
@@ -105,7 +121,7 @@ public enum Access {
     private static func rule(_ actor: Actor, _ action: Action, _ resource: Resource, _ scope: Scope) -> Decision {
         if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
         guard actor.isSignedIn else {
-            return action == .view && [.organization, .plan, .report].contains(resource) && scope.isPublic ? .allowed : .forbidden
+            return action == .view && [.organization, .plan, .report, .statistics].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
         let ownsIt = scope.organizationID != nil && scope.organizationID == actor.organizationID
         let inRegion = RegionCode.isWithin(scope.regionCode, actor.regionCode)
@@ -150,6 +166,39 @@ public enum Access {
             case .citizen: return .forbidden
             default: return ownsIt ? .allowed : .forbidden
             }
+        case (.statistics, .view), (.signal, .view), (.alert, .view):
+            return isVisible(scope, under: visibility(actor, resource)) ? .allowed : .forbidden
+        case (.statistics, .create), (.statistics, .update):
+            // Values are entered by the Secretariat and, for their region, by the regional coordinators
+            // (the regional Public Accord offices that report the APK data sets).
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion && scope.regionCode != RegionCode.republic ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.statistics, .approve), (.signal, .approve), (.alert, .approve):
+            // Level by level: a coordinator below the republic, the Secretariat at every level.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion && scope.regionCode != RegionCode.republic ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.signal, .create):
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator, .executor, .mediator, .councilMember: return inRegion ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.signal, .update), (.alert, .update):
+            // The response: the organisation it is assigned to, the region's coordinator, the Secretariat.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion ? .allowed : .forbidden
+            case .citizen: return .forbidden
+            default: return ownsIt ? .allowed : .forbidden
+            }
+        case (.signal, .publish):
+            return actor.role == .secretariat ? .allowed : .forbidden
         default:
             return .forbidden
         }

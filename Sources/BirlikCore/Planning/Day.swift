@@ -47,6 +47,12 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
     /// `DD.MM.YYYY`, as documents print it.
     public var dotted: String { String(format: "%02d.%02d.%04d", day, month, year) }
 
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> Day {
+        let start = Day.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date()
+        return Day(Day.calendar.date(byAdding: .day, value: days, to: start) ?? start)
+    }
+
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Reads numbers as people type them in Kazakh and Russian offices: `1 234 567`, `12,5`, `1.234,5`,
+/// `1,234.5`, `45 %`. A single comma is the decimal separator (the Kazakh and Russian convention);
+/// spaces, non-breaking spaces and apostrophes group thousands.
+public enum NumberText {
+    public static func parse(_ text: String) -> Double? {
+        var cleaned = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "’", "\t": continue
+            case "−", "–": cleaned.append("-")
+            default: cleaned.unicodeScalars.append(scalar)
+            }
+        }
+        if cleaned.hasSuffix("%") { cleaned.removeLast() }
+        guard !cleaned.isEmpty else { return nil }
+        let commas = cleaned.filter { $0 == "," }.count
+        let dots = cleaned.filter { $0 == "." }.count
+        if commas > 0 && dots > 0 {
+            let decimal: Character = cleaned.lastIndex(of: ",")! > cleaned.lastIndex(of: ".")! ? "," : "."
+            let grouping: Character = decimal == "," ? "." : ","
+            guard cleaned.filter({ $0 == decimal }).count == 1 else { return nil }
+            cleaned = cleaned.replacingOccurrences(of: String(grouping), with: "").replacingOccurrences(of: ",", with: ".")
+        } else if commas > 1 {
+            cleaned = cleaned.replacingOccurrences(of: ",", with: "")
+        } else if dots > 1 {
+            cleaned = cleaned.replacingOccurrences(of: ".", with: "")
+        } else {
+            cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+        }
+        guard cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+              let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+}
