@@ -11,10 +11,14 @@ public struct Localizer: Sendable {
         self.script = script
     }
 
-    /// The catalog text for `key`, with `{name}` placeholders filled from `arguments`.
+    /// The catalog text for `key`, with `{name}` placeholders filled from `arguments`. An argument
+    /// written `@some.key` is itself a catalog key, shown in the reader's language.
     public func callAsFunction(_ key: L10nKey, _ arguments: [String: String] = [:]) -> String {
         var text = L10nCatalog.shared.text(key, language)
-        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        for (name, value) in arguments {
+            let shown = value.hasPrefix("@") ? L10nKey(rawValue: String(value.dropFirst())).map { self($0) } ?? value : value
+            text = text.replacingOccurrences(of: "{\(name)}", with: shown)
+        }
         return inScript(text, language)
     }
 

@@ -22,5 +22,8 @@ public enum BirlikMigrations {
         CreateSignedDocuments(),
         CreateReportAttachments(),
         CreateMeasureNodes(),
+        // Batch 003: the statistical database and early warning (S6).
+        CreateDataValues(),
+        CreateSignals(),
     ]
 }

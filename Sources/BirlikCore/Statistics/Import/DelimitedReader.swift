@@ -10,6 +10,12 @@ public struct DelimitedReader {
         public var line: Int
         public var fields: [String]
         public var problem: L10nKey?
+
+        public init(line: Int, fields: [String], problem: L10nKey?) {
+            self.line = line
+            self.fields = fields
+            self.problem = problem
+        }
     }
 
     public let delimiter: UInt8

@@ -22,10 +22,7 @@ public struct ImportProblem: Sendable, Hashable, Codable {
     public func message(_ l10n: Localizer) -> String {
         l10n(.importProblemLine, ["row": String(row), "column": column.isEmpty ? "—" : column,
                                   "value": value.count > 60 ? String(value.prefix(60)) + "…" : value,
-                                  "reason": l10n(key, arguments.mapValues { argument in
-                                      // An argument starting with "@" names a catalog key, shown in the reader's language.
-                                      argument.hasPrefix("@") ? L10nKey(rawValue: String(argument.dropFirst())).map { l10n($0) } ?? argument : argument
-                                  })])
+                                  "reason": l10n(key, arguments)])
     }
 }
 

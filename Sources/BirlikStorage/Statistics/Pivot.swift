@@ -1,0 +1,169 @@
+import BirlikCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A pivot of the statistical database: what goes on rows and columns, and the filters. Every view
+/// of the analytics page is one of these, so it is linkable by URL and exportable as it is shown.
+public struct PivotRequest: Sendable, Hashable {
+    public enum Dimension: String, Sendable, CaseIterable {
+        case element, period, place, category
+        public var l10nKey: L10nKey {
+            switch self {
+            case .element: .statisticsElement
+            case .period: .statisticsPeriod
+            case .place: .statisticsPlace
+            case .category: .statisticsCategory
+            }
+        }
+    }
+
+    public var rows: Dimension
+    public var columns: Dimension
+    /// The elements shown; when the element is on neither axis only the first is used.
+    public var elements: [String]
+    /// Years kept (all when empty).
+    public var years: [Int]
+    /// `true` to show periods as entered (months, quarters) instead of rolled up to years.
+    public var nativePeriods: Bool
+    /// Places shown inside this region (its districts); the regions of the republic when `nil`.
+    public var within: String?
+    /// Keep only breakdowns that contain this part (`ethnicity=kazakhs`).
+    public var category: String?
+
+    public init(rows: Dimension = .place, columns: Dimension = .period, elements: [String], years: [Int] = [], nativePeriods: Bool = false,
+                within: String? = nil, category: String? = nil) {
+        self.rows = rows
+        self.columns = columns == rows ? (rows == .period ? .place : .period) : columns
+        self.elements = elements
+        self.years = years
+        self.nativePeriods = nativePeriods
+        self.within = within
+        self.category = category
+    }
+
+    /// The elements the query reads.
+    var usedElements: [String] {
+        rows == .element || columns == .element ? elements : Array(elements.prefix(1))
+    }
+}
+
+/// The pivot's numbers: each cell keeps its sum and count, so totals of averages are true averages.
+public struct PivotTable: Sendable {
+    public struct Cell: Sendable, Hashable {
+        public var sum: Double
+        public var count: Int
+        public var aggregation: DataElement.Aggregation
+        public var value: Double { aggregation == .average && count > 0 ? sum / Double(count) : sum }
+
+        mutating func add(_ other: Cell) { sum += other.sum; count += other.count }
+    }
+
+    public var request: PivotRequest
+    public var rowKeys: [String]
+    public var columnKeys: [String]
+    public var cells: [String: [String: Cell]]
+
+    public func cell(_ row: String, _ column: String) -> Cell? { cells[row]?[column] }
+
+    public func rowTotal(_ row: String) -> Cell? { total(cells[row].map { Array($0.values) } ?? []) }
+
+    public func columnTotal(_ column: String) -> Cell? { total(cells.values.compactMap { $0[column] }) }
+
+    public var grandTotal: Cell? { total(cells.values.flatMap(\.values)) }
+
+    /// Totals only make sense when one element's values are added up.
+    public var hasTotals: Bool { request.rows != .element && request.columns != .element }
+
+    private func total(_ parts: [Cell]) -> Cell? {
+        guard var first = parts.first else { return nil }
+        for part in parts.dropFirst() { first.add(part) }
+        return first
+    }
+
+    public var isEmpty: Bool { cells.isEmpty }
+}
+
+/// The queries behind the analytics page, the map and the open-data API: plain GROUP BYs over the
+/// values table, never a precomputed analytics table, so a value counts the moment it is saved.
+public enum Pivot {
+    public static func run(_ request: PivotRequest, actor: Actor, on db: any Database) async throws -> PivotTable {
+        guard let sql = db as? any SQLDatabase else { return PivotTable(request: request, rowKeys: [], columnKeys: [], cells: [:]) }
+        var cells: [String: [String: PivotTable.Cell]] = [:]
+        for code in request.usedElements {
+            guard let element = StatisticsCatalog.shared.element(code) else { continue }
+            let regions: [String]?
+            switch element.isPublic ? .everything : Access.visibility(actor, .statistics) {
+            case .everything: regions = nil
+            case let .publicAnd(visible, _): regions = visible
+            case .nothing: regions = []
+            }
+            if regions?.isEmpty == true { continue }
+            var query = SQLQueryString("SELECT ")
+            query.appendInterpolation(unsafeRaw: expression(request.rows, request))
+            query.appendLiteral(" AS r, ")
+            query.appendInterpolation(unsafeRaw: expression(request.columns, request))
+            query.appendLiteral(" AS c, SUM(value) AS s, COUNT(*) AS n FROM data_values WHERE element = ")
+            query.appendInterpolation(bind: code)
+            if !request.years.isEmpty { query.appendLiteral(" AND year IN ("); query.appendInterpolation(binds: request.years); query.appendLiteral(")") }
+            if let within = request.within {
+                query.appendLiteral(" AND region = "); query.appendInterpolation(bind: RegionCode.topLevel(within) ?? within)
+                if within.split(separator: "-").count > 2 { query.appendLiteral(" AND place = "); query.appendInterpolation(bind: within) }
+            }
+            if let regions { query.appendLiteral(" AND region IN ("); query.appendInterpolation(binds: regions); query.appendLiteral(")") }
+            if let category = request.category, !category.isEmpty {
+                query.appendLiteral(" AND (category = "); query.appendInterpolation(bind: category)
+                query.appendLiteral(" OR category LIKE "); query.appendInterpolation(bind: "\(category);%")
+                query.appendLiteral(" OR category LIKE "); query.appendInterpolation(bind: "%;\(category)")
+                query.appendLiteral(" OR category LIKE "); query.appendInterpolation(bind: "%;\(category);%"); query.appendLiteral(")")
+            }
+            if !request.nativePeriods, element.periodKind != .year, element.overTime == .last {
+                query.appendLiteral(" AND month = (SELECT MAX(d2.month) FROM data_values d2 WHERE d2.element = data_values.element AND d2.year = data_values.year AND d2.place = data_values.place AND d2.category = data_values.category)")
+            }
+            query.appendLiteral(" GROUP BY r, c")
+            for row in try await sql.raw(query).all() {
+                let r = try row.decode(column: "r", as: String.self)
+                let c = try row.decode(column: "c", as: String.self)
+                let cell = PivotTable.Cell(sum: try row.decode(column: "s", as: Double.self), count: try row.decode(column: "n", as: Int.self),
+                                           aggregation: element.overPlaces)
+                if var existing = cells[r]?[c] { existing.add(cell); cells[r, default: [:]][c] = existing } else { cells[r, default: [:]][c] = cell }
+            }
+        }
+        let rowKeys = sortedKeys(Set(cells.keys), request.rows, request)
+        let columnKeys = sortedKeys(Set(cells.values.flatMap(\.keys)), request.columns, request)
+        return PivotTable(request: request, rowKeys: rowKeys, columnKeys: columnKeys, cells: cells)
+    }
+
+    static func expression(_ dimension: PivotRequest.Dimension, _ request: PivotRequest) -> String {
+        switch dimension {
+        case .element: "element"
+        case .period: request.nativePeriods ? "period" : "CAST(year AS TEXT)"
+        case .place: request.within == nil ? "region" : "place"
+        case .category: "category"
+        }
+    }
+
+    static func sortedKeys(_ keys: Set<String>, _ dimension: PivotRequest.Dimension, _ request: PivotRequest) -> [String] {
+        switch dimension {
+        case .element:
+            let order = StatisticsCatalog.shared.elements.map(\.code)
+            return keys.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+        case .period:
+            return keys.sorted { (Period($0) ?? Period(kind: .year, year: 1990)!) < (Period($1) ?? Period(kind: .year, year: 1990)!) }
+        case .place:
+            let order = ReferenceData.regions.map(\.code)
+            return keys.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+        case .category:
+            let element = request.usedElements.first.flatMap { StatisticsCatalog.shared.element($0) }
+            let order = Disaggregation.keys(element?.dimensions ?? [])
+            return keys.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+        }
+    }
+
+    /// The years that have values of `element` (newest first).
+    public static func years(of element: String, on db: any Database) async throws -> [Int] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.raw("SELECT DISTINCT year FROM data_values WHERE element = \(bind: element) ORDER BY year DESC").all()
+            .map { try $0.decode(column: "year", as: Int.self) }
+    }
+}
