@@ -27,6 +27,7 @@ public enum DemoSeed {
     public static func load(hasher: any PasswordHashing, on db: any Database) async throws {
         guard try await UserRecord.query(on: db).filter(\.$isDemo == true).count() == 0 else {
             try await ControlLoopSeed.load(on: db)
+            try await StatisticsSeed.loadDemo(today: Day(Date()), on: db)
             return
         }
         let organizations = try await AuditLog.write(on: db, actor: .system) { audit in
@@ -50,6 +51,7 @@ public enum DemoSeed {
                                            hasher: hasher, actor: .system, on: db)
         }
         try await ControlLoopSeed.load(on: db)
+        try await StatisticsSeed.loadDemo(today: Day(Date()), on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [
