@@ -41,6 +41,8 @@ func routes(_ app: Application) {
     PlanningController.register(app)
     ReportingController.register(app)
     ControlController.register(app)
+    StatisticsController.register(app)
+    EarlyWarningController.register(app)
     MonitoringController.register(app)
     AnnualReportPage.register(app)
     RegistryAPI.register(app)

@@ -77,6 +77,8 @@ enum Layout {
             ("S1", .navRegions, SiteURL.regions.path),
             ("S2", .navStrategy, SiteURL.strategy.path),
             ("S2", .navPlans, SiteURL.plans.path),
+            ("S6", .navStatistics, SiteURL.statistics.path),
+            ("S6", .navEarlyWarning, SiteURL.earlyWarning.path),
         ]
         let actor = context.actor
         if actor.isSignedIn {

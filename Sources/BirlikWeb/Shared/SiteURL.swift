@@ -59,6 +59,26 @@ public enum SiteURL: Sendable {
     case apiPlans
     case apiMeasures
     case apiDashboardSummary
+    // The statistical database and early warning (S6).
+    case statistics
+    case statisticsEntry
+    case statisticsImport
+    case statisticsImportRun
+    case statisticsValidation
+    case statisticsApproval
+    case earlyWarning
+    case earlyWarningPublish
+    case signals
+    case signalNew
+    case signalReview
+    case signal(id: String)
+    case signalRespond(id: String)
+    case alert(id: String)
+    case alertAssign(id: String)
+    case alertClose(id: String)
+    case apiData
+    case apiSignals
+    case apiRisk
 
     /// The path a link points at.
     public var path: String {
@@ -118,6 +138,25 @@ public enum SiteURL: Sendable {
         case .apiPlans: "/api/v1/plans"
         case .apiMeasures: "/api/v1/measures"
         case .apiDashboardSummary: "/api/v1/dashboard/summary"
+        case .statistics: "/statistics"
+        case .statisticsEntry: "/statistics/entry"
+        case .statisticsImport: "/statistics/import"
+        case .statisticsImportRun: "/statistics/import/run"
+        case .statisticsValidation: "/statistics/validation"
+        case .statisticsApproval: "/statistics/approval"
+        case .earlyWarning: "/early-warning"
+        case .earlyWarningPublish: "/early-warning/publish"
+        case .signals: "/signals"
+        case .signalNew: "/signals/new"
+        case .signalReview: "/signals/review"
+        case let .signal(id): "/signals/\(id)"
+        case let .signalRespond(id): "/signals/\(id)/respond"
+        case let .alert(id): "/early-warning/alerts/\(id)"
+        case let .alertAssign(id): "/early-warning/alerts/\(id)/assign"
+        case let .alertClose(id): "/early-warning/alerts/\(id)/close"
+        case .apiData: "/api/v1/data"
+        case .apiSignals: "/api/v1/signals"
+        case .apiRisk: "/api/v1/risk"
         }
     }
 
@@ -149,6 +188,11 @@ public enum SiteURL: Sendable {
         case .reportAttachment: ["reports", ":id", "attachments", ":sha256"]
         case .instruction: ["instructions", ":id"]
         case .instructionStep: ["instructions", ":id", "step"]
+        case .signal: ["signals", ":id"]
+        case .signalRespond: ["signals", ":id", "respond"]
+        case .alert: ["early-warning", "alerts", ":id"]
+        case .alertAssign: ["early-warning", "alerts", ":id", "assign"]
+        case .alertClose: ["early-warning", "alerts", ":id", "close"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

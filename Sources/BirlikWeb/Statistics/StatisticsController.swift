@@ -1,0 +1,274 @@
+import BirlikCore
+import BirlikDocuments
+import BirlikStorage
+import Vapor
+
+/// The statistical database of interethnic relations (S6): analytics, data entry, import,
+/// validation and approval, and the open-data API.
+enum StatisticsController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.statistics, use: pivot)
+        routes.get(.statisticsEntry, use: entry)
+        routes.post(.statisticsEntry, use: saveEntry)
+        routes.get(.statisticsImport, use: importForm)
+        routes.on(.POST, SiteURL.statisticsImport.pattern, body: .collect(maxSize: "50mb"), use: upload)
+        routes.post(.statisticsImportRun, use: runImport)
+        routes.get(.statisticsValidation, use: validation)
+        routes.get(.statisticsApproval, use: approval)
+        routes.post(.statisticsApproval, use: decideApproval)
+        routes.get(.apiData, use: apiData)
+    }
+
+    static func mayEnter(_ actor: Actor) -> Bool {
+        [.secretariat, .regionalCoordinator, .admin].contains(actor.role) && actor.isSignedIn
+    }
+
+    /// The pivot request the URL asks for.
+    static func pivotRequest(_ request: Request) -> (PivotRequest, DataElement, SeriesChart.Kind) {
+        let element = request.queryText("element").flatMap { StatisticsCatalog.shared.element($0) }
+            ?? StatisticsCatalog.shared.element("population")!
+        let rows = request.queryText("rows").flatMap(PivotRequest.Dimension.init(rawValue:)) ?? .place
+        let columns = request.queryText("columns").flatMap(PivotRequest.Dimension.init(rawValue:)) ?? .period
+        let within = request.queryText("within").flatMap { PlaceDirectory.shared.find($0) }.flatMap { $0.kind == .republic ? nil : $0.code }
+        let pivot = PivotRequest(rows: rows, columns: columns, elements: [element.code],
+                                 years: request.queryText("year").flatMap(Int.init).map { [$0] } ?? [],
+                                 nativePeriods: request.queryText("native") == "true", within: within,
+                                 category: request.queryText("category").flatMap { Disaggregation.parts($0) != nil ? $0 : nil })
+        return (pivot, element, request.queryText("chart").flatMap(SeriesChart.Kind.init(rawValue:)) ?? .bar)
+    }
+
+    static func pivot(_ request: Request) async throws -> Response {
+        let (pivot, element, chart) = pivotRequest(request)
+        if !element.isPublic, !request.actor.isSignedIn { throw DomainError.signInRequired }
+        let table = try await Pivot.run(pivot, actor: request.actor, on: request.db)
+        let model = StatisticsPage.Model(table: table, element: element, chart: chart,
+                                         years: try await Pivot.years(of: element.code, on: request.db), canEnter: mayEnter(request.actor), violations: nil)
+        if let format = request.queryText("export").flatMap(TableExport.Format.init(rawValue:)) {
+            return try StatisticsPage.export(model, l10n: request.l10n).response(format)
+        }
+        return html(StatisticsPage.view(model, PageContext(request)))
+    }
+
+    // MARK: Data entry
+
+    static func entryPlaces(_ actor: Actor) -> [Region] {
+        ReferenceData.regions.filter { ($0.kind == .region || $0.kind == .city)
+            && Access.check(actor, .create, .statistics, in: Scope(organizationID: nil, regionCode: $0.code, isPublic: false)) == .allowed }
+    }
+
+    static func entryModel(_ request: Request) async throws -> EntryPage.Model {
+        guard mayEnter(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        let places = entryPlaces(request.actor)
+        let dataSet = request.queryText("dataSet") ?? "apk-annual"
+        let place = request.queryText("place") ?? places.first?.code ?? ""
+        let periodText = request.queryText("period") ?? ""
+        var model = EntryPage.Model(sheet: nil, dataSet: dataSet, place: place, period: periodText, places: places, typed: [:],
+                                    errors: Form.Errors(), violations: [], saved: nil)
+        guard !periodText.isEmpty else { return model }
+        guard let period = Period(periodText), period.kind == StatisticsCatalog.shared.dataSet(dataSet)?.periodKind else {
+            model.errors = try Form.Errors(DomainError.invalid([FieldError("period", .importUnknownPeriod)]))
+            return model
+        }
+        model.sheet = try await ValueStore.sheet(dataSet: dataSet, place: place, period: period, actor: request.actor, on: request.db)
+        return model
+    }
+
+    static func entry(_ request: Request) async throws -> Response {
+        html(EntryPage.view(try await entryModel(request), PageContext(request)))
+    }
+
+    static func saveEntry(_ request: Request) async throws -> Response {
+        var model = try await entryModel(request)
+        try request.requireCSRF()
+        guard let sheet = model.sheet else { return html(EntryPage.view(model, PageContext(request)), status: .unprocessableEntity) }
+        let form = try request.content.decode([String: String].self)
+        var cells: [String: String] = [:]
+        for (name, value) in form where name.hasPrefix("v:") { cells[String(name.dropFirst(2))] = value }
+        do {
+            let result = try await ValueStore.save(dataSet: sheet.dataSet.code, place: sheet.place, period: sheet.period, cells: cells,
+                                                   actor: request.actor, on: request.db)
+            model = try await entryModel(request)
+            model.saved = result.saved
+            model.violations = result.violations
+            return html(EntryPage.view(model, PageContext(request)))
+        } catch let error as DomainError {
+            model.typed = cells
+            model.errors = try Form.Errors(error)
+            return html(EntryPage.view(model, PageContext(request)), status: ErrorMapping.status(error))
+        }
+    }
+
+    // MARK: Import
+
+    static func importForm(_ request: Request) async throws -> Response {
+        guard mayEnter(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        return html(ImportPage.view(.init(sha256: nil, fileName: "", header: [], mapping: ImportMapping(), detected: nil, problems: [], more: 0,
+                                          ready: nil, done: nil, general: nil), PageContext(request)))
+    }
+
+    /// The rows of an uploaded file: XLSX when it is a ZIP package, CSV otherwise.
+    static func table(_ data: Data) throws -> TableRows {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            do { return TableRows(sheet: try XLSXReader.rows(data)) } catch { throw DomainError.conflict(.importNotTable) }
+        }
+        if data.prefix(4096).contains(0) { throw DomainError.conflict(.importNotTable) }
+        return TableRows(csv: DelimitedReader(.data(data)))
+    }
+
+    struct Upload: Content {
+        var file: File?
+    }
+
+    static func upload(_ request: Request) async throws -> Response {
+        guard mayEnter(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        try request.requireCSRF()
+        let upload = try request.content.decode(Upload.self)
+        guard let file = upload.file, file.data.readableBytes > 0 else {
+            return html(ImportPage.view(.init(sha256: nil, fileName: "", header: [], mapping: ImportMapping(), detected: nil, problems: [], more: 0,
+                                              ready: nil, done: nil, general: .importNotTable), PageContext(request)), status: .unprocessableEntity)
+        }
+        let data = Data(buffer: file.data)
+        let address = try await request.application.birlik.files.store(data, mediaType: "text/csv", originalName: file.filename, on: request.db)
+        return try await check(request, data: data, sha256: address.sha256, fileName: file.filename, mapping: nil, commit: false)
+    }
+
+    struct RunForm: Content {
+        var sha256: String
+        var fileName: String?
+        var mode: String?
+    }
+
+    static func runImport(_ request: Request) async throws -> Response {
+        guard mayEnter(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        try request.requireCSRF()
+        let form = try request.content.decode(RunForm.self)
+        let fields = try request.content.decode([String: String].self)
+        guard let address = ContentAddress(hex: form.sha256), let data = request.application.birlik.files.data(at: address) else {
+            return html(ImportPage.view(.init(sha256: nil, fileName: "", header: [], mapping: ImportMapping(), detected: nil, problems: [], more: 0,
+                                              ready: nil, done: nil, general: .importExpired), PageContext(request)), status: .unprocessableEntity)
+        }
+        var mapping = ImportMapping()
+        for (name, value) in fields where name.hasPrefix("column") {
+            if let index = Int(name.dropFirst(6)), let field = ImportMapping.Field(rawValue: value) { mapping.columns[field] = index }
+        }
+        return try await check(request, data: data, sha256: form.sha256, fileName: form.fileName ?? "", mapping: mapping, commit: form.mode == "commit")
+    }
+
+    /// Runs the import (or its dry run) on stored bytes and shows the outcome.
+    static func check(_ request: Request, data: Data, sha256: String, fileName: String, mapping: ImportMapping?, commit: Bool) async throws -> Response {
+        var model = ImportPage.Model(sha256: sha256, fileName: fileName, header: [], mapping: mapping ?? ImportMapping(), detected: nil, problems: [],
+                                     more: 0, ready: nil, done: nil, general: nil)
+        let rows: TableRows
+        do { rows = try table(data) } catch let error as DomainError {
+            model.sha256 = nil
+            model.general = error.messageKey
+            return html(ImportPage.view(model, PageContext(request)), status: .unprocessableEntity)
+        }
+        let l10n = request.l10n
+        let headerPeek = try table(data).next()?.fields ?? []
+        model.header = headerPeek
+        model.mapping = mapping ?? ImportMapping.guess(headerPeek)
+        do {
+            let summary = try await ValueImporter.run(rows, mapping: model.mapping, fileName: fileName, sha256: sha256, actor: request.actor,
+                                                      dryRun: !commit, on: request.db)
+            model.detected = detected(rows, summary.rows, l10n)
+            if commit { model.done = summary; model.sha256 = nil } else { model.ready = summary.values }
+            return html(ImportPage.view(model, PageContext(request)))
+        } catch let failure as ImportFailure {
+            model.detected = detected(rows, nil, l10n)
+            model.problems = failure.problems
+            model.more = failure.more
+            return html(ImportPage.view(model, PageContext(request)), status: .unprocessableEntity)
+        }
+    }
+
+    static func detected(_ rows: TableRows, _ count: Int?, _ l10n: Localizer) -> String? {
+        guard let encoding = rows.encoding, let delimiter = rows.delimiter else { return nil }
+        return l10n(.importDetected, ["encoding": encoding == .utf8 ? "UTF-8" : "Windows-1251", "delimiter": delimiter == "\t" ? "TAB" : delimiter,
+                                      "rows": count.map { l10n.number($0) } ?? "…"])
+    }
+
+    // MARK: Validation and approval
+
+    static func validation(_ request: Request) async throws -> Response {
+        guard request.actor.isSignedIn else { throw DomainError.signInRequired }
+        let year = request.queryText("year").flatMap(Int.init) ?? request.today.year - 1
+        let found = try await RuleChecks.violations(years: [year], elements: nil, actor: request.actor, on: request.db)
+        let l10n = request.l10n
+        let context = PageContext(request)
+        let chooser = el("form", ["method": "get", "action": SiteURL.statisticsValidation.path, "class": "inline-filter"],
+                         Form.text("year", label: l10n(.statisticsYear), value: String(year), errors: Form.Errors(), l10n: l10n),
+                         el("button", ["type": "submit", "class": "button"], .text(l10n(.statisticsApply))))
+        let rules = el("ul", [:], StatisticsCatalog.shared.rules.map { el("li", [:], .text(l10n($0.l10nKey))) })
+        return html(Layout.page(title: l10n(.statisticsViolationsTitle), crumbs: [Layout.Crumb(label: l10n(.navStatistics), url: SiteURL.statistics.path),
+                                                                               Layout.Crumb(label: l10n(.statisticsValidation), url: nil)],
+                                context: context, wide: true, content: .group([
+                                    el("h1", [:], .text(l10n(.statisticsViolationsTitle))), chooser,
+                                    el("h2", [:], .text(l10n(.statisticsValidation))), rules,
+                                    ImportPage.violations(found, l10n, emptyText: true),
+                                ])))
+    }
+
+    static func approvalModel(_ request: Request, errors: Form.Errors) async throws -> ApprovalPage.Model {
+        guard mayEnter(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        let dataSet = request.queryText("dataSet") ?? "apk-annual"
+        let periodText = request.queryText("period") ?? String(request.today.year - 1)
+        var rows: [ApprovalPage.Row] = []
+        if let period = Period(periodText) {
+            let approvals = try await ApprovalStore.approvals(dataSet: dataSet, period: period, on: request.db)
+            for place in ReferenceData.regions where place.kind == .region || place.kind == .city {
+                guard Access.check(request.actor, .view, .statistics, in: Scope(organizationID: nil, regionCode: place.code, isPublic: false)) == .allowed else { continue }
+                let approved = approvals["\(dataSet)|\(place.code)|\(period)"] ?? []
+                let chain = ApprovalStore.levels(for: place.code)
+                let next = chain.first { !approved.contains($0) }
+                let top = chain.last { approved.contains($0) }
+                let may = { (level: String) in Access.check(request.actor, .approve, .statistics, in: Scope(organizationID: nil, regionCode: level, isPublic: false)) == .allowed }
+                rows.append(ApprovalPage.Row(place: place, approved: approved, canApprove: next.flatMap { may($0) ? $0 : nil },
+                                             canRemove: top.flatMap { may($0) ? $0 : nil }))
+            }
+        }
+        return ApprovalPage.Model(dataSet: dataSet, period: periodText, rows: rows, errors: errors)
+    }
+
+    static func approval(_ request: Request) async throws -> Response {
+        html(ApprovalPage.view(try await approvalModel(request, errors: Form.Errors()), PageContext(request)))
+    }
+
+    struct ApprovalForm: Content {
+        var place: String
+        var level: String
+        var step: String
+        var reason: String?
+    }
+
+    static func decideApproval(_ request: Request) async throws -> Response {
+        guard mayEnter(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        try request.requireCSRF()
+        let form = try request.content.decode(ApprovalForm.self)
+        let dataSet = request.queryText("dataSet") ?? ""
+        guard let period = Period(request.queryText("period") ?? "") else { throw DomainError.invalid([FieldError("period", .importUnknownPeriod)]) }
+        do {
+            if form.step == "unapprove" {
+                try await ApprovalStore.unapprove(dataSet: dataSet, place: form.place, period: period, level: form.level, reason: form.reason ?? "",
+                                                  actor: request.actor, on: request.db)
+            } else {
+                try await ApprovalStore.approve(dataSet: dataSet, place: form.place, period: period, level: form.level, actor: request.actor, on: request.db)
+            }
+            return request.redirect(to: SiteURL.statisticsApproval.with([("dataSet", dataSet), ("period", period.description), ("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden && error != .signInRequired && error != .notFound {
+            return html(ApprovalPage.view(try await approvalModel(request, errors: try Form.Errors(error)), PageContext(request)), status: ErrorMapping.status(error))
+        }
+    }
+
+    // MARK: API
+
+    static func apiData(_ request: Request) async throws -> Response {
+        let items = try await OpenData.values(element: request.queryText("element") ?? "", period: request.queryText("period"),
+                                              place: request.queryText("place"), by: request.queryText("by"), actor: request.actor, on: request.db)
+        return try await DataPayload(data: items).encodeResponse(for: request)
+    }
+
+    struct DataPayload: Content {
+        var data: [OpenData.Item]
+    }
+}
