@@ -9,7 +9,7 @@ struct Birlik: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "birlik",
         abstract: "Birlik — the information system of the Assembly of People of Kazakhstan.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
+        subcommands: [Serve.self, ImportCommand.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
                       RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self],
         defaultSubcommand: Serve.self)
 }
@@ -131,6 +131,47 @@ struct ReportCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             case nil:
                 print("UNSIGNED: Birlik never signed these bytes (changed, or not generated here).")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data into the statistical database.", subcommands: [Values.self])
+
+    struct Values: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import values from a CSV (UTF-8 or Windows-1251) or XLSX file; all or nothing. Exit 1 listing every problem by row and column.")
+
+        @Argument(help: "The CSV or XLSX file.") var file: String
+        @Flag(help: "Check the file without writing anything.") var dryRun = false
+        @Option(help: "The language of the messages: kk, ru or en (default: from LANG).") var language: String?
+
+        func run() async throws {
+            let fromEnvironment = Language(rawValue: String((ProcessInfo.processInfo.environment["LANG"] ?? "en").prefix(2)).lowercased())
+            let lang = language.flatMap(Language.init(rawValue:)) ?? fromEnvironment ?? .en
+            let l10n = Localizer(lang)
+            do {
+                let summary = try await Commands.importValues(.fromEnvironment(), file: file, dryRun: dryRun) { rows in
+                    FileHandle.standardError.write(Data("\r\(rows) rows".utf8))
+                }
+                FileHandle.standardError.write(Data("\n".utf8))
+                if dryRun {
+                    print(l10n(.importOk, ["count": String(summary.values)]))
+                } else {
+                    print(l10n(.valueImportDone, ["count": String(summary.values), "changed": String(summary.changed)]))
+                }
+                if !summary.violations.isEmpty { print(l10n(.statisticsViolationsTitle) + ":") }
+                for violation in summary.violations {
+                    let rule = StatisticsCatalog.shared.rules.first { $0.code == violation.rule }.map { l10n($0.l10nKey) } ?? violation.rule
+                    let place = PlaceDirectory.shared.find(violation.place).map { l10n.text($0.name) } ?? violation.place
+                    print("  \(rule) — \(place), \(violation.period.label(l10n)): \(violation.left) / \(violation.right)")
+                }
+            } catch let failure as ImportFailure {
+                FileHandle.standardError.write(Data("\n".utf8))
+                print(l10n(.importProblems, ["count": String(failure.problems.count + failure.more)]))
+                for problem in failure.problems { print(problem.message(l10n)) }
                 throw ExitCode(1)
             }
         }

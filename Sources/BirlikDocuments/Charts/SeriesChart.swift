@@ -44,6 +44,15 @@ public struct SeriesChart: Sendable {
         value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
     }
 
+    /// An axis label: 2 500 000 as 2.5M, 12 000 as 12k.
+    static func compact(_ value: Double) -> String {
+        switch abs(value) {
+        case 1e6...: String(format: value.truncatingRemainder(dividingBy: 1e6) == 0 ? "%.0fM" : "%.1fM", value / 1e6)
+        case 1e4...: String(format: value.truncatingRemainder(dividingBy: 1e3) == 0 ? "%.0fk" : "%.1fk", value / 1e3)
+        default: format(value)
+        }
+    }
+
     public func render(categories: [String], series: [Series]) -> HTMLNode {
         let left = 70, bottom = 60, top = 10
         let legendHeight = series.count > 1 ? 18 * ((series.count + 2) / 3) : 0
@@ -63,7 +72,7 @@ public struct SeriesChart: Sendable {
             let value = maximum * Double(step) / 4
             let yy = y(value)
             nodes.append(el("line", ["x1": "\(left)", "y1": String(format: "%.1f", yy), "x2": "\(left + plotWidth)", "y2": String(format: "%.1f", yy), "class": "grid"]))
-            nodes.append(el("text", ["x": "\(left - 6)", "y": String(format: "%.1f", yy + 4), "text-anchor": "end", "class": "axis"], .text(Self.format(value))))
+            nodes.append(el("text", ["x": "\(left - 6)", "y": String(format: "%.1f", yy + 4), "text-anchor": "end", "class": "axis"], .text(Self.compact(value))))
         }
         let slot = categories.isEmpty ? 0 : Double(plotWidth) / Double(categories.count)
         for (index, category) in categories.enumerated() {

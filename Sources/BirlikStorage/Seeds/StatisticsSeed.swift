@@ -54,8 +54,10 @@ public enum StatisticsSeed {
                 values.append(DataValue(element: "population.ethnicity", category: "ethnicity=kazakhs", place: region.code, period: period, value: kazakhs))
                 remaining -= kazakhs
                 let others = remaining
+                let weights = groups.indices.map { 1 / pow(1.6, Double($0)) }
+                let weightSum = weights.reduce(0, +)
                 for (rank, group) in groups.enumerated() {
-                    let share = 0.5 / pow(1.6, Double(rank))
+                    let share = 0.9 * weights[rank] / weightSum
                     let count = (others * share * Double.random(in: 0.85...1.15, using: &random)).rounded()
                     let value = min(count, remaining)
                     values.append(DataValue(element: "population.ethnicity", category: "ethnicity=\(group)", place: region.code, period: period, value: value))
@@ -86,11 +88,11 @@ public enum StatisticsSeed {
                 let cases = Double(Int.random(in: 2...14, using: &random))
                 values.append(DataValue(element: "mediation.cases", place: region.code, period: month, value: cases))
                 values.append(DataValue(element: "mediation.agreements", place: region.code, period: month, value: (cases * Double.random(in: 0.5...0.9, using: &random)).rounded()))
-                let events = Double(Int.random(in: 3...25, using: &random))
+                let events = (Double(8 + index % 7) * Double.random(in: 0.75...1.3, using: &random)).rounded()
                 values.append(DataValue(element: "events.count", place: region.code, period: month, value: events))
                 for sex in ["f", "m"] {
                     values.append(DataValue(element: "events.participants", category: "sex=\(sex)", place: region.code, period: month,
-                                            value: (events * Double.random(in: 20...60, using: &random)).rounded()))
+                                            value: (events * Double.random(in: 15...25, using: &random)).rounded()))
                 }
                 if month.index % 3 == 0, let quarter = month.rolled(to: .quarter) {
                     values.append(DataValue(element: "council.meetings", place: region.code, period: quarter, value: Double(Int.random(in: 1...4, using: &random))))

@@ -54,6 +54,8 @@ public struct PivotTable: Sendable {
         public var sum: Double
         public var count: Int
         public var aggregation: DataElement.Aggregation
+        /// How the element adds up over time, for totals along periods.
+        public var overTime: DataElement.Aggregation
         public var value: Double { aggregation == .average && count > 0 ? sum / Double(count) : sum }
 
         mutating func add(_ other: Cell) { sum += other.sum; count += other.count }
@@ -66,18 +68,38 @@ public struct PivotTable: Sendable {
 
     public func cell(_ row: String, _ column: String) -> Cell? { cells[row]?[column] }
 
-    public func rowTotal(_ row: String) -> Cell? { total(cells[row].map { Array($0.values) } ?? []) }
+    /// The total of a row: over periods as the element adds up over time (the last year of a stock,
+    /// the mean of a share), over anything else as it adds up over places and breakdowns.
+    public func rowTotal(_ row: String) -> Cell? {
+        combine(columnKeys.compactMap { column in cells[row]?[column].map { (column, $0) } }, alongPeriods: request.columns == .period)
+    }
 
-    public func columnTotal(_ column: String) -> Cell? { total(cells.values.compactMap { $0[column] }) }
+    public func columnTotal(_ column: String) -> Cell? {
+        combine(rowKeys.compactMap { row in cells[row]?[column].map { (row, $0) } }, alongPeriods: request.rows == .period)
+    }
 
-    public var grandTotal: Cell? { total(cells.values.flatMap(\.values)) }
+    public var grandTotal: Cell? {
+        if request.columns == .period {
+            return combine(columnKeys.compactMap { column in columnTotal(column).map { (column, $0) } }, alongPeriods: true)
+        }
+        return combine(rowKeys.compactMap { row in rowTotal(row).map { (row, $0) } }, alongPeriods: request.rows == .period)
+    }
 
     /// Totals only make sense when one element's values are added up.
     public var hasTotals: Bool { request.rows != .element && request.columns != .element }
 
-    private func total(_ parts: [Cell]) -> Cell? {
-        guard var first = parts.first else { return nil }
-        for part in parts.dropFirst() { first.add(part) }
+    private func combine(_ parts: [(key: String, cell: Cell)], alongPeriods: Bool) -> Cell? {
+        guard var first = parts.first?.cell else { return nil }
+        if alongPeriods {
+            switch first.overTime {
+            case .last: return parts.max { (Period($0.key) ?? Period(kind: .year, year: 1990)!) < (Period($1.key) ?? Period(kind: .year, year: 1990)!) }?.cell
+            case .average:
+                let values = parts.map(\.cell.value)
+                return Cell(sum: values.reduce(0, +), count: values.count, aggregation: .average, overTime: .average)
+            case .sum: break
+            }
+        }
+        for part in parts.dropFirst() { first.add(part.cell) }
         return first
     }
 
@@ -125,7 +147,7 @@ public enum Pivot {
                 let r = try row.decode(column: "r", as: String.self)
                 let c = try row.decode(column: "c", as: String.self)
                 let cell = PivotTable.Cell(sum: try row.decode(column: "s", as: Double.self), count: try row.decode(column: "n", as: Int.self),
-                                           aggregation: element.overPlaces)
+                                           aggregation: element.overPlaces, overTime: element.overTime)
                 if var existing = cells[r]?[c] { existing.add(cell); cells[r, default: [:]][c] = existing } else { cells[r, default: [:]][c] = cell }
             }
         }

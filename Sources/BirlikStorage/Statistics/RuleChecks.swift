@@ -8,7 +8,8 @@ import SQLKit
 public enum RuleChecks {
     /// Violations of the rules that read any of `elements` (all rules when `nil`) in `years`, in the
     /// places `actor` may see.
-    public static func violations(years: Set<Int>, elements: Set<String>?, place: String? = nil, actor: Actor, on db: any Database) async throws -> [Violation] {
+    public static func violations(years: Set<Int>, elements: Set<String>?, place: String? = nil, places: Set<String>? = nil, actor: Actor,
+                                  on db: any Database) async throws -> [Violation] {
         guard let sql = db as? any SQLDatabase, !years.isEmpty else { return [] }
         let rules = StatisticsCatalog.shared.rules.filter { elements == nil || !$0.elements.isDisjoint(with: elements!) }
         guard !rules.isEmpty else { return [] }
@@ -30,6 +31,7 @@ public enum RuleChecks {
             if StatisticsCatalog.shared.element(element)?.isPublic != true,
                !Access.isVisible(Scope(organizationID: nil, regionCode: region, isPublic: false), under: visibility) { continue }
             let placeCode = try row.decode(column: "place", as: String.self)
+            if let places, !places.contains(placeCode) { continue }
             let period = try row.decode(column: "period", as: String.self)
             let value = try row.decode(column: "value", as: Double.self)
             let key = "\(element)|\(placeCode)|\(period)"
@@ -88,7 +90,7 @@ public enum OpenData {
                                    years: parsedPeriod.map { [$0.year] } ?? [], nativePeriods: parsedPeriod.map { $0.kind != .year } ?? false,
                                    within: region.flatMap { $0.kind == .republic ? nil : $0.code })
         var items: [Item] = []
-        let source = element.source == "census" ? ValueSource.census.rawValue : "birlik"
+        let source = try await sources(of: code, on: db)
         if dimension == nil {
             let table = try await Pivot.run(request, actor: actor, on: db)
             for row in table.rowKeys {
@@ -114,5 +116,12 @@ public enum OpenData {
             }
         }
         return items
+    }
+
+    /// Where an element's values come from (`census`, `demo`, `import`…), joined when several.
+    static func sources(of element: String, on db: any Database) async throws -> String {
+        guard let sql = db as? any SQLDatabase else { return "" }
+        return try await sql.raw("SELECT DISTINCT source FROM data_values WHERE element = \(bind: element) ORDER BY source").all()
+            .map { try $0.decode(column: "source", as: String.self) }.joined(separator: ",")
     }
 }

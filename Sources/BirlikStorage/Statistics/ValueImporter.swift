@@ -76,6 +76,8 @@ public enum ValueImporter {
                 case let .value(value):
                     state.values += 1
                     state.touched.insert(value.period.year)
+                    state.elements.insert(value.element)
+                    state.places.insert(value.place)
                     guard state.problems.isEmpty, let write else { continue }
                     batch.append(value)
                     if batch.count >= ValueTable.batch { try await write(batch); batch.removeAll(keepingCapacity: true) }
@@ -107,7 +109,8 @@ public enum ValueImporter {
                     .run()
             }
             let summary = Summary(rows: state.rows, values: state.values, changed: state.changed,
-                                  violations: try await RuleChecks.violations(years: state.touched, elements: nil, actor: .system, on: audit.db),
+                                  violations: try await RuleChecks.violations(years: state.touched, elements: state.elements, places: state.places,
+                                                                                          actor: .system, on: audit.db),
                                   mapping: mapping, header: header)
             try await audit.record("import", "values", id: id.uuidString, before: Nothing?.none,
                                    after: ImportRecord(file: fileName, sha256: sha256, rows: state.rows, values: state.values, changed: state.changed))
@@ -131,6 +134,8 @@ public enum ValueImporter {
         var problems: [ImportProblem] = []
         var more = 0
         var touched: Set<Int> = []
+        var elements: Set<String> = []
+        var places: Set<String> = []
 
         func add(_ found: [ImportProblem]) {
             for problem in found {

@@ -1,4 +1,5 @@
 import BirlikCore
+import BirlikDocuments
 import BirlikStorage
 import Fluent
 import Foundation
@@ -100,6 +101,32 @@ public enum Commands {
             } catch let error as DomainError {
                 throw CommandFailure(Localizer(.en)(error.messageKey))
             }
+        }
+    }
+
+    /// `birlik import values FILE [--dry-run]`: the same reader as the web import; a CSV streams from
+    /// disk. Throws `ImportFailure` with every problem.
+    public static func importValues(_ configuration: BirlikConfiguration, file: String, dryRun: Bool,
+                                    progress: (@Sendable (Int) -> Void)? = nil) async throws -> ValueImporter.Summary {
+        let url = URL(fileURLWithPath: file)
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let magic = try handle.read(upToCount: 4) ?? Data()
+        try handle.seek(toOffset: 0)
+        let rows: TableRows
+        if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            guard let sheet = try? XLSXReader.rows(try Data(contentsOf: url)) else {
+                throw ImportFailure(problems: [ImportProblem(row: 1, column: "", value: url.lastPathComponent, .importNotTable)])
+            }
+            rows = TableRows(sheet: sheet)
+        } else {
+            rows = TableRows(csv: DelimitedReader(.file(handle)))
+        }
+        let sha = try Hashing.sha256Hex(file: url)
+        return try await withApplication(configuration) { app in
+            try await app.autoMigrate()
+            return try await ValueImporter.run(rows, fileName: url.lastPathComponent, sha256: sha, actor: .system, dryRun: dryRun,
+                                               progress: progress, on: app.db)
         }
     }
 
