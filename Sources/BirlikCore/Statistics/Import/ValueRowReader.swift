@@ -103,7 +103,7 @@ public struct ValueRowReader {
                 problem(ImportMapping.Field(rawValue: dimension.rawValue).flatMap { mapping.columns[$0] == nil ? .category : $0 },
                         .importDimensionNotUsed, ["dimension": "@dimension.\(dimension.rawValue)"])
             }
-            if !element.dimensions.isEmpty, !parts.isEmpty, element.dimensions.contains(where: { parts[$0] == nil }) {
+            if element.dimensions.contains(where: { parts[$0] == nil }) {
                 problem(.category, .importDimensionMissing)
             }
         }
