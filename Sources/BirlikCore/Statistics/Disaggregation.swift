@@ -15,7 +15,10 @@ public enum Disaggregation {
         public var options: [Option] {
             switch self {
             case .ethnicity:
-                ReferenceData.ethnicGroups.map { Option(code: $0.code, name: $0.name) }
+                ReferenceData.ethnicGroups.map { group in
+                    // The reference names are lower-case («қазақтар», «русские»); a breakdown is a heading.
+                    Option(code: group.code, name: LocalizedText(kk: group.name.kk.map(capitalized), ru: group.name.ru.map(capitalized), en: group.name.en))
+                }
                     + [Option(code: "other", name: LocalizedText(kk: "Басқа ұлттар", ru: "Другие национальности", en: "Other groups"))]
             case .sex:
                 [Option(code: "f", name: LocalizedText(kk: "Әйелдер", ru: "Женщины", en: "Women")),
@@ -35,6 +38,8 @@ public enum Disaggregation {
             return options.first { $0.code == wanted || $0.name.kk?.lowercased() == wanted || $0.name.ru?.lowercased() == wanted || $0.name.en?.lowercased() == wanted }
         }
     }
+
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// One option of a dimension.
     public struct Option: Sendable, Hashable {

@@ -26,8 +26,14 @@ public enum OOXMLPackage {
     /// The parts of an archive. Refuses archives whose declared content exceeds `limit` bytes, has
     /// more than `maxParts` parts, or compresses more than 200:1 (the signature of a zip bomb); the
     /// extraction itself stops at the limit whatever the headers claim.
+    ///
+    /// The bytes are read from a temporary file, not from memory: ZIPFoundation's in-memory reader
+    /// traps when a damaged header points past the end of the data, a file read just comes up short.
     public static func read(_ data: Data, limit: Int = 50 << 20, maxParts: Int = 2000) throws -> [String: Data] {
-        guard let archive = try? Archive(data: data, accessMode: .read) else { throw ReadError.notOOXML }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-ooxml-\(UUID().uuidString).zip")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard let archive = try? Archive(url: url, accessMode: .read) else { throw ReadError.notOOXML }
         var declared: Int64 = 0
         var count = 0
         for entry in archive {

@@ -123,6 +123,38 @@ enum OpenAPIDocument {
                     "responses": ["200": jsonBody(ref("DashboardSummary"), "The figures")].merging(errors) { first, _ in first },
                 ],
             ],
+            "/api/v1/data": [
+                "get": [
+                    "operationId": "openData", "summary": "Values of one indicator of the statistical database of interethnic relations, by place and period",
+                    "description": "Public indicators for everyone; the others for signed-in staff within their region. A region's value adds up its districts. Each item names its source (census, demo, import, entry).",
+                    "parameters": [
+                        query("element", "An indicator code (census.population.ethnicity, population, associations.count …)"),
+                        query("period", "A year (2024), half-year (2024H1), quarter (2024Q2) or month (2024-03)"),
+                        query("place", "A region code (KZ-75) or name; the republic (KZ) or empty for every region"),
+                        query("by", "A breakdown of the indicator: ethnicity, sex, age or language"),
+                    ],
+                    "responses": ["200": jsonBody(["type": "object", "properties": ["data": ["type": "array", "items": ref("DataValue")]]], "The values")]
+                        .merging(errors) { first, _ in first },
+                ],
+            ],
+            "/api/v1/signals": [
+                "get": [
+                    "operationId": "listSignals", "summary": "Signals of the early-warning system visible to the caller",
+                    "description": "Confidential: the Secretariat sees all, a coordinator or mediator the own region, an organisation the signals assigned to it. The public gets 401.",
+                    "security": [["bearer": []]],
+                    "parameters": [query("status", "reported, verified or rejected"), query("region", "A region code"), query("month", "A month (2026-11)")],
+                    "responses": ["200": jsonBody(["type": "object", "properties": ["signals": ["type": "array", "items": ref("Signal")]]], "The signals")]
+                        .merging(errors) { first, _ in first },
+                ],
+            ],
+            "/api/v1/risk": [
+                "get": [
+                    "operationId": "riskIndex", "summary": "The risk index of each visible region for a month, with its formula",
+                    "security": [["bearer": []]],
+                    "parameters": [query("period", "A month (2026-11); the current month when absent")],
+                    "responses": ["200": jsonBody(ref("Risk"), "The index by region")].merging(errors) { first, _ in first },
+                ],
+            ],
             "/api/v1/auth/token": [
                 "post": [
                     "operationId": "issueToken", "summary": "Exchange an e-mail and password for a bearer token",
@@ -175,6 +207,25 @@ enum OpenAPIDocument {
                 "OrganizationList": ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
                     "items": ["type": "array", "items": ref("Organization")], "page": ["type": "integer"],
                     "perPage": ["type": "integer"], "total": ["type": "integer"],
+                ]],
+                "DataValue": ["type": "object", "required": ["element", "place", "period", "value", "source"], "properties": [
+                    "element": ["type": "string"], "place": ["type": "string", "example": "KZ-75"], "period": ["type": "string", "example": "2024"],
+                    "category": ["type": "string", "example": "ethnicity=kazakhs"], "value": ["type": "number"], "source": ["type": "string"],
+                ]],
+                "Signal": ["type": "object", "required": ["id", "date", "place", "kind", "severity", "status"], "properties": [
+                    "id": ["type": "string", "format": "uuid"], "date": ["type": "string", "format": "date"], "place": ["type": "string"],
+                    "kind": ["type": "string", "enum": Signal.Kind.allCases.map(\.rawValue)], "groups": ["type": "array", "items": ["type": "string"]],
+                    "severity": ["type": "integer", "minimum": 1, "maximum": 5], "source": ["type": "string", "enum": Signal.Source.allCases.map(\.rawValue)],
+                    "status": ["type": "string", "enum": Signal.Status.allCases.map(\.rawValue)], "summary": ["type": "string"],
+                    "responsible": ["type": "string", "format": "uuid"],
+                ]],
+                "Risk": ["type": "object", "required": ["formula", "risk"], "properties": [
+                    "formula": ["type": "string"],
+                    "risk": ["type": "array", "items": ["type": "object", "properties": [
+                        "place": ["type": "string"], "month": ["type": "string"], "value": ["type": "number"],
+                        "level": ["type": "string", "enum": RiskIndex.Level.allCases.map(\.rawValue)], "load": ["type": "number"],
+                        "baseline": ["type": "number"], "survey": ["type": "number"],
+                    ]]],
                 ]],
                 "Plan": ["type": "object", "required": ["id", "code", "title", "region", "status"], "properties": [
                     "id": ["type": "string", "format": "uuid"], "code": ["type": "string"], "title": ref("LocalizedText"),
