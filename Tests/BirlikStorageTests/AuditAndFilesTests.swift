@@ -122,6 +122,10 @@ struct AuditAndFilesTests {
             #expect(try await ReportRecord.query(on: app.db).count() == counts["reports"] && counts["reports", default: 0] > 0)
             #expect(try await PlanVersionRecord.query(on: app.db).count() == counts["plan_versions"])
             #expect(try await InstructionEventRecord.query(on: app.db).count() == counts["instruction_events"])
+            #expect(try await SignalRecord.query(on: app.db).count() == counts["signals"] && counts["signals", default: 0] > 0)
+            #expect(try await AlertRecord.query(on: app.db).count() == counts["alerts"])
+            let values = try await OpenData.values(element: "census.population.ethnicity", period: "2021", place: nil, by: "ethnicity", actor: .anonymous, on: app.db)
+            #expect(values.count == 10 && counts["data_values", default: 0] > 1000)
             #expect(try await AuditLog.verify(on: app.db).isWhole)
             #expect(FileStore(root: restoredFiles).data(at: ContentAddress(of: Data("файл".utf8))) == Data("файл".utf8))
             await expectFailure(nil) { try await Backup.restore(from: file, filesRoot: restoredFiles, on: app.db) }

@@ -21,11 +21,14 @@ struct CommandsTests {
         let count = try await Commands.seed(configuration, demo: true, generate: nil)
         #expect(count == 240)
         #expect(try await Commands.verifyAudit(configuration).isWhole)
-        try await Commands.withApplication(configuration) { app in
-            try await (app.db as! any SQLDatabase).raw("UPDATE audit_log SET after = replace(after, 'admin', 'root') WHERE sequence = 3").run()
+        let edited = try await Commands.withApplication(configuration) { app in
+            let sql = app.db as! any SQLDatabase
+            let sequence = try await sql.raw("SELECT MIN(sequence) AS n FROM audit_log WHERE after LIKE '%admin%'").first()!.decode(column: "n", as: Int.self)
+            try await sql.raw("UPDATE audit_log SET after = replace(after, 'admin', 'root') WHERE sequence = \(bind: sequence)").run()
+            return sequence
         }
         let report = try await Commands.verifyAudit(configuration)
-        #expect(report.firstBroken?.sequence == 3)
+        #expect(report.firstBroken?.sequence == edited)
         #expect(report.firstBroken?.reason == .contentChanged)
     }
 

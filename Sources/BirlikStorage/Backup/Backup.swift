@@ -1,5 +1,6 @@
 import BirlikCore
 import FluentKit
+import SQLKit
 import Foundation
 import ZIPFoundation
 
@@ -53,7 +54,17 @@ public enum Backup {
         try await add(AuditEntryRecord.self)
         try await add(AuditHeadRecord.self)
         try await add(StoredFileRecord.self)
-        for table in controlLoopTables { try await add(table) }
+        for table in partTables { try await add(table) }
+        if let sql = db as? any SQLDatabase {
+            for table in RawTables.all {
+                let (count, data) = try await table.dump(sql, encoder)
+                counts[table.name] = count
+                try archive.addEntry(with: "tables/\(table.name).json", type: .file, uncompressedSize: Int64(data.count),
+                                     compressionMethod: .deflate) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+        }
         for record in try await StoredFileRecord.query(on: db).all() {
             guard let sha = record.id, let address = ContentAddress(hex: sha) else { continue }
             let url = filesRoot.appendingPathComponent(address.relativePath)
@@ -94,7 +105,8 @@ public enum Backup {
         let head = try decoder.decode([AuditHeadRecord].self, from: read("tables/audit_head.json"))
         let files = try decoder.decode([StoredFileRecord].self, from: read("tables/stored_files.json"))
         var tables: [String: Data] = [:]
-        for table in controlLoopTables { if archive["tables/\(table.schema).json"] != nil { tables[table.schema] = try read("tables/\(table.schema).json") } }
+        for table in partTables { if archive["tables/\(table.schema).json"] != nil { tables[table.schema] = try read("tables/\(table.schema).json") } }
+        for table in RawTables.all { if archive["tables/\(table.name).json"] != nil { tables[table.name] = try read("tables/\(table.name).json") } }
         let tableData = tables
         try await db.transaction { tx in
             try await RegionRecord.query(on: tx).delete()
@@ -107,7 +119,10 @@ public enum Backup {
             for entry in audit { try await entry.create(on: tx) }
             for row in head { try await row.create(on: tx) }
             for row in files { try await row.create(on: tx) }
-            for table in controlLoopTables { try await restoreTable(table, from: tableData[table.schema], on: tx) }
+            for table in partTables { try await restoreTable(table, from: tableData[table.schema], on: tx) }
+            if let sql = tx as? any SQLDatabase {
+                for table in RawTables.all { if let data = tableData[table.name] { try await table.load(sql, decoder, data) } }
+            }
         }
         for entry in archive where entry.path.hasPrefix("files/") {
             let target = filesRoot.appendingPathComponent(String(entry.path.dropFirst("files/".count)))
@@ -119,10 +134,11 @@ public enum Backup {
         return manifest
     }
 
-    /// The control loop's tables, parents before children (S2–S5).
-    static let controlLoopTables: [any Model.Type] = [
+    /// The parts' Fluent tables, parents before children: the control loop (S2–S5), signals and alerts (S6).
+    static let partTables: [any Model.Type] = [
         PlanRecord.self, PlanVersionRecord.self, MeasureRecord.self, MeasureTaskRecord.self, MeasureNodeRecord.self, ReportRecord.self, MeasureEventRecord.self,
         ReportAttachmentRecord.self, NotificationRecord.self, InstructionRecord.self, InstructionExecutorRecord.self, InstructionEventRecord.self, SignedDocumentRecord.self,
+        SignalRecord.self, AlertRecord.self,
     ]
 
     /// Restores one table when the backup has it (backups made before the table existed do not).
