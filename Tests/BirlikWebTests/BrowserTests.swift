@@ -139,6 +139,67 @@ struct BrowserTests {
         }
     }
 
+    @Test("A coordinator imports a Windows-1251 CSV: three problems in Kazakh, fixed, imported; the maps of the statistics and of early warning")
+    func statisticsImportAndMaps() async throws {
+        try await withBirlik { app in
+            let port = try freePort()
+            app.http.server.configuration.hostname = "127.0.0.1"
+            app.http.server.configuration.port = port
+            try app.server.start()
+            let site = "http://127.0.0.1:\(port)"
+            defer { Task { await app.server.shutdown() } }
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-browser-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let bad = directory.appendingPathComponent("bad.csv"), good = directory.appendingPathComponent("good.csv")
+            try StatisticsWebTests.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;2026;Алматы;52\r\nassociations.count;2026-13;Алматы;12\r\n"
+                                                + "events.count;2026-01;область Абай;4\r\nsurvey.relations-good;2026;Алматы;105,5\r\n").write(to: bad)
+            try StatisticsWebTests.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;2026;Алматы;52\r\nsurvey.relations-good;2026;Алматы;85,5\r\n").write(to: good)
+            let browser = try await Self.signedIn(app, site, DemoUsers.almaty)
+            do {
+                try await browser.open(site + "/statistics/import")
+                try await browser.type("#field-file", bad.path)
+                try await browser.click("form.upload button[type=submit]")
+                let problems = try await browser.waitForText("#import-problems", containing: "Табылған қателер: 3")
+                #expect(problems.contains("Мұндай кезең жоқ") && problems.contains("құқығыңыз жоқ") && problems.contains("Үлес 0-ден 100-ге дейін"))
+                try await Self.save(try await browser.screenshot(), "import-problems-kk.png")
+                try await browser.type("#field-file", good.path)
+                try await browser.click("form.upload button[type=submit]")
+                _ = try await browser.waitForText("#import-ready", containing: "2")
+                try await browser.click("#import-commit")
+                _ = try await browser.waitForText("#import-done", containing: "Импортталды: 2")
+                try await Self.save(try await browser.screenshot(), "import-done-kk.png")
+                try await browser.open(site + "/early-warning")
+                #expect(try await browser.source().contains("id=\"risk-map\""))
+                #expect(try await browser.text("#review-banner").contains("Тексеруді күтетін сигналдар"))
+                try await Self.save(try await browser.screenshot(), "early-warning-kk.png")
+            } catch {
+                try? await Self.save(try await browser.screenshot(), "failure-statistics.png")
+                await browser.quit()
+                throw error
+            }
+            await browser.quit()
+            // The public, in each language, sees the map and the census table and may download them.
+            for (language, heading) in [("kk", "Ұлтаралық қатынастардың"), ("ru", "межэтнических отношений"), ("en", "interethnic relations")] {
+                let visitor = try await WebDriver.start(client: app.client, language: language)
+                do {
+                    try await visitor.open(site + "/statistics?element=population&year=2024")
+                    #expect(try await visitor.text("h1").contains(heading))
+                    #expect(try await visitor.source().contains("id=\"statistics-map\""))
+                    try await Self.save(try await visitor.screenshot(), "statistics-map-\(language).png")
+                    try await visitor.open(site + "/statistics?element=census.population.ethnicity&rows=category&columns=period")
+                    let census = try await visitor.source()
+                    #expect(census.contains("13") && census.contains("export=xlsx"))
+                } catch {
+                    try? await Self.save(try await visitor.screenshot(), "failure-statistics-\(language).png")
+                    await visitor.quit()
+                    throw error
+                }
+                await visitor.quit()
+            }
+            #expect(try await StatisticsStorageTestsShim.count(app, "SELECT COUNT(*) AS n FROM data_values WHERE period = '2026' AND place = 'KZ-75'") == 2)
+        }
+    }
+
     static func save(_ png: Data, _ name: String) async throws {
         let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("test-artifacts")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
