@@ -16,7 +16,10 @@ struct BirlikBench: AsyncParsableCommand {
     @Option(help: "Port for the server.") var port = 18_080
     @Option(help: "Database URL (default: a fresh SQLite file).") var databaseURL: String?
     @Flag(help: "Turn the public page cache off, to measure every request against the database.") var noCache = false
-    @Option(help: "registry (the directory and API) or control (plans, reports and dashboards at national scale).") var scenario = "registry"
+    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale) or statistics (the statistical database).")
+    var scenario = "registry"
+    @Option(help: "For the statistics scenario: values to generate.") var values = 10_000_000
+    @Option(help: "For the statistics scenario: values in the imported CSV.") var importRows = 1_000_000
     @Option(help: "For the control scenario: fractions of national scale, comma-separated (1 = 5,000 measures, ~1,000,000 reports).")
     var scales = "0.1,1"
 
@@ -30,6 +33,7 @@ struct BirlikBench: AsyncParsableCommand {
 
     func run() async throws {
         if scenario == "control" { return try await runControl() }
+        if scenario == "statistics" { return try await runStatistics() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
         var configuration = BirlikConfiguration(dataDirectory: directory.path)
         if let databaseURL { configuration.database = .from(databaseURL: databaseURL, dataDirectory: directory.path) }
@@ -106,6 +110,71 @@ struct BirlikBench: AsyncParsableCommand {
             try await bench.stop()
             try? FileManager.default.removeItem(at: directory)
         }
+    }
+
+    /// The statistical database on SQLite (and PostgreSQL when `--database-url` is given): the pivot
+    /// against a hand-written GROUP BY, the import against `sqlite3 .import`, the analytics page
+    /// against the bare route, and the peak memory of the import.
+    func runStatistics() async throws {
+        var backends: [String?] = [nil]
+        if let databaseURL { backends.append(databaseURL) }
+        for url in backends {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var configuration = BirlikConfiguration(dataDirectory: directory.path)
+            if let url { configuration.database = .from(databaseURL: try await ControlLoopBenchmark.freshDatabase(url), dataDirectory: directory.path) }
+            configuration.port = port
+            configuration.reminderSeconds = 0
+            let bench = try await StatisticsBenchmark.start(configuration, values: values)
+            print("")
+            print("Statistical database on \(bench.isPostgres ? "PostgreSQL" : "SQLite"): \(bench.values) values generated in \(String(format: "%.0f", bench.seedSeconds)) s "
+                  + "(20 regions, 220 districts, 2015–2025, monthly and yearly indicators by 16 ethnic groups), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            do {
+                let pivot = try await bench.pivot()
+                print(String(format: "National pivot (element × region × year, %d cells): Birlik %.0f ms, hand-written GROUP BY %.0f ms, ratio %.2f (target ≤ 1.5), same numbers: %@",
+                             pivot.cells, pivot.birlik, pivot.handWritten, pivot.birlik / max(pivot.handWritten, 0.001), pivot.agree ? "yes" : "NO"))
+                let file = try bench.importFile(rows: importRows)
+                let bare = try Self.sqliteImport(file, directory: directory)
+                Self.resetPeakMemory()
+                let before = Self.memory("VmRSS")
+                let imported = try await bench.importValues(file)
+                let peak = Self.memory("VmHWM")
+                print(String(format: "CSV import of %d values with validation: %.1f s (%.0f values/s); sqlite3 .import of the same file into a bare table: %.1f s; ratio %.2f (target ≥ 0.5)",
+                             imported.values, imported.seconds, Double(imported.values) / imported.seconds, bare, bare / imported.seconds))
+                print("Peak memory during the import: \(peak) MB (resident before: \(before) MB; target < 300 MB)")
+                let page = "/statistics?element=population.ethnicity&rows=place&columns=period"
+                _ = try wrk(bench.baseURL + "/health/live", seconds: 2)
+                let health = try wrk(bench.baseURL + "/health/live", seconds: duration)
+                _ = try wrk(bench.baseURL + page, seconds: 2, cookie: bench.sessionCookie)
+                let analytics = try wrk(bench.baseURL + page, seconds: duration, cookie: bench.sessionCookie)
+                print(String(format: "Analytics page (%@, signed in, not cached): %.0f req/s against %.0f bare = ratio %.2f, p99 %.1f ms, errors %d",
+                             page, analytics.requestsPerSecond, health.requestsPerSecond, analytics.requestsPerSecond / health.requestsPerSecond, analytics.p99, analytics.errors))
+            } catch {
+                try await bench.stop()
+                throw error
+            }
+            try await bench.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// Seconds for `sqlite3 .import` of the CSV into a bare table of the same columns.
+    static func sqliteImport(_ file: URL, directory: URL) throws -> Double {
+        let database = directory.appendingPathComponent("bare-import.sqlite").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", database, "CREATE TABLE bare(element TEXT, period TEXT, place TEXT, ethnicity TEXT, value REAL);",
+                             ".mode csv", ".import --skip 1 \(file.path) bare"]
+        let start = Date()
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("sqlite3 .import failed") }
+        return Date().timeIntervalSince(start)
+    }
+
+    /// Resets the peak resident size the kernel reports (VmHWM), so the next reading covers one step.
+    static func resetPeakMemory() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 
     /// A line of /proc/self/status in megabytes.

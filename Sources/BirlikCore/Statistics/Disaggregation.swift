@@ -12,7 +12,20 @@ public enum Disaggregation {
         public var l10nKey: L10nKey { L10nKey(rawValue: "dimension.\(rawValue)")! }
 
         /// The options of the dimension, in display order.
-        public var options: [Option] {
+        public var options: [Option] { Self.table[self]?.options ?? [] }
+
+        /// Options by every spelling people use: the code and the name in each language, lower-cased.
+        private static let table: [Dimension: (options: [Option], bySpelling: [String: Option])] = Dictionary(uniqueKeysWithValues: allCases.map { dimension in
+            let options = dimension.makeOptions()
+            var spellings: [String: Option] = [:]
+            for option in options.reversed() {
+                for spelling in [option.code, option.name.kk, option.name.ru, option.name.en].compactMap({ $0?.lowercased() }) { spellings[spelling] = option }
+            }
+            for option in options { spellings[option.code] = option }
+            return (dimension, (options, spellings))
+        })
+
+        private func makeOptions() -> [Option] {
             switch self {
             case .ethnicity:
                 ReferenceData.ethnicGroups.map { group in
@@ -32,10 +45,10 @@ public enum Disaggregation {
             }
         }
 
-        /// The option with `code`, matched without regard to case.
+        /// The option with `code` or a name, matched without regard to case.
         public func option(_ code: String) -> Option? {
-            let wanted = code.trimmingCharacters(in: .whitespaces).lowercased()
-            return options.first { $0.code == wanted || $0.name.kk?.lowercased() == wanted || $0.name.ru?.lowercased() == wanted || $0.name.en?.lowercased() == wanted }
+            if let exact = Self.table[self]?.bySpelling[code] { return exact }
+            return Self.table[self]?.bySpelling[code.trimmingCharacters(in: .whitespaces).lowercased()]
         }
     }
 

@@ -109,11 +109,11 @@ public struct PivotTable: Sendable {
 /// The queries behind the analytics page, the map and the open-data API: plain GROUP BYs over the
 /// values table, never a precomputed analytics table, so a value counts the moment it is saved.
 public enum Pivot {
-    public static func run(_ request: PivotRequest, actor: Actor, on db: any Database) async throws -> PivotTable {
+    public static func run(_ request: PivotRequest, actor: Actor, catalog: StatisticsCatalog = .shared, on db: any Database) async throws -> PivotTable {
         guard let sql = db as? any SQLDatabase else { return PivotTable(request: request, rowKeys: [], columnKeys: [], cells: [:]) }
         var cells: [String: [String: PivotTable.Cell]] = [:]
         for code in request.usedElements {
-            guard let element = StatisticsCatalog.shared.element(code) else { continue }
+            guard let element = catalog.element(code) else { continue }
             let regions: [String]?
             switch element.isPublic ? .everything : Access.visibility(actor, .statistics) {
             case .everything: regions = nil

@@ -52,6 +52,7 @@ public enum ValueImporter {
     /// Reads the whole table; with `dryRun` nothing is written. Throws `ImportFailure` listing the
     /// problems, or `DomainError` when the actor may not import at all.
     public static func run(_ table: TableRows, mapping: ImportMapping? = nil, fileName: String, sha256: String, actor: Actor, dryRun: Bool,
+                           catalog: StatisticsCatalog = .shared, places: PlaceDirectory = .shared,
                            progress: (@Sendable (Int) -> Void)? = nil, on db: any Database, now: Date = Date()) async throws -> Summary {
         guard actor.isSignedIn || actor == .system else { throw DomainError.signInRequired }
         guard Access.check(actor, .create, .statistics, in: Scope(organizationID: nil, regionCode: actor.regionCode, isPublic: false)) == .allowed
@@ -60,7 +61,7 @@ public enum ValueImporter {
         let header = headerRow.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let mapping = mapping ?? ImportMapping.guess(header)
         let locked = try await ApprovalStore.lockedKeys(on: db)
-        var reader = ValueRowReader(header: header, mapping: mapping,
+        var reader = ValueRowReader(header: header, mapping: mapping, catalog: catalog, places: places,
                                     mayWrite: { Access.check(actor, .create, .statistics, in: Scope(organizationID: nil, regionCode: $0.code, isPublic: false)) == .allowed },
                                     isLocked: { locked.contains("\($0)|\($1)|\($2)") })
         let headerProblems = reader.headerProblems()

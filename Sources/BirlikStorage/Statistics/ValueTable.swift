@@ -11,33 +11,54 @@ public enum ValueTable {
     public static let imports = "value_imports"
     public static let publications = "signal_publications"
 
-    /// Rows per INSERT statement (13 parameters each, well under SQLite's and PostgreSQL's limits).
-    static let batch = 500
+    /// Rows per INSERT statement (12 parameters each: 24,000, under SQLite's 32,766 and PostgreSQL's 65,535).
+    static let batch = 2000
 
-    /// Writes `values`, inserting new keys and updating changed numbers; returns how many rows were new or changed.
+    /// Writes `rows`, inserting new keys and updating changed numbers; returns how many rows were new
+    /// or changed (a value that arrives again unchanged is not touched, nor is who entered it).
     static func upsert(_ rows: [DataValue], source: ValueSource, enteredBy: String, at now: Date, on db: any Database) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { return 0 }
+        let postgres = sql.dialect.name == "postgresql"
         var changed = 0
-        var start = 0
-        while start < rows.count {
-            let slice = rows[start..<min(rows.count, start + batch)]
-            start += batch
-            var query = SQLQueryString("INSERT INTO \(unsafeRaw: ValueTable.values) (element, category, place, region, period, period_kind, year, month, value, source, entered_by, entered_at) VALUES ")
-            var first = true
-            for value in slice {
-                if !first { query.appendLiteral(", ") }
-                first = false
-                let region = RegionCode.topLevel(value.place) ?? RegionCode.republic
+        for start in stride(from: 0, to: rows.count, by: batch) {
+            var query = SQLQueryString(postgres ? "WITH written AS (" : "")
+            query.appendLiteral("INSERT INTO \(ValueTable.values) (element, category, place, region, period, period_kind, year, month, value, source, entered_by, entered_at) VALUES ")
+            for (index, value) in rows[start..<min(rows.count, start + batch)].enumerated() {
+                if index > 0 { query.appendLiteral(", ") }
                 query.appendLiteral("(")
-                query.appendInterpolation(binds: [value.element, value.category, value.place, region, value.period.description,
-                                                  value.period.kind.rawValue, value.period.year, value.period.firstMonthOrdinal,
+                query.appendInterpolation(binds: [value.element, value.category, value.place, RegionCode.topLevel(value.place) ?? RegionCode.republic,
+                                                  value.period.description, value.period.kind.rawValue, value.period.year, value.period.firstMonthOrdinal,
                                                   value.value, source.rawValue, enteredBy, now])
                 query.appendLiteral(")")
             }
-            query.appendLiteral(" ON CONFLICT (element, category, place, period) DO UPDATE SET value = excluded.value, source = excluded.source, entered_by = excluded.entered_by, entered_at = excluded.entered_at WHERE data_values.value <> excluded.value RETURNING element")
-            changed += try await sql.raw(query).all().count
+            query.appendLiteral(" ON CONFLICT (element, category, place, period) DO UPDATE SET value = excluded.value, source = excluded.source, entered_by = excluded.entered_by, entered_at = excluded.entered_at WHERE data_values.value <> excluded.value")
+            if postgres {
+                query.appendLiteral(" RETURNING 1) SELECT COUNT(*) AS n FROM written")
+                changed += try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+            } else {
+                // One connection: changes() reports this statement's inserted and updated rows.
+                try await sql.raw(query).run()
+                changed += try await sql.raw("SELECT changes() AS n").first()?.decode(column: "n", as: Int.self) ?? 0
+            }
         }
         return changed
+    }
+
+    /// Inserts values known to be new (generators and the benchmark): no conflict handling, nothing returned.
+    public static func insertNew(_ rows: [DataValue], source: ValueSource, enteredBy: String, at now: Date, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        for start in stride(from: 0, to: rows.count, by: batch) {
+            var query = SQLQueryString("INSERT INTO \(unsafeRaw: ValueTable.values) (element, category, place, region, period, period_kind, year, month, value, source, entered_by, entered_at) VALUES ")
+            for (index, value) in rows[start..<min(rows.count, start + batch)].enumerated() {
+                if index > 0 { query.appendLiteral(", ") }
+                query.appendLiteral("(")
+                query.appendInterpolation(binds: [value.element, value.category, value.place, RegionCode.topLevel(value.place) ?? RegionCode.republic,
+                                                  value.period.description, value.period.kind.rawValue, value.period.year, value.period.firstMonthOrdinal,
+                                                  value.value, source.rawValue, enteredBy, now])
+                query.appendLiteral(")")
+            }
+            try await sql.raw(query).run()
+        }
     }
 
     /// Removes the values with these keys (element, category, place, period); returns how many existed.
