@@ -135,6 +135,8 @@ struct BirlikBench: AsyncParsableCommand {
                              pivot.cells, pivot.birlik, pivot.handWritten, pivot.birlik / max(pivot.handWritten, 0.001), pivot.agree ? "yes" : "NO"))
                 let file = try bench.importFile(rows: importRows)
                 let bare = try Self.sqliteImport(file, directory: directory)
+                let checked = try await bench.importValues(file, dryRun: true)
+                print(String(format: "Reading and checking alone (dry run): %.1f s (%.0f values/s)", checked.seconds, Double(checked.values) / checked.seconds))
                 Self.resetPeakMemory()
                 let before = Self.memory("VmRSS")
                 let imported = try await bench.importValues(file)

@@ -61,6 +61,7 @@ public struct PlaceDirectory: Sendable {
 
     /// The place `text` names (a code such as `KZ-75` or a name), or `nil`.
     public func find(_ text: String) -> Region? {
+        if let region = regions[text] { return region }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let region = regions[trimmed.uppercased()] { return region }
         return byName[SearchFolding.fold(trimmed)].flatMap { regions[$0] }

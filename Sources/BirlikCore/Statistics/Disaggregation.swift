@@ -62,7 +62,8 @@ public enum Disaggregation {
 
     /// The key of a breakdown from its parts; the empty key for no parts.
     public static func key(_ parts: [Dimension: String]) -> String {
-        Dimension.allCases.compactMap { dimension in parts[dimension].map { "\(dimension.rawValue)=\($0)" } }.joined(separator: ";")
+        if parts.count <= 1 { return parts.first.map { "\($0.key.rawValue)=\($0.value)" } ?? "" }
+        return Dimension.allCases.compactMap { dimension in parts[dimension].map { "\(dimension.rawValue)=\($0)" } }.joined(separator: ";")
     }
 
     /// The parts of a key; `nil` when the key names an unknown dimension or option.

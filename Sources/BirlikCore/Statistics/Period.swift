@@ -35,6 +35,15 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible, C
 
     /// Parses any accepted spelling; `nil` for a period that does not exist (`2024Q5`, `2024-13`).
     public init?(_ text: String) {
+        // The canonical spellings, read from their bytes.
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range { let byte = bytes[index]; guard byte >= 0x30, byte <= 0x39 else { return nil }; value = value * 10 + Int(byte - 0x30) }
+            return value
+        }
+        if bytes.count == 4, let year = digits(0..<4) { self.init(kind: .year, year: year); return }
+        if bytes.count == 7, bytes[4] == 0x2D, let year = digits(0..<4), let month = digits(5..<7) { self.init(kind: .month, year: year, index: month); return }
         let text = text.trimmingCharacters(in: .whitespaces).uppercased()
         let digits = text.prefix(4)
         guard digits.count == 4, digits.allSatisfy(\.isASCII), let year = Int(digits) else { return nil }

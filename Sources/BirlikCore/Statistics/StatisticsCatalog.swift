@@ -42,6 +42,7 @@ public struct StatisticsCatalog: Sendable {
 
     /// Finds an element by its code or by its name in any language (as people type it in a spreadsheet).
     public func match(_ text: String) -> DataElement? {
+        if let element = byCode[text] { return element }
         let wanted = text.trimmingCharacters(in: .whitespaces)
         if let element = byCode[wanted] ?? byCode[wanted.lowercased()] { return element }
         let folded = SearchFolding.fold(wanted)

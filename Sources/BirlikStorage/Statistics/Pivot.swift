@@ -110,50 +110,85 @@ public struct PivotTable: Sendable {
 /// values table, never a precomputed analytics table, so a value counts the moment it is saved.
 public enum Pivot {
     public static func run(_ request: PivotRequest, actor: Actor, catalog: StatisticsCatalog = .shared, on db: any Database) async throws -> PivotTable {
-        guard let sql = db as? any SQLDatabase else { return PivotTable(request: request, rowKeys: [], columnKeys: [], cells: [:]) }
+        var used = request
+        used.elements = request.usedElements
+        let tables = try await tables(used, actor: actor, catalog: catalog, on: db)
         var cells: [String: [String: PivotTable.Cell]] = [:]
         for code in request.usedElements {
-            guard let element = catalog.element(code) else { continue }
-            let regions: [String]?
-            switch element.isPublic ? .everything : Access.visibility(actor, .statistics) {
-            case .everything: regions = nil
-            case let .publicAnd(visible, _): regions = visible
-            case .nothing: regions = []
-            }
-            if regions?.isEmpty == true { continue }
-            var query = SQLQueryString("SELECT ")
-            query.appendInterpolation(unsafeRaw: expression(request.rows, request))
-            query.appendLiteral(" AS r, ")
-            query.appendInterpolation(unsafeRaw: expression(request.columns, request))
-            query.appendLiteral(" AS c, SUM(value) AS s, COUNT(*) AS n FROM data_values WHERE element = ")
-            query.appendInterpolation(bind: code)
-            if !request.years.isEmpty { query.appendLiteral(" AND year IN ("); query.appendInterpolation(binds: request.years); query.appendLiteral(")") }
-            if let within = request.within {
-                query.appendLiteral(" AND region = "); query.appendInterpolation(bind: RegionCode.topLevel(within) ?? within)
-                if within.split(separator: "-").count > 2 { query.appendLiteral(" AND place = "); query.appendInterpolation(bind: within) }
-            }
-            if let regions { query.appendLiteral(" AND region IN ("); query.appendInterpolation(binds: regions); query.appendLiteral(")") }
-            if let category = request.category, !category.isEmpty {
-                query.appendLiteral(" AND (category = "); query.appendInterpolation(bind: category)
-                query.appendLiteral(" OR category LIKE "); query.appendInterpolation(bind: "\(category);%")
-                query.appendLiteral(" OR category LIKE "); query.appendInterpolation(bind: "%;\(category)")
-                query.appendLiteral(" OR category LIKE "); query.appendInterpolation(bind: "%;\(category);%"); query.appendLiteral(")")
-            }
-            if !request.nativePeriods, element.periodKind != .year, element.overTime == .last {
-                query.appendLiteral(" AND month = (SELECT MAX(d2.month) FROM data_values d2 WHERE d2.element = data_values.element AND d2.year = data_values.year AND d2.place = data_values.place AND d2.category = data_values.category)")
-            }
-            query.appendLiteral(" GROUP BY r, c")
-            for row in try await sql.raw(query).all() {
-                let r = try row.decode(column: "r", as: String.self)
-                let c = try row.decode(column: "c", as: String.self)
-                let cell = PivotTable.Cell(sum: try row.decode(column: "s", as: Double.self), count: try row.decode(column: "n", as: Int.self),
-                                           aggregation: element.overPlaces, overTime: element.overTime)
-                if var existing = cells[r]?[c] { existing.add(cell); cells[r, default: [:]][c] = existing } else { cells[r, default: [:]][c] = cell }
+            for (row, columns) in tables[code]?.cells ?? [:] {
+                for (column, cell) in columns {
+                    if var existing = cells[row]?[column] { existing.add(cell); cells[row, default: [:]][column] = existing } else { cells[row, default: [:]][column] = cell }
+                }
             }
         }
-        let rowKeys = sortedKeys(Set(cells.keys), request.rows, request)
-        let columnKeys = sortedKeys(Set(cells.values.flatMap(\.keys)), request.columns, request)
-        return PivotTable(request: request, rowKeys: rowKeys, columnKeys: columnKeys, cells: cells)
+        return PivotTable(request: request, rowKeys: sortedKeys(Set(cells.keys), request.rows, request, catalog),
+                          columnKeys: sortedKeys(Set(cells.values.flatMap(\.keys)), request.columns, request, catalog), cells: cells)
+    }
+
+    /// One pivot per element of `request.elements` (rows and columns as requested), from a single
+    /// `GROUP BY element, rows, columns` over the values: the cube behind the national views.
+    public static func tables(_ request: PivotRequest, actor: Actor, catalog: StatisticsCatalog = .shared,
+                              on db: any Database) async throws -> [String: PivotTable] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        var visibleEverywhere: [String] = []
+        var restricted: [String] = []
+        var regions: [String] = []
+        for code in request.elements {
+            guard let element = catalog.element(code) else { continue }
+            switch element.isPublic ? .everything : Access.visibility(actor, .statistics) {
+            case .everything: visibleEverywhere.append(code)
+            case let .publicAnd(visible, _) where !visible.isEmpty: restricted.append(code); regions = visible
+            default: continue
+            }
+        }
+        let codes = visibleEverywhere + restricted
+        guard !codes.isEmpty else { return [:] }
+        let lastOnly = codes.compactMap { catalog.element($0) }.filter { !request.nativePeriods && $0.periodKind != .year && $0.overTime == .last }.map(\.code)
+        var query = SQLQueryString("SELECT element AS e, ")
+        query.appendInterpolation(unsafeRaw: expression(request.rows, request))
+        query.appendLiteral(" AS r, ")
+        query.appendInterpolation(unsafeRaw: expression(request.columns, request))
+        query.appendLiteral(" AS c, SUM(value) AS s, COUNT(*) AS n FROM data_values WHERE element IN (")
+        query.appendInterpolation(binds: codes)
+        query.appendLiteral(")")
+        if !restricted.isEmpty {
+            query.appendLiteral(" AND (element NOT IN (")
+            query.appendInterpolation(binds: restricted)
+            query.appendLiteral(") OR region IN (")
+            query.appendInterpolation(binds: regions.map { RegionCode.topLevel($0) ?? $0 })
+            query.appendLiteral("))")
+        }
+        if !request.years.isEmpty { query.appendLiteral(" AND year IN ("); query.appendInterpolation(binds: request.years); query.appendLiteral(")") }
+        if let within = request.within {
+            query.appendLiteral(" AND region = "); query.appendInterpolation(bind: RegionCode.topLevel(within) ?? within)
+            if within.split(separator: "-").count > 2 { query.appendLiteral(" AND place = "); query.appendInterpolation(bind: within) }
+        }
+        if let category = request.category, !category.isEmpty {
+            query.appendLiteral(" AND (category = "); query.appendInterpolation(bind: category)
+            query.appendLiteral(" OR category LIKE "); query.appendInterpolation(bind: "\(category);%")
+            query.appendLiteral(" OR category LIKE "); query.appendInterpolation(bind: "%;\(category)")
+            query.appendLiteral(" OR category LIKE "); query.appendInterpolation(bind: "%;\(category);%"); query.appendLiteral(")")
+        }
+        if !lastOnly.isEmpty {
+            // A stock rolled up to the year is its last period's value.
+            query.appendLiteral(" AND (element NOT IN (")
+            query.appendInterpolation(binds: lastOnly)
+            query.appendLiteral(") OR month = (SELECT MAX(d2.month) FROM data_values d2 WHERE d2.element = data_values.element AND d2.year = data_values.year AND d2.place = data_values.place AND d2.category = data_values.category))")
+        }
+        query.appendLiteral(" GROUP BY element, r, c")
+        var cells: [String: [String: [String: PivotTable.Cell]]] = [:]
+        for row in try await sql.raw(query).all() {
+            let code = try row.decode(column: "e", as: String.self)
+            guard let element = catalog.element(code) else { continue }
+            let r = try row.decode(column: "r", as: String.self)
+            let c = try row.decode(column: "c", as: String.self)
+            cells[code, default: [:]][r, default: [:]][c] = PivotTable.Cell(sum: try row.decode(column: "s", as: Double.self), count: try row.decode(column: "n", as: Int.self),
+                                                                            aggregation: element.overPlaces, overTime: element.overTime)
+        }
+        return cells.mapValues { cells in
+            PivotTable(request: request, rowKeys: sortedKeys(Set(cells.keys), request.rows, request, catalog),
+                       columnKeys: sortedKeys(Set(cells.values.flatMap(\.keys)), request.columns, request, catalog), cells: cells)
+        }
     }
 
     static func expression(_ dimension: PivotRequest.Dimension, _ request: PivotRequest) -> String {
@@ -165,10 +200,10 @@ public enum Pivot {
         }
     }
 
-    static func sortedKeys(_ keys: Set<String>, _ dimension: PivotRequest.Dimension, _ request: PivotRequest) -> [String] {
+    static func sortedKeys(_ keys: Set<String>, _ dimension: PivotRequest.Dimension, _ request: PivotRequest, _ catalog: StatisticsCatalog) -> [String] {
         switch dimension {
         case .element:
-            let order = StatisticsCatalog.shared.elements.map(\.code)
+            let order = catalog.elements.map(\.code)
             return keys.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
         case .period:
             return keys.sorted { (Period($0) ?? Period(kind: .year, year: 1990)!) < (Period($1) ?? Period(kind: .year, year: 1990)!) }
@@ -176,7 +211,7 @@ public enum Pivot {
             let order = ReferenceData.regions.map(\.code)
             return keys.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
         case .category:
-            let element = request.usedElements.first.flatMap { StatisticsCatalog.shared.element($0) }
+            let element = request.usedElements.first.flatMap { catalog.element($0) }
             let order = Disaggregation.keys(element?.dimensions ?? [])
             return keys.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
         }

@@ -105,8 +105,8 @@ public final class StatisticsBenchmark: @unchecked Sendable {
         var theirs: [String: Double] = [:]
         let birlik = try await ControlLoopBenchmark.median(3) {
             ours = [:]
-            for element in elements {
-                let table = try await Pivot.run(PivotRequest(rows: .place, columns: .period, elements: [element]), actor: .system, catalog: catalog, on: app.db)
+            let tables = try await Pivot.tables(PivotRequest(rows: .place, columns: .period, elements: elements), actor: .system, catalog: catalog, on: app.db)
+            for (element, table) in tables {
                 for row in table.rowKeys { for column in table.columnKeys { ours["\(element)|\(row)|\(column)"] = table.cell(row, column)?.value } }
             }
         }
@@ -151,12 +151,13 @@ public final class StatisticsBenchmark: @unchecked Sendable {
     }
 
     /// Imports the file the way `birlik import values` does (streamed, checked, one transaction): seconds and values written.
-    public func importValues(_ url: URL) async throws -> (seconds: Double, values: Int) {
+    /// With `dryRun`, only reading and checking are timed.
+    public func importValues(_ url: URL, dryRun: Bool = false) async throws -> (seconds: Double, values: Int) {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         let start = Date()
         let summary = try await ValueImporter.run(TableRows(csv: DelimitedReader(.file(handle))), fileName: url.lastPathComponent,
-                                                  sha256: try Hashing.sha256Hex(file: url), actor: .system, dryRun: false,
+                                                  sha256: try Hashing.sha256Hex(file: url), actor: .system, dryRun: dryRun,
                                                   catalog: catalog, places: places, on: app.db)
         return (Date().timeIntervalSince(start), summary.values)
     }

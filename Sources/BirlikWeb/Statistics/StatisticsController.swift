@@ -7,7 +7,7 @@ import Vapor
 /// validation and approval, and the open-data API.
 enum StatisticsController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get(.statistics, use: pivot)
+        routes.get(.statistics, use: pivotPage)
         routes.get(.statisticsEntry, use: entry)
         routes.post(.statisticsEntry, use: saveEntry)
         routes.get(.statisticsImport, use: importForm)
@@ -37,16 +37,27 @@ enum StatisticsController {
         return (pivot, element, request.queryText("chart").flatMap(SeriesChart.Kind.init(rawValue:)) ?? .bar)
     }
 
-    static func pivot(_ request: Request) async throws -> Response {
+    /// The page's model for the URL's choices.
+    static func pivotModel(_ request: Request) async throws -> StatisticsPage.Model {
         let (pivot, element, chart) = pivotRequest(request)
         if !element.isPublic, !request.actor.isSignedIn { throw DomainError.signInRequired }
         let table = try await Pivot.run(pivot, actor: request.actor, on: request.db)
-        let model = StatisticsPage.Model(table: table, element: element, chart: chart,
-                                         years: try await Pivot.years(of: element.code, on: request.db), canEnter: mayEnter(request.actor), violations: nil)
+        return StatisticsPage.Model(table: table, element: element, chart: chart,
+                                    years: try await Pivot.years(of: element.code, on: request.db), canEnter: mayEnter(request.actor), violations: nil)
+    }
+
+    /// The analytics page, rendered once per user and URL and kept until the next audited change in this
+    /// process (a few seconds at most for changes made elsewhere): a saved value shows at once.
+    static func pivotPage(_ request: Request) async throws -> Response {
         if let format = request.queryText("export").flatMap(TableExport.Format.init(rawValue:)) {
-            return try StatisticsPage.export(model, l10n: request.l10n).response(format)
+            return try StatisticsPage.export(try await pivotModel(request), l10n: request.l10n).response(format)
         }
-        return html(StatisticsPage.view(model, PageContext(request)))
+        let l10n = request.l10n
+        let key = "statistics|\(request.actor.userID?.uuidString ?? "")|\(l10n.language.rawValue)|\(l10n.script.rawValue)|\(request.url.string)"
+        let parts = try await request.application.birlik.dashboards.value(key) {
+            StatisticsPage.view(try await pivotModel(request), .shared(request)).components(separatedBy: PageContext.tokenPlaceholder)
+        }
+        return html(parts.joined(separator: request.birlik.csrfToken))
     }
 
     // MARK: Data entry

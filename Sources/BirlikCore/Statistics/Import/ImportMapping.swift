@@ -1,5 +1,14 @@
 import Foundation
 
+extension String {
+    /// The text without surrounding spaces and tabs; returns itself when there are none (the common case, no copying).
+    var trimmedCell: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20, first != 0x09, last != 0x20, last != 0x09, first < 0x80 || last < 0x80 { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+}
+
 /// Which column of an imported file holds what. Guessed from the header (in Kazakh, Russian or
 /// English) and confirmed or changed by the person importing.
 public struct ImportMapping: Sendable, Hashable, Codable {

@@ -5,6 +5,13 @@ import Foundation
 /// spaces, non-breaking spaces and apostrophes group thousands.
 public enum NumberText {
     public static func parse(_ text: String) -> Double? {
+        // The common case, plain digits with at most one dot, needs no cleaning.
+        var plain = !text.isEmpty
+        var plainDots = 0
+        for byte in text.utf8 {
+            if byte == 0x2E { plainDots += 1 } else if byte < 0x30 || byte > 0x39 { plain = false; break }
+        }
+        if plain, plainDots <= 1, let value = Double(text), value.isFinite { return value }
         var cleaned = ""
         for scalar in text.unicodeScalars {
             switch scalar {

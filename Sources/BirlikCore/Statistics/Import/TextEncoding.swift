@@ -18,8 +18,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     public func decode(_ bytes: some Collection<UInt8>) -> String? {
         switch self {
         case .utf8:
-            var bytes = Array(bytes)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(validating: bytes.dropFirst(3), as: UTF8.self) }
             return String(validating: bytes, as: UTF8.self)
         case .windows1251:
             var scalars = String.UnicodeScalarView()

@@ -15,6 +15,8 @@ public struct ValueRowReader {
     public let isLocked: (String, String, Period) -> Bool
     private var seen: [Int: Int] = [:]
     private var allowed: [String: Bool] = [:]
+    /// The mapped breakdown columns: dimension, field, column index.
+    private let breakdownColumns: [(Disaggregation.Dimension, ImportMapping.Field, Int)]
 
     public init(header: [String], mapping: ImportMapping, catalog: StatisticsCatalog = .shared, places: PlaceDirectory = .shared,
                 mayWrite: @escaping (Region) -> Bool, isLocked: @escaping (String, String, Period) -> Bool) {
@@ -24,6 +26,9 @@ public struct ValueRowReader {
         self.places = places
         self.mayWrite = mayWrite
         self.isLocked = isLocked
+        breakdownColumns = Disaggregation.Dimension.allCases.compactMap { dimension in
+            ImportMapping.Field(rawValue: dimension.rawValue).flatMap { field in mapping.columns[field].map { (dimension, field, $0) } }
+        }
     }
 
     /// The problems with the header itself: unmapped required fields, a file with one column.
@@ -62,7 +67,7 @@ public struct ValueRowReader {
             return .problems(problems)
         }
         func cell(_ field: ImportMapping.Field) -> String? {
-            mapping.columns[field].map { fields[$0].trimmingCharacters(in: .whitespaces) }
+            mapping.columns[field].map { fields[$0].trimmedCell }
         }
 
         let element = cell(.element).flatMap { $0.isEmpty ? nil : catalog.match($0) }
@@ -94,8 +99,9 @@ public struct ValueRowReader {
         if let text = cell(.category), !text.isEmpty {
             if let parsed = Disaggregation.parts(text) { parts = parsed } else { problem(.category, .importUnknownCategory) }
         }
-        for dimension in Disaggregation.Dimension.allCases {
-            guard let field = ImportMapping.Field(rawValue: dimension.rawValue), let text = cell(field), !text.isEmpty else { continue }
+        for (dimension, field, column) in breakdownColumns {
+            let text = fields[column].trimmedCell
+            guard !text.isEmpty else { continue }
             if let option = dimension.option(text) { parts[dimension] = option.code } else { problem(field, .importUnknownCategory) }
         }
         if let element {
