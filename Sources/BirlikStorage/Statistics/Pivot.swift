@@ -180,8 +180,8 @@ public enum Pivot {
         for row in try await sql.raw(query).all() {
             let code = try row.decode(column: "e", as: String.self)
             guard let element = catalog.element(code) else { continue }
-            let r = try row.decode(column: "r", as: String.self)
-            let c = try row.decode(column: "c", as: String.self)
+            let r = try key(row, "r")
+            let c = try key(row, "c")
             cells[code, default: [:]][r, default: [:]][c] = PivotTable.Cell(sum: try row.decode(column: "s", as: Double.self), count: try row.decode(column: "n", as: Int.self),
                                                                             aggregation: element.overPlaces, overTime: element.overTime)
         }
@@ -191,10 +191,16 @@ public enum Pivot {
         }
     }
 
+    /// A grouping key as text (the year column is a number).
+    static func key(_ row: any SQLRow, _ column: String) throws -> String {
+        if let text = try? row.decode(column: column, as: String.self) { return text }
+        return String(try row.decode(column: column, as: Int.self))
+    }
+
     static func expression(_ dimension: PivotRequest.Dimension, _ request: PivotRequest) -> String {
         switch dimension {
         case .element: "element"
-        case .period: request.nativePeriods ? "period" : "CAST(year AS TEXT)"
+        case .period: request.nativePeriods ? "period" : "year"
         case .place: request.within == nil ? "region" : "place"
         case .category: "category"
         }
