@@ -193,8 +193,8 @@ public enum Pivot {
 
     /// A grouping key as text (the year column is a number).
     static func key(_ row: any SQLRow, _ column: String) throws -> String {
-        if let text = try? row.decode(column: column, as: String.self) { return text }
-        return String(try row.decode(column: column, as: Int.self))
+        if let number = try? row.decode(column: column, as: Int.self) { return String(number) }
+        return try row.decode(column: column, as: String.self)
     }
 
     static func expression(_ dimension: PivotRequest.Dimension, _ request: PivotRequest) -> String {
