@@ -1,0 +1,89 @@
+import BirlikCore
+import BirlikStorage
+import BirlikTestSupport
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+@testable import BirlikWeb
+
+/// `birlik import values` killed with SIGKILL in the middle of a long import: the database is exactly as
+/// it was before, and its audit chain is whole. Then the same file imports completely.
+@Suite("An interrupted import", .enabled(if: birlikBinary != nil), .serialized)
+struct ImportInterruptionTests {
+    /// A large valid CSV: monthly indicators of every region over a century of months.
+    static func bigFile(_ url: URL) throws -> Int {
+        var text = "element,period,place,sex,value\n"
+        var rows = 0
+        let regions = ReferenceData.regions.filter { $0.kind == .region || $0.kind == .city }.map(\.code)
+        for year in 1990...2089 {
+            for month in 1...12 {
+                let period = String(format: "%04d-%02d", year, month)
+                for region in regions {
+                    for element in ["events.count", "mediation.cases"] { text += "\(element),\(period),\(region),,\(rows % 50)\n"; rows += 1 }
+                    for sex in ["f", "m"] { text += "events.participants,\(period),\(region),\(sex),\(rows % 900)\n"; rows += 1 }
+                }
+            }
+        }
+        try Data(text.utf8).write(to: url)
+        return rows
+    }
+
+    static func run(_ binary: String, _ arguments: [String], environment: [String: String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test("SIGKILL mid-import leaves the database as before; the same file then imports whole", arguments: TestBackend.enabled)
+    func killed(backend: TestBackend) async throws {
+        let binary = try #require(birlikBinary)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var environment = ["BIRLIK_DATA_DIR": directory.path, "BIRLIK_BCRYPT_COST": "4"]
+        if backend == .postgres, let url = TestBackend.postgresURL {
+            // A database of its own, so the test owns every row in it.
+            let name = "birlik_kill_\(UInt32.random(in: 0..<UInt32.max))"
+            try await withBirlik(.postgres, demo: false, seed: false) { app in
+                try await (app.db as! any SQLDatabase).raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            }
+            environment["DATABASE_URL"] = url.components(separatedBy: "/").dropLast().joined(separator: "/") + "/" + name
+        }
+        let seed = try Self.run(binary, ["seed"], environment: environment)
+        seed.waitUntilExit()
+        #expect(seed.terminationStatus == 0)
+        let file = directory.appendingPathComponent("big.csv")
+        let rows = try Self.bigFile(file)
+        func count() async throws -> (values: Int, audit: Int) {
+            var configuration = BirlikConfiguration(dataDirectory: directory.path)
+            if let url = environment["DATABASE_URL"] { configuration.database = .from(databaseURL: url, dataDirectory: directory.path) }
+            return try await Commands.withApplication(configuration) { app in
+                let sql = app.db as! any SQLDatabase
+                let values = try await sql.raw("SELECT COUNT(*) AS n FROM data_values").first()!.decode(column: "n", as: Int.self)
+                let audit = try await sql.raw("SELECT COUNT(*) AS n FROM audit_log").first()!.decode(column: "n", as: Int.self)
+                return (values, audit)
+            }
+        }
+        let before = try await count()
+        let importing = try Self.run(binary, ["import", "values", file.path], environment: environment)
+        try await Task.sleep(for: .seconds(3))
+        #expect(importing.isRunning, "the import finished before it could be interrupted")
+        kill(importing.processIdentifier, SIGKILL)
+        importing.waitUntilExit()
+        let after = try await count()
+        #expect(after.values == before.values && after.audit == before.audit)
+        let verify = try Self.run(binary, ["audit", "verify"], environment: environment)
+        verify.waitUntilExit()
+        #expect(verify.terminationStatus == 0)
+        let again = try Self.run(binary, ["import", "values", file.path], environment: environment)
+        again.waitUntilExit()
+        #expect(again.terminationStatus == 0)
+        #expect(try await count().values == before.values + rows)
+    }
+}
