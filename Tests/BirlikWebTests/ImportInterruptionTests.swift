@@ -20,7 +20,7 @@ struct ImportInterruptionTests {
             for month in 1...12 {
                 let period = String(format: "%04d-%02d", year, month)
                 for region in regions {
-                    for element in ["events.count", "mediation.cases"] { text += "\(element),\(period),\(region),,\(rows % 50)\n"; rows += 1 }
+                    for element in ["events.count", "mediation.cases", "mediation.agreements"] { text += "\(element),\(period),\(region),,\(rows % 50)\n"; rows += 1 }
                     for sex in ["f", "m"] { text += "events.participants,\(period),\(region),\(sex),\(rows % 900)\n"; rows += 1 }
                 }
             }
@@ -29,13 +29,13 @@ struct ImportInterruptionTests {
         return rows
     }
 
-    static func run(_ binary: String, _ arguments: [String], environment: [String: String]) throws -> Process {
+    static func run(_ binary: String, _ arguments: [String], environment: [String: String], progress: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = progress ?? FileHandle.nullDevice
         try process.run()
         return process
     }
@@ -71,8 +71,13 @@ struct ImportInterruptionTests {
             }
         }
         let before = try await count()
-        let importing = try Self.run(binary, ["import", "values", file.path], environment: environment)
-        try await Task.sleep(for: .seconds(3))
+        // Kill it once it reports 20,000 rows read: by then it has written 18,000 of them in its transaction.
+        let progress = Pipe()
+        let importing = try Self.run(binary, ["import", "values", file.path], environment: environment, progress: progress)
+        var seen = ""
+        while importing.isRunning, !seen.contains("20000 rows") {
+            seen += String(decoding: progress.fileHandleForReading.availableData, as: UTF8.self)
+        }
         #expect(importing.isRunning, "the import finished before it could be interrupted")
         kill(importing.processIdentifier, SIGKILL)
         importing.waitUntilExit()
