@@ -8,6 +8,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+@testable import BirlikWeb
 
 /// The statistical database and early warning over HTTP: who may see and do what, the import a
 /// coordinator makes in Kazakh, the open-data and early-warning APIs, and the exports.
@@ -175,6 +176,43 @@ struct StatisticsWebTests {
                 print(rows[0][0]); print(rows[1][0], int(rows[1][2]))
                 """, Data(buffer: response.body), extension: "xlsx")
             #expect(text.contains("Бөлініс") && text.contains("Қазақтар 13497891"), "\(text)")
+        }
+    }
+
+    @Test("A large file imports in the background: its page shows the progress, then the outcome")
+    func backgroundImport() async throws {
+        try await withBirlik { app in
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-big-\(UUID().uuidString).csv")
+            defer { try? FileManager.default.removeItem(at: url) }
+            let rows = try ImportInterruptionTests.bigFile(url)
+            let data = try Data(contentsOf: url)
+            #expect(data.count > ImportJobs.threshold)
+            func follow(_ response: TestingHTTPResponse) async throws -> String {
+                let location = try #require(response.headers.first(name: .location))
+                #expect(location.hasPrefix("/statistics/import/jobs/"))
+                for _ in 0..<600 {
+                    let page = try await app.request(.GET, location, as: secretariat, headers: ["Accept-Language": "en"]).text
+                    if !page.contains("import-progress") { return page }
+                    #expect(page.contains("http-equiv=\"refresh\"") && page.contains("<progress"))
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+                Issue.record("the background import did not finish")
+                return ""
+            }
+            let (headers, body) = PlanSheetTests.multipart(secretariat, file: data, name: "big.csv")
+            var page = try await follow(try await app.request(.POST, "/statistics/import", as: secretariat, headers: headers, body: body))
+            #expect(page.contains("import-ready") && page.contains("import-mapping"))
+            page = try await follow(try await app.request(.POST, "/statistics/import/run", as: secretariat, form: [
+                "_csrf": secretariat.csrf, "sha256": ContentAddress(of: data).sha256, "fileName": "big.csv", "mode": "commit",
+                "column0": "element", "column1": "period", "column2": "place", "column3": "sex", "column4": "value",
+            ]))
+            #expect(page.contains("import-done"), "\(page.prefix(2000))")
+            #expect(try await StatisticsStorageTestsShim.count(app, "SELECT COUNT(*) AS n FROM data_values WHERE year = 2050") == rows / 100)
+            // Someone else cannot look at the job.
+            let abai = try await app.session(DemoUsers.abai)
+            let location = "/statistics/import/jobs/\(UUID().uuidString)"
+            #expect(try await app.request(.GET, location, as: abai).status == .notFound)
         }
     }
 

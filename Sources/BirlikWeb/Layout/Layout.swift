@@ -10,12 +10,14 @@ enum Layout {
         var url: String?
     }
 
-    static func page(title: String, crumbs: [Crumb] = [], context: PageContext, wide: Bool = false, content: HTMLNode) -> String {
+    /// A whole page; `refresh` reloads it every so many seconds (a background import's progress).
+    static func page(title: String, refresh: Int? = nil, crumbs: [Crumb] = [], context: PageContext, wide: Bool = false, content: HTMLNode) -> String {
         let l10n = context.l10n
         let document = el("html", ["lang": l10n.language.htmlTag],
             el("head", [:],
                el("meta", ["charset": "utf-8"]),
                el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+               refresh.map { el("meta", ["http-equiv": "refresh", "content": String($0)]) } ?? .empty,
                el("title", [:], .text("\(title) · \(l10n(.appName))")),
                el("link", ["rel": "stylesheet", "href": SiteURL.stylesheet.path])),
             el("body", [:],

@@ -85,6 +85,8 @@ struct BirlikServices: Sendable {
     var identities = ReadCache<ContextMiddleware.Identity?>(lifetime: 5, capacity: 10_000)
     /// Rendered dashboards per user and URL, split where the form token goes.
     var dashboards = ReadCache<[String]>(lifetime: 5, capacity: 1_000)
+    /// Imports of large files running in the background, with their progress.
+    var imports = ImportJobs()
 }
 
 extension Application {

@@ -64,6 +64,7 @@ public enum SiteURL: Sendable {
     case statisticsEntry
     case statisticsImport
     case statisticsImportRun
+    case statisticsImportJob(id: String)
     case statisticsValidation
     case statisticsApproval
     case earlyWarning
@@ -142,6 +143,7 @@ public enum SiteURL: Sendable {
         case .statisticsEntry: "/statistics/entry"
         case .statisticsImport: "/statistics/import"
         case .statisticsImportRun: "/statistics/import/run"
+        case let .statisticsImportJob(id): "/statistics/import/jobs/\(id)"
         case .statisticsValidation: "/statistics/validation"
         case .statisticsApproval: "/statistics/approval"
         case .earlyWarning: "/early-warning"
@@ -188,6 +190,7 @@ public enum SiteURL: Sendable {
         case .reportAttachment: ["reports", ":id", "attachments", ":sha256"]
         case .instruction: ["instructions", ":id"]
         case .instructionStep: ["instructions", ":id", "step"]
+        case .statisticsImportJob: ["statistics", "import", "jobs", ":id"]
         case .signal: ["signals", ":id"]
         case .signalRespond: ["signals", ":id", "respond"]
         case .alert: ["early-warning", "alerts", ":id"]

@@ -19,6 +19,8 @@ enum ImportPage {
         var ready: Int?
         var done: ValueImporter.Summary?
         var general: L10nKey?
+        /// Rows read and rows in the file, while a background import runs.
+        var progress: (done: Int, total: Int)?
     }
 
     static func view(_ model: Model, _ context: PageContext) -> String {
@@ -33,6 +35,11 @@ enum ImportPage {
             el("p", ["class": "lead"], .text(l10n(.valueImportLead))),
             upload,
         ]
+        if let progress = model.progress {
+            sections.append(el("div", ["class": "notice", "role": "status", "id": "import-progress"],
+                               el("p", [:], .text(l10n(.importProgress, ["done": l10n.number(progress.done), "total": l10n.number(progress.total)]))),
+                               el("progress", ["max": String(progress.total), "value": String(min(progress.done, progress.total))])))
+        }
         if let general = model.general { sections.append(el("div", ["class": "error-summary", "role": "alert"], el("p", [:], .text(l10n(general))))) }
         if let done = model.done {
             sections.append(el("div", ["class": "notice", "role": "status", "id": "import-done"],
@@ -71,7 +78,7 @@ enum ImportPage {
                                   el("button", ["type": "submit", "name": "mode", "value": "dry-run", "class": "button secondary"], .text(l10n(.importDryRun))), " ",
                                   el("button", ["type": "submit", "name": "mode", "value": "commit", "class": "button", "id": "import-commit"], .text(l10n(.importCommit))))))
         }
-        return Layout.page(title: l10n(.valueImportTitle), crumbs: [Layout.Crumb(label: l10n(.navStatistics), url: SiteURL.statistics.path),
+        return Layout.page(title: l10n(.valueImportTitle), refresh: model.progress == nil ? nil : 1, crumbs: [Layout.Crumb(label: l10n(.navStatistics), url: SiteURL.statistics.path),
                                                                    Layout.Crumb(label: l10n(.statisticsImport), url: nil)],
                            context: context, wide: true, content: .group(sections))
     }

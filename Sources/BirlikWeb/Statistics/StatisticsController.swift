@@ -13,6 +13,7 @@ enum StatisticsController {
         routes.get(.statisticsImport, use: importForm)
         routes.on(.POST, SiteURL.statisticsImport.pattern, body: .collect(maxSize: "50mb"), use: upload)
         routes.post(.statisticsImportRun, use: runImport)
+        routes.get(.statisticsImportJob(id: ""), use: importJob)
         routes.get(.statisticsValidation, use: validation)
         routes.get(.statisticsApproval, use: approval)
         routes.post(.statisticsApproval, use: decideApproval)
@@ -179,6 +180,16 @@ enum StatisticsController {
         let headerPeek = try table(data).next()?.fields ?? []
         model.header = headerPeek
         model.mapping = mapping ?? ImportMapping.guess(headerPeek)
+        if data.count > ImportJobs.threshold {
+            // A large file: the import goes on after this answer; its page shows the progress.
+            let actor = request.actor, db = request.application.db, chosen = model.mapping
+            let id = request.application.birlik.imports.start(owner: actor.userID, fileName: fileName, totalRows: max(1, data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1),
+                                                              dryRun: !commit, encoding: rows.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1251" }) { progress in
+                try await ValueImporter.run(rows, mapping: chosen, fileName: fileName, sha256: sha256, actor: actor, dryRun: !commit,
+                                            progress: progress, on: db)
+            }
+            return request.redirect(to: SiteURL.statisticsImportJob(id: id.uuidString).with([("sha256", sha256)]), redirectType: .normal)
+        }
         do {
             let summary = try await ValueImporter.run(rows, mapping: model.mapping, fileName: fileName, sha256: sha256, actor: request.actor,
                                                       dryRun: !commit, on: request.db)
@@ -191,6 +202,31 @@ enum StatisticsController {
             model.more = failure.more
             return html(ImportPage.view(model, PageContext(request)), status: .unprocessableEntity)
         }
+    }
+
+    /// A running or finished background import: progress while it runs, then the same outcome a small file shows.
+    static func importJob(_ request: Request) async throws -> Response {
+        guard mayEnter(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        guard let job = request.application.birlik.imports.job(try request.idParameter(), owner: request.actor.userID) else { throw DomainError.notFound }
+        var model = ImportPage.Model(sha256: nil, fileName: job.fileName, header: [], mapping: ImportMapping(), detected: nil, problems: [], more: 0,
+                                     ready: nil, done: nil, general: nil)
+        model.detected = job.encoding.map { request.l10n(.importDetected, ["encoding": $0, "delimiter": "…", "rows": request.l10n.number(job.totalRows)]) }
+        switch job.state {
+        case .running:
+            model.progress = (job.rowsRead, job.totalRows)
+        case let .done(summary):
+            if job.dryRun { model.ready = summary.values } else { model.done = summary }
+        case let .failed(failure):
+            model.problems = failure.problems
+            model.more = failure.more
+        case let .refused(key):
+            model.general = key
+        }
+        if job.dryRun || { if case .failed = job.state { return true }; return false }() {
+            // The mapping form again, so the person can import after a dry run or a fix.
+            model.sha256 = request.queryText("sha256").flatMap { ContentAddress(hex: $0) }.map(\.sha256)
+        }
+        return html(ImportPage.view(model, PageContext(request)))
     }
 
     static func detected(_ rows: TableRows, _ count: Int?, _ l10n: Localizer) -> String? {
