@@ -35,6 +35,8 @@ enum EarlyWarningController {
         let seesSignals = actor.isSignedIn && Access.visibility(actor, .signal) != .nothing
             && ReferenceData.regions.contains { Access.check(actor, .view, .signal, in: Scope(organizationID: nil, regionCode: $0.code, isPublic: false)) == .allowed }
         let published = try await SignalQueries.publishedMonths(on: request.db)
+        var publicCounts: [String: Int] = [:]
+        if let latest = published.first { publicCounts = try await SignalQueries.counts(month: latest, on: request.db) }
         let model = EarlyWarningPage.Model(
             month: month,
             indices: seesSignals ? try await RiskQueries.indices(month: month, actor: actor, on: request.db) : [],
@@ -42,12 +44,10 @@ enum EarlyWarningController {
             alerts: seesSignals ? try await AlertQueries.list(openOnly: false, actor: actor, on: request.db) : [],
             waiting: seesSignals ? try await SignalQueries.waitingForReview(actor: actor, on: request.db) : 0,
             published: published,
-            publicCounts: published.first.map { _ in [:] } ?? [:],
+            publicCounts: publicCounts,
             canPublish: Access.check(actor, .publish, .signal, in: republic) == .allowed,
             canEnter: !entryPlaces(actor).isEmpty)
-        var withCounts = model
-        if let latest = published.first { withCounts.publicCounts = try await SignalQueries.counts(month: latest, on: request.db) }
-        return html(EarlyWarningPage.view(withCounts, PageContext(request)))
+        return html(EarlyWarningPage.view(model, PageContext(request)))
     }
 
     struct PublishForm: Content { var month: String }

@@ -44,7 +44,7 @@ enum StatisticsController {
         if !element.isPublic, !request.actor.isSignedIn { throw DomainError.signInRequired }
         let table = try await Pivot.run(pivot, actor: request.actor, on: request.db)
         return StatisticsPage.Model(table: table, element: element, chart: chart,
-                                    years: try await Pivot.years(of: element.code, on: request.db), canEnter: mayEnter(request.actor), violations: nil)
+                                    years: try await Pivot.years(of: element.code, on: request.db), canEnter: mayEnter(request.actor))
     }
 
     /// The analytics page, rendered once per user and URL and kept until the next audited change in this

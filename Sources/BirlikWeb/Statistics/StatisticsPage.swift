@@ -13,7 +13,6 @@ enum StatisticsPage {
         var chart: SeriesChart.Kind
         var years: [Int]
         var canEnter: Bool
-        var violations: Int?
     }
 
     static func label(_ dimension: PivotRequest.Dimension, _ key: String, _ l10n: Localizer) -> String {
