@@ -105,6 +105,17 @@ public enum StatisticsSeed {
         try await AuditLog.write(on: db, actor: .system) { audit in
             _ = try await ValueTable.upsert(valuesCopy, source: .demo, enteredBy: "demo", at: audit.now, on: audit.db)
             for signal in signals { try await SignalRecord(signal).create(on: audit.db) }
+            // The year before last is partly approved: some regions at their level, a few by the Secretariat too.
+            let approvedYear = String(today.year - 2)
+            for (index, region) in regions.enumerated() where index % 3 == 0 {
+                for level in index % 6 == 0 ? [region.code, RegionCode.republic] : [region.code] {
+                    try await (audit.db as! any SQLDatabase).insert(into: ValueTable.approvals)
+                        .columns("id", "data_set", "place", "period", "level", "approved_by", "approved_at")
+                        .values(SQLBind(UUID()), SQLBind("apk-annual"), SQLBind(region.code), SQLBind(approvedYear), SQLBind(level),
+                                SQLBind("demo"), SQLBind(audit.now))
+                        .run()
+                }
+            }
             try await audit.record("seed", "values", id: "statistics-demo", before: Nothing?.none,
                                    after: ["values": valuesCopy.count, "signals": signals.count])
             try await AlertEngine.evaluate(places: signals.map(\.place), months: signals.map(\.month), audit: audit, now: audit.now)
