@@ -31,6 +31,8 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
         ),
+        // The national corpus of the Kazakh language (S12): ingest, tokens; no web, no database.
+        .target(name: "BirlikCorpus"),
         // SVG maps and charts, XLSX and DOCX (OOXML written and read here). Knows the core and ZIP, nothing else.
         .target(name: "BirlikDocuments", dependencies: ["BirlikCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Fluent models, migrations and stores; SQLite and PostgreSQL drivers; no Vapor.
@@ -81,6 +83,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BirlikCoreTests", dependencies: ["BirlikCore"]),
+        .testTarget(name: "BirlikCorpusTests", dependencies: ["BirlikCorpus"]),
         .testTarget(name: "BirlikStorageTests", dependencies: ["BirlikTestSupport"]),
         .testTarget(name: "BirlikWebTests", dependencies: ["BirlikTestSupport", "BirlikDocuments"]),
     ],
