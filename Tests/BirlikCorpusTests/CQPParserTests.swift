@@ -38,7 +38,7 @@ struct CQPParserTests {
         (#"[pos="N"]{3,1}"#, 9, .range),
         (#"[pos="N"] within"#, 16, .structure),
         (#"[pos="N"] junk"#, 10, .endOfQuery),
-        (#"[word="(("]"#, 6, .validRegex),
+        (#"[word="(("]"#, 9, .validRegex),
         ("", 0, .token),
         (#"([pos="N"]"#, 10, .closingParenthesis),
         (#"[]{1000}"#, 2, .range),

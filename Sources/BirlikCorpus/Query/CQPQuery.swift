@@ -219,7 +219,7 @@ public struct CQPParser {
         skipSpaces()
         let patternStart = position
         let value = try string()
-        if (try? NSRegularExpression(pattern: value)) == nil { throw CQPError(position: patternStart, expected: .validRegex) }
+        do { _ = try TokenRegex(value) } catch { throw CQPError(position: patternStart + 1 + error.position, expected: .validRegex) }
         var ignoreCase = false, ignoreDiacritics = false
         skipSpaces()
         while peek == "%" {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Runs a CQP query over a token table: each token condition becomes the set of lexicon ids it accepts
-/// (a pattern is tried once per distinct value), the sequence pattern becomes a small automaton run
-/// from every position in one pass (no backtracking), and time and result limits stop it.
+/// (a pattern is tried once per distinct value, by `TokenRegex`, in linear time), the sequence pattern
+/// becomes a small automaton run from every position (no backtracking), and time and result limits stop it.
 public struct CQPSearch: Sendable {
     /// A match: its first position and the position after its last token.
     public struct Match: Sendable, Hashable {
@@ -99,17 +99,14 @@ public struct CQPSearch: Sendable {
                 return { _ in true }
             case let .compare(attribute, pattern, negated, ignoreCase, ignoreDiacritics):
                 guard let column = table.column(attribute) else { throw CQPError(position: 0, expected: .attribute) }
-                var options: NSRegularExpression.Options = []
-                if ignoreCase { options.insert(.caseInsensitive) }
-                guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: options) else {
+                guard let regex = try? TokenRegex(ignoreDiacritics ? pattern.folding(options: .diacriticInsensitive, locale: nil) : pattern,
+                                                  ignoreCase: ignoreCase) else {
                     throw CQPError(position: 0, expected: .validRegex)
                 }
                 var matching = Set<Int32>()
                 for (id, value) in table.lexicons[column].enumerated() {
                     if id % 256 == 0, Date() > deadline { timedOut = true; break }
-                    let subject = ignoreDiacritics ? value.folding(options: .diacriticInsensitive, locale: nil) : value
-                    let found = regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
-                    if found { matching.insert(Int32(id)) }
+                    if regex.matches(ignoreDiacritics ? value.folding(options: .diacriticInsensitive, locale: nil) : value) { matching.insert(Int32(id)) }
                 }
                 let ids = table.columns[column]
                 return negated ? { !matching.contains(ids[$0]) } : { matching.contains(ids[$0]) }
@@ -126,8 +123,8 @@ public struct CQPSearch: Sendable {
         }
         let automaton = try Automaton(query.pattern, test: accepted)
         if timedOut { return ([], .timeLimit) }
-        let filters = try query.filters.map { filter throws(CQPError) -> (String, NSRegularExpression, Bool) in
-            guard let regex = try? NSRegularExpression(pattern: "^(?:\(filter.pattern))$") else { throw CQPError(position: 0, expected: .validRegex) }
+        let filters = try query.filters.map { filter throws(CQPError) -> (String, TokenRegex, Bool) in
+            guard let regex = try? TokenRegex(filter.pattern) else { throw CQPError(position: 0, expected: .validRegex) }
             return (filter.attribute, regex, filter.negated)
         }
         let inSentence = query.within == "s"
@@ -137,10 +134,7 @@ public struct CQPSearch: Sendable {
         while position < table.count {
             if position % 4096 == 0, Date() > deadline { return (matches, .timeLimit) }
             if !filters.isEmpty, let document = table.document(of: position) {
-                let passes = filters.allSatisfy { attribute, regex, negated in
-                    let value = document.metadata[attribute] ?? ""
-                    return (regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil) != negated
-                }
+                let passes = filters.allSatisfy { attribute, regex, negated in regex.matches(document.metadata[attribute] ?? "") != negated }
                 if !passes { position = document.end; continue }
             }
             let sentence = inSentence ? table.sentence(of: position) : 0
