@@ -22,7 +22,7 @@ struct TokenRegexTests {
         #expect(try !TokenRegex("қазақ.*").matches("ҚАЗАҚСТАН"))
     }
 
-    @Test("Malformed patterns are refused with a position", arguments: [("((", 2), ("a{3,1}", 1), ("[a-", 0), ("*a", 0), ("a)", 1), ("\\", 0)])
+    @Test("Malformed patterns are refused with a position", arguments: [("((", 2), ("a{3,1}", 1), ("[a-", 0), ("*a", 0), ("a)", 1), ("\\", 0), ("(a)\\1", 3), ("a(?=b)", 2), ("\\bел", 0)])
     func malformed(pattern: String, position: Int) {
         do {
             _ = try TokenRegex(pattern)

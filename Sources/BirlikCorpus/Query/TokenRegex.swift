@@ -196,6 +196,9 @@ public struct TokenRegex: Sendable {
             case "D": return .character(Self.digits, negated: true)
             case "s": return .character(Self.spaces, negated: false)
             case "S": return .character(Self.spaces, negated: true)
+            case "1"..."9", "b", "B", "k":
+                // Back-references and word boundaries need backtracking: refused, not misread.
+                throw SyntaxError(position: position - 2)
             case "w", "W":
                 // Word characters: any letter or digit, tested through a negated set of what is not one.
                 return .character(Self.nonWord, negated: character == "w")
