@@ -23,6 +23,38 @@ public enum OOXMLPackage {
         return archive.data ?? Data()
     }
 
+    /// Checks the ZIP structure before ZIPFoundation reads it: the end record, every central directory
+    /// record, and every local header and its data within the bytes. A damaged offset or size would make
+    /// ZIPFoundation trap (reading from memory) or read past the end for ever (reading from a file).
+    static func isWellFormed(_ data: Data, maxParts: Int) -> Bool {
+        let bytes = [UInt8](data)
+        func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
+        func u32(_ at: Int) -> Int? {
+            guard at >= 0, at + 4 <= bytes.count else { return nil }
+            return Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+        }
+        // The end of central directory record: 22 bytes plus a comment of up to 65,535 bytes, at the end.
+        var end: Int?
+        var candidate = bytes.count - 22
+        while candidate >= max(0, bytes.count - 22 - 65_535) {
+            if u32(candidate) == 0x0605_4B50 { end = candidate; break }
+            candidate -= 1
+        }
+        guard let end, let entries = u16(end + 10), let size = u32(end + 12), let offset = u32(end + 16),
+              entries > 0, entries <= maxParts, offset + size <= end else { return false }
+        var record = offset
+        for _ in 0..<entries {
+            guard u32(record) == 0x0201_4B50, let compressed = u32(record + 20), let nameLength = u32(record + 28).map({ $0 & 0xFFFF }),
+                  let extra = u16(record + 30), let comment = u16(record + 32), let local = u32(record + 42),
+                  compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
+                  u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28),
+                  local + 30 + localName + localExtra + compressed <= offset else { return false }
+            record += 46 + nameLength + extra + comment
+            guard record <= offset + size else { return false }
+        }
+        return true
+    }
+
     /// The parts of an archive. Refuses archives whose declared content exceeds `limit` bytes, has
     /// more than `maxParts` parts, or compresses more than 200:1 (the signature of a zip bomb); the
     /// extraction itself stops at the limit whatever the headers claim.
@@ -30,6 +62,7 @@ public enum OOXMLPackage {
     /// The bytes are read from a temporary file, not from memory: ZIPFoundation's in-memory reader
     /// traps when a damaged header points past the end of the data, a file read just comes up short.
     public static func read(_ data: Data, limit: Int = 50 << 20, maxParts: Int = 2000) throws -> [String: Data] {
+        guard isWellFormed(data, maxParts: maxParts) else { throw ReadError.notOOXML }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-ooxml-\(UUID().uuidString).zip")
         try data.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
