@@ -5,7 +5,7 @@ import Testing
 @Suite("CQP search over a token table")
 struct CQPSearchTests {
     /// A table built from text by the tokenizer; the lemma is left empty and the part of speech is the token kind.
-    static func table(_ documents: [(String, [String: String])]) -> TokenTable {
+    static func table(_ documents: [(String, [String: String])]) -> CorpusIndex {
         var table = TokenTable()
         for (index, (text, metadata)) in documents.enumerated() {
             let sentences = Tokenizer.sentences(TextNormalizer.normalize(text)).map { sentence in
@@ -13,7 +13,7 @@ struct CQPSearchTests {
             }
             table.append(document: "d\(index)", metadata: metadata, sentences: sentences)
         }
-        return table
+        return CorpusIndex(table: table)
     }
 
     static let corpus = table([

@@ -43,7 +43,7 @@ struct TokenRegexTests {
         // Through a search, too: a lexicon with a long value answers at once.
         var table = TokenTable()
         table.append(document: "d", metadata: [:], sentences: [[["word": value, "lower": value], ["word": "b", "lower": "b"]]])
-        let result = try CQPSearch(timeLimit: 5).run(try CQPParser.parse(#"[word="(a+)+b"]"#), in: table)
+        let result = try CQPSearch(timeLimit: 5).run(try CQPParser.parse(#"[word="(a+)+b"]"#), in: CorpusIndex(table: table))
         #expect(result.matches.isEmpty && result.stop == .complete)
     }
 

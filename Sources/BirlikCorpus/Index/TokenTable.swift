@@ -5,7 +5,7 @@ import Foundation
 /// document boundaries beside them. Queries compare a pattern once per distinct value, never once per token.
 public struct TokenTable: Sendable {
     /// One document: its positions and its metadata (title, author, year, genre, source, licence …).
-    public struct Document: Sendable, Hashable {
+    public struct Document: Sendable, Hashable, Codable {
         public var id: String
         public var start: Int
         public var end: Int

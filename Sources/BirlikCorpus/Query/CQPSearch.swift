@@ -1,17 +1,25 @@
 import Foundation
 
-/// Runs a CQP query over a token table: each token condition becomes the set of lexicon ids it accepts
-/// (a pattern is tried once per distinct value, by `TokenRegex`, in linear time), the sequence pattern
-/// becomes a small automaton run from every position (no backtracking), and time and result limits stop it.
+/// Runs a CQP query over a corpus index, segment by segment. Each token condition becomes the set of
+/// lexicon ids it accepts: a literal is looked up by binary search, a regular expression is tried once
+/// per distinct value by `TokenRegex` in linear time. The rarest condition at a fixed offset from the start
+/// of the pattern supplies the candidate start positions from its posting lists, so a query reads only the
+/// positions that can match; the sequence pattern then runs as a small automaton from each candidate (no
+/// backtracking), inside its document (and sentence, for `within s`). Time and result limits stop it.
 public struct CQPSearch: Sendable {
-    /// A match: its first position and the position after its last token.
-    public struct Match: Sendable, Hashable {
+    /// A match: its first position and the position after its last token (global to the index).
+    public struct Match: Sendable, Hashable, Codable {
         public var start: Int
         public var end: Int
+
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
     }
 
-    /// Why a search stopped early.
-    public enum Stop: Sendable, Hashable {
+    /// Why a search stopped.
+    public enum Stop: String, Sendable, Hashable, Codable {
         case complete, resultLimit, timeLimit
     }
 
@@ -26,139 +34,250 @@ public struct CQPSearch: Sendable {
         self.maximumLength = maximumLength
     }
 
-    /// The automaton of a pattern: states with token tests and ε-moves.
-    struct Automaton {
-        enum Edge { case token(Int), epsilon }
-        var edges: [[(Edge, Int)]] = [[]]
-        var tests: [(Int) -> Bool] = []
-        let accept: Int
+    /// A condition compiled against one segment: a test on local positions and, when the condition can
+    /// only hold where some values are, the posting ranges of those values.
+    struct Compiled {
+        var test: (Int) -> Bool
+        var postings: [(column: Int, range: Range<Int>)]?
+        var cost: Int { postings?.reduce(0) { $0 + $1.range.count } ?? .max }
+    }
 
-        init(_ pattern: CQPQuery.Pattern, test: (CQPQuery.Condition) throws(CQPError) -> (Int) -> Bool) throws(CQPError) {
-            var edges: [[(Edge, Int)]] = [[]]
-            var tests: [(Int) -> Bool] = []
-            func newState() -> Int { edges.append([]); return edges.count - 1 }
-            func build(_ pattern: CQPQuery.Pattern, from: Int) throws(CQPError) -> Int {
-                switch pattern {
-                case let .token(condition):
-                    tests.append(try test(condition))
-                    let to = newState()
-                    edges[from].append((.token(tests.count - 1), to))
-                    return to
-                case let .sequence(items):
-                    var current = from
-                    for item in items { current = try build(item, from: current) }
-                    return current
-                case let .alternatives(options):
-                    let end = newState()
-                    for option in options { edges[try build(option, from: from)].append((.epsilon, end)) }
-                    return end
-                case let .repeated(inner, minimum, maximum):
-                    var current = from
-                    for _ in 0..<minimum { current = try build(inner, from: current) }
-                    if let maximum {
-                        let end = newState()
-                        edges[current].append((.epsilon, end))
-                        for _ in minimum..<max(minimum, maximum) {
-                            current = try build(inner, from: current)
-                            edges[current].append((.epsilon, end))
-                        }
-                        return end
-                    }
-                    // Unbounded: a loop back through the inner pattern.
-                    let loop = newState()
-                    edges[current].append((.epsilon, loop))
-                    let after = try build(inner, from: loop)
-                    edges[after].append((.epsilon, loop))
-                    return loop
+    /// The automaton of a pattern: token edges between states, ε-closures computed once.
+    struct Automaton {
+        var tokenEdges: [[(test: Int, target: Int)]] = [[]]
+        var epsilonEdges: [[Int]] = [[]]
+        var conditions: [CQPQuery.Condition] = []
+        var closures: [[Int]] = []
+        var accept = 0
+
+        init(_ pattern: CQPQuery.Pattern) {
+            accept = build(pattern, from: 0)
+            closures = tokenEdges.indices.map { state in
+                var seen: Set<Int> = [state]
+                var stack = [state]
+                while let next = stack.popLast() {
+                    for target in epsilonEdges[next] where seen.insert(target).inserted { stack.append(target) }
                 }
+                return seen.sorted()
             }
-            accept = try build(pattern, from: 0)
-            self.edges = edges
-            self.tests = tests
         }
 
-        func closure(_ states: Set<Int>) -> Set<Int> {
-            var result = states
-            var stack = Array(states)
-            while let state = stack.popLast() {
-                for (edge, target) in edges[state] {
-                    if case .epsilon = edge, result.insert(target).inserted { stack.append(target) }
+        private mutating func newState() -> Int {
+            tokenEdges.append([])
+            epsilonEdges.append([])
+            return tokenEdges.count - 1
+        }
+
+        private mutating func build(_ pattern: CQPQuery.Pattern, from: Int) -> Int {
+            switch pattern {
+            case let .token(condition):
+                conditions.append(condition)
+                let to = newState()
+                tokenEdges[from].append((conditions.count - 1, to))
+                return to
+            case let .sequence(items):
+                var current = from
+                for item in items { current = build(item, from: current) }
+                return current
+            case let .alternatives(options):
+                let end = newState()
+                for option in options { epsilonEdges[build(option, from: from)].append(end) }
+                return end
+            case let .repeated(inner, minimum, maximum):
+                var current = from
+                for _ in 0..<minimum { current = build(inner, from: current) }
+                if let maximum {
+                    let end = newState()
+                    epsilonEdges[current].append(end)
+                    for _ in minimum..<max(minimum, maximum) {
+                        current = build(inner, from: current)
+                        epsilonEdges[current].append(end)
+                    }
+                    return end
                 }
+                // Unbounded: a loop back through the inner pattern.
+                let loop = newState()
+                epsilonEdges[current].append(loop)
+                let after = build(inner, from: loop)
+                epsilonEdges[after].append(loop)
+                return loop
             }
-            return result
+        }
+
+        /// The token conditions at fixed offsets from the start of every match, with their offsets.
+        static func anchors(_ pattern: CQPQuery.Pattern) -> [(CQPQuery.Condition, Int)] {
+            let items: [CQPQuery.Pattern]
+            if case let .sequence(sequence) = pattern { items = sequence } else { items = [pattern] }
+            var anchors: [(CQPQuery.Condition, Int)] = []
+            for (offset, item) in items.enumerated() {
+                guard case let .token(condition) = item else { break }
+                anchors.append((condition, offset))
+            }
+            return anchors
         }
     }
 
-    /// The matches of `query` in `table`, leftmost-longest from each start position, and why the search stopped.
-    public func run(_ query: CQPQuery, in table: TokenTable) throws(CQPError) -> (matches: [Match], stop: Stop) {
+    /// The matches of `query` in `index`, leftmost-longest from each start position, and why the search stopped.
+    public func run(_ query: CQPQuery, in index: CorpusIndex) throws(CQPError) -> (matches: [Match], stop: Stop) {
         let deadline = Date().addingTimeInterval(timeLimit)
-        var timedOut = false
-        func accepted(_ condition: CQPQuery.Condition) throws(CQPError) -> (Int) -> Bool {
-            switch condition {
-            case .any:
-                return { _ in true }
-            case let .compare(attribute, pattern, negated, ignoreCase, ignoreDiacritics):
-                guard let column = table.column(attribute) else { throw CQPError(position: 0, expected: .attribute) }
-                guard let regex = try? TokenRegex(ignoreDiacritics ? pattern.folding(options: .diacriticInsensitive, locale: nil) : pattern,
-                                                  ignoreCase: ignoreCase) else {
-                    throw CQPError(position: 0, expected: .validRegex)
-                }
-                var matching = Set<Int32>()
-                for (id, value) in table.lexicons[column].enumerated() {
-                    if id % 256 == 0, Date() > deadline { timedOut = true; break }
-                    if regex.matches(ignoreDiacritics ? value.folding(options: .diacriticInsensitive, locale: nil) : value) { matching.insert(Int32(id)) }
-                }
-                let ids = table.columns[column]
-                return negated ? { !matching.contains(ids[$0]) } : { matching.contains(ids[$0]) }
-            case let .and(left, right):
-                let l = try accepted(left), r = try accepted(right)
-                return { l($0) && r($0) }
-            case let .or(left, right):
-                let l = try accepted(left), r = try accepted(right)
-                return { l($0) || r($0) }
-            case let .not(inner):
-                let i = try accepted(inner)
-                return { !i($0) }
-            }
-        }
-        let automaton = try Automaton(query.pattern, test: accepted)
-        if timedOut { return ([], .timeLimit) }
+        let automaton = Automaton(query.pattern)
         let filters = try query.filters.map { filter throws(CQPError) -> (String, TokenRegex, Bool) in
             guard let regex = try? TokenRegex(filter.pattern) else { throw CQPError(position: 0, expected: .validRegex) }
             return (filter.attribute, regex, filter.negated)
         }
-        let inSentence = query.within == "s"
+        for condition in automaton.conditions { try Self.checkAttributes(condition, index) }
         var matches: [Match] = []
-        let start0 = automaton.closure([0])
-        var position = 0
-        while position < table.count {
-            if position % 4096 == 0, Date() > deadline { return (matches, .timeLimit) }
-            if !filters.isEmpty, let document = table.document(of: position) {
-                let passes = filters.allSatisfy { attribute, regex, negated in regex.matches(document.metadata[attribute] ?? "") != negated }
-                if !passes { position = document.end; continue }
+        for (number, segment) in index.segments.enumerated() {
+            var timedOut = false
+            var cache: [CQPQuery.Condition: Compiled] = [:]
+            func compiled(_ condition: CQPQuery.Condition) -> Compiled {
+                if let known = cache[condition] { return known }
+                let result = compile(condition, segment, index, deadline: deadline, timedOut: &timedOut)
+                cache[condition] = result
+                return result
             }
-            let sentence = inSentence ? table.sentence(of: position) : 0
-            let sentenceEnd = inSentence ? (sentence + 1 < table.sentenceStarts.count ? table.sentenceStarts[sentence + 1] : table.count) : table.count
-            var states = start0
-            var longest: Int?
-            var cursor = position
-            while !states.isEmpty, cursor < min(sentenceEnd, position + maximumLength) {
-                var next = Set<Int>()
-                for state in states {
-                    for (edge, target) in automaton.edges[state] {
-                        if case let .token(test) = edge, automaton.tests[test](cursor) { next.insert(target) }
+            let tests = automaton.conditions.map { compiled($0).test }
+            let anchor = Automaton.anchors(query.pattern).map { (compiled($0.0), $0.1) }.min { $0.0.cost < $1.0.cost }
+            if timedOut { return (matches, .timeLimit) }
+            let allowed = segment.documents.enumerated().map { documentIndex, document in
+                !index.isDeleted(segment: number, document: documentIndex)
+                    && filters.allSatisfy { attribute, regex, negated in regex.matches(document.metadata[attribute] ?? "") != negated }
+            }
+            guard allowed.contains(true) else { continue }
+            // Candidate start positions: from the rarest anchor's postings, or every position.
+            var candidates: [Int]?
+            if let (compiled, offset) = anchor, let postings = compiled.postings, compiled.cost < segment.count / 2 {
+                var list: [Int] = []
+                list.reserveCapacity(compiled.cost)
+                for (column, range) in postings {
+                    let file = segment.columns[column].postings
+                    for slot in range {
+                        let start = file.word(slot) - offset
+                        if start >= 0 { list.append(start) }
                     }
                 }
-                states = automaton.closure(next)
-                cursor += 1
-                if states.contains(automaton.accept) { longest = cursor }
+                if postings.count > 1 { list.sort() }
+                candidates = list
             }
-            if let longest {
-                matches.append(Match(start: position, end: longest))
-                if matches.count >= maximumResults { return (matches, .resultLimit) }
+            var marks = [Int](repeating: -1, count: automaton.tokenEdges.count)
+            var stamp = 0
+            var current: [Int] = []
+            var next: [Int] = []
+            var documentIndex = 0
+            var step = 0
+            var cursorIndex = 0
+            var position = candidates == nil ? 0 : -1
+            while true {
+                if let candidates {
+                    guard cursorIndex < candidates.count else { break }
+                    let candidate = candidates[cursorIndex]
+                    cursorIndex += 1
+                    if candidate == position { continue }
+                    position = candidate
+                } else if step > 0 {
+                    position += 1
+                }
+                step += 1
+                guard position < segment.count else { break }
+                if step % 4096 == 0, Date() > deadline { return (matches, .timeLimit) }
+                while documentIndex < segment.documents.count, segment.documents[documentIndex].end <= position { documentIndex += 1 }
+                guard documentIndex < segment.documents.count else { break }
+                let document = segment.documents[documentIndex]
+                guard document.start <= position else { continue }
+                if !allowed[documentIndex] {
+                    if candidates == nil { position = document.end - 1 }
+                    continue
+                }
+                var limit = min(document.end, position + maximumLength)
+                if query.within == "s" { limit = min(limit, segment.sentenceRange(of: position).upperBound) }
+                current = automaton.closures[0]
+                var longest: Int?
+                var cursor = position
+                while !current.isEmpty, cursor < limit {
+                    stamp += 1
+                    next.removeAll(keepingCapacity: true)
+                    for state in current {
+                        for (test, target) in automaton.tokenEdges[state] where tests[test](cursor) {
+                            for reached in automaton.closures[target] where marks[reached] != stamp {
+                                marks[reached] = stamp
+                                next.append(reached)
+                            }
+                        }
+                    }
+                    swap(&current, &next)
+                    cursor += 1
+                    if marks[automaton.accept] == stamp { longest = cursor }
+                }
+                if let longest {
+                    matches.append(Match(start: index.bases[number] + position, end: index.bases[number] + longest))
+                    if matches.count >= maximumResults { return (matches, .resultLimit) }
+                }
             }
-            position += 1
         }
         return (matches, .complete)
     }
+
+    /// Refuses a condition on an attribute the index does not have.
+    static func checkAttributes(_ condition: CQPQuery.Condition, _ index: CorpusIndex) throws(CQPError) {
+        switch condition {
+        case .any: return
+        case let .compare(attribute, _, _, _, _):
+            guard index.column(attribute) != nil else { throw CQPError(position: 0, expected: .attribute) }
+        case let .and(left, right), let .or(left, right):
+            try checkAttributes(left, index)
+            try checkAttributes(right, index)
+        case let .not(inner):
+            try checkAttributes(inner, index)
+        }
+    }
+
+    /// Characters that make a pattern more than a literal value.
+    static let metacharacters = Set(#".[]()|*+?{}\^$"#)
+
+    private func compile(_ condition: CQPQuery.Condition, _ segment: Segment, _ index: CorpusIndex,
+                         deadline: Date, timedOut: inout Bool) -> Compiled {
+        switch condition {
+        case .any:
+            return Compiled(test: { _ in true }, postings: nil)
+        case let .compare(attribute, pattern, negated, ignoreCase, ignoreDiacritics):
+            let number = index.column(attribute) ?? 0
+            let column = segment.columns[number]
+            var ids: [Int] = []
+            if !ignoreCase, !ignoreDiacritics, !pattern.contains(where: Self.metacharacters.contains) {
+                if let id = column.id(of: pattern) { ids = [id] }
+            } else if let regex = try? TokenRegex(ignoreDiacritics ? Self.fold(pattern) : pattern, ignoreCase: ignoreCase) {
+                for id in 0..<column.distinct {
+                    if id % 1024 == 0, Date() > deadline { timedOut = true; break }
+                    let value = column.value(id)
+                    if regex.matches(ignoreDiacritics ? Self.fold(value) : value) { ids.append(id) }
+                }
+            }
+            let test: (Int) -> Bool
+            switch ids.count {
+            case 0: test = { _ in negated }
+            case 1:
+                let only = ids[0]
+                test = { (column.id(at: $0) == only) != negated }
+            default:
+                var mask = [Bool](repeating: false, count: column.distinct)
+                for id in ids { mask[id] = true }
+                test = { mask[column.id(at: $0)] != negated }
+            }
+            return Compiled(test: test, postings: negated ? nil : ids.map { (number, column.postingRange($0)) })
+        case let .and(left, right):
+            let l = compile(left, segment, index, deadline: deadline, timedOut: &timedOut)
+            let r = compile(right, segment, index, deadline: deadline, timedOut: &timedOut)
+            return Compiled(test: { l.test($0) && r.test($0) }, postings: l.cost <= r.cost ? l.postings : r.postings)
+        case let .or(left, right):
+            let l = compile(left, segment, index, deadline: deadline, timedOut: &timedOut)
+            let r = compile(right, segment, index, deadline: deadline, timedOut: &timedOut)
+            let postings = l.postings.flatMap { l in r.postings.map { l + $0 } }
+            return Compiled(test: { l.test($0) || r.test($0) }, postings: postings)
+        case let .not(inner):
+            let i = compile(inner, segment, index, deadline: deadline, timedOut: &timedOut)
+            return Compiled(test: { !i.test($0) }, postings: nil)
+        }
+    }
+
+    static func fold(_ text: String) -> String { text.folding(options: .diacriticInsensitive, locale: nil) }
 }

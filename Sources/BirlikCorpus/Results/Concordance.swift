@@ -24,7 +24,7 @@ public enum CorpusResults {
     }
 
     /// KWIC lines with `context` tokens on each side (never crossing a document), sorted, one page of them.
-    public static func concordance(_ matches: [CQPSearch.Match], in table: TokenTable, attribute: String = "word", context: Int = 5,
+    public static func concordance(_ matches: [CQPSearch.Match], in table: CorpusIndex, attribute: String = "word", context: Int = 5,
                                    sort: Sort = .position, metadata: String? = nil, page: Int = 0, perPage: Int = 50) -> [ConcordanceLine] {
         func text(_ range: Range<Int>) -> [String] { range.compactMap { table.value(attribute, at: $0) } }
         var lines: [(ConcordanceLine, key: [String])] = matches.compactMap { match in
@@ -65,11 +65,12 @@ public enum CorpusResults {
     }
 
     /// How often each value of `attribute` (over the matches' tokens), or of a document metadata field, occurs; most frequent first.
-    public static func frequencies(_ matches: [CQPSearch.Match], in table: TokenTable, attribute: String) -> [(value: String, count: Int)] {
+    public static func frequencies(_ matches: [CQPSearch.Match], in table: CorpusIndex, attribute: String) -> [(value: String, count: Int)] {
         var counts: [String: Int] = [:]
+        let isToken = table.column(attribute) != nil
         for match in matches {
-            if let column = table.column(attribute) {
-                let key = (match.start..<match.end).map { table.lexicons[column][Int(table.columns[column][$0])] }.joined(separator: " ")
+            if isToken {
+                let key = (match.start..<match.end).compactMap { table.value(attribute, at: $0) }.joined(separator: " ")
                 counts[key, default: 0] += 1
             } else if let document = table.document(of: match.start) {
                 counts[document.metadata[attribute] ?? "", default: 0] += 1
@@ -95,28 +96,23 @@ public enum CorpusResults {
 
     /// Collocates of the matches within `left`/`right` tokens (inside the sentence), by `attribute`;
     /// those seen fewer than `minimum` times are left out. Sorted by logDice.
-    public static func collocations(_ matches: [CQPSearch.Match], in table: TokenTable, attribute: String = "lower",
+    public static func collocations(_ matches: [CQPSearch.Match], in table: CorpusIndex, attribute: String = "lower",
                                     left: Int = 3, right: Int = 3, minimum: Int = 2) -> [Collocate] {
-        guard let column = table.column(attribute), table.count > 0 else { return [] }
-        var observed: [Int32: Int] = [:]
+        guard table.column(attribute) != nil, table.count > 0 else { return [] }
+        var observed: [String: Int] = [:]
         for match in matches {
-            let sentence = table.sentence(of: match.start)
-            let first = sentence >= 0 ? table.sentenceStarts[sentence] : 0
-            let last = sentence + 1 < table.sentenceStarts.count ? table.sentenceStarts[sentence + 1] : table.count
-            for position in max(first, match.start - left)..<min(last, match.end + right) where position < match.start || position >= match.end {
-                observed[table.columns[column][position], default: 0] += 1
+            let sentence = table.sentenceRange(of: match.start)
+            for position in max(sentence.lowerBound, match.start - left)..<min(sentence.upperBound, match.end + right)
+            where position < match.start || position >= match.end {
+                if let value = table.value(attribute, at: position) { observed[value, default: 0] += 1 }
             }
         }
-        var corpusFrequency: [Int32: Int] = [:]
-        for id in table.columns[column] where observed[id] != nil { corpusFrequency[id, default: 0] += 1 }
         let total = Double(table.count)
         let node = Double(matches.count)
         let window = Double(left + right)
-        return observed.compactMap { id, count -> Collocate? in
-            guard count >= minimum else { return nil }
-            let value = table.lexicons[column][Int(id)]
-            guard value.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
-            let frequency = Double(corpusFrequency[id] ?? count)
+        return observed.compactMap { value, count -> Collocate? in
+            guard count >= minimum, value.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+            let frequency = Double(max(table.frequency(attribute, value), count))
             let o = Double(count)
             let expected = node * frequency * window / total
             return Collocate(value: value, cooccurrences: count, frequency: Int(frequency),
