@@ -31,8 +31,8 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
         ),
-        // The national corpus of the Kazakh language (S12): ingest, tokens; no web, no database.
-        .target(name: "BirlikCorpus"),
+        // The national corpus of the Kazakh language (S12): ingest, morphology, index, CQP; no web, no database.
+        .target(name: "BirlikCorpus", dependencies: ["BirlikCore"], resources: [.copy("Resources")]),
         // SVG maps and charts, XLSX and DOCX (OOXML written and read here). Knows the core and ZIP, nothing else.
         .target(name: "BirlikDocuments", dependencies: ["BirlikCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Fluent models, migrations and stores; SQLite and PostgreSQL drivers; no Vapor.
@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "BirlikWeb",
             dependencies: [
-                "BirlikCore", "BirlikDocuments", "BirlikStorage",
+                "BirlikCore", "BirlikCorpus", "BirlikDocuments", "BirlikStorage",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

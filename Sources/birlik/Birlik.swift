@@ -10,7 +10,7 @@ struct Birlik: AsyncParsableCommand {
         commandName: "birlik",
         abstract: "Birlik — the information system of the Assembly of People of Kazakhstan.",
         subcommands: [Serve.self, ImportCommand.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
-                      RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self],
+                      RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self, CorpusCommand.self],
         defaultSubcommand: Serve.self)
 }
 

@@ -1,0 +1,302 @@
+import Foundation
+
+/// One analysis of a Kazakh word: its lemma, universal part of speech and UD features.
+public struct MorphReading: Sendable, Hashable, Codable {
+    /// How sure the analyser is.
+    public enum Status: String, Sendable, Hashable, Codable {
+        /// The stem is in the lexicon (or the word is a listed function word, number or punctuation).
+        case known
+        /// The stem is not in the lexicon: the suffixes were recognised and the rest taken as the stem.
+        case guessed
+        /// Nothing was recognised: the lemma is the word itself.
+        case unknown
+    }
+
+    public var lemma: String
+    public var pos: String
+    /// UD features, `|`-separated and sorted; empty when there are none.
+    public var features: String
+    public var status: Status
+
+    public init(lemma: String, pos: String, features: String = "", status: Status = .known) {
+        self.lemma = lemma
+        self.pos = pos
+        self.features = features
+        self.status = status
+    }
+}
+
+/// A rule-based morphological analyser of Kazakh: a stem lexicon (nominal and verb stems derived from
+/// hunspell-kk, adjectives, numerals and function words written for Birlik) and the suffix grammar of
+/// `Suffixes`, matched right to left with consonant alternation (кітаб-ы → кітап) and the dropped vowel of
+/// some stems (орн-ы → орын). It says `guessed` or `unknown` when the stem is not in the lexicon, and
+/// `analyse(sentence:)` chooses between readings in context.
+public final class KazakhAnalyser: Sendable {
+    enum StemClass: String, Sendable { case noun = "N", verb = "V", adjective = "A", numeral = "NUM" }
+
+    let stems: [String: Set<StemClass>]
+    let functionWords: [String: [MorphReading]]
+    /// Lemmas of pronouns: their inflected forms are pronouns too (өзінің, кімге).
+    let pronouns: Set<String>
+    let endingsByText: [String: [Ending]]
+    let longestEnding: Int
+    /// How often each word occurs in the sample corpus: evidence that a stem stands on its own.
+    let wordFrequency: [String: Int]
+    /// How often each (lowercased) word is written with a capital in the sample corpus.
+    let capitalisedFrequency: [String: Int]
+
+    /// The analyser with Birlik's lexicon.
+    public static let shared = KazakhAnalyser()
+
+    init() {
+        func lines(_ name: String) -> [[Substring]] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/Morphology"),
+                  let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+            return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        }
+        var stems: [String: Set<StemClass>] = [:]
+        for line in lines("stems") where line.count == 2 {
+            if let kind = StemClass(rawValue: String(line[1])) { stems[String(line[0]), default: []].insert(kind) }
+        }
+        for line in lines("adjectives") where !line.isEmpty { stems[String(line[0]), default: []].insert(.adjective) }
+        for line in lines("numerals") where !line.isEmpty { stems[String(line[0]), default: []] = [.numeral] }
+        var functionWords: [String: [MorphReading]] = [:]
+        for line in lines("function_words") where line.count == 4 {
+            functionWords[String(line[0]), default: []].append(
+                MorphReading(lemma: String(line[1]), pos: String(line[2]), features: line[3] == "_" ? "" : String(line[3])))
+        }
+        self.stems = stems
+        self.functionWords = functionWords
+        pronouns = Set(functionWords.values.joined().filter { $0.pos == "PRON" }.map(\.lemma))
+        var endings: [String: [Ending]] = [:]
+        for ending in Suffixes.nominalEndings + Suffixes.verbalEndings { endings[ending.text, default: []].append(ending) }
+        endingsByText = endings
+        longestEnding = endings.keys.map(\.count).max() ?? 0
+        var frequency: [String: Int] = [:], capitalised: [String: Int] = [:]
+        if let url = Bundle.module.url(forResource: "kk_sample_corpus", withExtension: "txt", subdirectory: "Resources/Corpus"),
+           let text = try? String(contentsOf: url, encoding: .utf8) {
+            for word in text.split(whereSeparator: { !$0.isLetter && $0 != "-" }) {
+                let lower = word.lowercased()
+                frequency[lower, default: 0] += 1
+                if word.first?.isUppercase == true { capitalised[lower, default: 0] += 1 }
+            }
+        }
+        wordFrequency = frequency
+        capitalisedFrequency = capitalised
+    }
+
+    /// What a suffix group costs: rarer readings must be needed to be chosen.
+    static let groupCost: [String: Int] = ["poss1": 14, "pred": 14, "person": 4, "imp": 10, "des": 12, "voice": 4, "neg": 4]
+
+    /// The number of stems in the lexicon.
+    public var lexiconSize: Int { stems.count }
+
+    // MARK: One word
+
+    /// Every reading of `form`, the most likely first. Punctuation, numbers and symbols get their own tags.
+    public func readings(_ form: String) -> [MorphReading] {
+        guard let first = form.first else { return [] }
+        if form.allSatisfy({ $0.isPunctuation || "«»–—-…".contains($0) }) { return [MorphReading(lemma: form, pos: "PUNCT")] }
+        if form.allSatisfy({ $0.isSymbol || "%№§/".contains($0) }) { return [MorphReading(lemma: form, pos: "SYM")] }
+        if first.isNumber || form.allSatisfy({ "IVXLCDM".contains($0) }) {
+            return [MorphReading(lemma: form.split(separator: "-").first.map(String.init) ?? form, pos: "NUM", features: "NumType=Card")]
+        }
+        let lower = form.lowercased()
+        var readings = functionWords[lower] ?? []
+        let parsed = parse(lower).map { reading -> MorphReading in
+            var reading = reading
+            if pronouns.contains(reading.lemma), reading.pos == "NOUN" { reading.pos = "PRON" }
+            // An adjective that takes a possessive or a plural is used as a noun (жасы, жастар).
+            if reading.pos == "ADJ", reading.features.contains("Person[psor]") || reading.features.contains("Number=Plur") { reading.pos = "NOUN" }
+            return reading
+        }
+        readings += parsed.filter { reading in !readings.contains { $0.lemma == reading.lemma && $0.pos == reading.pos } }
+        if readings.isEmpty { readings = [guess(lower)] }
+        return readings
+    }
+
+    /// Readings whose stem is in the lexicon, best first: the longest stem, then the fewest suffixes.
+    func parse(_ word: String) -> [MorphReading] {
+        let letters = Array(word)
+        var found: [(MorphReading, score: Int)] = []
+        let shortest = max(1, letters.count - longestEnding)
+        for split in stride(from: letters.count, through: shortest, by: -1) {
+            let stem = String(letters[0..<split])
+            let endingText = String(letters[split...])
+            guard let endings = endingsByText[endingText] else { continue }
+            for candidate in alternatives(stem, before: endingText) {
+                guard let classes = stems[candidate.stem], let last = candidate.stem.last else { continue }
+                // Suffixes follow the sound as spoken before them: кітап + ы is written кітабы.
+                let sound = Sound.of(candidate.altered ? letters[split - 1] : last)
+                let harmony = Harmony.of(candidate.stem)
+                for ending in endings where ending.follows.contains(sound) {
+                    let agrees = harmony == .neutral || ending.harmony == .neutral || ending.harmony == harmony
+                    for kind in classes where (kind == .verb) == ending.verbal {
+                        let pos: String
+                        switch kind {
+                        case .verb: pos = "VERB"
+                        case .adjective: pos = "ADJ"
+                        case .numeral: pos = "NUM"
+                        case .noun: pos = "NOUN"
+                        }
+                        var features = ending.features
+                        if kind == .noun || kind == .adjective, !ending.features.contains(where: { $0.hasPrefix("Case=") }), ending.verbal == false,
+                           kind == .noun { features.append("Case=Nom") }
+                        if kind == .numeral { features.append("NumType=Card") }
+                        let reading = MorphReading(lemma: candidate.stem, pos: pos, features: Set(features).sorted().joined(separator: "|"))
+                        // Hunspell lists many inflected forms as words of their own (болды, басшысы), so the
+                        // shortest stem that explains the word wins; very short stems must earn it.
+                        var score = -candidate.stem.count * 10 - ending.suffixCount * 2 - (agrees ? 0 : 40) - (candidate.altered ? 3 : 0)
+                        score -= ending.groups.reduce(0) { $0 + (Self.groupCost[$1] ?? 0) }
+                        if ending.text == "ша" || ending.text == "ше" { score -= 10 }
+                        if candidate.stem.count <= 2 { score -= 12 }
+                        if kind == .adjective { score += 12 }
+                        if kind == .verb, ending.features.contains("Mood=Imp") { score -= 30 }
+                        if kind != .verb {
+                            // A nominal stem never seen on its own is less likely than one that is.
+                            let seen = wordFrequency[candidate.stem] ?? 0
+                            score += seen == 0 ? -22 : min(14, Int(log2(Double(seen + 1)) * 3))
+                        }
+                        found.append((reading, score))
+                    }
+                }
+            }
+        }
+        var seen = Set<String>()
+        return found.sorted { $0.score > $1.score }.map(\.0).filter { seen.insert("\($0.lemma)|\($0.pos)").inserted }
+    }
+
+    /// The stem as written, and the lexicon forms it may stand for before `ending`.
+    func alternatives(_ stem: String, before ending: String) -> [(stem: String, altered: Bool)] {
+        var result = [(stem, false)]
+        guard let last = stem.last, stem.count >= 2, let next = ending.first, Sound.of(next) == .vowel || next == "у" else { return result }
+        let body = stem.dropLast()
+        if Sound.of(next) == .vowel {
+            // A voiceless consonant voiced between vowels: кітаб-ы → кітап, жүрег-і → жүрек.
+            switch last {
+            case "б": result.append((body + "п", true))
+            case "г": result.append((body + "к", true))
+            case "ғ": result.append((body + "қ", true))
+            default: break
+            }
+            // A vowel that drops before a suffix starting with a vowel: ауз-ы → ауыз, орн-ы → орын.
+            if let before = body.last, Sound.of(before) != .vowel, Sound.of(last) != .vowel, body.count >= 2 {
+                let vowel: Character = Harmony.of(body) == .front ? "і" : "ы"
+                result.append((String(body) + String(vowel) + String(last), true))
+            }
+        }
+        if next == "у", Sound.of(last) != .vowel {
+            // A verb stem in ы/і loses it before -у: оқ-у → оқы; қорқ-у → қорық.
+            result.append((stem + (Harmony.of(stem) == .front ? "і" : "ы"), true))
+            if let before = body.last, Sound.of(before) != .vowel, body.count >= 2 {
+                let vowel: Character = Harmony.of(body) == .front ? "і" : "ы"
+                result.append((String(body) + String(vowel) + String(last), true))
+            }
+        }
+        return result
+    }
+
+    /// A reading for a word whose stem is not in the lexicon: the longest known ending is taken off when
+    /// what remains is at least three letters long.
+    func guess(_ word: String) -> MorphReading {
+        let letters = Array(word)
+        for split in stride(from: 3, through: letters.count - 1, by: 1) where split >= 3 {
+            guard let endings = endingsByText[String(letters[split...])] else { continue }
+            let sound = Sound.of(letters[split - 1])
+            let harmony = Harmony.of(letters[0..<split])
+            if let ending = endings.first(where: { !$0.verbal && $0.follows.contains(sound) && ($0.harmony == .neutral || harmony == .neutral || $0.harmony == harmony) }) {
+                return MorphReading(lemma: String(letters[0..<split]), pos: "NOUN",
+                                    features: Set(ending.features + (ending.features.contains { $0.hasPrefix("Case=") } ? [] : ["Case=Nom"])).sorted().joined(separator: "|"),
+                                    status: .guessed)
+            }
+        }
+        return MorphReading(lemma: word, pos: "NOUN", features: "Case=Nom", status: .unknown)
+    }
+
+    // MARK: In context
+
+    static let auxiliaries: Set<String> = ["ал", "бер", "кел", "қал", "жат", "тұр", "отыр", "жүр", "кет", "бақ", "көр", "сал", "шық", "қой", "түс", "біт", "бол"]
+    static let demonstratives: Set<String> = ["бұл", "осы", "сол", "ол", "мына", "мынау", "анау", "ана", "осынау", "сонау"]
+
+    /// The reading of each word of a sentence, chosen in context.
+    public func analyse(sentence forms: [String]) -> [MorphReading] {
+        let all = forms.map(readings)
+        var chosen = all.map { $0.first ?? MorphReading(lemma: "", pos: "X", status: .unknown) }
+        for (index, form) in forms.enumerated() {
+            let isWord = form.first?.isLetter ?? false
+            guard isWord else { continue }
+            let previous = index > 0 ? chosen[index - 1] : nil
+            let next = index + 1 < forms.count ? chosen[index + 1] : nil
+            // Proper names: a capitalised word inside a sentence, or one the lexicon does not know.
+            if form.first?.isUppercase == true, form.count > 1, !(all[index].first?.pos == "PUNCT") {
+                // A known word is a proper name when the corpus mostly writes it with a capital.
+                let lower = form.lowercased()
+                let mostlyCapital = 2 * (capitalisedFrequency[lower] ?? 0) > (wordFrequency[lower] ?? 0)
+                let atStart = index == 0 || [".", "!", "?", "«", "\"", "—", "–", ":"].contains(forms[index - 1])
+                if chosen[index].status != .known || (mostlyCapital && !atStart) || (!atStart && chosen[index].lemma.count == form.count && (wordFrequency[lower] ?? 0) == 0) {
+                    chosen[index] = properName(form)
+                    continue
+                }
+            }
+            let lemma = chosen[index].lemma
+            // Demonstratives and "бір" before a nominal are determiners.
+            if Self.demonstratives.contains(lemma) || lemma == "осы" {
+                let beforeNominal = next.map { ["NOUN", "ADJ", "NUM", "PROPN"].contains($0.pos) } ?? false
+                if form.lowercased() == lemma { chosen[index].pos = beforeNominal ? "DET" : "PRON" }
+            }
+            // "мен" between two nominals is "and".
+            if form.lowercased() == "мен", let previous, ["NOUN", "PROPN", "ADJ", "PRON", "NUM"].contains(previous.pos), next?.pos != "PUNCT" {
+                chosen[index] = MorphReading(lemma: "мен", pos: "CCONJ")
+            } else if form.lowercased() == "мен", all[index].contains(where: { $0.pos == "PRON" }) {
+                chosen[index] = all[index].first { $0.pos == "PRON" }!
+            }
+            // An auxiliary verb after a converb, or "бол" after a nominal or participle.
+            if chosen[index].pos == "VERB" || chosen[index].lemma == "бол", let verbal = all[index].first(where: { $0.pos == "VERB" }),
+               Self.auxiliaries.contains(verbal.lemma), let previous {
+                let afterConverb = previous.pos == "VERB" && previous.features.contains("VerbForm=Conv")
+                // "бол" is mostly the copula (болды "was", болып "being"); a full verb after a dative or ablative.
+                let afterPredicate = verbal.lemma == "бол" && !previous.features.contains("Case=Dat") && !previous.features.contains("Case=Abl")
+                if afterConverb || afterPredicate {
+                    chosen[index] = verbal
+                    chosen[index].pos = "AUX"
+                }
+            }
+        }
+        for index in chosen.indices where chosen[index].pos == "NOUN" && chosen[index].status == .known {
+            let next = index + 1 < chosen.count ? chosen[index + 1] : nil
+            if isDerivedAdjective(chosen[index].lemma, before: next) { chosen[index].pos = "ADJ" }
+        }
+        return chosen
+    }
+
+    /// Adjectives made from nouns: -лы/-ды/-ты "with", -сыз "without", -шыл, and Arabic -и (діни).
+    func isDerivedAdjective(_ lemma: String, before next: MorphReading?) -> Bool {
+        let nominal = { (base: Substring) in self.stems[String(base)].map { $0.contains(.noun) || $0.contains(.adjective) } ?? false }
+        for suffix in ["лы", "лі", "ды", "ді", "ты", "ті", "сыз", "сіз", "шыл", "шіл"] where lemma.hasSuffix(suffix) {
+            let base = lemma.dropLast(suffix.count)
+            if base.count >= 2, nominal(base) || (wordFrequency[String(base)] ?? 0) > 0 { return true }
+        }
+        return lemma.count >= 4 && lemma.hasSuffix("и") && !lemma.hasSuffix("ии")
+    }
+
+    /// A proper name: the case ending is taken off, the capital kept.
+    func properName(_ form: String) -> MorphReading {
+        let letters = Array(form)
+        let seenWhole = wordFrequency[form.lowercased()] ?? 0
+        let caseOnly = Set(Suffixes.cases.map(\.text) + Suffixes.plural.map(\.text))
+        for split in stride(from: 2, through: letters.count - 1, by: 1) {
+            let ending = String(letters[split...]).lowercased()
+            guard ending.count >= 2, caseOnly.contains(ending) || ending.hasSuffix("ның") || ending.hasSuffix("нің"),
+                  let endings = endingsByText[ending] else { continue }
+            // A name seen as often whole as without the ending keeps it (Қазақстан is not Қазақс-тан).
+            let seenStem = wordFrequency[String(letters[0..<split]).lowercased()] ?? 0
+            if seenWhole > 0, seenWhole >= seenStem { continue }
+            let sound = Sound.of(Character(letters[split - 1].lowercased()))
+            let harmony = Harmony.of(String(letters[0..<split]).lowercased())
+            if let match = endings.first(where: { !$0.verbal && $0.follows.contains(sound) && ($0.harmony == .neutral || harmony == .neutral || $0.harmony == harmony) }) {
+                return MorphReading(lemma: String(letters[0..<split]), pos: "PROPN", features: Set(match.features).sorted().joined(separator: "|"))
+            }
+        }
+        return MorphReading(lemma: form, pos: "PROPN", features: "Case=Nom")
+    }
+}
