@@ -1,12 +1,14 @@
 import ArgumentParser
 import BirlikCorpus
+import BirlikDocuments
+import BirlikWeb
 import Foundation
 
 /// `birlik corpus …`: the national corpus of the Kazakh language from the command line.
 struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus", abstract: "The national corpus of the Kazakh language: build, add, query, measure.",
-        subcommands: [Analyse.self, Accuracy.self])
+        subcommands: [Build.self, Add.self, Delete.self, Query.self, Analyse.self, Accuracy.self])
 
     struct Analyse: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every reading of each word (lemma, part of speech, features, how sure), then the sentence analysed in context.")
@@ -51,6 +53,102 @@ struct CorpusCommand: AsyncParsableCommand {
             for (error, count) in result.lemmaErrors.prefix(errors) { print("  \(count)\t\(error)") }
             if show != nil { print("Tokens (form, gold, analysed):") }
             for example in result.examples { print("  " + example) }
+        }
+    }
+}
+
+extension CorpusCommand {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build a new corpus index from every .txt, .docx and .html file in a folder (an existing index there is replaced). A file that cannot be read is reported; the rest still land.")
+
+        @Argument(help: "The folder of texts.") var directory: String
+        @Option(help: "The index folder.") var index: String
+
+        func run() throws {
+            let folder = URL(fileURLWithPath: directory)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+                throw ValidationError("cannot read the folder \(directory)")
+            }
+            let files = names.sorted().filter { !$0.hasPrefix(".") }.map { folder.appendingPathComponent($0) }
+            let target = URL(fileURLWithPath: index)
+            try? FileManager.default.removeItem(at: target)
+            try CorpusCommand.ingest(files, into: target)
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add files to a corpus index as a new segment, without rebuilding what is there.")
+
+        @Argument(help: "Text, DOCX or HTML files.") var files: [String]
+        @Option(help: "The index folder (created when missing).") var index: String
+
+        func run() throws {
+            try CorpusCommand.ingest(files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: index))
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a document from a corpus index; it leaves every result at once.")
+
+        @Argument(help: "The document id (as `query --json` shows it).") var document: String
+        @Option(help: "The index folder.") var index: String
+
+        func run() throws {
+            let (_, removed) = try CorpusIndex.open(at: URL(fileURLWithPath: index)).deleting(documentID: document)
+            guard removed > 0 else { throw ValidationError("no document \(document) in \(index)") }
+            print("Deleted \(document).")
+        }
+    }
+
+    struct Query: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run a CQP query: KWIC lines, or JSON hits with document and position.")
+
+        @Option(help: "The index folder.") var index: String
+        @Argument(help: #"The CQP query, e.g. '[lemma="кітап"] []{0,2} [pos="VERB"] within s'."#) var cqp: String
+        @Flag(help: "Print JSON hits.") var json = false
+        @Option(help: "At most this many hits.") var limit = 100
+        @Option(help: "Tokens of context on each side.") var context = 6
+
+        func run() throws {
+            let corpus = try CorpusIndex.open(at: URL(fileURLWithPath: index))
+            let query: CQPQuery
+            do { query = try CQPParser.parse(cqp) } catch {
+                throw ValidationError("\(cqp)\n\(String(repeating: " ", count: error.position))^ expected \(error.expected.rawValue)")
+            }
+            let (matches, stop) = try CQPSearch(maximumResults: limit).run(query, in: corpus)
+            let lines = CorpusResults.concordance(matches, in: corpus, context: context, perPage: limit)
+            if json {
+                struct Output: Encodable { var hits: [ConcordanceLine]; var stop: CQPSearch.Stop }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+                print(String(decoding: try encoder.encode(Output(hits: lines, stop: stop)), as: UTF8.self))
+            } else {
+                for line in lines { print("\(line.document)\t\(line.left) [\(line.match)] \(line.right)") }
+                FileHandle.standardError.write(Data("\(lines.count) hits\(stop == .complete ? "" : " (stopped: \(stop.rawValue))")\n".utf8))
+            }
+        }
+    }
+
+    static func ingest(_ files: [URL], into folder: URL) throws {
+        let start = Date()
+        let index = try CorpusIndex.open(at: folder)
+        let (result, files) = try CorpusIngest.add(files: files, to: index) { file in
+            if let error = file.error {
+                FileHandle.standardError.write(Data("\(file.file): not added — \(CorpusCommand.describe(error))\n".utf8))
+            }
+        }
+        let tokens = files.reduce(0) { $0 + $1.tokens }
+        print("\(files.filter { $0.error == nil }.count) files, \(files.reduce(0) { $0 + $1.documents }) documents, \(tokens) tokens added in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; the index holds \(result.liveTokens) tokens.")
+        if files.contains(where: { $0.error != nil }) { throw ExitCode(1) }
+    }
+
+    static func describe(_ error: CorpusText.ReadError) -> String {
+        switch error {
+        case .notText: "not UTF-8 text"
+        case .brokenDocx: "not a readable DOCX"
+        case .empty: "no words in it"
+        case let .unsupported(type): "files of type .\(type) are not read"
         }
     }
 }

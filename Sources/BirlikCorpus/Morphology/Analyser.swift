@@ -73,7 +73,7 @@ public final class KazakhAnalyser: Sendable {
         endingsByText = endings
         longestEnding = endings.keys.map(\.count).max() ?? 0
         var frequency: [String: Int] = [:], capitalised: [String: Int] = [:]
-        if let url = Bundle.module.url(forResource: "kk_sample_corpus", withExtension: "txt", subdirectory: "Resources/Corpus"),
+        if let url = CorpusResources.sampleCorpus,
            let text = try? String(contentsOf: url, encoding: .utf8) {
             for word in text.split(whereSeparator: { !$0.isLetter && $0 != "-" }) {
                 let lower = word.lowercased()
