@@ -20,7 +20,7 @@ struct CorpusCommand: AsyncParsableCommand {
             let analysed = CorpusBuilder.analyse(text)
             for sentence in analysed {
                 for (token, chosen) in sentence {
-                    let all = KazakhAnalyser.shared.readings(KazakhScript.cyrillic(token.form))
+                    let all = KazakhAnalyser.shared.readings(CorpusScript.cyrillic(token.form))
                     print("\(token.form)\t\(chosen.lemma)\t\(chosen.pos)\t\(chosen.features)\t\(chosen.status.rawValue)")
                     for reading in all.dropFirst().prefix(5) { print("\t  \(reading.lemma) \(reading.pos) \(reading.features)") }
                 }

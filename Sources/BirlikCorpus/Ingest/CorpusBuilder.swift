@@ -3,7 +3,7 @@ import Foundation
 
 /// Kazakh words in either script, brought to Cyrillic for analysis (lemmas are always Cyrillic, so a
 /// lemma query finds a word whichever script its text was written in).
-public enum KazakhScript {
+public enum CorpusScript {
     /// `word` in Cyrillic: a word with Latin letters is transliterated from the 2021 alphabet.
     public static func cyrillic(_ word: String) -> String {
         word.contains(where: TextNormalizer.isLatin) ? Transliteration.toCyrillic(word) : word
@@ -19,7 +19,7 @@ public enum CorpusBuilder {
     /// The sentences of `text`, each token with its chosen reading.
     public static func analyse(_ text: String, analyser: KazakhAnalyser = .shared) -> [[(token: Token, reading: MorphReading)]] {
         Tokenizer.sentences(TextNormalizer.normalize(text)).map { sentence in
-            let readings = analyser.analyse(sentence: sentence.map { KazakhScript.cyrillic($0.form) })
+            let readings = analyser.analyse(sentence: sentence.map { CorpusScript.cyrillic($0.form) })
             return Array(zip(sentence, readings)).map { (token: $0.0, reading: $0.1) }
         }
     }

@@ -232,7 +232,7 @@ public struct CQPSearch: Sendable {
     }
 
     /// Characters that make a pattern more than a literal value.
-    static let metacharacters = Set(#".[]()|*+?{}\^$"#)
+    public static let metacharacters = Set(#".[]()|*+?{}\^$"#)
 
     private func compile(_ condition: CQPQuery.Condition, _ segment: Segment, _ index: CorpusIndex,
                          deadline: Date, timedOut: inout Bool) -> Compiled {

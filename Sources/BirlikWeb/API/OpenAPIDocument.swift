@@ -155,6 +155,18 @@ enum OpenAPIDocument {
                     "responses": ["200": jsonBody(ref("Risk"), "The index by region")].merging(errors) { first, _ in first },
                 ],
             ],
+            "/api/v1/corpus/search": [
+                "get": [
+                    "operationId": "corpusSearch", "summary": "Search the national corpus of the Kazakh language: a word in any form and either script, or a CQP query",
+                    "parameters": [query("q", "A word in Cyrillic or the 2021 Latin alphabet; every inflected form of its lemma is found"),
+                                   query("cqp", #"A CQP query, e.g. [lemma="тіл"] []{0,2} [pos="VERB"] within s; takes precedence over q"#),
+                                   query("sort", "position, left, right or metadata (the document's year)"),
+                                   query("context", "Tokens of context on each side (1–25)", schema: ["type": "integer"]),
+                                   query("page", "Page of 50 hits, from 0", schema: ["type": "integer"])],
+                    "responses": ["200": jsonBody(ref("CorpusHits"), "Hits with document, position and context; a malformed query is 422 naming the position and what was expected")]
+                        .merging(errors) { first, _ in first },
+                ],
+            ],
             "/api/v1/auth/token": [
                 "post": [
                     "operationId": "issueToken", "summary": "Exchange an e-mail and password for a bearer token",
@@ -218,6 +230,15 @@ enum OpenAPIDocument {
                     "severity": ["type": "integer", "minimum": 1, "maximum": 5], "source": ["type": "string", "enum": Signal.Source.allCases.map(\.rawValue)],
                     "status": ["type": "string", "enum": Signal.Status.allCases.map(\.rawValue)], "summary": ["type": "string"],
                     "responsible": ["type": "string", "format": "uuid"],
+                ]],
+                "CorpusHits": ["type": "object", "required": ["query", "total", "complete", "hits"], "properties": [
+                    "query": ["type": "string", "description": "The CQP query that ran"],
+                    "total": ["type": "integer"], "complete": ["type": "boolean"],
+                    "stop": ["type": "string", "enum": ["complete", "resultLimit", "timeLimit"]], "page": ["type": "integer"],
+                    "hits": ["type": "array", "items": ["type": "object", "properties": [
+                        "document": ["type": "string"], "position": ["type": "integer"], "left": ["type": "string"],
+                        "match": ["type": "string"], "right": ["type": "string"],
+                    ]]],
                 ]],
                 "Risk": ["type": "object", "required": ["formula", "risk"], "properties": [
                     "formula": ["type": "string"],

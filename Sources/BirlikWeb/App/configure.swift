@@ -19,7 +19,8 @@ public func configure(_ app: Application, _ configuration: BirlikConfiguration, 
                             files: FileStore(root: configuration.filesDirectory),
                             signInLimiter: RateLimiter(limit: 10, window: 60),
                             metrics: Metrics(),
-                            publicPages: PublicPageCache(lifetime: .seconds(Int64(configuration.pageCacheSeconds))))
+                            publicPages: PublicPageCache(lifetime: .seconds(Int64(configuration.pageCacheSeconds))),
+                            corpus: CorpusLibrary(directory: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("corpus")))
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(ErrorMapping())
@@ -43,6 +44,7 @@ func routes(_ app: Application) {
     ControlController.register(app)
     StatisticsController.register(app)
     EarlyWarningController.register(app)
+    CorpusController.register(app)
     MonitoringController.register(app)
     AnnualReportPage.register(app)
     RegistryAPI.register(app)

@@ -81,6 +81,7 @@ enum Layout {
             ("S2", .navPlans, SiteURL.plans.path),
             ("S6", .navStatistics, SiteURL.statistics.path),
             ("S6", .navEarlyWarning, SiteURL.earlyWarning.path),
+            ("S12", .navCorpus, SiteURL.corpus.path),
         ]
         let actor = context.actor
         if actor.isSignedIn {

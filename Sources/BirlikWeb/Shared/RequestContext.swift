@@ -87,6 +87,8 @@ struct BirlikServices: Sendable {
     var dashboards = ReadCache<[String]>(lifetime: 5, capacity: 1_000)
     /// Imports of large files running in the background, with their progress.
     var imports = ImportJobs()
+    /// The national corpus index (S12).
+    var corpus: CorpusLibrary
 }
 
 extension Application {

@@ -70,6 +70,11 @@ public enum SiteURL: Sendable {
     case earlyWarning
     case earlyWarningPublish
     case signals
+    case corpus
+    case corpusFrequency
+    case corpusCollocations
+    case corpusDocument(id: String)
+    case apiCorpusSearch
     case signalNew
     case signalReview
     case signal(id: String)
@@ -149,6 +154,11 @@ public enum SiteURL: Sendable {
         case .earlyWarning: "/early-warning"
         case .earlyWarningPublish: "/early-warning/publish"
         case .signals: "/signals"
+        case .corpus: "/corpus"
+        case .corpusFrequency: "/corpus/frequency"
+        case .corpusCollocations: "/corpus/collocations"
+        case let .corpusDocument(id): "/corpus/documents/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "#", "?"])) ?? id)"
+        case .apiCorpusSearch: "/api/v1/corpus/search"
         case .signalNew: "/signals/new"
         case .signalReview: "/signals/review"
         case let .signal(id): "/signals/\(id)"
@@ -192,6 +202,7 @@ public enum SiteURL: Sendable {
         case .instructionStep: ["instructions", ":id", "step"]
         case .statisticsImportJob: ["statistics", "import", "jobs", ":id"]
         case .signal: ["signals", ":id"]
+        case .corpusDocument: ["corpus", "documents", ":id"]
         case .signalRespond: ["signals", ":id", "respond"]
         case .alert: ["early-warning", "alerts", ":id"]
         case .alertAssign: ["early-warning", "alerts", ":id", "assign"]

@@ -1,0 +1,39 @@
+import BirlikCorpus
+import BirlikDocuments
+import Foundation
+import NIOConcurrencyHelpers
+
+/// The server's corpus index (`<data>/corpus`), shared by every request: a snapshot is read under a lock and
+/// replaced when documents are added. An empty index is filled from the shipped sample corpus on first use.
+final class CorpusLibrary: Sendable {
+    let directory: URL
+    private let current = NIOLockedValueBox<CorpusIndex?>(nil)
+
+    init(directory: URL) { self.directory = directory }
+
+    /// The index, opened (and the sample corpus built into it) on first use.
+    func index() throws -> CorpusIndex {
+        try current.withLockedValue { current in
+            if let current { return current }
+            var index = try CorpusIndex.open(at: directory)
+            if index.documents.isEmpty, let sample = CorpusResources.sampleCorpus {
+                index = try CorpusIngest.add(files: [sample], to: index).0
+            }
+            current = index
+            return index
+        }
+    }
+
+    /// Adds one document; it is searchable when this returns.
+    @discardableResult
+    func add(_ text: CorpusText, id: String) throws -> CorpusIndex {
+        _ = try index()
+        return try current.withLockedValue { current in
+            var table = TokenTable()
+            table.append(document: id, metadata: CorpusIngest.metadata(text), sentences: CorpusBuilder.attributes(text.text))
+            let next = try (current ?? CorpusIndex.open(at: directory)).adding(table)
+            current = next
+            return next
+        }
+    }
+}
