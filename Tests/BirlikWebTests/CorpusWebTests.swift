@@ -1,4 +1,6 @@
 import BirlikCore
+import BirlikDocuments
+import BirlikStorage
 import BirlikTestSupport
 import Foundation
 import Testing
@@ -80,6 +82,87 @@ struct CorpusWebTests {
             #expect(document.status == .ok && document.text.contains("id=\"document-text\""))
             #expect(try await app.request(.GET, "/corpus/documents/nothing-here").status == .notFound)
             #expect(try await app.request(.GET, "/api/openapi.json").text.contains("\"corpusSearch\""))
+        }
+    }
+}
+
+/// Contributors submit texts; an editor accepts them into the corpus, where they are found at once.
+@Suite("Corpus submissions")
+struct CorpusSubmissionTests {
+    static func docx(_ paragraphs: [String]) throws -> Data {
+        let body = paragraphs.map { "<w:p><w:r><w:t xml:space=\"preserve\">\($0)</w:t></w:r></w:p>" }.joined()
+        return try OOXMLPackage.zip([
+            ("[Content_Types].xml", Data(#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.utf8)),
+            ("word/document.xml", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(body)</w:body></w:document>".utf8)),
+        ])
+    }
+
+    static func form(_ identity: Identity, fields: [String: String], file: Data, name: String) -> (HTTPHeaders, ByteBuffer) {
+        let boundary = "birlik-\(UUID().uuidString)"
+        var body = Data()
+        func part(_ header: String, _ content: Data) {
+            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        part("Content-Disposition: form-data; name=\"_csrf\"", Data(identity.csrf.utf8))
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) { part("Content-Disposition: form-data; name=\"\(key)\"", Data(value.utf8)) }
+        part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream", file)
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        headers.replaceOrAdd(name: .acceptLanguage, value: "kk")
+        return (headers, ByteBuffer(data: body))
+    }
+
+    @Test("An association submits a DOCX, a bad file is refused in Kazakh keeping what was typed, the editor accepts and the text is found at once; scoped and audited")
+    func submitAndAccept() async throws {
+        try await withBirlik { app in
+            let association = try await app.session(DemoUsers.association)
+            let fields = ["title": "Тұмарбектің әңгімелері", "author": "Ә. Тұмарбекұлы", "year": "2024", "genre": "fiction", "licence": "CC BY-SA 4.0"]
+            // A binary file: refused on its field, nothing stored, the form keeps the title.
+            var (headers, body) = Self.form(association, fields: fields, file: Data([0, 1, 2, 3, 0xFF]), name: "әңгіме.txt")
+            let refused = try await app.request(.POST, "/corpus/submissions", as: association, headers: headers, body: body)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Файл UTF-8 мәтіні емес") && refused.text.contains("Тұмарбектің әңгімелері"))
+            (headers, body) = Self.form(association, fields: fields.merging(["licence": "all rights reserved"]) { $1 }, file: try Self.docx(["Сөз."]), name: "a.docx")
+            #expect(try await app.request(.POST, "/corpus/submissions", as: association, headers: headers, body: body).text.contains("лицензияны таңдаңыз"))
+            #expect(try await CorpusSubmissionRecord.query(on: app.db).count() == 0)
+            // A good DOCX.
+            let text = try Self.docx(["Тұмарбектің ауылы таудың етегінде тұр.", "Көктемде Тұмарбектің бағы гүлдейді."])
+            (headers, body) = Self.form(association, fields: fields, file: text, name: "әңгіме.docx")
+            let submitted = try await app.request(.POST, "/corpus/submissions", as: association, headers: headers, body: body)
+            #expect(submitted.status == .seeOther)
+            let record = try #require(try await CorpusSubmissionRecord.query(on: app.db).first())
+            #expect(record.status == "submitted" && record.tokens > 10)
+            let path = "/corpus/submissions/\(record.id!.uuidString)"
+            // Who sees it: the association, Almaty's coordinator, the Secretariat; not another region, not the council, not a citizen.
+            for (person, status) in [(DemoUsers.association, UInt(200)), (DemoUsers.almaty, 200), (DemoUsers.secretariat, 200),
+                                     (DemoUsers.abai, 404), (DemoUsers.council, 404), (DemoUsers.citizen, 404)] {
+                #expect(try await app.request(.GET, path, as: try await app.identity(person)).status.code == status, "\(person)")
+            }
+            #expect(try await app.request(.GET, "/corpus/submissions").status == .unauthorized)
+            #expect(try await app.request(.GET, "/corpus/submissions", as: try await app.identity(DemoUsers.citizen)).status == .forbidden)
+            // Not found before acceptance.
+            #expect(try await app.request(.GET, "/api/v1/corpus/search?q=%D0%A2%D2%B1%D0%BC%D0%B0%D1%80%D0%B1%D0%B5%D0%BA%D1%82%D1%96%D2%A3").text.contains("\"total\":0"))
+            // The coordinator may not accept; the Secretariat editor does.
+            let almaty = try await app.session(DemoUsers.almaty)
+            let denied = try await app.request(.POST, path + "/review", as: almaty, form: ["_csrf": almaty.csrf, "decision": "accept", "version": "1"])
+            #expect(denied.status == .forbidden)
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let started = Date()
+            let accepted = try await app.request(.POST, path + "/review", as: secretariat, form: ["_csrf": secretariat.csrf, "decision": "accept", "version": "1"])
+            #expect(accepted.status == .seeOther)
+            let api = try await app.request(.GET, "/api/v1/corpus/search?q=%D0%A2%D2%B1%D0%BC%D0%B0%D1%80%D0%B1%D0%B5%D0%BA%D1%82%D1%96%D2%A3")
+            let found = try JSONDecoder().decode(CorpusController.APIResult.self, from: Data(buffer: api.body))
+            #expect(found.total == 2 && found.hits.allSatisfy { $0.document == "submission-\(record.id!.uuidString.lowercased())" })
+            #expect(Date().timeIntervalSince(started) < 30)
+            let after = try #require(try await CorpusSubmissionRecord.find(record.id, on: app.db))
+            #expect(after.status == "accepted" && after.documentID != nil)
+            // A second decision is refused; the audit chain is whole.
+            let again = try await app.request(.POST, path + "/review", as: secretariat, form: ["_csrf": secretariat.csrf, "decision": "reject", "version": "2"])
+            #expect(again.status == .conflict)
+            #expect(try await AuditLog.verify(on: app.db).isWhole)
         }
     }
 }

@@ -32,6 +32,8 @@ public enum Resource: String, Sendable, CaseIterable {
     case signal
     /// An alert raised by an early-warning rule and its response task (S6).
     case alert
+    /// A text submitted to the national corpus (S12): contributors submit, Secretariat editors accept.
+    case corpusText
 }
 
 /// The outcome of a permission check.
@@ -99,6 +101,12 @@ public enum Access {
             return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
         case (_, .statistics):
             return .publicAnd(regions: [], organizations: [])
+        case (.secretariat, .corpusText):
+            return .everything
+        case (.regionalCoordinator, .corpusText):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (_, .corpusText):
+            return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
         default:
@@ -198,6 +206,17 @@ public enum Access {
             default: return ownsIt ? .allowed : .forbidden
             }
         case (.signal, .publish):
+            return actor.role == .secretariat ? .allowed : .forbidden
+        case (.corpusText, .view):
+            return isVisible(scope, under: visibility(actor, .corpusText)) ? .allowed : .forbidden
+        case (.corpusText, .create):
+            // Contributors submit on behalf of their own organisation; the Secretariat for anyone.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .citizen: return .forbidden
+            default: return ownsIt ? .allowed : .forbidden
+            }
+        case (.corpusText, .approve):
             return actor.role == .secretariat ? .allowed : .forbidden
         default:
             return .forbidden

@@ -134,11 +134,11 @@ public enum Backup {
         return manifest
     }
 
-    /// The parts' Fluent tables, parents before children: the control loop (S2–S5), signals and alerts (S6).
+    /// The parts' Fluent tables, parents before children: the control loop (S2–S5), signals and alerts (S6), corpus submissions (S12).
     static let partTables: [any Model.Type] = [
         PlanRecord.self, PlanVersionRecord.self, MeasureRecord.self, MeasureTaskRecord.self, MeasureNodeRecord.self, ReportRecord.self, MeasureEventRecord.self,
         ReportAttachmentRecord.self, NotificationRecord.self, InstructionRecord.self, InstructionExecutorRecord.self, InstructionEventRecord.self, SignedDocumentRecord.self,
-        SignalRecord.self, AlertRecord.self,
+        SignalRecord.self, AlertRecord.self, CorpusSubmissionRecord.self,
     ]
 
     /// Restores one table when the backup has it (backups made before the table existed do not).

@@ -25,5 +25,7 @@ public enum BirlikMigrations {
         // Batch 003: the statistical database and early warning (S6).
         CreateDataValues(),
         CreateSignals(),
+        // Batch 004: the national corpus (S12).
+        CreateCorpusSubmissions(),
     ]
 }

@@ -45,6 +45,7 @@ func routes(_ app: Application) {
     StatisticsController.register(app)
     EarlyWarningController.register(app)
     CorpusController.register(app)
+    CorpusSubmissionsController.register(app)
     MonitoringController.register(app)
     AnnualReportPage.register(app)
     RegistryAPI.register(app)

@@ -24,6 +24,13 @@ final class CorpusLibrary: Sendable {
         }
     }
 
+    /// Deletes a document (undoing an acceptance whose transaction failed).
+    func delete(documentID: String) throws {
+        try current.withLockedValue { current in
+            current = try (current ?? CorpusIndex.open(at: directory)).deleting(documentID: documentID).index
+        }
+    }
+
     /// Adds one document; it is searchable when this returns.
     @discardableResult
     func add(_ text: CorpusText, id: String) throws -> CorpusIndex {

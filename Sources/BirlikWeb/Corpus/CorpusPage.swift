@@ -61,6 +61,8 @@ enum CorpusPage {
             el("p", ["class": "lead"], .text(l10n(.corpusLead))),
             model.documents > 0 ? el("p", [:], .text(l10n(.corpusSize, ["documents": String(model.documents), "tokens": String(model.tokens)]))) : .empty,
             scriptSwitch(context),
+            context.actor.isSignedIn && context.actor.role != .citizen
+                ? el("p", ["class": "actions"], el("a", ["href": SiteURL.corpusSubmissions.path], .text(l10n(.corpusSubmissions)))) : .empty,
             Form.summary(errors, labels: ["cqp": l10n(.corpusCqp)], l10n: l10n),
             form(model.request, errors: errors, l10n),
         ]

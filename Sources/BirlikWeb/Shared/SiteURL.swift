@@ -74,6 +74,9 @@ public enum SiteURL: Sendable {
     case corpusFrequency
     case corpusCollocations
     case corpusDocument(id: String)
+    case corpusSubmissions
+    case corpusSubmission(id: String)
+    case corpusSubmissionReview(id: String)
     case apiCorpusSearch
     case signalNew
     case signalReview
@@ -159,6 +162,9 @@ public enum SiteURL: Sendable {
         case .corpusCollocations: "/corpus/collocations"
         case let .corpusDocument(id): "/corpus/documents/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "#", "?"])) ?? id)"
         case .apiCorpusSearch: "/api/v1/corpus/search"
+        case .corpusSubmissions: "/corpus/submissions"
+        case let .corpusSubmission(id): "/corpus/submissions/\(id)"
+        case let .corpusSubmissionReview(id): "/corpus/submissions/\(id)/review"
         case .signalNew: "/signals/new"
         case .signalReview: "/signals/review"
         case let .signal(id): "/signals/\(id)"
@@ -203,6 +209,8 @@ public enum SiteURL: Sendable {
         case .statisticsImportJob: ["statistics", "import", "jobs", ":id"]
         case .signal: ["signals", ":id"]
         case .corpusDocument: ["corpus", "documents", ":id"]
+        case .corpusSubmission: ["corpus", "submissions", ":id"]
+        case .corpusSubmissionReview: ["corpus", "submissions", ":id", "review"]
         case .signalRespond: ["signals", ":id", "respond"]
         case .alert: ["early-warning", "alerts", ":id"]
         case .alertAssign: ["early-warning", "alerts", ":id", "assign"]
