@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "birlik-bench",
             dependencies: [
-                "BirlikWeb",
+                "BirlikWeb", "BirlikCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

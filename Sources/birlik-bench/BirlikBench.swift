@@ -16,12 +16,14 @@ struct BirlikBench: AsyncParsableCommand {
     @Option(help: "Port for the server.") var port = 18_080
     @Option(help: "Database URL (default: a fresh SQLite file).") var databaseURL: String?
     @Flag(help: "Turn the public page cache off, to measure every request against the database.") var noCache = false
-    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale) or statistics (the statistical database).")
+    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale), statistics (the statistical database) or corpus (the corpus engine against Xapian and Tantivy).")
     var scenario = "registry"
     @Option(help: "For the statistics scenario: values to generate.") var values = 10_000_000
     @Option(help: "For the statistics scenario: values in the imported CSV.") var importRows = 1_000_000
     @Option(help: "For the control scenario: fractions of national scale, comma-separated (1 = 5,000 measures, ~1,000,000 reports).")
     var scales = "0.1,1"
+    @Option(help: "For the corpus scenario: tokens to generate.") var tokens = 50_000_000
+    @Option(help: "For the corpus scenario: the script that runs Xapian and Tantivy.") var enginesScript = "scripts/bench-corpus-engines.py"
 
     struct Result {
         var route: String
@@ -34,6 +36,7 @@ struct BirlikBench: AsyncParsableCommand {
     func run() async throws {
         if scenario == "control" { return try await runControl() }
         if scenario == "statistics" { return try await runStatistics() }
+        if scenario == "corpus" { return try runCorpus() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
         var configuration = BirlikConfiguration(dataDirectory: directory.path)
         if let databaseURL { configuration.database = .from(databaseURL: databaseURL, dataDirectory: directory.path) }

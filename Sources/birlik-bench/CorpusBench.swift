@@ -1,0 +1,196 @@
+import ArgumentParser
+import BirlikCorpus
+import Foundation
+
+/// The corpus scenario: a corpus generated from the sample corpus's own vocabulary and frequencies (each
+/// distinct annotated token drawn as often as it occurs), indexed by Birlik, Xapian and Tantivy; build
+/// throughput, index size, query latency and peak memory, measured in one run.
+extension BirlikBench {
+    /// A small, fast, seeded random number generator (SplitMix64), so every run draws the same corpus.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    struct Latency {
+        var median: Double
+        var p99: Double
+        var matches: Int
+    }
+
+    static func latency(_ queries: [String], _ index: CorpusIndex) throws -> Latency {
+        let search = CQPSearch(maximumResults: .max, timeLimit: 120, maximumLength: 50)
+        var times: [Double] = []
+        var matches = 0
+        for text in queries {
+            let query = try CQPParser.parse(text)
+            let start = DispatchTime.now().uptimeNanoseconds
+            matches += try search.run(query, in: index).matches.count
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        times.sort()
+        return Latency(median: times[times.count / 2], p99: times[min(times.count - 1, Int((Double(times.count - 1) * 0.99).rounded()))], matches: matches)
+    }
+
+    static func folderSize(_ url: URL) -> Int {
+        let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.fileSizeKey])
+        var total = 0
+        while let file = enumerator?.nextObject() as? URL { total += (try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0) ?? 0 }
+        return total
+    }
+
+    func runCorpus() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-corpus-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The vocabulary: every word token of the sample corpus, analysed, with its frequency.
+        guard let sample = CorpusResources.sampleCorpus, let text = try? String(contentsOf: sample, encoding: .utf8) else {
+            throw ValidationError("the sample corpus is missing")
+        }
+        var counts: [[String]: Int] = [:]
+        var sentenceLengths: [Int] = []
+        for sentence in CorpusBuilder.analyse(text) {
+            let words = sentence.filter { $0.token.kind == .word }
+            if !words.isEmpty { sentenceLengths.append(words.count) }
+            for (token, reading) in words {
+                counts[[token.form, token.form.lowercased(), reading.lemma.lowercased(), reading.pos, reading.features], default: 0] += 1
+            }
+        }
+        let vocabulary = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.joined() < $1.key.joined() }
+        var cumulative: [Int] = []
+        var running = 0
+        for (_, count) in vocabulary { running += count; cumulative.append(running) }
+        func draw(_ random: inout SplitMix) -> Int {
+            let target = Int(random.next() % UInt64(running))
+            var low = 0, high = cumulative.count - 1
+            while low < high { let middle = (low + high) / 2; if cumulative[middle] > target { high = middle } else { low = middle + 1 } }
+            return low
+        }
+        print("Corpus benchmark: \(tokens) tokens drawn from the sample corpus's \(vocabulary.count) distinct annotated words (\(running) tokens), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        // Generate, write the same tokens for the other engines, and index in Birlik (only indexing is timed).
+        let tsv = root.appendingPathComponent("corpus.tsv")
+        FileManager.default.createFile(atPath: tsv.path, contents: nil)
+        let output = try FileHandle(forWritingTo: tsv)
+        var random = SplitMix(state: 2025)
+        var index = try CorpusIndex.open(at: root.appendingPathComponent("birlik"))
+        var table = TokenTable()
+        var indexing = 0.0
+        var generated = 0
+        var phrases: [[String]] = []
+        var document = 0
+        Self.resetPeakMemory()
+        while generated < tokens {
+            var sentences: [[[String: String]]] = []
+            var ids: [Int] = []
+            var length = 0
+            while length < 2_000 {
+                let size = sentenceLengths[Int(random.next() % UInt64(sentenceLengths.count))]
+                let drawn = (0..<size).map { _ in draw(&random) }
+                ids += drawn
+                length += size
+                sentences.append(drawn.map { id in
+                    let key = vocabulary[id].key
+                    return ["word": key[0], "lower": key[1], "lemma": key[2], "pos": key[3], "tags": key[4]]
+                })
+            }
+            if phrases.count < 100, ids.count > 1 {
+                let at = Int(random.next() % UInt64(ids.count - 1))
+                phrases.append([vocabulary[ids[at]].key[1], vocabulary[ids[at + 1]].key[1]])
+            }
+            let line = ids.map { vocabulary[$0].key[1] }.joined(separator: " ") + "\t" + ids.map { vocabulary[$0].key[2] }.joined(separator: " ") + "\n"
+            output.write(Data(line.utf8))
+            let start = Date()
+            table.append(document: "d\(document)", metadata: ["year": String(2000 + document % 25)], sentences: sentences)
+            if table.count >= 5_000_000 {
+                index = try index.adding(table)
+                table = TokenTable()
+            }
+            indexing += Date().timeIntervalSince(start)
+            generated += length
+            document += 1
+        }
+        let start = Date()
+        index = try index.adding(table)
+        table = TokenTable()
+        indexing += Date().timeIntervalSince(start)
+        try output.close()
+        let buildPeak = Self.memory("VmHWM")
+        // Queries: words across the frequency ranks, phrases from the text, lemma prefixes.
+        let lowers = Array(NSOrderedSet(array: vocabulary.map { $0.key[1] }).array as! [String])
+        let words = (0..<100).map { lowers[min(lowers.count - 1, Int(pow(Double(lowers.count), Double($0) / 100)) - 1)] }
+        let lemmas = Array(NSOrderedSet(array: vocabulary.map { $0.key[2] }.filter { $0.count >= 4 && $0.allSatisfy(\.isLetter) }).array as! [String])
+        var prefixes: [String] = []
+        for lemma in lemmas where prefixes.count < 20 && !prefixes.contains(String(lemma.prefix(3))) { prefixes.append(String(lemma.prefix(3))) }
+        let queryFile = root.appendingPathComponent("queries.json")
+        let plain: [String: Any] = ["words": words, "phrases": phrases, "lemmaPrefixes": prefixes]
+        try JSONSerialization.data(withJSONObject: plain).write(to: queryFile)
+        let reopened = try CorpusIndex.open(at: root.appendingPathComponent("birlik"))
+        Self.resetPeakMemory()
+        let ours = [
+            try Self.latency(words.map { "[lower=\"\(CQPSearchEscape.literal($0))\"]" }, reopened),
+            try Self.latency(phrases.map { "[lower=\"\(CQPSearchEscape.literal($0[0]))\"] [lower=\"\(CQPSearchEscape.literal($0[1]))\"]" }, reopened),
+            try Self.latency(prefixes.map { "[lemma=\"\(CQPSearchEscape.literal($0)).*\"]" }, reopened),
+        ]
+        let servePeak = Self.memory("VmHWM")
+        let ourSize = Self.folderSize(root.appendingPathComponent("birlik"))
+        var others: [(String, [String: Any])] = []
+        for engine in ["xapian", "tantivy"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = [enginesScript, engine, tsv.path, queryFile.path, root.appendingPathComponent(engine).path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let result = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? ["unavailable": "no output"]
+            others.append((engine, result))
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(engine))
+        }
+        // Report.
+        let throughput = Double(generated) / indexing
+        print("")
+        print(String(format: "Birlik:  %d tokens indexed in %.1f s = %.0f tokens/s; index %.0f MB; peak memory %d MB indexing, %d MB serving",
+                     generated, indexing, throughput, Double(ourSize) / 1e6, buildPeak, servePeak))
+        let kinds = ["word", "phrase", "lemmaRegex"]
+        let names = ["single word", "phrase (2 words)", "regex over lemma (prefix.*)"]
+        for (name, latency) in zip(names, ours) {
+            print(String(format: "  %-28@ median %8.3f ms  p99 %8.3f ms  %d positions", name as NSString, latency.median, latency.p99, latency.matches))
+        }
+        for (engine, result) in others {
+            guard let seconds = result["buildSeconds"] as? Double, let theirTokens = result["tokens"] as? Int, let size = result["sizeBytes"] as? Int else {
+                print("\(engine): not measured (\(result["unavailable"] ?? "no result"))")
+                continue
+            }
+            let theirs = Double(theirTokens) / seconds
+            print("")
+            print(String(format: "%@: %d tokens in %.1f s = %.0f tokens/s; index %.0f MB; peak memory %d MB — %@", engine, theirTokens, seconds, theirs,
+                         Double(size) / 1e6, result["peakMemoryMB"] as? Int ?? 0, result["notes"] as? String ?? ""))
+            print(String(format: "  build throughput, Birlik ÷ %@: %.2f (target ≥ 1)", engine, throughput / theirs))
+            print(String(format: "  index size, Birlik ÷ %@: %.2f", engine, Double(ourSize) / Double(size)))
+            for (kind, (name, latency)) in zip(kinds, zip(names, ours)) {
+                guard let their = result[kind] as? [String: Any], let median = their["median"] as? Double, let p99 = their["p99"] as? Double else { continue }
+                print(String(format: "  %-28@ median %8.3f ms  p99 %8.3f ms  %d documents; %@ ÷ Birlik: median %.2f, p99 %.2f (target > 1)",
+                             name as NSString, median, p99, their["matches"] as? Int ?? 0, engine, median / latency.median, p99 / latency.p99))
+            }
+        }
+    }
+}
+
+/// Escapes a value for a CQP string literal (metacharacters and quotes).
+enum CQPSearchEscape {
+    static func literal(_ value: String) -> String {
+        var result = ""
+        for character in value {
+            if CQPSearch.metacharacters.contains(character) || character == "\"" { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
