@@ -166,3 +166,38 @@ struct CorpusSubmissionTests {
         }
     }
 }
+
+/// The corpus file readers never crash: random bytes, damaged DOCX archives, random HTML.
+@Suite("Corpus readers against bad input")
+struct CorpusReaderFuzzTests {
+    @Test("Random bytes, truncated and bit-flipped DOCX files and random markup give a reason or a text, never a crash")
+    func fuzz() throws {
+        var generator = SystemRandomNumberGenerator()
+        let good = try CorpusSubmissionTests.docx(["Бірлік – береке.", "Ел іші – алтын бесік."])
+        #expect(try CorpusText.read(good, fileName: "a.docx").text.contains("береке"))
+        for round in 0..<400 {
+            let length = Int.random(in: 0...600, using: &generator)
+            let bytes = Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            for name in ["x.txt", "x.docx", "x.html", "x.pdf"] { _ = try? CorpusText.read(bytes, fileName: name) }
+            var damaged = good
+            if round % 2 == 0 {
+                damaged = damaged.prefix(Int.random(in: 0..<good.count, using: &generator))
+            } else {
+                for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                    let at = Int.random(in: 0..<damaged.count, using: &generator)
+                    damaged[at] = UInt8.random(in: 0...255, using: &generator)
+                }
+            }
+            do {
+                _ = try CorpusText.read(damaged, fileName: "x.docx")
+            } catch {
+                #expect([.brokenDocx, .empty].contains(error))
+            }
+            let markup = String((0..<Int.random(in: 0...200, using: &generator)).map { _ in "<>/&;\"ab сөз script style p br".randomElement(using: &generator)! })
+            _ = try? CorpusText.read(Data(markup.utf8), fileName: "x.html")
+        }
+        #expect(throws: CorpusText.ReadError.notText) { try CorpusText.read(Data([0x41, 0, 0x42]), fileName: "a.txt") }
+        #expect(throws: CorpusText.ReadError.unsupported("pdf")) { try CorpusText.read(Data("сөз".utf8), fileName: "a.pdf") }
+        #expect(try CorpusText.read(Data("<html><script>var x;</script><p>Сәлем&nbsp;әлем</p></html>".utf8), fileName: "a.html").text.contains("Сәлем әлем"))
+    }
+}

@@ -34,6 +34,24 @@ final class Segment: Sendable {
             return nil
         }
 
+        /// The first id whose value is not below `key` in byte order.
+        func lowerBound(_ key: [UInt8]) -> Int {
+            var low = 0, high = distinct
+            while low < high {
+                let middle = (low + high) / 2
+                let start = lexiconOffsets.word(middle), end = lexiconOffsets.word(middle + 1)
+                if UnsafeRawBufferPointer(rebasing: lexicon.bytes[start..<end]).lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        /// The ids of the values that start with `prefix`: a contiguous range, since the lexicon is byte-ordered.
+        func ids(withPrefix prefix: String) -> Range<Int> {
+            let key = Array(prefix.utf8)
+            // No UTF-8 byte is 0xFF, so key + [0xFF] sorts after every value with the prefix.
+            return lowerBound(key)..<lowerBound(key + [0xFF])
+        }
+
         /// The value id at `position`.
         @inline(__always) func id(at position: Int) -> Int { ids.word(position) }
 
@@ -47,6 +65,9 @@ final class Segment: Sendable {
     let columns: [Column]
     let sentenceStarts: MappedFile
     let documents: [TokenTable.Document]
+    /// Each document's first position and the position after its last, for fast scans.
+    let documentStarts: [Int]
+    let documentEnds: [Int]
 
     /// Opens the segment stored in `directory` (or held in `files`, for an index that lives in memory).
     init(name: String, directory: URL?, files: [String: Data] = [:]) throws(CorpusIndexError) {
@@ -71,6 +92,8 @@ final class Segment: Sendable {
         attributes = catalog.attributes
         count = catalog.tokens
         documents = catalog.documents
+        documentStarts = catalog.documents.map(\.start)
+        documentEnds = catalog.documents.map(\.end)
         var columns: [Column] = []
         for attribute in catalog.attributes {
             let column = Column(lexicon: try file(SegmentFormat.lexicon(attribute)),
@@ -106,8 +129,8 @@ final class Segment: Sendable {
         var low = 0, high = documents.count
         while low < high {
             let middle = (low + high) / 2
-            if documents[middle].end <= position { low = middle + 1 } else { high = middle }
+            if documentEnds[middle] <= position { low = middle + 1 } else { high = middle }
         }
-        return low < documents.count && documents[low].start <= position ? low : nil
+        return low < documents.count && documentStarts[low] <= position ? low : nil
     }
 }

@@ -39,7 +39,26 @@ public struct CQPSearch: Sendable {
     struct Compiled {
         var test: (Int) -> Bool
         var postings: [(column: Int, range: Range<Int>)]?
+        /// The postings hold exactly the positions where the test holds (not just a superset).
+        var exact = false
         var cost: Int { postings?.reduce(0) { $0 + $1.range.count } ?? .max }
+    }
+
+    /// The literal text every value matching `pattern` starts with, and whether the rest is just `.*`.
+    static func literalPrefix(_ pattern: String) -> (prefix: String, anyRest: Bool) {
+        guard !pattern.contains("|") else { return ("", false) }
+        var prefix = ""
+        var rest = Substring(pattern)
+        while let character = rest.first, !metacharacters.contains(character) {
+            prefix.append(character)
+            rest = rest.dropFirst()
+        }
+        // A quantifier after the prefix makes its last letter optional.
+        if let next = rest.first, "*?{".contains(next), !prefix.isEmpty {
+            prefix.removeLast()
+            return (prefix, false)
+        }
+        return (prefix, rest == ".*")
     }
 
     /// The automaton of a pattern: token edges between states, ε-closures computed once.
@@ -138,26 +157,49 @@ public struct CQPSearch: Sendable {
             }
             let tests = automaton.conditions.map { compiled($0).test }
             let anchor = Automaton.anchors(query.pattern).map { (compiled($0.0), $0.1) }.min { $0.0.cost < $1.0.cost }
+            // One token whose postings are exactly its matches: the postings are the answer, no automaton.
+            var single = false
+            if case .token = query.pattern, let (compiled, _) = anchor, compiled.exact { single = true }
             if timedOut { return (matches, .timeLimit) }
-            let allowed = segment.documents.enumerated().map { documentIndex, document in
-                !index.isDeleted(segment: number, document: documentIndex)
+            // Which documents may match: computed only when something is deleted or filtered.
+            let deletedHere = index.deleted[segment.name] ?? []
+            let allowed: [Bool]? = filters.isEmpty && deletedHere.isEmpty ? nil : segment.documents.enumerated().map { documentIndex, document in
+                !deletedHere.contains(documentIndex)
                     && filters.allSatisfy { attribute, regex, negated in regex.matches(document.metadata[attribute] ?? "") != negated }
             }
-            guard allowed.contains(true) else { continue }
+            if let allowed, !allowed.contains(true) { continue }
             // Candidate start positions: from the rarest anchor's postings, or every position.
             var candidates: [Int]?
-            if let (compiled, offset) = anchor, let postings = compiled.postings, compiled.cost < segment.count / 2 {
-                var list: [Int] = []
-                list.reserveCapacity(compiled.cost)
-                for (column, range) in postings {
-                    let file = segment.columns[column].postings
-                    for slot in range {
-                        let start = file.word(slot) - offset
-                        if start >= 0 { list.append(start) }
-                    }
+            if let (compiled, offset) = anchor, let postings = compiled.postings, single || compiled.cost < segment.count / 2 {
+                candidates = Self.positions(postings, cost: compiled.cost, offset: offset, in: segment)
+            }
+            let base = index.bases[number]
+            // Fast paths: one token (its postings are the matches) and a plain phrase of tokens (each tested
+            // at its offset), both without the automaton.
+            if single, allowed == nil, let candidates {
+                let room = maximumResults == .max ? candidates.count : min(candidates.count, maximumResults - matches.count)
+                matches.reserveCapacity(matches.count + room)
+                for position in candidates.prefix(room) { matches.append(Match(start: base + position, end: base + position + 1)) }
+                if matches.count >= maximumResults { return (matches, .resultLimit) }
+                continue
+            }
+            if case let .sequence(items) = query.pattern, items.allSatisfy({ if case .token = $0 { true } else { false } }), let candidates {
+                let length = items.count
+                var documentIndex = 0
+                for (step, position) in candidates.enumerated() {
+                    if step % 4096 == 4095, Date() > deadline { return (matches, .timeLimit) }
+                    while documentIndex < segment.documentEnds.count, segment.documentEnds[documentIndex] <= position { documentIndex += 1 }
+                    guard documentIndex < segment.documentEnds.count else { break }
+                    guard segment.documentStarts[documentIndex] <= position, position + length <= segment.documentEnds[documentIndex] else { continue }
+                    if let allowed, !allowed[documentIndex] { continue }
+                    var matched = true
+                    for offset in 0..<length where !tests[offset](position + offset) { matched = false; break }
+                    guard matched else { continue }
+                    if query.within == "s", segment.sentenceRange(of: position).upperBound < position + length { continue }
+                    matches.append(Match(start: base + position, end: base + position + length))
+                    if matches.count >= maximumResults { return (matches, .resultLimit) }
                 }
-                if postings.count > 1 { list.sort() }
-                candidates = list
+                continue
             }
             var marks = [Int](repeating: -1, count: automaton.tokenEdges.count)
             var stamp = 0
@@ -180,15 +222,20 @@ public struct CQPSearch: Sendable {
                 step += 1
                 guard position < segment.count else { break }
                 if step % 4096 == 0, Date() > deadline { return (matches, .timeLimit) }
-                while documentIndex < segment.documents.count, segment.documents[documentIndex].end <= position { documentIndex += 1 }
-                guard documentIndex < segment.documents.count else { break }
-                let document = segment.documents[documentIndex]
-                guard document.start <= position else { continue }
-                if !allowed[documentIndex] {
-                    if candidates == nil { position = document.end - 1 }
+                while documentIndex < segment.documentEnds.count, segment.documentEnds[documentIndex] <= position { documentIndex += 1 }
+                guard documentIndex < segment.documentEnds.count else { break }
+                let documentEnd = segment.documentEnds[documentIndex]
+                guard segment.documentStarts[documentIndex] <= position else { continue }
+                if let allowed, !allowed[documentIndex] {
+                    if candidates == nil { position = documentEnd - 1 }
                     continue
                 }
-                var limit = min(document.end, position + maximumLength)
+                if single {
+                    matches.append(Match(start: base + position, end: base + position + 1))
+                    if matches.count >= maximumResults { return (matches, .resultLimit) }
+                    continue
+                }
+                var limit = min(documentEnd, position + maximumLength)
                 if query.within == "s" { limit = min(limit, segment.sentenceRange(of: position).upperBound) }
                 current = automaton.closures[0]
                 var longest: Int?
@@ -209,12 +256,47 @@ public struct CQPSearch: Sendable {
                     if marks[automaton.accept] == stamp { longest = cursor }
                 }
                 if let longest {
-                    matches.append(Match(start: index.bases[number] + position, end: index.bases[number] + longest))
+                    matches.append(Match(start: base + position, end: base + longest))
                     if matches.count >= maximumResults { return (matches, .resultLimit) }
                 }
             }
         }
         return (matches, .complete)
+    }
+
+    /// The positions in `postings`, shifted back by `offset`, ascending. Many long lists are merged through
+    /// a bitmap of the segment's positions rather than sorted.
+    static func positions(_ postings: [(column: Int, range: Range<Int>)], cost: Int, offset: Int, in segment: Segment) -> [Int] {
+        var list: [Int] = []
+        list.reserveCapacity(cost)
+        if postings.count > 1, cost > segment.count / 256 {
+            var bits = [UInt64](repeating: 0, count: segment.count / 64 + 1)
+            for (column, range) in postings {
+                let file = segment.columns[column].postings
+                for slot in range {
+                    let position = file.word(slot)
+                    bits[position >> 6] |= 1 << UInt64(position & 63)
+                }
+            }
+            for (word, value) in bits.enumerated() where value != 0 {
+                var rest = value
+                while rest != 0 {
+                    let start = word << 6 + rest.trailingZeroBitCount - offset
+                    if start >= 0 { list.append(start) }
+                    rest &= rest - 1
+                }
+            }
+            return list
+        }
+        for (column, range) in postings {
+            let file = segment.columns[column].postings
+            for slot in range {
+                let start = file.word(slot) - offset
+                if start >= 0 { list.append(start) }
+            }
+        }
+        if postings.count > 1 { list.sort() }
+        return list
     }
 
     /// Refuses a condition on an attribute the index does not have.
@@ -243,10 +325,15 @@ public struct CQPSearch: Sendable {
             let number = index.column(attribute) ?? 0
             let column = segment.columns[number]
             var ids: [Int] = []
+            let (prefix, anyRest) = ignoreCase || ignoreDiacritics ? ("", false) : Self.literalPrefix(pattern)
             if !ignoreCase, !ignoreDiacritics, !pattern.contains(where: Self.metacharacters.contains) {
                 if let id = column.id(of: pattern) { ids = [id] }
+            } else if anyRest {
+                // "prefix.*": the ids of the prefix's range, without trying the expression.
+                ids = Array(column.ids(withPrefix: prefix))
             } else if let regex = try? TokenRegex(ignoreDiacritics ? Self.fold(pattern) : pattern, ignoreCase: ignoreCase) {
-                for id in 0..<column.distinct {
+                // Only values that start with the pattern's literal prefix can match.
+                for id in prefix.isEmpty ? 0..<column.distinct : column.ids(withPrefix: prefix) {
                     if id % 1024 == 0, Date() > deadline { timedOut = true; break }
                     let value = column.value(id)
                     if regex.matches(ignoreDiacritics ? Self.fold(value) : value) { ids.append(id) }
@@ -263,7 +350,7 @@ public struct CQPSearch: Sendable {
                 for id in ids { mask[id] = true }
                 test = { mask[column.id(at: $0)] != negated }
             }
-            return Compiled(test: test, postings: negated ? nil : ids.map { (number, column.postingRange($0)) })
+            return Compiled(test: test, postings: negated ? nil : ids.map { (number, column.postingRange($0)) }, exact: !negated)
         case let .and(left, right):
             let l = compile(left, segment, index, deadline: deadline, timedOut: &timedOut)
             let r = compile(right, segment, index, deadline: deadline, timedOut: &timedOut)
@@ -272,7 +359,7 @@ public struct CQPSearch: Sendable {
             let l = compile(left, segment, index, deadline: deadline, timedOut: &timedOut)
             let r = compile(right, segment, index, deadline: deadline, timedOut: &timedOut)
             let postings = l.postings.flatMap { l in r.postings.map { l + $0 } }
-            return Compiled(test: { l.test($0) || r.test($0) }, postings: postings)
+            return Compiled(test: { l.test($0) || r.test($0) }, postings: postings, exact: l.exact && r.exact)
         case let .not(inner):
             let i = compile(inner, segment, index, deadline: deadline, timedOut: &timedOut)
             return Compiled(test: { !i.test($0) }, postings: nil)
