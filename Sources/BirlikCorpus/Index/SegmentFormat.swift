@@ -23,46 +23,71 @@ enum SegmentFormat {
         var documents: [TokenTable.Document]
     }
 
-    /// The files of a segment holding `table`, by name.
+    /// The files of a segment holding `table`, by name. Attributes are encoded in parallel.
     static func encode(_ table: TokenTable) -> [String: Data] {
-        var files: [String: Data] = [:]
-        for (column, attribute) in table.attributes.enumerated() {
-            let lexicon = table.lexicons[column]
-            // Values in UTF-8 byte order; old id → rank.
-            let order = lexicon.indices.sorted { lexicon[$0].utf8.lexicographicallyPrecedes(lexicon[$1].utf8) }
-            var rank = [UInt32](repeating: 0, count: lexicon.count)
-            for (newID, oldID) in order.enumerated() { rank[oldID] = UInt32(newID) }
-            var bytes = Data()
-            var offsets: [UInt32] = [0]
-            offsets.reserveCapacity(lexicon.count + 1)
-            for oldID in order {
-                bytes.append(contentsOf: lexicon[oldID].utf8)
-                offsets.append(UInt32(bytes.count))
-            }
-            let ids = table.columns[column].map { rank[Int($0)] }
-            // Counting sort of positions by value id gives every posting list at once, each ascending.
-            var starts = [UInt32](repeating: 0, count: lexicon.count + 1)
-            for id in ids { starts[Int(id) + 1] += 1 }
-            for index in 1..<starts.count { starts[index] += starts[index - 1] }
-            var fill = starts
-            var postings = [UInt32](repeating: 0, count: ids.count)
-            for (position, id) in ids.enumerated() {
-                postings[Int(fill[Int(id)])] = UInt32(position)
-                fill[Int(id)] += 1
-            }
-            files[Self.lexicon(attribute)] = bytes
-            files[lexiconOffsets(attribute)] = data(offsets)
-            files[self.column(attribute)] = data(ids)
-            files[postingOffsets(attribute)] = data(starts)
-            files[self.postings(attribute)] = data(postings)
+        let results = ParallelResults<[String: Data]>(count: table.attributes.count, initial: [:])
+        DispatchQueue.concurrentPerform(iterations: table.attributes.count) { column in
+            results.set(column, encode(table.interners[column], attribute: table.attributes[column]))
         }
+        var files: [String: Data] = [:]
+        for result in results.values { files.merge(result) { $1 } }
         files[sentences] = data(table.sentenceStarts.map { UInt32($0) })
         let catalog = Catalog(attributes: table.attributes, tokens: table.count, documents: table.documents)
         files[documents] = (try? JSONEncoder().encode(catalog)) ?? Data()
         return files
     }
 
-    static func data(_ words: [UInt32]) -> Data {
-        words.map(\.littleEndian).withUnsafeBufferPointer { Data(buffer: $0) }
+    /// The five files of one attribute.
+    static func encode(_ interner: Interner, attribute: String) -> [String: Data] {
+        let distinct = interner.distinct
+        // Values in UTF-8 byte order; old id → rank.
+        let order = interner.pool.withUnsafeBufferPointer { pool in
+            let starts = interner.starts
+            return (0..<distinct).sorted { a, b in
+                UnsafeBufferPointer(rebasing: pool[starts[a]..<starts[a + 1]])
+                    .lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: pool[starts[b]..<starts[b + 1]]))
+            }
+        }
+        var rank = [UInt32](repeating: 0, count: distinct)
+        for (newID, oldID) in order.enumerated() { rank[oldID] = UInt32(newID) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(interner.pool.count)
+        var offsets: [UInt32] = [0]
+        offsets.reserveCapacity(distinct + 1)
+        for oldID in order {
+            interner.withBytes(oldID) { bytes.append(contentsOf: $0) }
+            offsets.append(UInt32(bytes.count))
+        }
+        let ids = interner.ids.map { rank[Int($0)] }
+        // Counting sort of positions by value id gives every posting list at once, each ascending.
+        var starts = [UInt32](repeating: 0, count: distinct + 1)
+        for id in ids { starts[Int(id) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var fill = starts
+        var postings = [UInt32](repeating: 0, count: ids.count)
+        for (position, id) in ids.enumerated() {
+            postings[Int(fill[Int(id)])] = UInt32(position)
+            fill[Int(id)] += 1
+        }
+        return [lexicon(attribute): Data(bytes), lexiconOffsets(attribute): data(offsets), column(attribute): data(ids),
+                postingOffsets(attribute): data(starts), self.postings(attribute): data(postings)]
     }
+
+    static func data(_ words: [UInt32]) -> Data {
+        // Little-endian on disk; every platform Birlik runs on is little-endian, so no conversion is needed.
+        words.withUnsafeBufferPointer { Data(buffer: $0) }
+    }
+}
+
+/// One slot per parallel task; each task writes only its own slot.
+final class ParallelResults<Value>: @unchecked Sendable {
+    private var slots: [Value]
+
+    init(count: Int, initial: Value) { slots = Array(repeating: initial, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    var values: [Value] { slots }
 }
