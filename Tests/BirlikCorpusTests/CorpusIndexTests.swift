@@ -86,6 +86,7 @@ struct CorpusIndexTests {
             // The same query with a leading [] that can match nothing forces the scan of every position.
             let scanned = try CQPSearch().run(try CQPParser.parse("[]{0,0} " + query), in: index).matches.map(\.start)
             #expect(found == scanned, "\(query)")
+            #expect(try CQPSearch().count(try CQPParser.parse(query), in: index).count == found.count, "count of \(query)")
             #expect(!found.isEmpty, "\(query)")
         }
     }

@@ -138,6 +138,19 @@ public struct CQPSearch: Sendable {
 
     /// The matches of `query` in `index`, leftmost-longest from each start position, and why the search stopped.
     public func run(_ query: CQPQuery, in index: CorpusIndex) throws(CQPError) -> (matches: [Match], stop: Stop) {
+        let (matches, _, stop) = try execute(query, in: index, countOnly: false)
+        return (matches, stop)
+    }
+
+    /// How many matches `query` has, without listing them (the total a concordance shows above its first
+    /// page). A single token's count is the length of its posting lists; nothing is materialised.
+    public func count(_ query: CQPQuery, in index: CorpusIndex) throws(CQPError) -> (count: Int, stop: Stop) {
+        let (_, count, stop) = try execute(query, in: index, countOnly: true)
+        return (count, stop)
+    }
+
+    private func execute(_ query: CQPQuery, in index: CorpusIndex, countOnly: Bool) throws(CQPError) -> (matches: [Match], count: Int, stop: Stop) {
+        var counted = 0
         let deadline = Date().addingTimeInterval(timeLimit)
         let automaton = Automaton(query.pattern)
         let filters = try query.filters.map { filter throws(CQPError) -> (String, TokenRegex, Bool) in
@@ -160,7 +173,7 @@ public struct CQPSearch: Sendable {
             // One token whose postings are exactly its matches: the postings are the answer, no automaton.
             var single = false
             if case .token = query.pattern, let (compiled, _) = anchor, compiled.exact { single = true }
-            if timedOut { return (matches, .timeLimit) }
+            if timedOut { return (matches, counted, .timeLimit) }
             // Which documents may match: computed only when something is deleted or filtered.
             let deletedHere = index.deleted[segment.name] ?? []
             let allowed: [Bool]? = filters.isEmpty && deletedHere.isEmpty ? nil : segment.documents.enumerated().map { documentIndex, document in
@@ -168,6 +181,12 @@ public struct CQPSearch: Sendable {
                     && filters.allSatisfy { attribute, regex, negated in regex.matches(document.metadata[attribute] ?? "") != negated }
             }
             if let allowed, !allowed.contains(true) { continue }
+            // Counting one token's matches: the lengths of its posting lists (one attribute's lists never overlap).
+            if single, allowed == nil, countOnly, let (compiled, _) = anchor, let postings = compiled.postings,
+               Set(postings.map(\.column)).count <= 1 {
+                counted += compiled.cost
+                continue
+            }
             // Candidate start positions: from the rarest anchor's postings, or every position.
             var candidates: [Int]?
             if let (compiled, offset) = anchor, let postings = compiled.postings, single || compiled.cost < segment.count / 2 {
@@ -180,24 +199,38 @@ public struct CQPSearch: Sendable {
                 let room = maximumResults == .max ? candidates.count : min(candidates.count, maximumResults - matches.count)
                 matches.reserveCapacity(matches.count + room)
                 for position in candidates.prefix(room) { matches.append(Match(start: base + position, end: base + position + 1)) }
-                if matches.count >= maximumResults { return (matches, .resultLimit) }
+                counted += room
+                if matches.count >= maximumResults { return (matches, counted, .resultLimit) }
                 continue
             }
             if case let .sequence(items) = query.pattern, items.allSatisfy({ if case .token = $0 { true } else { false } }), let candidates {
                 let length = items.count
                 var documentIndex = 0
+                // Literal tokens are checked against their posting lists with galloping cursors (the lists are
+                // read in order, like a merge) rather than by reading each position's value.
+                var cursors: [PostingCursor]? = automaton.conditions.map { compiled($0) }.allSatisfy { $0.exact && $0.postings?.count == 1 }
+                    ? automaton.conditions.map { condition in
+                        let postings = compiled(condition).postings![0]
+                        return PostingCursor(file: segment.columns[postings.column].postings, slot: postings.range.lowerBound, end: postings.range.upperBound)
+                    } : nil
                 for (step, position) in candidates.enumerated() {
-                    if step % 4096 == 4095, Date() > deadline { return (matches, .timeLimit) }
+                    if step % 4096 == 4095, Date() > deadline { return (matches, counted, .timeLimit) }
                     while documentIndex < segment.documentEnds.count, segment.documentEnds[documentIndex] <= position { documentIndex += 1 }
                     guard documentIndex < segment.documentEnds.count else { break }
                     guard segment.documentStarts[documentIndex] <= position, position + length <= segment.documentEnds[documentIndex] else { continue }
                     if let allowed, !allowed[documentIndex] { continue }
                     var matched = true
-                    for offset in 0..<length where !tests[offset](position + offset) { matched = false; break }
+                    if cursors != nil {
+                        for offset in 0..<length where !cursors![offset].contains(position + offset) { matched = false; break }
+                    } else {
+                        for offset in 0..<length where !tests[offset](position + offset) { matched = false; break }
+                    }
                     guard matched else { continue }
                     if query.within == "s", segment.sentenceRange(of: position).upperBound < position + length { continue }
+                    counted += 1
+                    if countOnly { continue }
                     matches.append(Match(start: base + position, end: base + position + length))
-                    if matches.count >= maximumResults { return (matches, .resultLimit) }
+                    if matches.count >= maximumResults { return (matches, counted, .resultLimit) }
                 }
                 continue
             }
@@ -221,7 +254,7 @@ public struct CQPSearch: Sendable {
                 }
                 step += 1
                 guard position < segment.count else { break }
-                if step % 4096 == 0, Date() > deadline { return (matches, .timeLimit) }
+                if step % 4096 == 0, Date() > deadline { return (matches, counted, .timeLimit) }
                 while documentIndex < segment.documentEnds.count, segment.documentEnds[documentIndex] <= position { documentIndex += 1 }
                 guard documentIndex < segment.documentEnds.count else { break }
                 let documentEnd = segment.documentEnds[documentIndex]
@@ -231,8 +264,10 @@ public struct CQPSearch: Sendable {
                     continue
                 }
                 if single {
+                    counted += 1
+                    if countOnly { continue }
                     matches.append(Match(start: base + position, end: base + position + 1))
-                    if matches.count >= maximumResults { return (matches, .resultLimit) }
+                    if matches.count >= maximumResults { return (matches, counted, .resultLimit) }
                     continue
                 }
                 var limit = min(documentEnd, position + maximumLength)
@@ -256,12 +291,39 @@ public struct CQPSearch: Sendable {
                     if marks[automaton.accept] == stamp { longest = cursor }
                 }
                 if let longest {
+                    counted += 1
+                    if countOnly { continue }
                     matches.append(Match(start: base + position, end: base + longest))
-                    if matches.count >= maximumResults { return (matches, .resultLimit) }
+                    if matches.count >= maximumResults { return (matches, counted, .resultLimit) }
                 }
             }
         }
-        return (matches, .complete)
+        return (matches, counted, .complete)
+    }
+
+    /// A position in one posting list, moved forward by galloping: asked for ascending targets, it reads the
+    /// list once in order, skipping ahead exponentially.
+    struct PostingCursor {
+        let file: MappedFile
+        var slot: Int
+        let end: Int
+
+        mutating func contains(_ target: Int) -> Bool {
+            guard slot < end else { return false }
+            if file.word(slot) >= target { return file.word(slot) == target }
+            var low = slot, step = 1
+            while low + step < end, file.word(low + step) < target {
+                low += step
+                step <<= 1
+            }
+            var lower = low + 1, upper = min(low + step, end)
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if file.word(middle) < target { lower = middle + 1 } else { upper = middle }
+            }
+            slot = lower
+            return slot < end && file.word(slot) == target
+        }
     }
 
     /// The positions in `postings`, shifted back by `offset`, ascending. Many long lists are merged through

@@ -116,7 +116,7 @@ enum CorpusController {
         guard !query.isEmpty else { throw DomainError.invalid([FieldError("cqp", .corpusQueryMissing)]) }
         let body = try await withIndex(request) { index -> APIResult in
             let hits = try CorpusQueries.run(query, in: index)
-            return APIResult(query: hits.cqp, total: hits.matches.count, complete: hits.stop == .complete, stop: hits.stop.rawValue,
+            return APIResult(query: hits.cqp, total: hits.total, complete: hits.stop == .complete, stop: hits.stop.rawValue,
                              page: query.page, hits: CorpusQueries.concordance(hits, query, in: index))
         }
         return try await body.encodeResponse(for: request)

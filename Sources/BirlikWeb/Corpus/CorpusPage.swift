@@ -68,7 +68,7 @@ enum CorpusPage {
         ]
         if let hits = model.hits {
             let query = model.request.parameters
-            content.append(el("p", ["id": "corpus-count", "role": "status"], .text(l10n(.corpusHits, ["count": String(hits.matches.count)])),
+            content.append(el("p", ["id": "corpus-count", "role": "status"], .text(l10n(.corpusHits, ["count": String(hits.total)])),
                               hits.stop == .resultLimit ? el("span", [:], " ", .text(l10n(.corpusResultLimit, ["count": String(hits.matches.count)]))) : .empty,
                               hits.stop == .timeLimit ? el("span", [:], " ", .text(l10n(.corpusTimeLimit))) : .empty))
             content.append(el("p", ["class": "actions"],

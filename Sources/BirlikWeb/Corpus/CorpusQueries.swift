@@ -28,6 +28,8 @@ struct CorpusHits: Sendable {
     var cqp: String
     var matches: [CQPSearch.Match]
     var stop: CQPSearch.Stop
+    /// Every match in the corpus, counted even when only the first ones are listed.
+    var total: Int
 }
 
 /// The corpus searches behind the pages and the API, callable from tests.
@@ -61,7 +63,8 @@ enum CorpusQueries {
         do {
             let query = try CQPParser.parse(text)
             let (matches, stop) = try search.run(query, in: index)
-            return CorpusHits(cqp: text, matches: matches, stop: stop)
+            let total = stop == .resultLimit ? (try? search.count(query, in: index)).map { $0.stop == .complete ? $0.count : matches.count } ?? matches.count : matches.count
+            return CorpusHits(cqp: text, matches: matches, stop: stop, total: total)
         } catch {
             throw DomainError.invalid([FieldError("cqp", .corpusQueryError,
                                                   ["position": String(error.position + 1), "expected": "@corpus.expected.\(error.expected.rawValue)"])])
