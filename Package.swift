@@ -34,7 +34,9 @@ let package = Package(
         // The national corpus of the Kazakh language (S12): ingest, morphology, index, CQP; no web, no database.
         .target(name: "BirlikCorpus", dependencies: ["BirlikCore"], resources: [.copy("Resources")]),
         // SVG maps and charts, XLSX and DOCX (OOXML written and read here). Knows the core and ZIP, nothing else.
-        .target(name: "BirlikDocuments", dependencies: ["BirlikCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "BirlikDocuments", dependencies: ["BirlikCore", "CZlibBirlik", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The system zlib, to check deflate streams before ZIPFoundation reads them.
+        .systemLibrary(name: "CZlibBirlik", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Fluent models, migrations and stores; SQLite and PostgreSQL drivers; no Vapor.
         .target(
             name: "BirlikStorage",

@@ -1,3 +1,4 @@
+import CZlibBirlik
 import Foundation
 import ZIPFoundation
 
@@ -26,7 +27,7 @@ public enum OOXMLPackage {
     /// Checks the ZIP structure before ZIPFoundation reads it: the end record, every central directory
     /// record, and every local header and its data within the bytes. A damaged offset or size would make
     /// ZIPFoundation trap (reading from memory) or read past the end for ever (reading from a file).
-    static func isWellFormed(_ data: Data, maxParts: Int) -> Bool {
+    static func isWellFormed(_ data: Data, maxParts: Int, limit: Int = 50 << 20) -> Bool {
         let bytes = [UInt8](data)
         func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
         func u32(_ at: Int) -> Int? {
@@ -44,15 +45,45 @@ public enum OOXMLPackage {
               entries > 0, entries <= maxParts, offset + size <= end else { return false }
         var record = offset
         for _ in 0..<entries {
-            guard u32(record) == 0x0201_4B50, let compressed = u32(record + 20), let nameLength = u32(record + 28).map({ $0 & 0xFFFF }),
+            guard u32(record) == 0x0201_4B50, let method = u16(record + 10), let compressed = u32(record + 20), let nameLength = u32(record + 28).map({ $0 & 0xFFFF }),
                   let extra = u16(record + 30), let comment = u16(record + 32), let local = u32(record + 42),
                   compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
                   u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28),
                   local + 30 + localName + localExtra + compressed <= offset else { return false }
+            // A deflated part must end inside its own bytes: ZIPFoundation reads on past them, and loops for
+            // ever at the end of the file when a damaged stream never ends.
+            let start = local + 30 + localName + localExtra
+            if method == 8, !inflateEnds(bytes[start..<(start + compressed)], limit: limit) { return false }
             record += 46 + nameLength + extra + comment
             guard record <= offset + size else { return false }
         }
         return true
+    }
+
+    /// `true` when `compressed` is one whole raw deflate stream, or inflates past `limit` bytes (which the
+    /// reader then refuses as too large).
+    static func inflateEnds(_ compressed: ArraySlice<UInt8>, limit: Int) -> Bool {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return false }
+        defer { inflateEnd(&stream) }
+        var input = Array(compressed)
+        var output = [UInt8](repeating: 0, count: 1 << 16)
+        var produced = 0
+        return input.withUnsafeMutableBufferPointer { input -> Bool in
+            stream.next_in = input.baseAddress
+            stream.avail_in = UInt32(input.count)
+            while true {
+                let status = output.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = UInt32(buffer.count)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+                produced += output.count - Int(stream.avail_out)
+                if status == Z_STREAM_END || produced > limit { return true }
+                // Out of input before the end, an error, or no progress possible: not a whole stream.
+                guard status == Z_OK, stream.avail_in > 0 || stream.avail_out == 0 else { return false }
+            }
+        }
     }
 
     /// The parts of an archive. Refuses archives whose declared content exceeds `limit` bytes, has
@@ -62,7 +93,7 @@ public enum OOXMLPackage {
     /// The bytes are read from a temporary file, not from memory: ZIPFoundation's in-memory reader
     /// traps when a damaged header points past the end of the data, a file read just comes up short.
     public static func read(_ data: Data, limit: Int = 50 << 20, maxParts: Int = 2000) throws -> [String: Data] {
-        guard isWellFormed(data, maxParts: maxParts) else { throw ReadError.notOOXML }
+        guard isWellFormed(data, maxParts: maxParts, limit: limit) else { throw ReadError.notOOXML }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-ooxml-\(UUID().uuidString).zip")
         try data.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
