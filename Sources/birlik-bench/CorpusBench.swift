@@ -49,7 +49,7 @@ extension BirlikBench {
     }
 
     /// Tokens per segment while building (one segment per flush).
-    var segmentTokens: Int { 10_000_000 }
+    static let segmentTokens = 10_000_000
 
     func runCorpus() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-corpus-bench-\(UUID().uuidString)")
@@ -112,7 +112,7 @@ extension BirlikBench {
             output.write(Data(line.utf8))
             let start = Date()
             table.append(document: "d\(document)", metadata: ["year": String(2000 + document % 25)], tokens: sentences)
-            if table.count >= segmentTokens {
+            if table.count >= Self.segmentTokens {
                 let write = Date()
                 index = try index.adding(table)
                 writing += Date().timeIntervalSince(write)
@@ -140,9 +140,9 @@ extension BirlikBench {
         try JSONSerialization.data(withJSONObject: plain).write(to: queryFile)
         let reopened = try CorpusIndex.open(at: root.appendingPathComponent("birlik"))
         Self.resetPeakMemory()
-        let cqp = [words.map { "[lower=\"\(CQPSearchEscape.literal($0))\"]" },
-                   phrases.map { "[lower=\"\(CQPSearchEscape.literal($0[0]))\"] [lower=\"\(CQPSearchEscape.literal($0[1]))\"]" },
-                   prefixes.map { "[lemma=\"\(CQPSearchEscape.literal($0)).*\"]" }]
+        let cqp = [words.map { "[lower=\"\(CQPQuery.literal($0))\"]" },
+                   phrases.map { "[lower=\"\(CQPQuery.literal($0[0]))\"] [lower=\"\(CQPQuery.literal($0[1]))\"]" },
+                   prefixes.map { "[lemma=\"\(CQPQuery.literal($0)).*\"]" }]
         let ours = try cqp.map { try Self.latency($0, reopened) }
         let listed = try cqp.map { try Self.latency($0, reopened, list: true) }
         let servePeak = Self.memory("VmHWM")
@@ -189,17 +189,5 @@ extension BirlikBench {
                              name as NSString, median, p99, their["matches"] as? Int ?? 0, engine, median / latency.median, p99 / latency.p99))
             }
         }
-    }
-}
-
-/// Escapes a value for a CQP string literal (metacharacters and quotes).
-enum CQPSearchEscape {
-    static func literal(_ value: String) -> String {
-        var result = ""
-        for character in value {
-            if CQPSearch.metacharacters.contains(character) || character == "\"" { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 }

@@ -12,6 +12,12 @@ struct Birlik: AsyncParsableCommand {
         subcommands: [Serve.self, ImportCommand.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
                       RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self, CorpusCommand.self],
         defaultSubcommand: Serve.self)
+
+    /// The language of a command's messages: `--language`, else the one `LANG` names, else English.
+    static func localizer(_ language: String?) -> Localizer {
+        let fromEnvironment = Language(rawValue: String((ProcessInfo.processInfo.environment["LANG"] ?? "en").prefix(2)).lowercased())
+        return Localizer(language.flatMap(Language.init(rawValue:)) ?? fromEnvironment ?? .en)
+    }
 }
 
 struct Serve: AsyncParsableCommand {
@@ -149,9 +155,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "The language of the messages: kk, ru or en (default: from LANG).") var language: String?
 
         func run() async throws {
-            let fromEnvironment = Language(rawValue: String((ProcessInfo.processInfo.environment["LANG"] ?? "en").prefix(2)).lowercased())
-            let lang = language.flatMap(Language.init(rawValue:)) ?? fromEnvironment ?? .en
-            let l10n = Localizer(lang)
+            let l10n = Birlik.localizer(language)
             do {
                 let summary = try await Commands.importValues(.fromEnvironment(), file: file, dryRun: dryRun) { rows in
                     FileHandle.standardError.write(Data("\r\(rows) rows".utf8))

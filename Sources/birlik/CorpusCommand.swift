@@ -1,4 +1,5 @@
 import ArgumentParser
+import BirlikCore
 import BirlikCorpus
 import BirlikDocuments
 import BirlikWeb
@@ -64,6 +65,7 @@ extension CorpusCommand {
 
         @Argument(help: "The folder of texts.") var directory: String
         @Option(help: "The index folder.") var index: String
+        @Option(help: "The language of the messages: kk, ru or en (default: from LANG).") var language: String?
 
         func run() throws {
             let folder = URL(fileURLWithPath: directory)
@@ -73,7 +75,7 @@ extension CorpusCommand {
             let files = names.sorted().filter { !$0.hasPrefix(".") }.map { folder.appendingPathComponent($0) }
             let target = URL(fileURLWithPath: index)
             try? FileManager.default.removeItem(at: target)
-            try CorpusCommand.ingest(files, into: target)
+            try CorpusCommand.ingest(files, into: target, Birlik.localizer(language))
         }
     }
 
@@ -82,9 +84,10 @@ extension CorpusCommand {
 
         @Argument(help: "Text, DOCX or HTML files.") var files: [String]
         @Option(help: "The index folder (created when missing).") var index: String
+        @Option(help: "The language of the messages: kk, ru or en (default: from LANG).") var language: String?
 
         func run() throws {
-            try CorpusCommand.ingest(files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: index))
+            try CorpusCommand.ingest(files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: index), Birlik.localizer(language))
         }
     }
 
@@ -109,12 +112,15 @@ extension CorpusCommand {
         @Flag(help: "Print JSON hits.") var json = false
         @Option(help: "At most this many hits.") var limit = 100
         @Option(help: "Tokens of context on each side.") var context = 6
+        @Option(help: "The language of the messages: kk, ru or en (default: from LANG).") var language: String?
 
         func run() throws {
             let corpus = try CorpusIndex.open(at: URL(fileURLWithPath: index))
             let query: CQPQuery
             do { query = try CQPParser.parse(cqp) } catch {
-                throw ValidationError("\(cqp)\n\(String(repeating: " ", count: error.position))^ expected \(error.expected.rawValue)")
+                let l10n = Birlik.localizer(language)
+                let message = l10n(.corpusQueryError, ["position": String(error.position + 1), "expected": "@corpus.expected.\(error.expected.rawValue)"])
+                throw ValidationError("\(cqp)\n\(String(repeating: " ", count: error.position))^ \(message)")
             }
             let (matches, stop) = try CQPSearch(maximumResults: limit).run(query, in: corpus)
             let lines = CorpusResults.concordance(matches, in: corpus, context: context, perPage: limit)
@@ -130,25 +136,17 @@ extension CorpusCommand {
         }
     }
 
-    static func ingest(_ files: [URL], into folder: URL) throws {
+    static func ingest(_ files: [URL], into folder: URL, _ l10n: Localizer) throws {
         let start = Date()
         let index = try CorpusIndex.open(at: folder)
         let (result, files) = try CorpusIngest.add(files: files, to: index) { file in
             if let error = file.error {
-                FileHandle.standardError.write(Data("\(file.file): not added — \(CorpusCommand.describe(error))\n".utf8))
+                FileHandle.standardError.write(Data("\(file.file): \(l10n(error.l10nKey))\n".utf8))
             }
         }
         let tokens = files.reduce(0) { $0 + $1.tokens }
-        print("\(files.filter { $0.error == nil }.count) files, \(files.reduce(0) { $0 + $1.documents }) documents, \(tokens) tokens added in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; the index holds \(result.liveTokens) tokens.")
+        print(l10n(.corpusCliAdded, ["files": String(files.filter { $0.error == nil }.count), "documents": String(files.reduce(0) { $0 + $1.documents }),
+                                     "tokens": String(tokens), "seconds": String(format: "%.1f", Date().timeIntervalSince(start)), "total": String(result.liveTokens)]))
         if files.contains(where: { $0.error != nil }) { throw ExitCode(1) }
-    }
-
-    static func describe(_ error: CorpusText.ReadError) -> String {
-        switch error {
-        case .notText: "not UTF-8 text"
-        case .brokenDocx: "not a readable DOCX"
-        case .empty: "no words in it"
-        case let .unsupported(type): "files of type .\(type) are not read"
-        }
     }
 }

@@ -254,7 +254,8 @@ enum DocumentTools {
 
 @Suite("Plan import and export in the ministries' XLSX layout")
 struct PlanSheetTests {
-    static func multipart(_ identity: Identity, file: Data, name: String = "plan.xlsx", language: String = "kk") -> (HTTPHeaders, ByteBuffer) {
+    static func multipart(_ identity: Identity, file: Data, name: String = "plan.xlsx", language: String = "kk",
+                          fields: [String: String] = [:]) -> (HTTPHeaders, ByteBuffer) {
         let boundary = "birlik-\(UUID().uuidString)"
         var body = Data()
         func part(_ header: String, _ content: Data) {
@@ -264,6 +265,7 @@ struct PlanSheetTests {
         }
         part("Content-Disposition: form-data; name=\"_csrf\"", Data(identity.csrf.utf8))
         part("Content-Disposition: form-data; name=\"language\"", Data(language.utf8))
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) { part("Content-Disposition: form-data; name=\"\(key)\"", Data(value.utf8)) }
         part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream", file)
         body.append(Data("--\(boundary)--\r\n".utf8))
         var headers = HTTPHeaders()

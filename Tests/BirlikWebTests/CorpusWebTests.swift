@@ -97,22 +97,11 @@ struct CorpusSubmissionTests {
         ])
     }
 
+    /// The submission form with a file, in Kazakh.
     static func form(_ identity: Identity, fields: [String: String], file: Data, name: String) -> (HTTPHeaders, ByteBuffer) {
-        let boundary = "birlik-\(UUID().uuidString)"
-        var body = Data()
-        func part(_ header: String, _ content: Data) {
-            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        part("Content-Disposition: form-data; name=\"_csrf\"", Data(identity.csrf.utf8))
-        for (key, value) in fields.sorted(by: { $0.key < $1.key }) { part("Content-Disposition: form-data; name=\"\(key)\"", Data(value.utf8)) }
-        part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream", file)
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var (headers, body) = PlanSheetTests.multipart(identity, file: file, name: name, fields: fields)
         headers.replaceOrAdd(name: .acceptLanguage, value: "kk")
-        return (headers, ByteBuffer(data: body))
+        return (headers, body)
     }
 
     @Test("An association submits a DOCX, a bad file is refused in Kazakh keeping what was typed, the editor accepts and the text is found at once; scoped and audited")

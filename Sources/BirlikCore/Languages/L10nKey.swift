@@ -110,6 +110,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case corpusAttrYear = "corpus.attr.year"
     case corpusAttribution = "corpus.attribution"
     case corpusBy = "corpus.by"
+    case corpusCliAdded = "corpus.cli.added"
     case corpusCollocations = "corpus.collocations"
     case corpusContext = "corpus.context"
     case corpusCooccurrences = "corpus.cooccurrences"

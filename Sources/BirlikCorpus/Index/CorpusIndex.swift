@@ -114,8 +114,8 @@ public struct CorpusIndex: Sendable {
     /// The value of `attribute` at `position`.
     public func value(_ attribute: String, at position: Int) -> String? {
         guard let column = column(attribute), let (number, local) = locate(position) else { return nil }
-        let column_ = segments[number].columns[column]
-        return column_.value(column_.id(at: local))
+        let values = segments[number].columns[column]
+        return values.value(values.id(at: local))
     }
 
     /// The live document holding `position`.

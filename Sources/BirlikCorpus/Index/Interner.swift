@@ -30,11 +30,6 @@ final class Interner: @unchecked Sendable {
         pool.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) }
     }
 
-    /// Appends `value` at the next position.
-    func append(_ value: String) {
-        append(contentsOf: CollectionOfOne(value))
-    }
-
     /// Appends each value at the next positions. The tables are moved into locals for the loop, so the
     /// hot path pays no exclusivity checks and no copy-on-write.
     func append<S: Sequence<String>>(contentsOf values: S) {

@@ -23,15 +23,10 @@ final class Segment: Sendable {
         /// The id of `value`, by binary search over the byte-ordered lexicon.
         func id(of value: String) -> Int? {
             let key = Array(value.utf8)
-            var low = 0, high = distinct
-            while low < high {
-                let middle = (low + high) / 2
-                let start = lexiconOffsets.word(middle), end = lexiconOffsets.word(middle + 1)
-                let stored = UnsafeRawBufferPointer(rebasing: lexicon.bytes[start..<end])
-                if stored.elementsEqual(key) { return middle }
-                if stored.lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
-            }
-            return nil
+            let id = lowerBound(key)
+            guard id < distinct else { return nil }
+            let stored = UnsafeRawBufferPointer(rebasing: lexicon.bytes[lexiconOffsets.word(id)..<lexiconOffsets.word(id + 1)])
+            return stored.elementsEqual(key) ? id : nil
         }
 
         /// The first id whose value is not below `key` in byte order.

@@ -28,9 +28,6 @@ public final class TokenTable: @unchecked Sendable {
         interners = attributes.map { _ in Interner() }
     }
 
-    /// The column number of an attribute.
-    public func column(_ attribute: String) -> Int? { attributes.firstIndex(of: attribute) }
-
     /// Appends a document: each sentence a list of tokens, each token its attribute values by name (missing ones empty).
     public func append(document id: String, metadata: [String: String], sentences: [[[String: String]]]) {
         append(document: id, metadata: metadata, tokens: sentences.map { sentence in sentence.map { token in attributes.map { token[$0] ?? "" } } })
@@ -62,11 +59,5 @@ public final class TokenTable: @unchecked Sendable {
             for column in 0..<width { work(column) }
         }
         documents.append(Document(id: id, start: start, end: count, metadata: metadata))
-    }
-
-    /// The value of `attribute` at `position`.
-    public func value(_ attribute: String, at position: Int) -> String? {
-        guard let column = column(attribute), position >= 0, position < count else { return nil }
-        return interners[column].value(Int(interners[column].ids[position]))
     }
 }

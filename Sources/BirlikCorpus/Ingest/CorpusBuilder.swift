@@ -30,7 +30,7 @@ public enum CorpusBuilder {
             sentence.map { token, reading in
                 var tags = reading.features
                 if reading.status != .known { tags += (tags.isEmpty ? "" : "|") + "Analysis=\(reading.status.rawValue.capitalized)" }
-                return ["word": token.form, "lower": token.form.lowercased(), "lemma": reading.lemma.lowercased() == reading.lemma ? reading.lemma : reading.lemma,
+                return ["word": token.form, "lower": token.form.lowercased(), "lemma": reading.lemma,
                         "pos": reading.pos, "tags": tags]
             }
         }

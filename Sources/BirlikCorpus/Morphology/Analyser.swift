@@ -88,9 +88,6 @@ public final class KazakhAnalyser: Sendable {
     /// What a suffix group costs: rarer readings must be needed to be chosen.
     static let groupCost: [String: Int] = ["poss1": 14, "pred": 14, "person": 4, "imp": 10, "des": 12, "voice": 4, "neg": 4]
 
-    /// The number of stems in the lexicon.
-    public var lexiconSize: Int { stems.count }
-
     // MARK: One word
 
     /// Every reading of `form`, the most likely first. Punctuation, numbers and symbols get their own tags.
@@ -140,8 +137,7 @@ public final class KazakhAnalyser: Sendable {
                         case .noun: pos = "NOUN"
                         }
                         var features = ending.features
-                        if kind == .noun || kind == .adjective, !ending.features.contains(where: { $0.hasPrefix("Case=") }), ending.verbal == false,
-                           kind == .noun { features.append("Case=Nom") }
+                        if kind == .noun, !ending.features.contains(where: { $0.hasPrefix("Case=") }) { features.append("Case=Nom") }
                         if kind == .numeral { features.append("NumType=Card") }
                         let reading = MorphReading(lemma: candidate.stem, pos: pos, features: Set(features).sorted().joined(separator: "|"))
                         // Hunspell lists many inflected forms as words of their own (болды, басшысы), so the
@@ -263,14 +259,13 @@ public final class KazakhAnalyser: Sendable {
             }
         }
         for index in chosen.indices where chosen[index].pos == "NOUN" && chosen[index].status == .known {
-            let next = index + 1 < chosen.count ? chosen[index + 1] : nil
-            if isDerivedAdjective(chosen[index].lemma, before: next) { chosen[index].pos = "ADJ" }
+            if isDerivedAdjective(chosen[index].lemma) { chosen[index].pos = "ADJ" }
         }
         return chosen
     }
 
     /// Adjectives made from nouns: -лы/-ды/-ты "with", -сыз "without", -шыл, and Arabic -и (діни).
-    func isDerivedAdjective(_ lemma: String, before next: MorphReading?) -> Bool {
+    func isDerivedAdjective(_ lemma: String) -> Bool {
         let nominal = { (base: Substring) in self.stems[String(base)].map { $0.contains(.noun) || $0.contains(.adjective) } ?? false }
         for suffix in ["лы", "лі", "ды", "ді", "ты", "ті", "сыз", "сіз", "шыл", "шіл"] where lemma.hasSuffix(suffix) {
             let base = lemma.dropLast(suffix.count)

@@ -166,7 +166,7 @@ enum Suffixes {
     ]
 
     /// What may follow a verb form's core suffix.
-    enum Tail: Sendable { case none, presentPerson, pastPerson, conditionalPerson, predicate, nominal }
+    enum Tail: Sendable { case none, presentPerson, pastPerson, conditionalPerson, nominal }
 
     /// Tense, aspect, mood and non-finite suffixes, with what may follow each.
     static let verbCores: [(Allomorph, Tail)] = {
@@ -272,7 +272,6 @@ enum Suffixes {
                 case .none: tails = []
                 case .presentPerson: tails = presentPerson
                 case .pastPerson, .conditionalPerson: tails = pastPerson
-                case .predicate: tails = predicate
                 case .nominal:
                     for nominal in nominalTails where nominal.follows.contains(Sound.of(base.text.last ?? "а")) {
                         var ending = base

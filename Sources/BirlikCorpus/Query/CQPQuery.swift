@@ -42,6 +42,18 @@ public struct CQPQuery: Sendable, Hashable {
     public var filters: [MetadataFilter]
 }
 
+extension CQPQuery {
+    /// `value` as the inside of a CQP string that matches exactly it: metacharacters and quotes escaped.
+    public static func literal(_ value: String) -> String {
+        var result = ""
+        for character in value {
+            if CQPSearch.metacharacters.contains(character) || character == "\"" { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
+
 /// Where and why a query could not be read: the character position (from 0) and what was expected there.
 public struct CQPError: Error, Sendable, Hashable {
     public enum Expected: String, Sendable, Hashable {

@@ -1,3 +1,4 @@
+import BirlikCore
 import Foundation
 
 /// The text of a document submitted to the corpus, read from plain text (UTF-8), DOCX or HTML, with the
@@ -23,6 +24,16 @@ public struct CorpusText: Sendable, Hashable {
         case empty
         /// A file type the corpus does not read.
         case unsupported(String)
+
+        /// The message, in the catalog.
+        public var l10nKey: L10nKey {
+            switch self {
+            case .notText: .corpusErrorNotText
+            case .brokenDocx: .corpusErrorBrokenDocx
+            case .empty: .corpusErrorEmpty
+            case .unsupported: .corpusErrorUnsupported
+            }
+        }
     }
 
     /// The document in `data`, judged by the file name's extension (txt, docx, html, htm).

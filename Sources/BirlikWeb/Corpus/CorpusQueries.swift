@@ -44,17 +44,8 @@ enum CorpusQueries {
             lemmas.append(reading.lemma.lowercased())
         }
         let forms = [cyrillic] + lemmas
-        let pattern = forms.map(escape).joined(separator: "|")
+        let pattern = forms.map(CQPQuery.literal).joined(separator: "|")
         return "[lower=\"\(pattern)\" | lemma=\"\(pattern)\"]"
-    }
-
-    static func escape(_ value: String) -> String {
-        var result = ""
-        for character in value {
-            if CQPSearch.metacharacters.contains(character) || character == "\"" { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 
     /// Runs the request's query; a malformed one becomes a `DomainError` naming the position and what was expected.

@@ -58,7 +58,7 @@ enum CorpusSubmissionsController {
                 let tokens = CorpusBuilder.attributes(text.text).reduce(0) { $0 + $1.count }
                 read = (data, file.filename, tokens)
             } catch {
-                problems.append(FieldError("file", readErrorKey(error)))
+                problems.append(FieldError("file", error.l10nKey))
             }
         } else {
             problems.append(FieldError("file", .corpusErrorFile))
@@ -68,15 +68,6 @@ enum CorpusSubmissionsController {
         let submission = try await CorpusSubmissionStore.submit(draft, sha256: address.sha256, fileName: read.name, tokens: read.tokens,
                                                                 actor: request.actor, today: request.today, on: request.db)
         return request.redirect(to: SiteURL.corpusSubmission(id: submission.id.uuidString).with([("notice", "corpus-submitted")]), redirectType: .normal)
-    }
-
-    static func readErrorKey(_ error: CorpusText.ReadError) -> L10nKey {
-        switch error {
-        case .notText: .corpusErrorNotText
-        case .brokenDocx: .corpusErrorBrokenDocx
-        case .empty: .corpusErrorEmpty
-        case .unsupported: .corpusErrorUnsupported
-        }
     }
 
     static func show(_ request: Request) async throws -> Response {
