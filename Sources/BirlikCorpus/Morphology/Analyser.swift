@@ -44,6 +44,8 @@ public final class KazakhAnalyser: Sendable {
     let wordFrequency: [String: Int]
     /// How often each (lowercased) word is written with a capital in the sample corpus.
     let capitalisedFrequency: [String: Int]
+    /// How often the sample corpus shows each stem as a nominal and as a verb (see `classEvidence(of:matches:)`).
+    let classEvidence: [ClassKey: Double]
 
     /// The analyser with Birlik's lexicon.
     public static let shared = KazakhAnalyser()
@@ -83,6 +85,24 @@ public final class KazakhAnalyser: Sendable {
         }
         wordFrequency = frequency
         capitalisedFrequency = capitalised
+        let lexicon = (stems, endings, longestEnding)
+        classEvidence = Self.classEvidence(of: frequency) { Self.matches($0, stems: lexicon.0, endingsByText: lexicon.1, longestEnding: lexicon.2) }
+    }
+
+    /// A stem and the class it is read in (adjectives count with nominals: they take the same endings).
+    struct ClassKey: Hashable { var stem: String; var kind: StemClass }
+
+    /// How often the sample corpus shows each stem in each class: every word's count shared among the
+    /// (stem, class) pairs its splits allow, so a stem seen only with verb endings (ал-ды, ал-ған) weighs as a
+    /// verb and one seen with case endings as a nominal.
+    static func classEvidence(of frequency: [String: Int], matches: (String) -> [Match]) -> [ClassKey: Double] {
+        var evidence: [ClassKey: Double] = [:]
+        for (word, count) in frequency where !word.contains("-") {
+            let keys = Set(matches(word).filter(\.agrees).map { ClassKey(stem: $0.stem, kind: $0.kind == .adjective ? .noun : $0.kind) })
+            // Only a word with one reading is evidence (алған for ал-, not алды, which may be ал-ды or ал-ды).
+            if keys.count == 1, let key = keys.first { evidence[key, default: 0] += Double(count) }
+        }
+        return evidence
     }
 
     /// What a suffix group costs: rarer readings must be needed to be chosen.
@@ -112,10 +132,23 @@ public final class KazakhAnalyser: Sendable {
         return readings
     }
 
-    /// Readings whose stem is in the lexicon, best first: the longest stem, then the fewest suffixes.
-    func parse(_ word: String) -> [MorphReading] {
+    /// One way a word splits into a lexicon stem of some class and an ending the grammar allows.
+    struct Match {
+        var stem: String
+        var kind: StemClass
+        var ending: Ending
+        var altered: Bool
+        var agrees: Bool
+    }
+
+    /// Every split of `word` into a listed stem and an ending that may follow its last sound.
+    func matches(_ word: String) -> [Match] {
+        Self.matches(word, stems: stems, endingsByText: endingsByText, longestEnding: longestEnding)
+    }
+
+    static func matches(_ word: String, stems: [String: Set<StemClass>], endingsByText: [String: [Ending]], longestEnding: Int) -> [Match] {
         let letters = Array(word)
-        var found: [(MorphReading, score: Int)] = []
+        var found: [Match] = []
         let shortest = max(1, letters.count - longestEnding)
         for split in stride(from: letters.count, through: shortest, by: -1) {
             let stem = String(letters[0..<split])
@@ -129,41 +162,51 @@ public final class KazakhAnalyser: Sendable {
                 for ending in endings where ending.follows.contains(sound) {
                     let agrees = harmony == .neutral || ending.harmony == .neutral || ending.harmony == harmony
                     for kind in classes where (kind == .verb) == ending.verbal {
-                        let pos: String
-                        switch kind {
-                        case .verb: pos = "VERB"
-                        case .adjective: pos = "ADJ"
-                        case .numeral: pos = "NUM"
-                        case .noun: pos = "NOUN"
-                        }
-                        var features = ending.features
-                        if kind == .noun, !ending.features.contains(where: { $0.hasPrefix("Case=") }) { features.append("Case=Nom") }
-                        if kind == .numeral { features.append("NumType=Card") }
-                        let reading = MorphReading(lemma: candidate.stem, pos: pos, features: Set(features).sorted().joined(separator: "|"))
-                        // Hunspell lists many inflected forms as words of their own (болды, басшысы), so the
-                        // shortest stem that explains the word wins; very short stems must earn it.
-                        var score = -candidate.stem.count * 10 - ending.suffixCount * 2 - (agrees ? 0 : 40) - (candidate.altered ? 3 : 0)
-                        score -= ending.groups.reduce(0) { $0 + (Self.groupCost[$1] ?? 0) }
-                        if ending.text == "ша" || ending.text == "ше" { score -= 10 }
-                        if candidate.stem.count <= 2 { score -= 12 }
-                        if kind == .adjective { score += 12 }
-                        if kind == .verb, ending.features.contains("Mood=Imp") { score -= 30 }
-                        if kind != .verb {
-                            // A nominal stem never seen on its own is less likely than one that is.
-                            let seen = wordFrequency[candidate.stem] ?? 0
-                            score += seen == 0 ? -22 : min(14, Int(log2(Double(seen + 1)) * 3))
-                        }
-                        found.append((reading, score))
+                        found.append(Match(stem: candidate.stem, kind: kind, ending: ending, altered: candidate.altered, agrees: agrees))
                     }
                 }
             }
+        }
+        return found
+    }
+
+    /// Readings whose stem is in the lexicon, best first: the shortest stem, the fewest and commonest
+    /// suffixes, and the class the sample corpus shows the stem in most.
+    func parse(_ word: String) -> [MorphReading] {
+        var found: [(MorphReading, score: Int)] = []
+        for match in matches(word) {
+            let ending = match.ending, kind = match.kind
+            let pos: String
+            switch kind {
+            case .verb: pos = "VERB"
+            case .adjective: pos = "ADJ"
+            case .numeral: pos = "NUM"
+            case .noun: pos = "NOUN"
+            }
+            var features = ending.features
+            if kind == .noun, !ending.features.contains(where: { $0.hasPrefix("Case=") }) { features.append("Case=Nom") }
+            if kind == .numeral { features.append("NumType=Card") }
+            let reading = MorphReading(lemma: match.stem, pos: pos, features: Set(features).sorted().joined(separator: "|"))
+            // Hunspell lists many inflected forms as words of their own (болды, басшысы), so the
+            // shortest stem that explains the word wins; very short stems must earn it.
+            var score = -match.stem.count * 10 - ending.suffixCount * 2 - (match.agrees ? 0 : 40) - (match.altered ? 3 : 0)
+            score -= ending.groups.reduce(0) { $0 + (Self.groupCost[$1] ?? 0) }
+            if ending.text == "ша" || ending.text == "ше" { score -= 10 }
+            if match.stem.count <= 2 { score -= 12 }
+            if kind == .adjective { score += 12 }
+            if kind == .verb, ending.features.contains("Mood=Imp") { score -= 30 }
+            // A stem the corpus never shows on its own, or in this class, is less likely than one it does.
+            let seen = kind == .verb ? 0 : Double(wordFrequency[match.stem] ?? 0)
+            let evidence = max(seen, classEvidence[ClassKey(stem: match.stem, kind: kind == .adjective ? .noun : kind)] ?? 0)
+            score += evidence == 0 ? -22 : min(14, Int(log2(evidence + 1) * 3))
+            found.append((reading, score))
         }
         var seen = Set<String>()
         return found.sorted { $0.score > $1.score }.map(\.0).filter { seen.insert("\($0.lemma)|\($0.pos)").inserted }
     }
 
     /// The stem as written, and the lexicon forms it may stand for before `ending`.
-    func alternatives(_ stem: String, before ending: String) -> [(stem: String, altered: Bool)] {
+    static func alternatives(_ stem: String, before ending: String) -> [(stem: String, altered: Bool)] {
         var result = [(stem, false)]
         guard let last = stem.last, stem.count >= 2, let next = ending.first, Sound.of(next) == .vowel || next == "у" else { return result }
         let body = stem.dropLast()
