@@ -123,8 +123,9 @@ public final class KazakhAnalyser: Sendable {
         let parsed = parse(lower).map { reading -> MorphReading in
             var reading = reading
             if pronouns.contains(reading.lemma), reading.pos == "NOUN" { reading.pos = "PRON" }
-            // An adjective that takes a possessive or a plural is used as a noun (жасы, жастар).
-            if reading.pos == "ADJ", reading.features.contains("Person[psor]") || reading.features.contains("Number=Plur") { reading.pos = "NOUN" }
+            // An adjective that takes a possessive, a plural or a case is used as a noun (жасы, жастар, байдың).
+            if reading.pos == "ADJ", reading.features.contains("Person[psor]") || reading.features.contains("Number=Plur")
+                || (reading.features.contains("Case=") && !reading.features.contains("Case=Nom")) { reading.pos = "NOUN" }
             return reading
         }
         readings += parsed.filter { reading in !readings.contains { $0.lemma == reading.lemma && $0.pos == reading.pos } }
@@ -193,7 +194,9 @@ public final class KazakhAnalyser: Sendable {
             score -= ending.groups.reduce(0) { $0 + (Self.groupCost[$1] ?? 0) }
             if ending.text == "ша" || ending.text == "ше" { score -= 10 }
             if match.stem.count <= 2 { score -= 12 }
-            if kind == .adjective { score += 12 }
+            // The adjective list is written by hand and holds no inflected forms: a listed adjective read whole
+            // beats splitting it into another stem and a suffix (маңызды is not маңыз-ды, қысқа not қыс-қа).
+            if kind == .adjective, ending.text.isEmpty { score += 60 }
             if kind == .verb, ending.features.contains("Mood=Imp") { score -= 30 }
             // A stem the corpus never shows on its own, or in this class, is less likely than one it does.
             let seen = kind == .verb ? 0 : Double(wordFrequency[match.stem] ?? 0)
@@ -254,7 +257,7 @@ public final class KazakhAnalyser: Sendable {
 
     // MARK: In context
 
-    static let auxiliaries: Set<String> = ["ал", "бер", "кел", "қал", "жат", "тұр", "отыр", "жүр", "кет", "бақ", "көр", "сал", "шық", "қой", "түс", "біт", "бол"]
+    static let auxiliaries: Set<String> = ["ал", "бер", "кел", "қал", "жат", "тұр", "отыр", "жүр", "бақ", "көр", "сал", "шық", "қой", "түс", "біт", "бол"]
     static let demonstratives: Set<String> = ["бұл", "осы", "сол", "ол", "мына", "мынау", "анау", "ана", "осынау", "сонау"]
 
     /// The reading of each word of a sentence, chosen in context.
@@ -276,6 +279,12 @@ public final class KazakhAnalyser: Sendable {
                     chosen[index] = properName(form)
                     continue
                 }
+            }
+            // A converb in -а/-е/-й/-ып that the lexicon also lists as a noun (айта, бола) before an auxiliary verb.
+            if chosen[index].pos == "NOUN", chosen[index].features == "Case=Nom", index + 1 < forms.count,
+               let converb = all[index].first(where: { $0.pos == "VERB" && $0.features == "VerbForm=Conv" }),
+               all[index + 1].contains(where: { $0.pos == "VERB" && Self.auxiliaries.contains($0.lemma) }) {
+                chosen[index] = converb
             }
             let lemma = chosen[index].lemma
             // Demonstratives and "бір" before a nominal are determiners.
@@ -302,7 +311,11 @@ public final class KazakhAnalyser: Sendable {
             }
         }
         for index in chosen.indices where chosen[index].pos == "NOUN" && chosen[index].status == .known {
-            if isDerivedAdjective(chosen[index].lemma) { chosen[index].pos = "ADJ" }
+            if isDerivedAdjective(chosen[index].lemma) {
+                chosen[index].pos = "ADJ"
+            } else if let adjective = derivedAdjective(forms[index], reading: chosen[index], beforeNominal: index + 1 < forms.count && ["NOUN", "ADJ", "PROPN"].contains(chosen[index + 1].pos)) {
+                chosen[index] = adjective
+            }
         }
         return chosen
     }
@@ -315,6 +328,20 @@ public final class KazakhAnalyser: Sendable {
             if base.count >= 2, nominal(base) || (wordFrequency[String(base)] ?? 0) > 0 { return true }
         }
         return lemma.count >= 4 && lemma.hasSuffix("и") && !lemma.hasSuffix("ии")
+    }
+
+    /// The adjective a nominal's form makes in its place, if any: a noun in -лық/-дық/-тық (relational:
+    /// нарықтық, еуропалық) bare, right before a nominal; a word in -сыз/-сіз ("without") read as "you are".
+    func derivedAdjective(_ form: String, reading: MorphReading, beforeNominal: Bool) -> MorphReading? {
+        let word = form.lowercased()
+        guard word.count >= 5, word.first?.isLetter == true else { return nil }
+        let adjective = MorphReading(lemma: word, pos: "ADJ")
+        let bare = reading.features == "Case=Nom" && reading.lemma == word
+        if ["сыз", "сіз"].contains(where: word.hasSuffix), reading.features.contains("Person=2") { return adjective }
+        // Only on a plain noun stem: -лық on an adjective or verb makes an abstract noun (тұрақтылық, ынтымақтастық).
+        if beforeNominal, bare, let suffix = ["лық", "лік", "дық", "дік", "тық", "тік"].first(where: word.hasSuffix),
+           let base = stems[String(word.dropLast(suffix.count))], base == [.noun], word.count - suffix.count >= 3 { return adjective }
+        return nil
     }
 
     /// A proper name: the case ending is taken off, the capital kept.
