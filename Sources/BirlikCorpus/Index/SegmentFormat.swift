@@ -58,19 +58,44 @@ enum SegmentFormat {
             interner.withBytes(oldID) { bytes.append(contentsOf: $0) }
             offsets.append(UInt32(bytes.count))
         }
-        let ids = interner.ids.map { rank[Int($0)] }
+        // The column and the postings are written straight into the buffers the files are made of: no zeroing
+        // and no copy of the two largest arrays.
+        let count = interner.ids.count
+        let ids = WordBuffer(count: count)
+        interner.ids.withUnsafeBufferPointer { old in
+            for position in 0..<count { ids.words[position] = rank[Int(old[position])] }
+        }
         // Counting sort of positions by value id gives every posting list at once, each ascending.
         var starts = [UInt32](repeating: 0, count: distinct + 1)
-        for id in ids { starts[Int(id) + 1] += 1 }
+        for position in 0..<count { starts[Int(ids.words[position]) + 1] += 1 }
         for index in 1..<starts.count { starts[index] += starts[index - 1] }
         var fill = starts
-        var postings = [UInt32](repeating: 0, count: ids.count)
-        for (position, id) in ids.enumerated() {
-            postings[Int(fill[Int(id)])] = UInt32(position)
-            fill[Int(id)] += 1
+        let postings = WordBuffer(count: count)
+        fill.withUnsafeMutableBufferPointer { fill in
+            for position in 0..<count {
+                let id = Int(ids.words[position])
+                postings.words[Int(fill[id])] = UInt32(position)
+                fill[id] += 1
+            }
         }
-        return [lexicon(attribute): Data(bytes), lexiconOffsets(attribute): data(offsets), column(attribute): data(ids),
-                postingOffsets(attribute): data(starts), self.postings(attribute): data(postings)]
+        return [lexicon(attribute): Data(bytes), lexiconOffsets(attribute): data(offsets), column(attribute): ids.data(),
+                postingOffsets(attribute): data(starts), self.postings(attribute): postings.data()]
+    }
+
+    /// Little-endian u32 words in memory of their own, handed to `Data` without a copy.
+    struct WordBuffer {
+        let words: UnsafeMutableBufferPointer<UInt32>
+        let count: Int
+
+        init(count: Int) {
+            self.count = count
+            words = .allocate(capacity: max(count, 1))
+        }
+
+        /// The words as file contents; the `Data` frees the memory.
+        func data() -> Data {
+            Data(bytesNoCopy: words.baseAddress!, count: count * 4, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        }
     }
 
     static func data(_ words: [UInt32]) -> Data {

@@ -128,7 +128,9 @@ public final class KazakhAnalyser: Sendable {
                 || (reading.features.contains("Case=") && !reading.features.contains("Case=Nom")) { reading.pos = "NOUN" }
             return reading
         }
-        readings += parsed.filter { reading in !readings.contains { $0.lemma == reading.lemma && $0.pos == reading.pos } }
+        // A pronoun's inflected form is that pronoun, not a noun that looks like it (өзінің is өз-і-нің, not өзі-нің).
+        let ordered = parsed.filter { $0.pos == "PRON" } + parsed.filter { $0.pos != "PRON" }
+        readings += ordered.filter { reading in !readings.contains { $0.lemma == reading.lemma && $0.pos == reading.pos } }
         if readings.isEmpty { readings = [guess(lower)] }
         return readings
     }
@@ -205,7 +207,8 @@ public final class KazakhAnalyser: Sendable {
             found.append((reading, score))
         }
         var seen = Set<String>()
-        return found.sorted { $0.score > $1.score }.map(\.0).filter { seen.insert("\($0.lemma)|\($0.pos)").inserted }
+        // Ties are broken by the reading itself, so the result never depends on hashing order.
+        return found.sorted { ($0.score, $1.0.pos, $1.0.lemma, $1.0.features) > ($1.score, $0.0.pos, $0.0.lemma, $0.0.features) }.map(\.0).filter { seen.insert("\($0.lemma)|\($0.pos)").inserted }
     }
 
     /// The stem as written, and the lexicon forms it may stand for before `ending`.
@@ -258,6 +261,15 @@ public final class KazakhAnalyser: Sendable {
     // MARK: In context
 
     static let auxiliaries: Set<String> = ["ал", "бер", "кел", "қал", "жат", "тұр", "отыр", "жүр", "бақ", "көр", "сал", "шық", "қой", "түс", "біт", "бол"]
+    /// Institutions and titles: common nouns, though official names write them with a capital
+    /// (Қазақстан Республикасының Президенті, Біріккен Ұлттар Ұйымы).
+    static let titleNouns: Set<String> = [
+        "президент", "республика", "мемлекет", "үкімет", "парламент", "сенат", "мәжіліс", "министр", "министрлік",
+        "премьер-министр", "кабинет", "конституция", "декларация", "жарлық", "заң", "кодекс", "ассамблея", "хатшылық",
+        "комитет", "кеңес", "комиссия", "агенттік", "әкімдік", "әкім", "сот", "прокуратура", "одақ", "ұйым", "съезд",
+        "саммит", "конференция", "форум", "тұжырымдама", "бағдарлама", "стратегия", "жоспар", "халық", "ұлт", "отан",
+        "мемлекеттік", "ұлттық", "университет", "академия", "институт", "орталық", "қор", "банк", "дума", "палата",
+    ]
     static let demonstratives: Set<String> = ["бұл", "осы", "сол", "ол", "мына", "мынау", "анау", "ана", "осынау", "сонау"]
 
     /// The reading of each word of a sentence, chosen in context.
@@ -270,12 +282,18 @@ public final class KazakhAnalyser: Sendable {
             let previous = index > 0 ? chosen[index - 1] : nil
             let next = index + 1 < forms.count ? chosen[index + 1] : nil
             // Proper names: a capitalised word inside a sentence, or one the lexicon does not know.
-            if form.first?.isUppercase == true, form.count > 1, !(all[index].first?.pos == "PUNCT") {
+            if form.first?.isUppercase == true, form.count > 1, functionWords[form.lowercased()] == nil,
+               ["NOUN", "ADJ", "VERB"].contains(chosen[index].pos) {
                 // A known word is a proper name when the corpus mostly writes it with a capital.
                 let lower = form.lowercased()
-                let mostlyCapital = 2 * (capitalisedFrequency[lower] ?? 0) > (wordFrequency[lower] ?? 0)
+                let seen = wordFrequency[lower] ?? 0, capitalised = capitalisedFrequency[lower] ?? 0
+                let mostlyCapital = 2 * capitalised > seen
+                // Written with a capital nearly always, also where a sentence does not begin (Қазақстан, Астана).
+                let alwaysCapital = seen >= 3 && 10 * capitalised >= 9 * seen
                 let atStart = index == 0 || [".", "!", "?", "«", "\"", "—", "–", ":"].contains(forms[index - 1])
-                if chosen[index].status != .known || (mostlyCapital && !atStart) || (!atStart && chosen[index].lemma.count == form.count && (wordFrequency[lower] ?? 0) == 0) {
+                let title = Self.titleNouns.contains(chosen[index].lemma)
+                if !title, chosen[index].status != .known || alwaysCapital || (mostlyCapital && !atStart)
+                    || (!atStart && chosen[index].lemma.count == form.count && seen == 0) {
                     chosen[index] = properName(form)
                     continue
                 }
@@ -338,9 +356,10 @@ public final class KazakhAnalyser: Sendable {
         let adjective = MorphReading(lemma: word, pos: "ADJ")
         let bare = reading.features == "Case=Nom" && reading.lemma == word
         if ["сыз", "сіз"].contains(where: word.hasSuffix), reading.features.contains("Person=2") { return adjective }
-        // Only on a plain noun stem: -лық on an adjective or verb makes an abstract noun (тұрақтылық, ынтымақтастық).
+        // Only on a plain noun stem or a borrowed one: -лық on an adjective or verb makes an abstract noun
+        // (тұрақтылық, ынтымақтастық).
         if beforeNominal, bare, let suffix = ["лық", "лік", "дық", "дік", "тық", "тік"].first(where: word.hasSuffix),
-           let base = stems[String(word.dropLast(suffix.count))], base == [.noun], word.count - suffix.count >= 3 { return adjective }
+           stems[String(word.dropLast(suffix.count))].map({ $0 == [.noun] }) ?? true, word.count - suffix.count >= 3 { return adjective }
         return nil
     }
 
