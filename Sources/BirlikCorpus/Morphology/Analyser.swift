@@ -36,6 +36,8 @@ public final class KazakhAnalyser: Sendable {
 
     let stems: [String: Set<StemClass>]
     let functionWords: [String: [MorphReading]]
+    /// Compound verbs as "nominal verb-lemma" (іске асыр, қол қой): the nominal is tagged X.
+    let compoundVerbs: Set<String>
     /// Lemmas of pronouns: their inflected forms are pronouns too (өзінің, кімге).
     let pronouns: Set<String>
     let endingsByText: [String: [Ending]]
@@ -69,6 +71,7 @@ public final class KazakhAnalyser: Sendable {
         }
         self.stems = stems
         self.functionWords = functionWords
+        compoundVerbs = Set(lines("compound_verbs").filter { $0.count == 2 }.map { "\($0[0]) \($0[1])" })
         pronouns = Set(functionWords.values.joined().filter { $0.pos == "PRON" }.map(\.lemma))
         var endings: [String: [Ending]] = [:]
         for ending in Suffixes.nominalEndings + Suffixes.verbalEndings { endings[ending.text, default: []].append(ending) }
@@ -304,9 +307,14 @@ public final class KazakhAnalyser: Sendable {
                all[index + 1].contains(where: { $0.pos == "VERB" && Self.auxiliaries.contains($0.lemma) }) {
                 chosen[index] = converb
             }
+            // The nominal of a compound verb (жүзеге асырылды, қол қойды).
+            if index + 1 < forms.count, all[index + 1].contains(where: { $0.pos == "VERB" && compoundVerbs.contains("\(form.lowercased()) \($0.lemma)") }) {
+                chosen[index] = MorphReading(lemma: form.lowercased(), pos: "X")
+                continue
+            }
             let lemma = chosen[index].lemma
-            // Demonstratives and "бір" before a nominal are determiners.
-            if Self.demonstratives.contains(lemma) || lemma == "осы" {
+            // Demonstratives and the reflexive өз before a nominal are determiners (бұл кітап, өз елі).
+            if Self.demonstratives.contains(lemma) || lemma == "өз" {
                 let beforeNominal = next.map { ["NOUN", "ADJ", "NUM", "PROPN"].contains($0.pos) } ?? false
                 if form.lowercased() == lemma { chosen[index].pos = beforeNominal ? "DET" : "PRON" }
             }
