@@ -1,8 +1,8 @@
 import Foundation
 
-/// The distinct values of one attribute while a table is filled: UTF-8 bytes in one pool, an
-/// open-addressing hash table over them, and the value id of every position. Hashing the bytes directly
-/// avoids `String` hashing, which normalises Unicode and dominates indexing Cyrillic text.
+/// Distinct byte strings, each given an id in order of first appearance: UTF-8 bytes in one pool and an
+/// open-addressing hash table over them. Hashing the bytes directly avoids `String` hashing, which
+/// normalises Unicode and dominates indexing Cyrillic text.
 final class Interner: @unchecked Sendable {
     private(set) var pool: [UInt8] = []
     /// Value `i` is `pool[starts[i]..<starts[i + 1]]`.
@@ -10,8 +10,6 @@ final class Interner: @unchecked Sendable {
     private var hashes: [UInt64] = []
     private var slots: [Int32]
     private var mask: Int
-    /// The value id at each position.
-    var ids: [UInt32] = []
 
     init(capacity: Int = 1 << 12) {
         slots = [Int32](repeating: -1, count: capacity)
@@ -30,27 +28,61 @@ final class Interner: @unchecked Sendable {
         pool.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) }
     }
 
-    /// Appends each value at the next positions. The tables are moved into locals for the loop, so the
-    /// hot path pays no exclusivity checks and no copy-on-write.
-    func append<S: Sequence<String>>(contentsOf values: S) {
-        var state = State(pool: [], starts: [], hashes: [], slots: [], ids: [])
-        swap(&state.pool, &pool); swap(&state.starts, &starts); swap(&state.hashes, &hashes); swap(&state.slots, &slots); swap(&state.ids, &ids)
-        var mask = self.mask
-        for value in values {
-            var value = value
-            let id = value.withUTF8 { Self.intern($0, &state, &mask) }
-            state.ids.append(UInt32(id))
-        }
-        self.mask = mask
-        swap(&state.pool, &pool); swap(&state.starts, &starts); swap(&state.hashes, &hashes); swap(&state.slots, &slots); swap(&state.ids, &ids)
+    /// The id of `bytes`, added if new.
+    func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, added: Bool) {
+        batch { $0.intern(bytes) }
     }
 
-    struct State {
+    /// Runs `body` with the tables moved into a local batch, so that a hot loop of `intern` calls pays no
+    /// exclusivity checks and no copy-on-write.
+    func batch<R>(_ body: (inout Batch) throws -> R) rethrows -> R {
+        var batch = Batch(pool: [], starts: [], hashes: [], slots: [], mask: mask)
+        swap(&batch.pool, &pool); swap(&batch.starts, &starts); swap(&batch.hashes, &hashes); swap(&batch.slots, &slots)
+        defer {
+            mask = batch.mask
+            swap(&batch.pool, &pool); swap(&batch.starts, &starts); swap(&batch.hashes, &hashes); swap(&batch.slots, &slots)
+        }
+        return try body(&batch)
+    }
+
+    /// The interner's tables while a batch runs.
+    struct Batch {
         var pool: [UInt8]
         var starts: [Int]
         var hashes: [UInt64]
         var slots: [Int32]
-        var ids: [UInt32]
+        var mask: Int
+
+        /// The id of `bytes`, added if new.
+        mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, added: Bool) {
+            let hash = Interner.hash(bytes)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let id = Int(slots[slot])
+                if id < 0 { break }
+                if hashes[id] == hash, starts[id + 1] - starts[id] == bytes.count,
+                   bytes.isEmpty || pool.withUnsafeBufferPointer({ memcmp($0.baseAddress! + starts[id], bytes.baseAddress!, bytes.count) == 0 }) {
+                    return (id, false)
+                }
+                slot = (slot + 1) & mask
+            }
+            let id = starts.count - 1
+            pool.append(contentsOf: bytes)
+            starts.append(pool.count)
+            hashes.append(hash)
+            slots[slot] = Int32(id)
+            if (id + 1) * 2 > slots.count {
+                // Grow: twice the slots, every value placed again.
+                slots = [Int32](repeating: -1, count: slots.count * 2)
+                mask = slots.count - 1
+                for (id, hash) in hashes.enumerated() {
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                    slots[slot] = Int32(id)
+                }
+            }
+            return (id, true)
+        }
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -68,35 +100,5 @@ final class Interner: @unchecked Sendable {
         }
         hash ^= hash >> 29
         return hash &* 0xC4CE_B9FE_1A85_EC53
-    }
-
-    private static func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ state: inout State, _ mask: inout Int) -> Int {
-        let hash = Self.hash(bytes)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = Int(state.slots[slot])
-            if id < 0 { break }
-            if state.hashes[id] == hash, state.starts[id + 1] - state.starts[id] == bytes.count,
-               bytes.isEmpty || state.pool.withUnsafeBufferPointer({ memcmp($0.baseAddress! + state.starts[id], bytes.baseAddress!, bytes.count) == 0 }) {
-                return id
-            }
-            slot = (slot + 1) & mask
-        }
-        let id = state.starts.count - 1
-        state.pool.append(contentsOf: bytes)
-        state.starts.append(state.pool.count)
-        state.hashes.append(hash)
-        state.slots[slot] = Int32(id)
-        if (id + 1) * 2 > state.slots.count {
-            // Grow: twice the slots, every value placed again.
-            state.slots = [Int32](repeating: -1, count: state.slots.count * 2)
-            mask = state.slots.count - 1
-            for (id, hash) in state.hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while state.slots[slot] >= 0 { slot = (slot + 1) & mask }
-                state.slots[slot] = Int32(id)
-            }
-        }
-        return id
     }
 }

@@ -27,7 +27,8 @@ enum SegmentFormat {
     static func encode(_ table: TokenTable) -> [String: Data] {
         let results = ParallelResults<[String: Data]>(count: table.attributes.count, initial: [:])
         DispatchQueue.concurrentPerform(iterations: table.attributes.count) { column in
-            results.set(column, encode(table.interners[column], attribute: table.attributes[column]))
+            results.set(column, encode(table.values[column], tokenValues: table.tokenValues[column], positions: table.positions,
+                                       attribute: table.attributes[column]))
         }
         var files: [String: Data] = [:]
         for result in results.values { files.merge(result) { $1 } }
@@ -37,8 +38,9 @@ enum SegmentFormat {
         return files
     }
 
-    /// The five files of one attribute.
-    static func encode(_ interner: Interner, attribute: String) -> [String: Data] {
+    /// The five files of one attribute: its distinct values, the value of each distinct token, and the
+    /// distinct token at each position.
+    static func encode(_ interner: Interner, tokenValues: [UInt32], positions: [UInt32], attribute: String) -> [String: Data] {
         let distinct = interner.distinct
         // Values in UTF-8 byte order; old id → rank.
         let order = interner.pool.withUnsafeBufferPointer { pool in
@@ -60,10 +62,13 @@ enum SegmentFormat {
         }
         // The column and the postings are written straight into the buffers the files are made of: no zeroing
         // and no copy of the two largest arrays.
-        let count = interner.ids.count
+        let count = positions.count
         let ids = WordBuffer(count: count)
-        interner.ids.withUnsafeBufferPointer { old in
-            for position in 0..<count { ids.words[position] = rank[Int(old[position])] }
+        let tokenRank = tokenValues.map { rank[Int($0)] }
+        tokenRank.withUnsafeBufferPointer { tokenRank in
+            positions.withUnsafeBufferPointer { positions in
+                for position in 0..<count { ids.words[position] = tokenRank[Int(positions[position])] }
+            }
         }
         // Counting sort of positions by value id gives every posting list at once, each ascending.
         var starts = [UInt32](repeating: 0, count: distinct + 1)
