@@ -44,7 +44,9 @@ public final class KazakhAnalyser: Sendable {
     let longestEnding: Int
     /// How often each word occurs in the sample corpus: evidence that a stem stands on its own.
     let wordFrequency: [String: Int]
-    /// How often each (lowercased) word is written with a capital in the sample corpus.
+    /// How often each (lowercased) word occurs in the sample corpus other than at a sentence's start, and how
+    /// often it is written with a capital there.
+    let insideFrequency: [String: Int]
     let capitalisedFrequency: [String: Int]
     /// How often the sample corpus shows each stem as a nominal and as a verb (see `classEvidence(of:matches:)`).
     let classEvidence: [ClassKey: Double]
@@ -77,16 +79,35 @@ public final class KazakhAnalyser: Sendable {
         for ending in Suffixes.nominalEndings + Suffixes.verbalEndings { endings[ending.text, default: []].append(ending) }
         endingsByText = endings
         longestEnding = endings.keys.map(\.count).max() ?? 0
-        var frequency: [String: Int] = [:], capitalised: [String: Int] = [:]
+        var frequency: [String: Int] = [:], inside: [String: Int] = [:], capitalised: [String: Int] = [:]
         if let url = CorpusResources.sampleCorpus,
            let text = try? String(contentsOf: url, encoding: .utf8) {
-            for word in text.split(whereSeparator: { !$0.isLetter && $0 != "-" }) {
+            // A word's capital says it is a name only inside a sentence, not after . ! ? or a line break.
+            var word = "", sentenceStart = true, wordStartsSentence = true
+            func finish() {
+                guard !word.isEmpty else { return }
                 let lower = word.lowercased()
                 frequency[lower, default: 0] += 1
-                if word.first?.isUppercase == true { capitalised[lower, default: 0] += 1 }
+                if !wordStartsSentence {
+                    inside[lower, default: 0] += 1
+                    if word.first?.isUppercase == true { capitalised[lower, default: 0] += 1 }
+                }
+                word = ""
             }
+            for character in text {
+                if character.isLetter || (character == "-" && !word.isEmpty) {
+                    if word.isEmpty { wordStartsSentence = sentenceStart }
+                    word.append(character)
+                    sentenceStart = false
+                } else {
+                    finish()
+                    if ".!?…\n".contains(character) { sentenceStart = true }
+                }
+            }
+            finish()
         }
         wordFrequency = frequency
+        insideFrequency = inside
         capitalisedFrequency = capitalised
         let lexicon = (stems, endings, longestEnding)
         classEvidence = Self.classEvidence(of: frequency) { Self.matches($0, stems: lexicon.0, endingsByText: lexicon.1, longestEnding: lexicon.2) }
@@ -245,21 +266,29 @@ public final class KazakhAnalyser: Sendable {
     }
 
     /// A reading for a word whose stem is not in the lexicon: the longest known ending is taken off when
-    /// what remains is at least three letters long.
+    /// what remains is at least three letters long (a nominal ending before a verbal one of the same letters).
     func guess(_ word: String) -> MorphReading {
         let letters = Array(word)
         for split in stride(from: 3, through: letters.count - 1, by: 1) where split >= 3 {
             guard let endings = endingsByText[String(letters[split...])] else { continue }
             let sound = Sound.of(letters[split - 1])
             let harmony = Harmony.of(letters[0..<split])
-            if let ending = endings.first(where: { !$0.verbal && $0.follows.contains(sound) && ($0.harmony == .neutral || harmony == .neutral || $0.harmony == harmony) }) {
+            let fits = { (ending: Ending) in ending.follows.contains(sound) && (ending.harmony == .neutral || harmony == .neutral || ending.harmony == harmony) }
+            if let ending = endings.first(where: { !$0.verbal && fits($0) }) {
                 return MorphReading(lemma: String(letters[0..<split]), pos: "NOUN",
                                     features: Set(ending.features + (ending.features.contains { $0.hasPrefix("Case=") } ? [] : ["Case=Nom"])).sorted().joined(separator: "|"),
                                     status: .guessed)
             }
+            // An ending only verbs take (-ып, -ған, -атын, -ады): a verb whose stem is not listed.
+            if Self.verbalGuessStarts.contains(where: { endings[0].text.hasPrefix($0) }), let ending = endings.first(where: { $0.verbal && fits($0) }) {
+                return MorphReading(lemma: String(letters[0..<split]), pos: "VERB", features: Set(ending.features).sorted().joined(separator: "|"), status: .guessed)
+            }
         }
         return MorphReading(lemma: word, pos: "NOUN", features: "Case=Nom", status: .unknown)
     }
+
+    /// How the endings begin that mark an unlisted stem as a verb: converbs, participles, the present tense.
+    static let verbalGuessStarts = ["ып", "іп", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді"]
 
     // MARK: In context
 
@@ -289,10 +318,10 @@ public final class KazakhAnalyser: Sendable {
                ["NOUN", "ADJ", "VERB"].contains(chosen[index].pos) {
                 // A known word is a proper name when the corpus mostly writes it with a capital.
                 let lower = form.lowercased()
-                let seen = wordFrequency[lower] ?? 0, capitalised = capitalisedFrequency[lower] ?? 0
+                let seen = insideFrequency[lower] ?? 0, capitalised = capitalisedFrequency[lower] ?? 0
                 let mostlyCapital = 2 * capitalised > seen
                 // Written with a capital nearly always, also where a sentence does not begin (Қазақстан, Астана).
-                let alwaysCapital = seen >= 3 && 10 * capitalised >= 9 * seen
+                let alwaysCapital = seen >= 2 && 10 * capitalised >= 9 * seen
                 let atStart = index == 0 || [".", "!", "?", "«", "\"", "—", "–", ":"].contains(forms[index - 1])
                 let title = Self.titleNouns.contains(chosen[index].lemma)
                 if !title, chosen[index].status != .known || alwaysCapital || (mostlyCapital && !atStart)
