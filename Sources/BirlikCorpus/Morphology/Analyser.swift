@@ -300,7 +300,7 @@ public final class KazakhAnalyser: Sendable {
         "премьер-министр", "кабинет", "конституция", "декларация", "жарлық", "заң", "кодекс", "ассамблея", "хатшылық",
         "комитет", "кеңес", "комиссия", "агенттік", "әкімдік", "әкім", "сот", "прокуратура", "одақ", "ұйым", "съезд",
         "саммит", "конференция", "форум", "тұжырымдама", "бағдарлама", "стратегия", "жоспар", "халық", "ұлт", "отан",
-        "мемлекеттік", "ұлттық", "университет", "академия", "институт", "орталық", "қор", "банк", "дума", "палата",
+        "мемлекеттік", "ұлттық", "университет", "академия", "институт", "қор", "банк", "дума", "палата",
     ]
     static let demonstratives: Set<String> = ["бұл", "осы", "сол", "ол", "мына", "мынау", "анау", "ана", "осынау", "сонау"]
 
@@ -335,6 +335,11 @@ public final class KazakhAnalyser: Sendable {
                let converb = all[index].first(where: { $0.pos == "VERB" && $0.features == "VerbForm=Conv" }),
                all[index + 1].contains(where: { $0.pos == "VERB" && Self.auxiliaries.contains($0.lemma) }) {
                 chosen[index] = converb
+            }
+            // A finite verb ends the clause: before punctuation, алды is "took", not ал-ды "the front (acc.)".
+            if chosen[index].pos == "NOUN", index + 1 == forms.count || all[index + 1].first?.pos == "PUNCT",
+               let finite = all[index].first(where: { $0.pos == "VERB" && $0.features.contains("VerbForm=Fin") }) {
+                chosen[index] = finite
             }
             // The nominal of a compound verb (жүзеге асырылды, қол қойды).
             if index + 1 < forms.count, all[index + 1].contains(where: { $0.pos == "VERB" && compoundVerbs.contains("\(form.lowercased()) \($0.lemma)") }) {
