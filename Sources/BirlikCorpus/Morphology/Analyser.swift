@@ -224,6 +224,8 @@ public final class KazakhAnalyser: Sendable {
             // beats splitting it into another stem and a suffix (маңызды is not маңыз-ды, қысқа not қыс-қа).
             if kind == .adjective, ending.text.isEmpty { score += 60 }
             if kind == .verb, ending.features.contains("Mood=Imp") { score -= 30 }
+            // The future participle (-ар, -р, -с, -мақ) is rare beside nouns that end the same way (отар, бедер, жұмбақ).
+            if kind == .verb, ending.features.contains("Tense=Fut") { score -= 25 }
             // A stem the corpus never shows on its own, or in this class, is less likely than one it does.
             let seen = kind == .verb ? 0 : Double(wordFrequency[match.stem] ?? 0)
             let evidence = max(seen, classEvidence[ClassKey(stem: match.stem, kind: kind == .adjective ? .noun : kind)] ?? 0)
@@ -362,8 +364,10 @@ public final class KazakhAnalyser: Sendable {
             if chosen[index].pos == "VERB" || chosen[index].lemma == "бол", let verbal = all[index].first(where: { $0.pos == "VERB" }),
                Self.auxiliaries.contains(verbal.lemma), let previous {
                 let afterConverb = previous.pos == "VERB" && previous.features.contains("VerbForm=Conv")
-                // "бол" is mostly the copula (болды "was", болып "being"); a full verb after a dative or ablative.
+                // "бол" is mostly the copula (болды "was", болып "being"); a full verb after a dative or ablative,
+                // an adverb, or the nominal of a compound verb (пайда болды).
                 let afterPredicate = verbal.lemma == "бол" && !previous.features.contains("Case=Dat") && !previous.features.contains("Case=Abl")
+                    && !["X", "ADV", "PUNCT"].contains(previous.pos)
                 if afterConverb || afterPredicate {
                     chosen[index] = verbal
                     chosen[index].pos = "AUX"
@@ -390,14 +394,17 @@ public final class KazakhAnalyser: Sendable {
         return lemma.count >= 4 && lemma.hasSuffix("и") && !lemma.hasSuffix("ии")
     }
 
-    /// The adjective a nominal's form makes in its place, if any: a noun in -лық/-дық/-тық (relational:
-    /// нарықтық, еуропалық) bare, right before a nominal; a word in -сыз/-сіз ("without") read as "you are".
+    /// The adjective a nominal's form makes in its place, if any: a word in -лы/-ды/-ты ("with") read as an
+    /// accusative, or a noun in -лық/-дық/-тық (relational: нарықтық, еуропалық) bare, right before a nominal;
+    /// a word in -сыз/-сіз ("without") read as "you are".
     func derivedAdjective(_ form: String, reading: MorphReading, beforeNominal: Bool) -> MorphReading? {
         let word = form.lowercased()
         guard word.count >= 5, word.first?.isLetter == true else { return nil }
         let adjective = MorphReading(lemma: word, pos: "ADJ")
         let bare = reading.features == "Case=Nom" && reading.lemma == word
         if ["сыз", "сіз"].contains(where: word.hasSuffix), reading.features.contains("Person=2") { return adjective }
+        // An accusative does not stand before a nominal; an adjective in -лы/-ды/-ты does (қажетті құрал).
+        if beforeNominal, reading.features == "Case=Acc", ["лы", "лі", "ды", "ді", "ты", "ті"].contains(where: word.hasSuffix) { return adjective }
         // Only on a plain noun stem or a borrowed one: -лық on an adjective or verb makes an abstract noun
         // (тұрақтылық, ынтымақтастық).
         if beforeNominal, bare, let suffix = ["лық", "лік", "дық", "дік", "тық", "тік"].first(where: word.hasSuffix),
