@@ -304,7 +304,7 @@ public final class KazakhAnalyser: Sendable {
         "саммит", "конференция", "форум", "тұжырымдама", "бағдарлама", "стратегия", "жоспар", "халық", "ұлт", "отан",
         "мемлекеттік", "ұлттық", "университет", "академия", "институт", "қор", "банк", "дума", "палата",
     ]
-    static let demonstratives: Set<String> = ["бұл", "осы", "сол", "ол", "мына", "мынау", "анау", "ана", "осынау", "сонау"]
+    static let determiners: Set<String> = ["бұл", "осы", "сол", "мына", "мынау", "анау", "ана", "осынау", "сонау", "өз", "не", "қандай"]
 
     /// The reading of each word of a sentence, chosen in context.
     public func analyse(sentence forms: [String]) -> [MorphReading] {
@@ -349,10 +349,11 @@ public final class KazakhAnalyser: Sendable {
                 continue
             }
             let lemma = chosen[index].lemma
-            // Demonstratives and the reflexive өз before a nominal are determiners (бұл кітап, өз елі).
-            if Self.demonstratives.contains(lemma) || lemma == "өз" {
+            // Demonstratives, the reflexive өз and the question words не, қандай before a nominal are determiners
+            // (бұл кітап, өз елі, не себеп). Ол is mostly "he, she": it stays a pronoun.
+            if Self.determiners.contains(lemma), form.lowercased() == lemma {
                 let beforeNominal = next.map { ["NOUN", "ADJ", "NUM", "PROPN"].contains($0.pos) } ?? false
-                if form.lowercased() == lemma { chosen[index].pos = beforeNominal ? "DET" : "PRON" }
+                chosen[index].pos = beforeNominal ? "DET" : "PRON"
             }
             // "мен" between two nominals is "and".
             if form.lowercased() == "мен", let previous, ["NOUN", "PROPN", "ADJ", "PRON", "NUM"].contains(previous.pos), next?.pos != "PUNCT" {
