@@ -201,7 +201,7 @@ public final class KazakhAnalyser: Sendable {
     /// suffixes, and the class the sample corpus shows the stem in most.
     func parse(_ word: String) -> [MorphReading] {
         var found: [(MorphReading, score: Int)] = []
-        for match in matches(word) {
+        for match in matches(word) + Self.spelledWithI(word).flatMap(matches) {
             let ending = match.ending, kind = match.kind
             let pos: String
             switch kind {
@@ -235,6 +235,15 @@ public final class KazakhAnalyser: Sendable {
         var seen = Set<String>()
         // Ties are broken by the reading itself, so the result never depends on hashing order.
         return found.sorted { ($0.score, $1.0.pos, $1.0.lemma, $1.0.features) > ($1.score, $0.0.pos, $0.0.lemma, $0.0.features) }.map(\.0).filter { seen.insert("\($0.lemma)|\($0.pos)").inserted }
+    }
+
+    /// The word as spoken where it is written with и for ый or ій (дами is дамы-й, тани-ды is таны-й-ды): the
+    /// last и after a consonant, restored by the vowel harmony of what precedes it.
+    static func spelledWithI(_ word: String) -> [String] {
+        let letters = Array(word)
+        guard let index = letters.lastIndex(of: "и"), index >= 2, Sound.of(letters[index - 1]) != .vowel else { return [] }
+        let vowel: Character = Harmony.of(letters[0..<index]) == .front ? "і" : "ы"
+        return [String(letters[0..<index]) + String(vowel) + "й" + String(letters[(index + 1)...])]
     }
 
     /// The stem as written, and the lexicon forms it may stand for before `ending`.
