@@ -227,9 +227,10 @@ public final class KazakhAnalyser: Sendable {
             // The future participle (-ар, -р, -с, -мақ) is rare beside nouns that end the same way (отар, бедер, жұмбақ).
             if kind == .verb, ending.features.contains("Tense=Fut") { score -= 25 }
             // A stem the corpus never shows on its own, or in this class, is less likely than one it does.
+            // Numerals are a closed, written list and need no evidence.
             let seen = kind == .verb ? 0 : Double(wordFrequency[match.stem] ?? 0)
             let evidence = max(seen, classEvidence[ClassKey(stem: match.stem, kind: kind == .adjective ? .noun : kind)] ?? 0)
-            score += evidence == 0 ? -22 : min(14, Int(log2(evidence + 1) * 3))
+            if kind != .numeral { score += evidence == 0 ? -22 : min(14, Int(log2(evidence + 1) * 3)) }
             found.append((reading, score))
         }
         var seen = Set<String>()
@@ -313,7 +314,7 @@ public final class KazakhAnalyser: Sendable {
         "саммит", "конференция", "форум", "тұжырымдама", "бағдарлама", "стратегия", "жоспар", "халық", "ұлт", "отан",
         "мемлекеттік", "ұлттық", "университет", "академия", "институт", "қор", "банк", "дума", "палата",
     ]
-    static let determiners: Set<String> = ["бұл", "осы", "сол", "мына", "мынау", "анау", "ана", "осынау", "сонау", "өз", "не", "қандай"]
+    static let determiners: Set<String> = ["бұл", "осы", "сол", "мына", "мынау", "анау", "ана", "осынау", "сонау", "сондай", "осындай", "өз", "не", "қандай"]
 
     /// The reading of each word of a sentence, chosen in context.
     public func analyse(sentence forms: [String]) -> [MorphReading] {
@@ -332,7 +333,7 @@ public final class KazakhAnalyser: Sendable {
                 let seen = insideFrequency[lower] ?? 0, capitalised = capitalisedFrequency[lower] ?? 0
                 let mostlyCapital = 2 * capitalised > seen
                 // Written with a capital nearly always, also where a sentence does not begin (Қазақстан, Астана).
-                let alwaysCapital = seen >= 2 && 10 * capitalised >= 9 * seen
+                let alwaysCapital = seen >= 2 && 10 * capitalised >= 8 * seen
                 let atStart = index == 0 || [".", "!", "?", "«", "\"", "—", "–", ":"].contains(forms[index - 1])
                 let title = Self.titleNouns.contains(chosen[index].lemma)
                 if !title, chosen[index].status != .known || alwaysCapital || (mostlyCapital && !atStart)
@@ -351,6 +352,12 @@ public final class KazakhAnalyser: Sendable {
             if chosen[index].pos == "NOUN", index + 1 == forms.count || all[index + 1].first?.pos == "PUNCT",
                let finite = all[index].first(where: { $0.pos == "VERB" && $0.features.contains("VerbForm=Fin") }) {
                 chosen[index] = finite
+            }
+            // An interjection opens a sentence and stands apart from it (Жоқ, ... ; Е, ...).
+            if index == 0, index + 1 < forms.count, all[index + 1].first?.pos == "PUNCT",
+               let interjection = all[index].first(where: { $0.pos == "INTJ" }) {
+                chosen[index] = interjection
+                continue
             }
             // The nominal of a compound verb (жүзеге асырылды, қол қойды).
             if index + 1 < forms.count, all[index + 1].contains(where: { $0.pos == "VERB" && compoundVerbs.contains("\(form.lowercased()) \($0.lemma)") }) {
