@@ -23,6 +23,32 @@ struct MorphologyTests {
         #expect(latin.lemma == "кітап")
     }
 
+    @Test("Spelling and lexicon details: и for ый, collective numerals, listed adjectives read whole, verbs hunspell lists as nouns")
+    func details() {
+        let cases: [(String, String, String)] = [
+            ("дами", "дамы", "VERB"), ("таниды", "таны", "VERB"), ("екеуі", "екеу", "NUM"),
+            ("маңызды", "маңызды", "ADJ"), ("қысқа", "қысқа", "ADJ"),
+            ("алып", "ал", "VERB"), ("қойды", "қой", "VERB"), ("құстар", "құс", "NOUN"), ("өзінің", "өз", "PRON"),
+        ]
+        for (form, lemma, pos) in cases {
+            let reading = Self.analyser.analyse(sentence: [form, "."])[0]
+            #expect(reading.lemma == lemma && reading.pos == pos, "\(form): \(reading)")
+        }
+        // An unlisted stem before a participle ending is guessed as a verb.
+        let guessed = Self.analyser.analyse(sentence: ["зырпылдатқан"])[0]
+        #expect(guessed.pos == "VERB" && guessed.status == .guessed && guessed.lemma == "зырпылдат")
+    }
+
+    @Test("In context: the nominal of a compound verb is X, a name always capitalised is PROPN at a sentence's start, a title is not")
+    func compoundsAndNames() {
+        let compound = Self.analyser.analyse(sentence: ["Жоспар", "жүзеге", "асырылды", "."])
+        #expect(compound[1].pos == "X" && compound[2].lemma.hasPrefix("ас"))
+        let names = Self.analyser.analyse(sentence: ["Қазақстан", "Республикасының", "Президенті", "сөйледі", "."])
+        #expect(names[0].pos == "PROPN" && names[0].lemma == "Қазақстан")
+        #expect(names[1].pos == "NOUN" && names[1].lemma == "республика")
+        #expect(names[2].pos == "NOUN" && names[2].lemma == "президент")
+    }
+
     @Test("A word the lexicon does not know is marked guessed or unknown, never passed off as known")
     func unknown() {
         let guessed = Self.analyser.analyse(sentence: ["зырпылдақтардың"])[0]
@@ -42,7 +68,7 @@ struct MorphologyTests {
         let url = try #require(MorphologyAccuracy.developmentSet)
         let result = MorphologyAccuracy.measure(conllu: try String(contentsOf: url, encoding: .utf8))
         #expect(result.tokens > 5_000)
-        #expect(result.lemmaAccuracy >= 0.91, "lemma \(result.lemmaAccuracy)")
-        #expect(result.posAccuracy >= 0.865, "UPOS \(result.posAccuracy)")
+        #expect(result.lemmaAccuracy >= 0.93, "lemma \(result.lemmaAccuracy)")
+        #expect(result.posAccuracy >= 0.90, "UPOS \(result.posAccuracy)")
     }
 }

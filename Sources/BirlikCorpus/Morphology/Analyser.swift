@@ -227,10 +227,10 @@ public final class KazakhAnalyser: Sendable {
             // The future participle (-ар, -р, -с, -мақ) is rare beside nouns that end the same way (отар, бедер, жұмбақ).
             if kind == .verb, ending.features.contains("Tense=Fut") { score -= 25 }
             // A stem the corpus never shows on its own, or in this class, is less likely than one it does.
-            // Numerals are a closed, written list and need no evidence.
+            // Numerals are a closed, written list: they count as well attested.
             let seen = kind == .verb ? 0 : Double(wordFrequency[match.stem] ?? 0)
             let evidence = max(seen, classEvidence[ClassKey(stem: match.stem, kind: kind == .adjective ? .noun : kind)] ?? 0)
-            if kind != .numeral { score += evidence == 0 ? -22 : min(14, Int(log2(evidence + 1) * 3)) }
+            score += kind == .numeral ? 14 : evidence == 0 ? -22 : min(14, Int(log2(evidence + 1) * 3))
             found.append((reading, score))
         }
         var seen = Set<String>()
@@ -327,7 +327,7 @@ public final class KazakhAnalyser: Sendable {
             let next = index + 1 < forms.count ? chosen[index + 1] : nil
             // Proper names: a capitalised word inside a sentence, or one the lexicon does not know.
             if form.first?.isUppercase == true, form.count > 1, functionWords[form.lowercased()] == nil,
-               ["NOUN", "ADJ", "VERB"].contains(chosen[index].pos) {
+               ["NOUN", "VERB"].contains(chosen[index].pos) {
                 // A known word is a proper name when the corpus mostly writes it with a capital.
                 let lower = form.lowercased()
                 let seen = insideFrequency[lower] ?? 0, capitalised = capitalisedFrequency[lower] ?? 0
@@ -378,8 +378,8 @@ public final class KazakhAnalyser: Sendable {
                 chosen[index] = all[index].first { $0.pos == "PRON" }!
             }
             // An auxiliary verb after a converb, or "бол" after a nominal or participle.
-            if chosen[index].pos == "VERB" || chosen[index].lemma == "бол", let verbal = all[index].first(where: { $0.pos == "VERB" }),
-               Self.auxiliaries.contains(verbal.lemma), let previous {
+            if let verbal = all[index].first(where: { $0.pos == "VERB" }), Self.auxiliaries.contains(verbal.lemma), let previous,
+               chosen[index].pos == "VERB" || chosen[index].lemma == "бол" || previous.features.contains("VerbForm=Conv") {
                 let afterConverb = previous.pos == "VERB" && previous.features.contains("VerbForm=Conv")
                 // "бол" is mostly the copula (болды "was", болып "being"); a full verb after a dative or ablative,
                 // an adverb, or the nominal of a compound verb (пайда болды).
@@ -394,7 +394,7 @@ public final class KazakhAnalyser: Sendable {
         for index in chosen.indices where chosen[index].pos == "NOUN" && chosen[index].status == .known {
             if isDerivedAdjective(chosen[index].lemma) {
                 chosen[index].pos = "ADJ"
-            } else if let adjective = derivedAdjective(forms[index], reading: chosen[index], beforeNominal: index + 1 < forms.count && ["NOUN", "ADJ", "PROPN"].contains(chosen[index + 1].pos)) {
+            } else if let adjective = derivedAdjective(forms[index], reading: chosen[index], next: index + 1 < forms.count ? chosen[index + 1] : nil) {
                 chosen[index] = adjective
             }
         }
@@ -412,16 +412,18 @@ public final class KazakhAnalyser: Sendable {
     }
 
     /// The adjective a nominal's form makes in its place, if any: a word in -лы/-ды/-ты ("with") read as an
-    /// accusative, or a noun in -лық/-дық/-тық (relational: нарықтық, еуропалық) bare, right before a nominal;
-    /// a word in -сыз/-сіз ("without") read as "you are".
-    func derivedAdjective(_ form: String, reading: MorphReading, beforeNominal: Bool) -> MorphReading? {
+    /// accusative right before a common noun or adjective; a noun in -лық/-дық/-тық (relational: нарықтық,
+    /// еуропалық) bare, right before a nominal; a word in -сыз/-сіз ("without") read as "you are".
+    func derivedAdjective(_ form: String, reading: MorphReading, next: MorphReading?) -> MorphReading? {
+        let beforeCommonNominal = ["NOUN", "ADJ"].contains(next?.pos ?? "")
+        let beforeNominal = beforeCommonNominal || next?.pos == "PROPN"
         let word = form.lowercased()
         guard word.count >= 5, word.first?.isLetter == true else { return nil }
         let adjective = MorphReading(lemma: word, pos: "ADJ")
         let bare = reading.features == "Case=Nom" && reading.lemma == word
         if ["сыз", "сіз"].contains(where: word.hasSuffix), reading.features.contains("Person=2") { return adjective }
         // An accusative does not stand before a nominal; an adjective in -лы/-ды/-ты does (қажетті құрал).
-        if beforeNominal, reading.features == "Case=Acc", ["лы", "лі", "ды", "ді", "ты", "ті"].contains(where: word.hasSuffix) { return adjective }
+        if beforeCommonNominal, reading.features == "Case=Acc", ["лы", "лі", "ды", "ді", "ты", "ті"].contains(where: word.hasSuffix) { return adjective }
         // Only on a plain noun stem or a borrowed one: -лық on an adjective or verb makes an abstract noun
         // (тұрақтылық, ынтымақтастық).
         if beforeNominal, bare, let suffix = ["лық", "лік", "дық", "дік", "тық", "тік"].first(where: word.hasSuffix),
