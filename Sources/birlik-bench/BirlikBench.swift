@@ -24,6 +24,7 @@ struct BirlikBench: AsyncParsableCommand {
     var scales = "0.1,1"
     @Option(help: "For the corpus scenario: tokens to generate.") var tokens = 50_000_000
     @Option(help: "For the corpus scenario: the script that runs Xapian and Tantivy.") var enginesScript = "scripts/bench-corpus-engines.py"
+    @Option(help: "For the corpus scenario: the engines to compare with, comma-separated (xapian, tantivy).") var engines = "xapian,tantivy"
 
     struct Result {
         var route: String

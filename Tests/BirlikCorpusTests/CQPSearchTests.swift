@@ -39,6 +39,21 @@ struct CQPSearchTests {
         #expect(try Self.forms(#"[word="ЖАС"%c]"#) == ["Жас", "Жас"])
     }
 
+    @Test("A value with escaped metacharacters is a literal: looked up, not matched as an expression")
+    func escapedLiterals() throws {
+        let index = Self.table([("Кітаптар, т.б. (оқулықтар) «Жас» дейді.", [:])])
+        let search = CQPSearch()
+        for value in ["т.б.", "(", "«", "Кітаптар"] {
+            let query = try CQPParser.parse("[word=\"\(CQPQuery.literal(value))\"]")
+            let found = try search.run(query, in: index).matches.compactMap { index.value("word", at: $0.start) }
+            #expect(found == [value], "\(value): \(found)")
+        }
+        // An escaped dot matches only a dot; an unescaped one any letter.
+        #expect(try search.count(try CQPParser.parse(#"[word="т\.б\."]"#), in: index).count == 1)
+        #expect(try search.count(try CQPParser.parse(#"[word="т.б."]"#), in: index).count == 1)
+        #expect(try search.count(try CQPParser.parse(#"[word="т\.б"]"#), in: index).count == 0)
+    }
+
     @Test("within s keeps a match inside one sentence; metadata filters keep documents")
     func withinAndFilters() throws {
         // Without `within s` the gap crosses the sentence end after «оқиды».

@@ -45,13 +45,21 @@ public struct CQPSearch: Sendable {
     }
 
     /// The literal text every value matching `pattern` starts with, and whether the rest is just `.*`.
+    /// An escaped metacharacter or other punctuation (`\.`, `\"`) is a literal letter of the prefix.
     static func literalPrefix(_ pattern: String) -> (prefix: String, anyRest: Bool) {
         guard !pattern.contains("|") else { return ("", false) }
         var prefix = ""
         var rest = Substring(pattern)
-        while let character = rest.first, !metacharacters.contains(character) {
-            prefix.append(character)
-            rest = rest.dropFirst()
+        while let character = rest.first {
+            if character == "\\", let escaped = rest.dropFirst().first, !escaped.isLetter, !escaped.isNumber {
+                prefix.append(escaped)
+                rest = rest.dropFirst(2)
+            } else if !metacharacters.contains(character) {
+                prefix.append(character)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
         }
         // A quantifier after the prefix makes its last letter optional.
         if let next = rest.first, "*?{".contains(next), !prefix.isEmpty {
@@ -59,6 +67,13 @@ public struct CQPSearch: Sendable {
             return (prefix, false)
         }
         return (prefix, rest == ".*")
+    }
+
+    /// The one value `pattern` matches when it is a literal, escaped metacharacters included (`т\.б\.`).
+    static func literalValue(_ pattern: String) -> String? {
+        let (prefix, anyRest) = literalPrefix(pattern)
+        guard !anyRest, prefix.count == pattern.count - pattern.filter({ $0 == "\\" }).count else { return nil }
+        return prefix
     }
 
     /// The automaton of a pattern: token edges between states, ε-closures computed once.
@@ -388,8 +403,8 @@ public struct CQPSearch: Sendable {
             let column = segment.columns[number]
             var ids: [Int] = []
             let (prefix, anyRest) = ignoreCase || ignoreDiacritics ? ("", false) : Self.literalPrefix(pattern)
-            if !ignoreCase, !ignoreDiacritics, !pattern.contains(where: Self.metacharacters.contains) {
-                if let id = column.id(of: pattern) { ids = [id] }
+            if !ignoreCase, !ignoreDiacritics, let literal = Self.literalValue(pattern) {
+                if let id = column.id(of: literal) { ids = [id] }
             } else if anyRest {
                 // "prefix.*": the ids of the prefix's range, without trying the expression.
                 ids = Array(column.ids(withPrefix: prefix))

@@ -20,11 +20,12 @@ public enum CorpusIngest {
         return metadata
     }
 
-    /// Adds `files` to `index`, a new segment every `segmentTokens` tokens; returns the new index and a
-    /// result per file. Document ids are the file name, with a number when a file holds several.
+    /// Adds `files` to `index`, a new segment every `segmentTokens` tokens (each written while the next
+    /// is read); returns the new index and a result per file. Document ids are the file name, with a
+    /// number when a file holds several.
     public static func add(files: [URL], to index: CorpusIndex, segmentTokens: Int = 2_000_000,
                            progress: (FileResult) -> Void = { _ in }) throws -> (CorpusIndex, [FileResult]) {
-        var index = index
+        let builder = CorpusIndexBuilder(index)
         var table = TokenTable()
         var results: [FileResult] = []
         let existing = Set(index.documents.map(\.id))
@@ -49,11 +50,11 @@ public enum CorpusIngest {
             results.append(result)
             progress(result)
             if table.count >= segmentTokens {
-                index = try index.adding(table)
+                builder.add(table)
                 table = TokenTable()
             }
         }
-        index = try index.adding(table)
-        return (index, results)
+        builder.add(table)
+        return (try builder.finish(), results)
     }
 }
