@@ -20,6 +20,16 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
+def peak_memory_mb():
+    # VmHWM belongs to this process's own memory; ru_maxrss would also count the parent's resident set at
+    # the fork that started this script.
+    with open("/proc/self/status", encoding="utf-8") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def size_of(path):
     return sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(path) for name in names)
 
@@ -110,7 +120,7 @@ def main():
         result = {"xapian": xapian_engine, "tantivy": tantivy_engine}[engine](corpus, queries, directory)
     except ImportError as error:
         result = {"unavailable": str(error)}
-    result["peakMemoryMB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    result["peakMemoryMB"] = peak_memory_mb()
     print(json.dumps(result))
 
 
