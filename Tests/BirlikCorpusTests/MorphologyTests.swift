@@ -47,6 +47,10 @@ struct MorphologyTests {
         #expect(names[0].pos == "PROPN" && names[0].lemma == "Қазақстан")
         #expect(names[1].pos == "NOUN" && names[1].lemma == "республика")
         #expect(names[2].pos == "NOUN" && names[2].lemma == "президент")
+        // An unknown name loses its case ending; an abbreviation its hyphenated one.
+        let unknown = Self.analyser.analyse(sentence: ["Біз", "Тегеранда", "және", "АҚШ-пен", "кездестік", "."])
+        #expect(unknown[1].lemma == "Тегеран" && unknown[1].pos == "PROPN")
+        #expect(unknown[3].lemma == "АҚШ" && unknown[3].pos == "PROPN")
     }
 
     @Test("A word the lexicon does not know is marked guessed or unknown, never passed off as known")
@@ -68,7 +72,7 @@ struct MorphologyTests {
         let url = try #require(MorphologyAccuracy.developmentSet)
         let result = MorphologyAccuracy.measure(conllu: try String(contentsOf: url, encoding: .utf8))
         #expect(result.tokens > 5_000)
-        #expect(result.lemmaAccuracy >= 0.93, "lemma \(result.lemmaAccuracy)")
+        #expect(result.lemmaAccuracy >= 0.935, "lemma \(result.lemmaAccuracy)")
         #expect(result.posAccuracy >= 0.90, "UPOS \(result.posAccuracy)")
     }
 }

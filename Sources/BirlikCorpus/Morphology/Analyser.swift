@@ -152,8 +152,11 @@ public final class KazakhAnalyser: Sendable {
                 || (reading.features.contains("Case=") && !reading.features.contains("Case=Nom")) { reading.pos = "NOUN" }
             return reading
         }
-        // A pronoun's inflected form is that pronoun, not a noun that looks like it (өзінің is өз-і-нің, not өзі-нің).
-        let ordered = parsed.filter { $0.pos == "PRON" } + parsed.filter { $0.pos != "PRON" }
+        // A pronoun's inflected form is that pronoun, not a noun that looks like it (өзінің is өз-і-нің, not
+        // өзі-нің); a listed word read whole still comes first (өзге "other" is not өз-ге).
+        let whole = parsed.prefix { $0.lemma == lower && $0.pos == "ADJ" }
+        let rest = parsed.dropFirst(whole.count)
+        let ordered = whole + rest.filter { $0.pos == "PRON" } + rest.filter { $0.pos != "PRON" }
         readings += ordered.filter { reading in !readings.contains { $0.lemma == reading.lemma && $0.pos == reading.pos } }
         if readings.isEmpty { readings = [guess(lower)] }
         return readings
@@ -433,16 +436,22 @@ public final class KazakhAnalyser: Sendable {
 
     /// A proper name: the case ending is taken off, the capital kept.
     func properName(_ form: String) -> MorphReading {
+        // An abbreviation with its ending after a hyphen: АҚШ-пен, БҰҰ-ға.
+        if let hyphen = form.lastIndex(of: "-"), hyphen > form.startIndex, form[form.startIndex].isUppercase,
+           form[..<hyphen].allSatisfy({ $0.isUppercase || $0.isNumber }),
+           let endings = endingsByText[String(form[form.index(after: hyphen)...]).lowercased()], endings.contains(where: { !$0.verbal }) {
+            return MorphReading(lemma: String(form[..<hyphen]), pos: "PROPN", features: "Case=Nom")
+        }
         let letters = Array(form)
-        let seenWhole = wordFrequency[form.lowercased()] ?? 0
         let caseOnly = Set(Suffixes.cases.map(\.text) + Suffixes.plural.map(\.text))
+        // A name the corpus shows with case endings of its own keeps what looks like one (Қазақстан-да, so
+        // Қазақстан is not Қазақс-тан).
+        let takesEndings = caseOnly.contains { (wordFrequency[form.lowercased() + $0] ?? 0) > 0 }
         for split in stride(from: 2, through: letters.count - 1, by: 1) {
             let ending = String(letters[split...]).lowercased()
             guard ending.count >= 2, caseOnly.contains(ending) || ending.hasSuffix("ның") || ending.hasSuffix("нің"),
                   let endings = endingsByText[ending] else { continue }
-            // A name seen as often whole as without the ending keeps it (Қазақстан is not Қазақс-тан).
-            let seenStem = wordFrequency[String(letters[0..<split]).lowercased()] ?? 0
-            if seenWhole > 0, seenWhole >= seenStem { continue }
+            if takesEndings { continue }
             let sound = Sound.of(Character(letters[split - 1].lowercased()))
             let harmony = Harmony.of(String(letters[0..<split]).lowercased())
             if let match = endings.first(where: { !$0.verbal && $0.follows.contains(sound) && ($0.harmony == .neutral || harmony == .neutral || $0.harmony == harmony) }) {
