@@ -3,7 +3,10 @@
 
 Called by `birlik-bench --scenario corpus`; prints one JSON object.
 Usage: bench-corpus-engines.py ENGINE CORPUS.tsv QUERIES.json INDEX_DIR
-  CORPUS.tsv: one document per line, "forms<TAB>lemmas", each space-separated, the same number of tokens.
+  CORPUS.tsv: one document per line, "forms<TAB>lemmas<TAB>words<TAB>pos<TAB>tags" (lowercase forms, lemmas,
+  forms as written, parts of speech, feature tags or "_"), each space-separated, the same number of tokens.
+ENGINE: xapian (forms and lemmas), tantivy (two fields: forms and lemmas) or tantivy5 (all five fields, the
+  attributes Birlik indexes).
   QUERIES.json: {"words": [...], "phrases": [[a, b], ...], "lemmaPrefixes": [...]}
 Needs Debian's python3-xapian and PyPI's tantivy.
 """
@@ -52,7 +55,7 @@ def xapian_engine(corpus, queries, directory):
     tokens = 0
     with open(corpus, encoding="utf-8") as lines:
         for line in lines:
-            forms, lemmas = line.rstrip("\n").split("\t")
+            forms, lemmas = line.rstrip("\n").split("\t")[:2]
             doc = xapian.Document()
             position = 0
             for position, (form, lemma) in enumerate(zip(forms.split(" "), lemmas.split(" ")), start=1):
@@ -75,15 +78,16 @@ def xapian_engine(corpus, queries, directory):
               "word": timed(lambda w: count(xapian.Query(w)), queries["words"]),
               "phrase": timed(lambda p: count(xapian.Query(xapian.Query.OP_PHRASE, p)), queries["phrases"]),
               "lemmaRegex": timed(lambda prefix: count(xapian.Query(xapian.Query.OP_WILDCARD, "L" + prefix, 0, xapian.Query.WILDCARD_LIMIT_ERROR, xapian.Query.OP_SYNONYM)), queries["lemmaPrefixes"]),
-              "notes": "counts documents; a lemma regex is only expressible as a prefix wildcard (OP_WILDCARD)"}
+              "fields": 2, "notes": "counts documents; a lemma regex is only expressible as a prefix wildcard (OP_WILDCARD)"}
     return result
 
 
-def tantivy_engine(corpus, queries, directory):
+def tantivy_engine(corpus, queries, directory, all_fields=False):
     import tantivy
     builder = tantivy.SchemaBuilder()
-    builder.add_text_field("form", stored=False, tokenizer_name="whitespace", index_option="position")
-    builder.add_text_field("lemma", stored=False, tokenizer_name="whitespace", index_option="position")
+    fields = ["form", "lemma"] + (["word", "pos", "tags"] if all_fields else [])
+    for field in fields:
+        builder.add_text_field(field, stored=False, tokenizer_name="whitespace", index_option="position")
     schema = builder.build()
     os.makedirs(directory, exist_ok=True)
     start = time.perf_counter()
@@ -92,9 +96,9 @@ def tantivy_engine(corpus, queries, directory):
     tokens = 0
     with open(corpus, encoding="utf-8") as lines:
         for line in lines:
-            forms, lemmas = line.rstrip("\n").split("\t")
-            tokens += forms.count(" ") + 1
-            writer.add_document(tantivy.Document(form=forms, lemma=lemmas))
+            columns = line.rstrip("\n").split("\t")
+            tokens += columns[0].count(" ") + 1
+            writer.add_document(tantivy.Document(**dict(zip(fields, columns))))
     writer.commit()
     writer.wait_merging_threads()
     build = time.perf_counter() - start
@@ -108,7 +112,7 @@ def tantivy_engine(corpus, queries, directory):
               "word": timed(lambda w: count(tantivy.Query.term_query(schema, "form", w)), queries["words"]),
               "phrase": timed(lambda p: count(tantivy.Query.phrase_query(schema, "form", p)), queries["phrases"]),
               "lemmaRegex": timed(lambda prefix: count(tantivy.Query.regex_query(schema, "lemma", prefix + ".*")), queries["lemmaPrefixes"]),
-              "notes": "counts documents"}
+              "fields": len(fields), "notes": "counts documents" + ("; all five fields" if all_fields else "")}
     return result
 
 
@@ -117,7 +121,9 @@ def main():
     queries = json.load(open(queries_path, encoding="utf-8"))
     queries["phrases"] = [list(p) for p in queries["phrases"]]
     try:
-        result = {"xapian": xapian_engine, "tantivy": tantivy_engine}[engine](corpus, queries, directory)
+        engines = {"xapian": xapian_engine, "tantivy": tantivy_engine,
+                   "tantivy5": lambda *arguments: tantivy_engine(*arguments, all_fields=True)}
+        result = engines[engine](corpus, queries, directory)
     except ImportError as error:
         result = {"unavailable": str(error)}
     result["peakMemoryMB"] = peak_memory_mb()

@@ -24,7 +24,8 @@ struct BirlikBench: AsyncParsableCommand {
     var scales = "0.1,1"
     @Option(help: "For the corpus scenario: tokens to generate.") var tokens = 50_000_000
     @Option(help: "For the corpus scenario: the script that runs Xapian and Tantivy.") var enginesScript = "scripts/bench-corpus-engines.py"
-    @Option(help: "For the corpus scenario: the engines to compare with, comma-separated (xapian, tantivy).") var engines = "xapian,tantivy"
+    @Option(help: "For the corpus scenario: the engines to compare with, comma-separated (xapian, tantivy: two fields, tantivy5: all five).")
+    var engines = "xapian,tantivy,tantivy5"
 
     struct Result {
         var route: String
