@@ -116,14 +116,14 @@ public final class KazakhAnalyser: Sendable {
     /// A stem and the class it is read in (adjectives count with nominals: they take the same endings).
     struct ClassKey: Hashable { var stem: String; var kind: StemClass }
 
-    /// How often the sample corpus shows each stem in each class: every word's count shared among the
-    /// (stem, class) pairs its splits allow, so a stem seen only with verb endings (ал-ды, ал-ған) weighs as a
-    /// verb and one seen with case endings as a nominal.
+    /// How often the sample corpus shows each stem in each class: the count of every word that has only one
+    /// (stem, class) reading goes to it, so a stem seen with endings only verbs take (ал-ған, ал-ып) weighs as
+    /// a verb and one seen with endings only nominals take as a nominal.
     static func classEvidence(of frequency: [String: Int], matches: (String) -> [Match]) -> [ClassKey: Double] {
         var evidence: [ClassKey: Double] = [:]
         for (word, count) in frequency where !word.contains("-") {
             let keys = Set(matches(word).filter(\.agrees).map { ClassKey(stem: $0.stem, kind: $0.kind == .adjective ? .noun : $0.kind) })
-            // Only a word with one reading is evidence (алған for ал-, not алды, which may be ал-ды or ал-ды).
+            // Only a word with one reading is evidence (алған for ал-; not алды, "took" or "the front").
             if keys.count == 1, let key = keys.first { evidence[key, default: 0] += Double(count) }
         }
         return evidence
@@ -308,8 +308,8 @@ public final class KazakhAnalyser: Sendable {
     // MARK: In context
 
     static let auxiliaries: Set<String> = ["ал", "бер", "кел", "қал", "жат", "тұр", "отыр", "жүр", "бақ", "көр", "сал", "шық", "қой", "түс", "біт", "бол"]
-    /// Institutions and titles: common nouns, though official names write them with a capital
-    /// (Қазақстан Республикасының Президенті, Біріккен Ұлттар Ұйымы).
+    /// Words of institutions' names and titles: never proper names on their own, though official names write
+    /// them with a capital (Қазақстан Республикасының Президенті, Біріккен Ұлттар Ұйымы).
     static let titleNouns: Set<String> = [
         "президент", "республика", "мемлекет", "үкімет", "парламент", "сенат", "мәжіліс", "министр", "министрлік",
         "премьер-министр", "кабинет", "конституция", "декларация", "жарлық", "заң", "кодекс", "ассамблея", "хатшылық",
@@ -317,6 +317,7 @@ public final class KazakhAnalyser: Sendable {
         "саммит", "конференция", "форум", "тұжырымдама", "бағдарлама", "стратегия", "жоспар", "халық", "ұлт", "отан",
         "мемлекеттік", "ұлттық", "университет", "академия", "институт", "қор", "банк", "дума", "палата",
     ]
+    /// Pronouns that are determiners before a nominal.
     static let determiners: Set<String> = ["бұл", "осы", "сол", "мына", "мынау", "анау", "ана", "осынау", "сонау", "сондай", "осындай", "өз", "не", "қандай"]
 
     /// The reading of each word of a sentence, chosen in context.
