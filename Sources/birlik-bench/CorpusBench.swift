@@ -83,89 +83,74 @@ extension BirlikBench {
         let tsv = root.appendingPathComponent("corpus.tsv")
         FileManager.default.createFile(atPath: tsv.path, contents: nil)
         let output = try FileHandle(forWritingTo: tsv)
-        var random = SplitMix(state: 2025)
-        let builder = CorpusIndexBuilder(try CorpusIndex.open(at: root.appendingPathComponent("birlik")))
-        var table = TokenTable()
-        var indexing = 0.0
-        var writing = 0.0
-        var generated = 0
+        /// The drawn corpus, the same on every call: documents of about 2,000 tokens, each its sentences of
+        /// vocabulary indices, with a position for a phrase query in the first 100.
+        func eachDocument(_ body: (_ document: Int, _ sentences: [[Int]], _ phraseAt: Int?) throws -> Void) rethrows {
+            var random = SplitMix(state: 2025)
+            var generated = 0
+            var document = 0
+            while generated < tokens {
+                var sentences: [[Int]] = []
+                var length = 0
+                while length < 2_000 {
+                    let size = sentenceLengths[Int(random.next() % UInt64(sentenceLengths.count))]
+                    sentences.append((0..<size).map { _ in draw(&random) })
+                    length += size
+                }
+                let phraseAt = document < 100 && length > 1 ? Int(random.next() % UInt64(length - 1)) : nil
+                try body(document, sentences, phraseAt)
+                generated += length
+                document += 1
+            }
+        }
+        /// Indexes the drawn corpus with the given columns of each vocabulary entry as `attributes` (only the
+        /// indexing is timed); `each` sees every document first. Returns the tokens and the seconds spent
+        /// indexing, of them waiting for segments to be written.
+        func build(_ folder: String, attributes: [String], columns: [Int],
+                   each: (_ document: Int, _ ids: [Int], _ phraseAt: Int?) throws -> Void = { _, _, _ in }) throws
+            -> (tokens: Int, indexing: Double, writing: Double) {
+            let builder = CorpusIndexBuilder(try CorpusIndex.open(at: root.appendingPathComponent(folder)))
+            var table = TokenTable(attributes: attributes)
+            var indexing = 0.0, writing = 0.0, generated = 0
+            try eachDocument { document, drawn, phraseAt in
+                try each(document, drawn.flatMap { $0 }, phraseAt)
+                let sentences = drawn.map { sentence in sentence.map { id in columns.map { vocabulary[id].key[$0] } } }
+                let start = Date()
+                table.append(document: "d\(document)", metadata: ["year": String(2000 + document % 25)], tokens: sentences)
+                if table.count >= Self.segmentTokens {
+                    let write = Date()
+                    builder.add(table)
+                    writing += Date().timeIntervalSince(write)
+                    table = TokenTable(attributes: attributes)
+                }
+                indexing += Date().timeIntervalSince(start)
+                generated += sentences.reduce(0) { $0 + $1.count }
+            }
+            let start = Date()
+            builder.add(table)
+            _ = try builder.finish()
+            indexing += Date().timeIntervalSince(start)
+            writing += Date().timeIntervalSince(start)
+            return (generated, indexing, writing)
+        }
+        // Generate, write the same tokens for the other engines, and index in Birlik. Each vocabulary entry is
+        // (word, lower, lemma, pos, tags), the table's column order.
         var phrases: [[String]] = []
-        var document = 0
         Self.resetPeakMemory()
-        while generated < tokens {
-            var sentences: [[[String]]] = []
-            var ids: [Int] = []
-            var length = 0
-            while length < 2_000 {
-                let size = sentenceLengths[Int(random.next() % UInt64(sentenceLengths.count))]
-                let drawn = (0..<size).map { _ in draw(&random) }
-                ids += drawn
-                length += size
-                // Each drawn token is (word, lower, lemma, pos, tags), the table's column order.
-                sentences.append(drawn.map { vocabulary[$0].key })
-            }
-            if phrases.count < 100, ids.count > 1 {
-                let at = Int(random.next() % UInt64(ids.count - 1))
-                phrases.append([vocabulary[ids[at]].key[1], vocabulary[ids[at + 1]].key[1]])
-            }
+        let (generated, indexing, writing) = try build("birlik", attributes: TokenTable.standardAttributes, columns: [0, 1, 2, 3, 4]) { _, ids, phraseAt in
+            if let at = phraseAt { phrases.append([vocabulary[ids[at]].key[1], vocabulary[ids[at + 1]].key[1]]) }
             // The other engines' file: lowercase forms, lemmas, forms, parts of speech, tags ("_" for none).
             let line = [1, 2, 0, 3, 4].map { column in
                 ids.map { vocabulary[$0].key[column].isEmpty ? "_" : vocabulary[$0].key[column] }.joined(separator: " ")
             }.joined(separator: "\t") + "\n"
             output.write(Data(line.utf8))
-            let start = Date()
-            table.append(document: "d\(document)", metadata: ["year": String(2000 + document % 25)], tokens: sentences)
-            if table.count >= Self.segmentTokens {
-                let write = Date()
-                builder.add(table)
-                writing += Date().timeIntervalSince(write)
-                table = TokenTable()
-            }
-            indexing += Date().timeIntervalSince(start)
-            generated += length
-            document += 1
         }
-        let start = Date()
-        builder.add(table)
-        _ = try builder.finish()
-        table = TokenTable()
-        indexing += Date().timeIntervalSince(start)
-        writing += Date().timeIntervalSince(start)
         try output.close()
         let buildPeak = Self.memory("VmHWM")
         // The same tokens again with only the two attributes Tantivy and Xapian index (lowercase form and lemma),
         // so the build is also compared on the same fields.
-        let pairBuilder = CorpusIndexBuilder(try CorpusIndex.open(at: root.appendingPathComponent("birlik-pair")))
-        var pairTable = TokenTable(attributes: ["lower", "lemma"])
-        var pairIndexing = 0.0
-        var pairGenerated = 0
-        random = SplitMix(state: 2025)
-        document = 0
-        while pairGenerated < tokens {
-            var sentences: [[[String]]] = []
-            var length = 0
-            while length < 2_000 {
-                let size = sentenceLengths[Int(random.next() % UInt64(sentenceLengths.count))]
-                sentences.append((0..<size).map { _ in let key = vocabulary[draw(&random)].key; return [key[1], key[2]] })
-                length += size
-            }
-            if document < 100 { _ = random.next() } // the phrase draw of the first pass
-            let start = Date()
-            pairTable.append(document: "d\(document)", metadata: ["year": String(2000 + document % 25)], tokens: sentences)
-            if pairTable.count >= Self.segmentTokens {
-                pairBuilder.add(pairTable)
-                pairTable = TokenTable(attributes: ["lower", "lemma"])
-            }
-            pairIndexing += Date().timeIntervalSince(start)
-            pairGenerated += length
-            document += 1
-        }
-        let pairStart = Date()
-        pairBuilder.add(pairTable)
-        _ = try pairBuilder.finish()
-        pairTable = TokenTable()
-        pairIndexing += Date().timeIntervalSince(pairStart)
-        let pairThroughput = Double(pairGenerated) / pairIndexing
+        let pair = try build("birlik-pair", attributes: ["lower", "lemma"], columns: [1, 2])
+        let pairThroughput = Double(pair.tokens) / pair.indexing
         let pairSize = Self.folderSize(root.appendingPathComponent("birlik-pair"))
         try? FileManager.default.removeItem(at: root.appendingPathComponent("birlik-pair"))
         // Queries: words across the frequency ranks, phrases from the text, lemma prefixes.
@@ -206,7 +191,7 @@ extension BirlikBench {
         print(String(format: "Birlik:  %d tokens indexed in %.1f s (%.1f s of it waiting for segments to be written) = %.0f tokens/s; index %.0f MB; peak memory %d MB indexing, %d MB serving",
                      generated, indexing, writing, throughput, Double(ourSize) / 1e6, buildPeak, servePeak))
         print(String(format: "Birlik, the two attributes the other engines index (lowercase form, lemma): %d tokens in %.1f s = %.0f tokens/s; index %.0f MB",
-                     pairGenerated, pairIndexing, pairThroughput, Double(pairSize) / 1e6))
+                     pair.tokens, pair.indexing, pairThroughput, Double(pairSize) / 1e6))
         let kinds = ["word", "phrase", "lemmaRegex"]
         let names = ["single word", "phrase (2 words)", "regex over lemma (prefix.*)"]
         for ((name, latency), all) in zip(zip(names, ours), listed) {
