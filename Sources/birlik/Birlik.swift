@@ -29,7 +29,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var configuration = BirlikConfiguration.fromEnvironment()
         if let port { configuration.port = port }
-        try await Commands.serve(configuration, demo: !noDemo)
+        try await Commands.serve(configuration, clock: .system, demo: !noDemo)
     }
 }
 
@@ -37,7 +37,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date.")
 
     func run() async throws {
-        try await Commands.migrate(.fromEnvironment())
+        try await Commands.migrate(.fromEnvironment(), clock: .system)
         print("Migrations complete.")
     }
 }
@@ -49,7 +49,7 @@ struct Seed: AsyncParsableCommand {
     @Option(help: "Also generate this many organisations (for benchmarks).") var generate: Int?
 
     func run() async throws {
-        let count = try await Commands.seed(.fromEnvironment(), demo: demo, generate: generate)
+        let count = try await Commands.seed(.fromEnvironment(), clock: .system, demo: demo, generate: generate)
         print("Reference data loaded\(demo ? " with the demo set" : ""): \(count) organisations.")
     }
 }
@@ -72,7 +72,7 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("give --password or set BIRLIK_PASSWORD")
             }
             do {
-                let email = try await Commands.createUser(.fromEnvironment(), email: email, password: password, role: role,
+                let email = try await Commands.createUser(.fromEnvironment(), clock: .system, email: email, password: password, role: role,
                                                           organization: org, name: name)
                 print("Created \(email) (\(role.rawValue)).")
             } catch let failure as CommandFailure {
@@ -89,7 +89,7 @@ struct AuditCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check the hash chain; exit 1 naming the first broken entry.")
 
         func run() async throws {
-            let report = try await Commands.verifyAudit(.fromEnvironment())
+            let report = try await Commands.verifyAudit(.fromEnvironment(), clock: .system)
             if let broken = report.firstBroken {
                 print("BROKEN: audit entry \(broken.sequence): \(broken.reason.rawValue) (\(report.checked) entries read)")
                 throw ExitCode(1)
@@ -115,7 +115,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be kk, ru or en") }
             guard let format = AnnualReportService.Format(rawValue: format) else { throw ValidationError("--format must be docx, pdf or html") }
             guard PlanDraft.allowedYears.contains(year) else { throw ValidationError("--year must be between 2015 and 2035") }
-            let signature = try await Commands.annualReport(.fromEnvironment(), year: year, language: language, format: format, out: out)
+            let signature = try await Commands.annualReport(.fromEnvironment(), clock: .system, year: year, language: language, format: format, out: out)
             print("Written \(out) (sha256 \(signature.sha256)), signed; signature in \(out).sig.json.")
         }
     }
@@ -126,7 +126,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Argument(help: "The report file (its FILE.sig.json is used when present).") var file: String
 
         func run() async throws {
-            switch try await Commands.verifyReport(.fromEnvironment(), file: file) {
+            switch try await Commands.verifyReport(.fromEnvironment(), clock: .system, file: file) {
             case .untouched?:
                 print("OK: \(file) is untouched and signed by this Birlik.")
             case .changed?:
@@ -157,7 +157,7 @@ struct ImportCommand: AsyncParsableCommand {
         func run() async throws {
             let l10n = Birlik.localizer(language)
             do {
-                let summary = try await Commands.importValues(.fromEnvironment(), file: file, dryRun: dryRun) { rows in
+                let summary = try await Commands.importValues(.fromEnvironment(), clock: .system, file: file, dryRun: dryRun) { rows in
                     FileHandle.standardError.write(Data("\r\(rows) rows".utf8))
                 }
                 FileHandle.standardError.write(Data("\n".utf8))
@@ -186,7 +186,7 @@ struct RemindCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remind", abstract: "Write due-soon and overdue reminders (run daily; safe on every instance).")
 
     func run() async throws {
-        let written = try await Commands.remind(.fromEnvironment())
+        let written = try await Commands.remind(.fromEnvironment(), clock: .system)
         print("Reminders written: \(written).")
     }
 }
@@ -197,7 +197,7 @@ struct BackupCommand: AsyncParsableCommand {
     @Argument(help: "The backup file to write.") var file: String
 
     func run() async throws {
-        let manifest = try await Commands.backup(.fromEnvironment(), to: file)
+        let manifest = try await Commands.backup(.fromEnvironment(), clock: .system, to: file)
         print("Backup written to \(file): \(manifest.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")).")
     }
 }
@@ -208,7 +208,7 @@ struct RestoreCommand: AsyncParsableCommand {
     @Argument(help: "The backup file to read.") var file: String
 
     func run() async throws {
-        let manifest = try await Commands.restore(.fromEnvironment(), from: file)
+        let manifest = try await Commands.restore(.fromEnvironment(), clock: .system, from: file)
         print("Restored \(file) (\(manifest.auditHead) audit entries).")
     }
 }
@@ -220,7 +220,7 @@ struct I18nCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count missing translations in the catalog and in records.")
 
         func run() async throws {
-            let (catalog, records) = try await Commands.missingTranslations(.fromEnvironment())
+            let (catalog, records) = try await Commands.missingTranslations(.fromEnvironment(), clock: .system)
             print("catalog: \(L10nKey.allCases.count) keys × 3 languages, \(catalog.count) missing")
             for (key, language) in catalog { print("  missing \(language.rawValue): \(key)") }
             for (language, count) in records.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

@@ -49,8 +49,8 @@ struct AuditAndFilesTests {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("files-\(UUID().uuidString)")
             let store = FileStore(root: root)
             let data = Data("Қазақстан халқы Ассамблеясы".utf8)
-            let first = try await store.store(data, mediaType: "text/plain", originalName: "a.txt", on: app.db)
-            let second = try await store.store(data, mediaType: "text/plain", originalName: "b.txt", on: app.db)
+            let first = try await store.store(data, mediaType: "text/plain", originalName: "a.txt", on: app.db, now: TestClock.now)
+            let second = try await store.store(data, mediaType: "text/plain", originalName: "b.txt", on: app.db, now: TestClock.now)
             #expect(first == second)
             #expect(store.data(at: first) == data)
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(first.relativePath).path))
@@ -65,18 +65,18 @@ struct AuditAndFilesTests {
         try await withBirlik(backend) { app in
             for _ in 1..<UserStore.maximumFailures {
                 await expectFailure(DomainError.invalidCredentials) {
-                    try await UserStore.signIn(email: DemoUsers.citizen, password: "wrong-password-1", hasher: testHasher, on: app.db)
+                    try await UserStore.signIn(email: DemoUsers.citizen, password: "wrong-password-1", hasher: testHasher, now: TestClock.now, on: app.db)
                 }
             }
-            await expectFailure(nil) {
-                try await UserStore.signIn(email: DemoUsers.citizen, password: "wrong-password-1", hasher: testHasher, on: app.db)
+            await expectFailure(.lockedOut(until: TestClock.now.addingTimeInterval(UserStore.lockout))) {
+                try await UserStore.signIn(email: DemoUsers.citizen, password: "wrong-password-1", hasher: testHasher, now: TestClock.now, on: app.db)
             }
             do {
-                _ = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoSeed.password, hasher: testHasher, on: app.db)
+                _ = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoSeed.password, hasher: testHasher, now: TestClock.now, on: app.db)
                 Issue.record("a locked account signed in")
             } catch DomainError.lockedOut {
             }
-            let later = Date().addingTimeInterval(UserStore.lockout + 1)
+            let later = TestClock.now.addingTimeInterval(UserStore.lockout + 1)
             let user = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoSeed.password, hasher: testHasher, now: later, on: app.db)
             #expect(user.email == DemoUsers.citizen)
         }
@@ -110,7 +110,7 @@ struct AuditAndFilesTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString).zip")
         let files = FileManager.default.temporaryDirectory.appendingPathComponent("backup-files-\(UUID().uuidString)")
         let counts = try await withBirlik(backend) { app in
-            _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: app.db)
+            _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: app.db, now: TestClock.now)
             let manifest = try await Backup.write(to: file, filesRoot: files, on: app.db)
             return manifest.counts
         }
@@ -128,7 +128,11 @@ struct AuditAndFilesTests {
             #expect(values.count == 10 && counts["data_values", default: 0] > 1000)
             #expect(try await AuditLog.verify(on: app.db).isWhole)
             #expect(FileStore(root: restoredFiles).data(at: ContentAddress(of: Data("файл".utf8))) == Data("файл".utf8))
-            await expectFailure(nil) { try await Backup.restore(from: file, filesRoot: restoredFiles, on: app.db) }
+            do {
+                _ = try await Backup.restore(from: file, filesRoot: restoredFiles, on: app.db)
+                Issue.record("a backup was restored over existing data")
+            } catch Backup.Failure.notEmpty {
+            }
         }
     }
 }

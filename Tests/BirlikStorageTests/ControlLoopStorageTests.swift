@@ -9,7 +9,7 @@ import Vapor
 @Suite("The control loop: plans, measures, reports, instructions, figures")
 struct ControlLoopStorageTests {
     /// A national plan with one quarterly measure of the Almaty akimat, approved.
-    static func approvedPlan(_ app: Application, code: String = "test-plan", now: Date = Date()) async throws -> (Plan, Measure) {
+    static func approvedPlan(_ app: Application, code: String = "test-plan", now: Date = TestClock.now) async throws -> (Plan, Measure) {
         let secretariat = try await app.actor(DemoUsers.secretariat)
         let plan = try await PlanStore.create(PlanDraft(code: code, titleKK: "Сынақ жоспары", regionCode: "KZ", conceptCode: "C2",
                                                         startYear: "2024", endYear: "2026"), actor: secretariat, on: app.db)
@@ -34,18 +34,18 @@ struct ControlLoopStorageTests {
             #expect(rows.first { $0.periodCode == "2025-Q4" }?.dueDate == "2026-01-10")
             // The public sees approved plans; a draft is not found for it.
             _ = try await PlanQueries.find(code: "test-plan", actor: .anonymous, on: app.db)
-            await expectFailure(.signInRequired) { try await PlanQueries.find(code: "kz-71-2026", actor: .anonymous, on: app.db) }
+            await expectFailure(.signInRequired) { try await PlanQueries.find(code: DemoPlans.astanaDraft, actor: .anonymous, on: app.db) }
             let abai = try await app.actor(DemoUsers.abai)
-            await expectFailure(.notFound) { try await PlanQueries.find(code: "kz-71-2026", actor: abai, on: app.db) }
+            await expectFailure(.notFound) { try await PlanQueries.find(code: DemoPlans.astanaDraft, actor: abai, on: app.db) }
             // Amending keeps the approved version and reopens the plan as the next version's draft.
             let secretariat = try await app.actor(DemoUsers.secretariat)
-            let amending = try await PlanStore.transition(id: plan.id, .amend, version: plan.version, actor: secretariat, on: app.db)
+            let amending = try await PlanStore.transition(id: plan.id, .amend, version: plan.version, actor: secretariat, on: app.db, now: TestClock.now)
             #expect(amending.status == .draft && amending.planVersion == 2)
             _ = try await MeasureStore.create(planID: plan.id, MeasureDraft(code: "2", titleKK: "Жаңа іс-шара", taskCodes: ["C2.T1"],
                                                                             executorCode: "edu", completionForm: "report", deadlineKind: "date",
                                                                             deadlineDate: "20.12.2025", budgetSource: "notRequired"),
                                               actor: secretariat, on: app.db)
-            let reapproved = try await PlanStore.transition(id: plan.id, .approve, version: amending.version, actor: secretariat, on: app.db)
+            let reapproved = try await PlanStore.transition(id: plan.id, .approve, version: amending.version, actor: secretariat, on: app.db, now: TestClock.now)
             #expect(reapproved.status == .amended)
             let versions = try await PlanQueries.versions(of: plan.id, on: app.db)
             #expect(versions.map(\.planVersion) == [2, 1])
@@ -72,7 +72,7 @@ struct ControlLoopStorageTests {
             }
             #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == plan.id).count() == 0)
             await expectFailure(.conflict(.errorPlanEmpty)) {
-                try await PlanStore.transition(id: plan.id, .approve, version: plan.version, actor: secretariat, on: app.db)
+                try await PlanStore.transition(id: plan.id, .approve, version: plan.version, actor: secretariat, on: app.db, now: TestClock.now)
             }
             // A regional coordinator cannot create the national plan, nor one for another region.
             let almaty = try await app.actor(DemoUsers.almaty)
@@ -95,15 +95,15 @@ struct ControlLoopStorageTests {
             let almaty = try await app.actor(DemoUsers.almaty)
             let abai = try await app.actor(DemoUsers.abai)
             let secretariat = try await app.actor(DemoUsers.secretariat)
-            let lead = try await ReportRecord.query(on: app.db).filter(\.$measureID == measure.id).filter(\.$periodCode == "2024-Q1")
-                .filter(\.$isLead == true).first()!.report
+            let lead = try #require(try await ReportRecord.query(on: app.db).filter(\.$measureID == measure.id).filter(\.$periodCode == "2024-Q1")
+                .filter(\.$isLead == true).first()).report
             let inQuarter = Day(year: 2024, month: 4, day: 2).end
             // Someone else's organisation cannot enter the akimat's report; bad numbers are refused.
             await expectFailure(.notFound) {
                 try await ReportStore.enter(id: lead.id, ReportDraft(execution: "executed", narrativeKK: "Өтті", version: lead.version),
                                             submit: false, actor: executor, on: app.db, now: inQuarter)
             }
-            await expectFailure(nil) {
+            await expectInvalid(["actual0"]) {
                 try await ReportStore.enter(id: lead.id, ReportDraft(execution: "executed", narrativeKK: "Өтті", actuals: [0: "көп"], version: lead.version),
                                             submit: true, actor: akimat, on: app.db, now: inQuarter)
             }
@@ -121,14 +121,14 @@ struct ControlLoopStorageTests {
             await expectFailure(.conflict(.errorReportLocked)) {
                 try await ReportStore.enter(id: lead.id, ReportDraft(submitted), submit: false, actor: akimat, on: app.db, now: inQuarter)
             }
-            await expectFailure(nil) {
+            await expectFailure(.notFound) {
                 try await ReportStore.decide(id: lead.id, .returnForCorrection, comment: "?", version: submitted.version, actor: abai, on: app.db, now: inQuarter)
             }
             // Almaty's coordinator reviews the akimat's report on the national plan; only the Secretariat accepts it.
             await expectFailure(.forbidden) {
                 try await ReportStore.decide(id: lead.id, .accept, version: submitted.version, actor: almaty, on: app.db, now: inQuarter)
             }
-            await expectFailure(nil) {
+            await expectInvalid(["comment"]) {
                 try await ReportStore.decide(id: lead.id, .returnForCorrection, comment: " ", version: submitted.version, actor: almaty, on: app.db, now: inQuarter)
             }
             let returned = try await ReportStore.decide(id: lead.id, .returnForCorrection, comment: "Қатысушылар санын нақтылаңыз",
@@ -145,7 +145,7 @@ struct ControlLoopStorageTests {
             let accepted = try await ReportStore.decide(id: lead.id, .accept, version: resubmitted.version, actor: secretariat, on: app.db, now: late)
             #expect(accepted.status == .accepted)
             // Un-accepting needs a reason.
-            await expectFailure(nil) {
+            await expectInvalid(["comment"]) {
                 try await ReportStore.decide(id: lead.id, .unaccept, version: accepted.version, actor: secretariat, on: app.db, now: late)
             }
             // The figures: of the two reports of 2024-Q1 (lead and co-executor) one is accepted and it was on time.
@@ -158,8 +158,8 @@ struct ControlLoopStorageTests {
             let nodes = try await DashboardQueries.byStrategyNode(filter, actor: secretariat, on: app.db)
             #expect(nodes["C2.D2.A7"]?.progress == 1 && nodes["C2.D2"]?.measureCount ?? 0 >= 1)
             // A closed-period report: after the due day, entry needs a late-entry exception.
-            let co = try await ReportRecord.query(on: app.db).filter(\.$measureID == measure.id).filter(\.$periodCode == "2024-Q1")
-                .filter(\.$isLead == false).first()!.report
+            let co = try #require(try await ReportRecord.query(on: app.db).filter(\.$measureID == measure.id).filter(\.$periodCode == "2024-Q1")
+                .filter(\.$isLead == false).first()).report
             await expectFailure(.conflict(.errorDeadlinePassed)) {
                 try await ReportStore.enter(id: co.id, ReportDraft(execution: "executed", narrativeKK: "Өтті", version: co.version),
                                             submit: true, actor: executor, on: app.db, now: late)
@@ -192,31 +192,31 @@ struct ControlLoopStorageTests {
             let secretariat = try await app.actor(DemoUsers.secretariat)
             let akimat = try await app.actor(DemoUsers.akimat)
             let executor = try await app.actor(DemoUsers.executor)
-            await expectFailure(nil) {
+            await expectInvalid(["deadline", "executorCodes"]) {
                 try await InstructionStore.create(InstructionDraft(number: "t-1", sourceDate: "2026-01-10", textKK: "Тапсырма", executorCodes: "nobody",
-                                                                   deadline: "2025-12-01"), actor: secretariat, on: app.db)
+                                                                   deadline: "2025-12-01"), actor: secretariat, on: app.db, now: TestClock.now)
             }
             await expectFailure(.forbidden) {
                 try await InstructionStore.create(InstructionDraft(number: "t-1", sourceDate: "2026-01-10", textKK: "Тапсырма", executorCodes: "akimat-kz-75",
-                                                                   deadline: "2026-03-01"), actor: akimat, on: app.db)
+                                                                   deadline: "2026-03-01"), actor: akimat, on: app.db, now: TestClock.now)
             }
             let instruction = try await InstructionStore.create(InstructionDraft(number: "t-1", sourceDate: "2026-01-10", item: "1", textKK: "Тапсырма",
                                                                                  executorCodes: "akimat-kz-75", deadline: "2026-03-01"),
-                                                                actor: secretariat, on: app.db)
+                                                                actor: secretariat, on: app.db, now: TestClock.now)
             await expectFailure(.notFound) { try await InstructionQueries.find(id: instruction.id, actor: executor, on: app.db) }
             await expectFailure(.notFound) {
-                try await InstructionStore.apply(.respond("Орындалды"), to: instruction.id, actor: executor, on: app.db)
+                try await InstructionStore.apply(.respond("Орындалды"), to: instruction.id, actor: executor, on: app.db, now: TestClock.now)
             }
-            _ = try await InstructionStore.apply(.respond("Жұмыс жүріп жатыр"), to: instruction.id, actor: akimat, on: app.db)
+            _ = try await InstructionStore.apply(.respond("Жұмыс жүріп жатыр"), to: instruction.id, actor: akimat, on: app.db, now: TestClock.now)
             _ = try await InstructionStore.apply(.requestExtension(Day(year: 2026, month: 4, day: 1), "Қосымша уақыт керек"), to: instruction.id,
-                                                 actor: akimat, on: app.db)
+                                                 actor: akimat, on: app.db, now: TestClock.now)
             await expectFailure(.forbidden) {
-                try await InstructionStore.apply(.decideExtension(grant: true, comment: ""), to: instruction.id, actor: akimat, on: app.db)
+                try await InstructionStore.apply(.decideExtension(grant: true, comment: ""), to: instruction.id, actor: akimat, on: app.db, now: TestClock.now)
             }
             let extended = try await InstructionStore.apply(.decideExtension(grant: true, comment: "Келісілді"), to: instruction.id,
-                                                            actor: secretariat, on: app.db)
+                                                            actor: secretariat, on: app.db, now: TestClock.now)
             #expect(extended.deadline == Day(year: 2026, month: 4, day: 1))
-            #expect(try await InstructionQueries.list(.init(), actor: akimat, today: Day(Date()), on: app.db).contains { $0.id == instruction.id })
+            #expect(try await InstructionQueries.list(.init(), actor: akimat, today: TestClock.today, on: app.db).contains { $0.id == instruction.id })
             #expect(try await InstructionQueries.overdue(actor: secretariat, today: Day(year: 2026, month: 5, day: 1), on: app.db)
                 .contains { $0.id == instruction.id })
             let history = try await InstructionQueries.history(of: instruction.id, on: app.db)

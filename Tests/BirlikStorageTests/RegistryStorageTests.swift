@@ -133,7 +133,7 @@ struct RegistryStorageTests {
             let organizations = try await OrganizationRecord.query(on: app.db).count()
             let entries = try await AuditEntryRecord.query(on: app.db).count()
             let draft = OrganizationDraft(code: "x", type: "ngo", nameKK: "", regionCode: "KZ-75")
-            await expectFailure(nil) { try await OrganizationStore.create(draft, actor: Self.secretariat, on: app.db) }
+            await expectInvalid(["nameKK"]) { try await OrganizationStore.create(draft, actor: Self.secretariat, on: app.db) }
             #expect(try await OrganizationRecord.query(on: app.db).count() == organizations)
             #expect(try await AuditEntryRecord.query(on: app.db).count() == entries)
         }

@@ -20,7 +20,7 @@ struct StatisticsStorageTests {
             return 0x3F
         }) : Data(text.utf8)
         return try await ValueImporter.run(TableRows(csv: DelimitedReader(.data(data))), fileName: "test.csv", sha256: ContentAddress(of: data).sha256,
-                                           actor: actor, dryRun: dryRun, on: app.db)
+                                           actor: actor, dryRun: dryRun, on: app.db, now: TestClock.now)
     }
 
     @Test("The census is reference data with its source; demo values never carry it", arguments: TestBackend.enabled)
@@ -36,7 +36,7 @@ struct StatisticsStorageTests {
             let almaty = try await app.actor(DemoUsers.almaty)
             let own = try await OpenData.values(element: "mediation.cases", period: "2025", place: nil, by: nil, actor: almaty, on: app.db)
             #expect(!own.isEmpty && own.allSatisfy { $0.place == "KZ-75" })
-            await expectFailure(nil) { try await OpenData.values(element: "population", period: "2024Q9", place: "Narnia", by: "colour", actor: .anonymous, on: app.db) }
+            await expectInvalid(["by", "period", "place"]) { try await OpenData.values(element: "population", period: "2024Q9", place: "Narnia", by: "colour", actor: .anonymous, on: app.db) }
         }
     }
 
@@ -45,7 +45,7 @@ struct StatisticsStorageTests {
         try await withBirlik(backend) { app in
             let almaty = try await app.actor(DemoUsers.almaty)
             let before = try await Self.count(app)
-            let bad = "Показатель;Период;Регион;Значение\nassociations.count;2026;KZ-75;50\nassociations.count;2026-13;KZ-75;12\nassociations.count;2026;область Абай;12\nsurvey.relations-good;2026;KZ-75;105,5\n"
+            let bad = "Показатель;Период;Регион;Значение\nassociations.count;\(TestClock.today.year);KZ-75;50\nassociations.count;\(TestClock.today.year)-13;KZ-75;12\nassociations.count;\(TestClock.today.year);область Абай;12\nsurvey.relations-good;\(TestClock.today.year);KZ-75;105,5\n"
             do {
                 _ = try await Self.importCSV(app, bad, actor: almaty, encoding: .windows1251)
                 Issue.record("a file with bad rows was imported")
@@ -54,7 +54,7 @@ struct StatisticsStorageTests {
                 #expect(failure.problems.map(\.key) == [.importUnknownPeriod, .importPlaceForbidden, .importPercentRange])
             }
             #expect(try await Self.count(app) == before)
-            let good = "Показатель;Период;Регион;Значение\nassociations.count;2026;KZ-75;50\nsurvey.relations-good;2026;KZ-75;85,5\n"
+            let good = "Показатель;Период;Регион;Значение\nassociations.count;\(TestClock.today.year);KZ-75;50\nsurvey.relations-good;\(TestClock.today.year);KZ-75;85,5\n"
             let dry = try await Self.importCSV(app, good, actor: almaty, dryRun: true, encoding: .windows1251)
             #expect(dry.values == 2)
             #expect(try await Self.count(app) == before)
@@ -66,8 +66,8 @@ struct StatisticsStorageTests {
             #expect(again.changed == 0)
             #expect(try await Self.count(app) == before + 2)
             #expect(try await Self.count(app, "SELECT COUNT(*) AS n FROM audit_log") == stamp + 1)
-            let table = try await Pivot.run(PivotRequest(rows: .place, columns: .period, elements: ["associations.count"], years: [2026]), actor: almaty, on: app.db)
-            #expect(table.cell("KZ-75", "2026")?.value == 50)
+            let table = try await Pivot.run(PivotRequest(rows: .place, columns: .period, elements: ["associations.count"], years: [TestClock.today.year]), actor: almaty, on: app.db)
+            #expect(table.cell("KZ-75", "\(TestClock.today.year)")?.value == 50)
             #expect(try await AuditLog.verify(on: app.db).isWhole)
         }
     }
@@ -78,44 +78,44 @@ struct StatisticsStorageTests {
             let almaty = try await app.actor(DemoUsers.almaty)
             let abai = try await app.actor(DemoUsers.abai)
             let secretariat = try await app.actor(DemoUsers.secretariat)
-            let period = Period("2023")!
+            let period = try #require(Period("2023"))
             // The demo set has the year before last partly approved: Almaty at both levels.
-            let demoApprovals = try await ApprovalStore.approvals(dataSet: "apk-annual", period: Period(kind: .year, year: Day(Date()).year - 2)!, on: app.db)
-            #expect(demoApprovals["apk-annual|KZ-75|\(Day(Date()).year - 2)"] == ["KZ-75", "KZ"] || demoApprovals["apk-annual|KZ-75|\(Day(Date()).year - 2)"] == ["KZ", "KZ-75"])
+            let demoApprovals = try await ApprovalStore.approvals(dataSet: "apk-annual", period: Period(kind: .year, year: TestClock.today.year - 2)!, on: app.db)
+            #expect(demoApprovals["apk-annual|KZ-75|\(TestClock.today.year - 2)"] == ["KZ-75", "KZ"] || demoApprovals["apk-annual|KZ-75|\(TestClock.today.year - 2)"] == ["KZ", "KZ-75"])
             await expectFailure(.conflict(.approvalNeedsLower)) {
-                try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", actor: secretariat, on: app.db)
+                try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", actor: secretariat, on: app.db, now: TestClock.now)
             }
             await expectFailure(.forbidden) {
-                try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ-75", actor: abai, on: app.db)
+                try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ-75", actor: abai, on: app.db, now: TestClock.now)
             }
-            try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ-75", actor: almaty, on: app.db)
+            try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ-75", actor: almaty, on: app.db, now: TestClock.now)
             await expectFailure(.forbidden) {
-                try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", actor: almaty, on: app.db)
+                try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", actor: almaty, on: app.db, now: TestClock.now)
             }
-            try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", actor: secretariat, on: app.db)
+            try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", actor: secretariat, on: app.db, now: TestClock.now)
             // Locked: the entry form and an import both refuse.
             await expectFailure(.conflict(.statisticsLocked)) {
-                _ = try await ValueStore.save(dataSet: "apk-annual", place: "KZ-75", period: period, cells: ["associations.count|": "99"], actor: almaty, on: app.db)
+                _ = try await ValueStore.save(dataSet: "apk-annual", place: "KZ-75", period: period, cells: ["associations.count|": "99"], actor: almaty, on: app.db, now: TestClock.now)
             }
             do {
                 _ = try await Self.importCSV(app, "element,period,place,value\nassociations.count,2023,KZ-75,99\n", actor: almaty)
                 Issue.record("an approved period was imported into")
             } catch let failure as ImportFailure { #expect(failure.problems.map(\.key) == [.importPeriodApproved]) }
             await expectFailure(.conflict(.approvalHigherApproved)) {
-                try await ApprovalStore.unapprove(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ-75", reason: "fix", actor: almaty, on: app.db)
+                try await ApprovalStore.unapprove(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ-75", reason: "fix", actor: almaty, on: app.db, now: TestClock.now)
             }
-            await expectFailure(nil) {
-                try await ApprovalStore.unapprove(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", reason: "  ", actor: secretariat, on: app.db)
+            await expectInvalid(["reason"]) {
+                try await ApprovalStore.unapprove(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", reason: "  ", actor: secretariat, on: app.db, now: TestClock.now)
             }
-            try await ApprovalStore.unapprove(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", reason: "Қате табылды", actor: secretariat, on: app.db)
-            try await ApprovalStore.unapprove(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ-75", reason: "Түзету", actor: almaty, on: app.db)
-            let saved = try await ValueStore.save(dataSet: "apk-annual", place: "KZ-75", period: period, cells: ["associations.count|": "99"], actor: almaty, on: app.db)
+            try await ApprovalStore.unapprove(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", reason: "Қате табылды", actor: secretariat, on: app.db, now: TestClock.now)
+            try await ApprovalStore.unapprove(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ-75", reason: "Түзету", actor: almaty, on: app.db, now: TestClock.now)
+            let saved = try await ValueStore.save(dataSet: "apk-annual", place: "KZ-75", period: period, cells: ["associations.count|": "99"], actor: almaty, on: app.db, now: TestClock.now)
             #expect(saved.saved == 1)
-            await expectFailure(nil) {
-                _ = try await ValueStore.save(dataSet: "apk-annual", place: "KZ-75", period: period, cells: ["survey.relations-good|": "120"], actor: almaty, on: app.db)
+            await expectInvalid(["survey.relations-good|"]) {
+                _ = try await ValueStore.save(dataSet: "apk-annual", place: "KZ-75", period: period, cells: ["survey.relations-good|": "120"], actor: almaty, on: app.db, now: TestClock.now)
             }
             await expectFailure(.forbidden) {
-                _ = try await ValueStore.save(dataSet: "apk-annual", place: "KZ-75", period: period, cells: ["associations.count|": "1"], actor: abai, on: app.db)
+                _ = try await ValueStore.save(dataSet: "apk-annual", place: "KZ-75", period: period, cells: ["associations.count|": "1"], actor: abai, on: app.db, now: TestClock.now)
             }
         }
     }
@@ -138,7 +138,7 @@ struct StatisticsStorageTests {
             let year = try #require(share.rowKeys.last)
             let cells = share.columnKeys.compactMap { share.cell(year, $0)?.value }
             #expect(abs((share.rowTotal(year)?.value ?? 0) - cells.reduce(0, +) / Double(cells.count)) < 1e-9)
-            let found = try await RuleChecks.violations(years: [Day(Date()).year - 2], elements: ["population.ethnicity"], actor: .system, on: app.db)
+            let found = try await RuleChecks.violations(years: [TestClock.today.year - 2], elements: ["population.ethnicity"], actor: .system, on: app.db)
             #expect(found.map(\.place) == ["KZ-39"])
         }
     }
@@ -150,52 +150,52 @@ struct StatisticsStorageTests {
             let almaty = try await app.actor(DemoUsers.almaty)
             let abai = try await app.actor(DemoUsers.abai)
             let secretariat = try await app.actor(DemoUsers.secretariat)
-            let today = Day(Date())
+            let today = TestClock.today
             func draft(_ place: String, severity: Int) -> SignalDraft {
                 var draft = SignalDraft()
                 draft.date = today.description; draft.place = place; draft.kind = "ethnicDispute"; draft.groups = ["kazakhs", "uzbeks"]
                 draft.severity = String(severity); draft.source = "citizenAppeal"; draft.summary = "Көршілер арасындағы дау"
                 return draft
             }
-            await expectFailure(.forbidden) { _ = try await SignalStore.create(draft("KZ-75", severity: 2), actor: abai, today: today, on: app.db) }
-            await expectFailure(nil) {
+            await expectFailure(.forbidden) { _ = try await SignalStore.create(draft("KZ-75", severity: 2), actor: abai, today: today, on: app.db, now: TestClock.now) }
+            await expectInvalid(["date", "severity"]) {
                 var bad = draft("KZ-75", severity: 9)
                 bad.date = "2099-01-01"
-                _ = try await SignalStore.create(bad, actor: almaty, today: today, on: app.db)
+                _ = try await SignalStore.create(bad, actor: almaty, today: today, on: app.db, now: TestClock.now)
             }
-            let signal = try await SignalStore.create(draft("KZ-10", severity: 2), actor: abai, today: today, on: app.db)
+            let signal = try await SignalStore.create(draft("KZ-10", severity: 2), actor: abai, today: today, on: app.db, now: TestClock.now)
             await expectFailure(.notFound) { _ = try await SignalQueries.find(signal.id, actor: almaty, on: app.db) }
             await expectFailure(.signInRequired) { _ = try await SignalQueries.find(signal.id, actor: .anonymous, on: app.db) }
             #expect(try await SignalQueries.list(.init(), actor: almaty, on: app.db).allSatisfy { $0.place.hasPrefix("KZ-75") })
             // Abai had no signals before: five grave ones make a spike.
             let alertsBefore = try await AlertRecord.query(on: app.db).filter(\.$place == "KZ-10").count()
             var ids = [signal.id]
-            for _ in 0..<4 { ids.append(try await SignalStore.create(draft("KZ-10", severity: 5), actor: abai, today: today, on: app.db).id) }
-            await expectFailure(.forbidden) { _ = try await SignalStore.review(ids, verify: true, note: "", actor: almaty, on: app.db) }
-            #expect(try await SignalStore.review(ids, verify: true, note: "Расталды", actor: abai, on: app.db) == 5)
+            for _ in 0..<4 { ids.append(try await SignalStore.create(draft("KZ-10", severity: 5), actor: abai, today: today, on: app.db, now: TestClock.now).id) }
+            await expectFailure(.forbidden) { _ = try await SignalStore.review(ids, verify: true, note: "", actor: almaty, on: app.db, now: TestClock.now) }
+            #expect(try await SignalStore.review(ids, verify: true, note: "Расталды", actor: abai, on: app.db, now: TestClock.now) == 5)
             let alerts = try await AlertRecord.query(on: app.db).filter(\.$place == "KZ-10").all()
             #expect(alerts.count > alertsBefore)
             #expect(Set(alerts.map(\.rule)).count == alerts.count)
             let notified = try await NotificationRecord.query(on: app.db).filter(\.$kind == "alert").all()
             #expect(notified.contains { $0.organizationID == abai.organizationID })
             #expect(notified.contains { $0.organizationID == secretariat.organizationID })
-            let alert = try #require(alerts.first).id!
+            let alert = try #require(alerts.first).requireID()
             await expectFailure(.notFound) { _ = try await AlertQueries.find(alert, actor: almaty, on: app.db) }
             let assigned = try await AlertStore.assign(alert, .init(responsibleCode: "akimat-kz-10", task: "Тұрғындармен кездесу өткізу",
                                                                     deadline: today.adding(days: 14).description, version: 1),
-                                                       actor: abai, today: today, on: app.db)
+                                                       actor: abai, today: today, on: app.db, now: TestClock.now)
             #expect(assigned.status == .assigned)
             let akimat = try await app.organizationID("akimat-kz-10")
             #expect(try await NotificationRecord.query(on: app.db).filter(\.$organizationID == akimat).filter(\.$kind == "alert-assigned").count() == 1)
-            let closed = try await AlertStore.close(alert, outcome: "Кездесу өтті, дау шешілді", version: assigned.version, actor: abai, on: app.db)
+            let closed = try await AlertStore.close(alert, outcome: "Кездесу өтті, дау шешілді", version: assigned.version, actor: abai, on: app.db, now: TestClock.now)
             #expect(closed.status == .closed)
             await expectFailure(.conflict(.errorTransition)) {
-                _ = try await AlertStore.close(alert, outcome: "again", version: closed.version, actor: abai, on: app.db)
+                _ = try await AlertStore.close(alert, outcome: "again", version: closed.version, actor: abai, on: app.db, now: TestClock.now)
             }
             // Publishing aggregates is the Secretariat's alone.
             let month = Period.month(of: today)
-            await expectFailure(.forbidden) { try await SignalStore.publish(month: month, actor: abai, on: app.db) }
-            try await SignalStore.publish(month: month, actor: secretariat, on: app.db)
+            await expectFailure(.forbidden) { try await SignalStore.publish(month: month, actor: abai, on: app.db, now: TestClock.now) }
+            try await SignalStore.publish(month: month, actor: secretariat, on: app.db, now: TestClock.now)
             #expect(try await SignalQueries.publishedMonths(on: app.db).contains(month))
             #expect(try await AuditLog.verify(on: app.db).isWhole)
         }

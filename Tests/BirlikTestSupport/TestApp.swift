@@ -26,6 +26,34 @@ public enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvert
     }
 }
 
+/// The day every test runs on: `BIRLIK_TEST_TODAY` (`YYYY-MM-DD`) when set, so that CI can run the
+/// suites on other dates too, and 29 November 2026 otherwise. Nothing in a test reads the machine's clock.
+public enum TestClock {
+    public static let today: Day = {
+        guard let text = ProcessInfo.processInfo.environment["BIRLIK_TEST_TODAY"], !text.isEmpty else {
+            return Day(year: 2026, month: 11, day: 29)
+        }
+        guard let day = Day(text) else { fatalError("BIRLIK_TEST_TODAY must be a date written YYYY-MM-DD, got \(text)") }
+        return day
+    }()
+
+    /// The clock every test application runs on: noon of `today` in Kazakhstan.
+    public static let clock = BirlikClock.fixed(today)
+
+    /// The instant of the test clock.
+    public static var now: Date { clock.now }
+}
+
+/// The codes of the demo records laid around the test clock's day.
+public enum DemoPlans {
+    /// Almaty's current plan (last year to next year), with reports in every state.
+    public static var almaty: String { ControlLoopSeed.almatyPlanCode(today: TestClock.today) }
+    /// Astana's draft plan.
+    public static var astanaDraft: String { ControlLoopSeed.astanaDraftCode(today: TestClock.today) }
+    /// An instruction on control whose deadline has passed (given two years ago).
+    public static var overdueInstruction: String { "\(TestClock.today.year - 2)-03" }
+}
+
 /// A password hasher with bcrypt's lowest cost, so that seeding users stays fast in tests.
 public let testHasher = BcryptHasher(cost: 4)
 
@@ -47,7 +75,7 @@ public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, s
     let app = try await BirlikApplication.make(.testing, configuration)
     app.logger.logLevel = .warning
     do {
-        try configure(app, configuration, hasher: testHasher)
+        try configure(app, configuration, clock: TestClock.clock, hasher: testHasher)
         if backend == .postgres {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: String(schema))").run()
         }
@@ -83,10 +111,8 @@ public struct Identity: Sendable {
 extension Application {
     /// A browser session for the user with `email`.
     public func session(_ email: String) async throws -> Identity {
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else {
-            fatalError("no user \(email)")
-        }
-        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 3600, on: db)
+        let user = try #require(try await UserRecord.query(on: db).filter(\.$email == email).first(), "no user \(email)")
+        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 3600, now: TestClock.now, on: db)
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: "birlik_session=\(issued.token)")
         return Identity(headers: headers, csrf: issued.csrfToken, actor: try await UserStore.actor(for: user, on: db))
@@ -94,10 +120,8 @@ extension Application {
 
     /// An API bearer token for the user with `email`.
     public func bearer(_ email: String) async throws -> Identity {
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else {
-            fatalError("no user \(email)")
-        }
-        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .api, lifetime: 3600, on: db)
+        let user = try #require(try await UserRecord.query(on: db).filter(\.$email == email).first(), "no user \(email)")
+        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .api, lifetime: 3600, now: TestClock.now, on: db)
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: issued.token)
         return Identity(headers: headers, csrf: "", actor: try await UserStore.actor(for: user, on: db))
@@ -145,33 +169,43 @@ public enum DemoUsers {
     public static let citizen = "citizen@birlik.kz"
 }
 
-/// Records an issue unless `body` throws `expected` (a `DomainError`, compared by value, or by case
-/// when `expected` is `nil`).
-public func expectFailure<T>(_ expected: DomainError?, sourceLocation: SourceLocation = #_sourceLocation,
+/// Records an issue unless `body` throws exactly `expected`.
+public func expectFailure<T>(_ expected: DomainError, sourceLocation: SourceLocation = #_sourceLocation,
                              _ body: () async throws -> T) async {
     do {
         _ = try await body()
-        Issue.record("expected \(String(describing: expected)), but it succeeded", sourceLocation: sourceLocation)
+        Issue.record("expected \(expected), but it succeeded", sourceLocation: sourceLocation)
     } catch let error as DomainError {
-        if let expected, error != expected {
-            Issue.record("expected \(expected), got \(error)", sourceLocation: sourceLocation)
-        }
+        if error != expected { Issue.record("expected \(expected), got \(error)", sourceLocation: sourceLocation) }
     } catch {
-        if expected != nil { Issue.record("expected \(String(describing: expected)), got \(error)", sourceLocation: sourceLocation) }
+        Issue.record("expected \(expected), got \(error)", sourceLocation: sourceLocation)
+    }
+}
+
+/// Records an issue unless `body` throws `DomainError.invalid` naming exactly the fields `fields`.
+public func expectInvalid<T>(_ fields: Set<String>, sourceLocation: SourceLocation = #_sourceLocation,
+                             _ body: () async throws -> T) async {
+    do {
+        _ = try await body()
+        Issue.record("expected problems with \(fields.sorted()), but it succeeded", sourceLocation: sourceLocation)
+    } catch let DomainError.invalid(problems) {
+        let named = Set(problems.map(\.field))
+        if named != fields { Issue.record("expected problems with \(fields.sorted()), got \(named.sorted())", sourceLocation: sourceLocation) }
+    } catch {
+        Issue.record("expected problems with \(fields.sorted()), got \(error)", sourceLocation: sourceLocation)
     }
 }
 
 extension Application {
     /// The acting user behind a demo e-mail, for tests that call stores and queries directly.
     public func actor(_ email: String) async throws -> Actor {
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email).first() else { fatalError("no user \(email)") }
+        let user = try #require(try await UserRecord.query(on: db).filter(\.$email == email).first(), "no user \(email)")
         return try await UserStore.actor(for: user, on: db)
     }
 
     /// The id of an organisation by its registry code.
     public func organizationID(_ code: String) async throws -> UUID {
-        guard let id = try await OrganizationRecord.query(on: db).filter(\.$code == code).first()?.id else { fatalError("no organisation \(code)") }
-        return id
+        try #require(try await OrganizationRecord.query(on: db).filter(\.$code == code).first()?.id, "no organisation \(code)")
     }
 
     /// A browser session for `email`, or the public when `email` is `nil`.

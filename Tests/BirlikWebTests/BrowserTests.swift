@@ -89,10 +89,10 @@ struct BrowserTests {
             let site = "http://127.0.0.1:\(port)"
             defer { Task { await app.server.shutdown() } }
             let akimat = try await app.organizationID("akimat-kz-75")
-            let plan = try await PlanRecord.query(on: app.db).filter(\.$code == "kz-75-2026").first()!
-            let report = try await ReportRecord.query(on: app.db).filter(\.$planID == plan.id!).filter(\.$executorID == akimat)
-                .filter(\.$status == "notStarted").filter(\.$dueDate >= Day(Date()).description).sort(\.$dueDate).first()!
-            let path = site + "/reports/\(report.id!.uuidString)"
+            let plan = try #require(try await PlanRecord.query(on: app.db).filter(\.$code == DemoPlans.almaty).first())
+            let report = try #require(try await ReportRecord.query(on: app.db).filter(\.$planID == (try plan.requireID())).filter(\.$executorID == akimat)
+                .filter(\.$status == "notStarted").filter(\.$dueDate >= TestClock.today.description).sort(\.$dueDate).first())
+            let path = site + "/reports/\(try report.requireID().uuidString)"
             func step(_ email: String, _ name: String, _ body: (WebDriver) async throws -> Void) async throws {
                 let browser = try await Self.signedIn(app, site, email)
                 do {
@@ -107,7 +107,7 @@ struct BrowserTests {
             }
             try await step(DemoUsers.akimat, "report-submitted.png") { browser in
                 try await browser.open(site + "/my-work")
-                #expect(try await browser.source().contains(report.id!.uuidString))
+                #expect(try await browser.source().contains(try report.requireID().uuidString))
                 try await browser.open(path)
                 _ = try await browser.script("document.querySelector('#field-execution').value = 'executed'")
                 try await browser.type("#field-narrativeKK", "Ассамблея отырысы өтті, 40 бірлестік қатысты.")
@@ -135,7 +135,7 @@ struct BrowserTests {
                 #expect(try await browser.text("h1").contains("Алматы"))
                 #expect(try await browser.source().contains("class=\"kpi-value\""))
             }
-            #expect(try await ReportRecord.find(report.id!, on: app.db)?.status == "accepted")
+            #expect(try await ReportRecord.find(try report.requireID(), on: app.db)?.status == "accepted")
         }
     }
 
@@ -151,9 +151,9 @@ struct BrowserTests {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-browser-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let bad = directory.appendingPathComponent("bad.csv"), good = directory.appendingPathComponent("good.csv")
-            try StatisticsWebTests.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;2026;Алматы;52\r\nassociations.count;2026-13;Алматы;12\r\n"
-                                                + "events.count;2026-01;область Абай;4\r\nsurvey.relations-good;2026;Алматы;105,5\r\n").write(to: bad)
-            try StatisticsWebTests.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;2026;Алматы;52\r\nsurvey.relations-good;2026;Алматы;85,5\r\n").write(to: good)
+            try StatisticsWebTests.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;\(TestClock.today.year);Алматы;52\r\nassociations.count;\(TestClock.today.year)-13;Алматы;12\r\n"
+                                                + "events.count;\(TestClock.today.year)-01;область Абай;4\r\nsurvey.relations-good;\(TestClock.today.year);Алматы;105,5\r\n").write(to: bad)
+            try StatisticsWebTests.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;\(TestClock.today.year);Алматы;52\r\nsurvey.relations-good;\(TestClock.today.year);Алматы;85,5\r\n").write(to: good)
             let browser = try await Self.signedIn(app, site, DemoUsers.almaty)
             do {
                 try await browser.open(site + "/statistics/import")
@@ -196,7 +196,7 @@ struct BrowserTests {
                 }
                 await visitor.quit()
             }
-            #expect(try await StatisticsStorageTestsShim.count(app, "SELECT COUNT(*) AS n FROM data_values WHERE period = '2026' AND place = 'KZ-75'") == 2)
+            #expect(try await StatisticsStorageTestsShim.count(app, "SELECT COUNT(*) AS n FROM data_values WHERE period = '\(TestClock.today.year)' AND place = 'KZ-75'") == 2)
         }
     }
 

@@ -1,5 +1,6 @@
 import BirlikCore
 import BirlikStorage
+import BirlikTestSupport
 import Foundation
 import SQLKit
 import Testing
@@ -18,16 +19,16 @@ struct CommandsTests {
     @Test("seed, then audit verify: whole; after a row is edited in the file: broken at that entry")
     func auditVerify() async throws {
         let configuration = Self.configuration()
-        let count = try await Commands.seed(configuration, demo: true, generate: nil)
+        let count = try await Commands.seed(configuration, clock: TestClock.clock, demo: true, generate: nil)
         #expect(count == 240)
-        #expect(try await Commands.verifyAudit(configuration).isWhole)
-        let edited = try await Commands.withApplication(configuration) { app in
+        #expect(try await Commands.verifyAudit(configuration, clock: TestClock.clock).isWhole)
+        let edited = try await Commands.withApplication(configuration, clock: TestClock.clock) { app in
             let sql = app.db as! any SQLDatabase
-            let sequence = try await sql.raw("SELECT MIN(sequence) AS n FROM audit_log WHERE after LIKE '%admin%'").first()!.decode(column: "n", as: Int.self)
+            let sequence = try #require(try await sql.raw("SELECT MIN(sequence) AS n FROM audit_log WHERE after LIKE '%admin%'").first()).decode(column: "n", as: Int.self)
             try await sql.raw("UPDATE audit_log SET after = replace(after, 'admin', 'root') WHERE sequence = \(bind: sequence)").run()
             return sequence
         }
-        let report = try await Commands.verifyAudit(configuration)
+        let report = try await Commands.verifyAudit(configuration, clock: TestClock.clock)
         #expect(report.firstBroken?.sequence == edited)
         #expect(report.firstBroken?.reason == .contentChanged)
     }
@@ -35,25 +36,25 @@ struct CommandsTests {
     @Test("user create checks its input; backup and restore move everything to a new data directory")
     func usersAndBackups() async throws {
         let configuration = Self.configuration()
-        _ = try await Commands.seed(configuration, demo: false, generate: nil)
+        _ = try await Commands.seed(configuration, clock: TestClock.clock, demo: false, generate: nil)
         do {
-            _ = try await Commands.createUser(configuration, email: "officer@gov.kz", password: "short", role: .executor,
+            _ = try await Commands.createUser(configuration, clock: TestClock.clock, email: "officer@gov.kz", password: "short", role: .executor,
                                               organization: "nowhere", name: nil)
             Issue.record("accepted a bad user")
         } catch let failure as CommandFailure {
             #expect(failure.description.contains("password: The password must be at least 10 characters long."))
             #expect(failure.description.contains("organization: There is no organisation with this code."))
         }
-        let email = try await Commands.createUser(configuration, email: "Officer@Gov.kz", password: "Strong-pass-2025", role: .executor,
+        let email = try await Commands.createUser(configuration, clock: TestClock.clock, email: "Officer@Gov.kz", password: "Strong-pass-2025", role: .executor,
                                                   organization: "mci", name: "Officer")
         #expect(email == "officer@gov.kz")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-\(UUID().uuidString).zip").path
-        let written = try await Commands.backup(configuration, to: file)
+        let written = try await Commands.backup(configuration, clock: TestClock.clock, to: file)
         let target = Self.configuration()
-        let restored = try await Commands.restore(target, from: file)
+        let restored = try await Commands.restore(target, clock: TestClock.clock, from: file)
         #expect(restored.counts == written.counts)
-        #expect(try await Commands.verifyAudit(target).isWhole)
-        let (catalog, records) = try await Commands.missingTranslations(target)
+        #expect(try await Commands.verifyAudit(target, clock: TestClock.clock).isWhole)
+        let (catalog, records) = try await Commands.missingTranslations(target, clock: TestClock.clock)
         #expect(catalog.isEmpty)
         #expect(records[.kk] == 0)
     }

@@ -15,13 +15,13 @@ struct ControlLoopWebTests {
     static let people: [String?] = [nil, DemoUsers.admin, DemoUsers.secretariat, DemoUsers.almaty, DemoUsers.abai, DemoUsers.executor,
                                     DemoUsers.akimat, DemoUsers.council, DemoUsers.association, DemoUsers.citizen]
 
-    /// A report of the Almaty akimat on Almaty's regional plan for 2026.
+    /// A report of the Almaty akimat on Almaty's current regional plan.
     static func almatyReport(_ app: Application, status: ReportStatus? = nil) async throws -> Report {
         let akimat = try await app.organizationID("akimat-kz-75")
-        let plan = try await PlanRecord.query(on: app.db).filter(\.$code == "kz-75-2026").first()!
-        let query = ReportRecord.query(on: app.db).filter(\.$planID == plan.id!).filter(\.$executorID == akimat)
+        let plan = try #require(try await PlanRecord.query(on: app.db).filter(\.$code == DemoPlans.almaty).first())
+        let query = ReportRecord.query(on: app.db).filter(\.$planID == (try plan.requireID())).filter(\.$executorID == akimat)
         if let status { query.filter(\.$status == status.rawValue) }
-        return try await query.sort(\.$dueDate).first()!.report
+        return try #require(try await query.sort(\.$dueDate).first()).report
     }
 
     @Test("Every control-loop page answers each role as the rules say")
@@ -29,8 +29,8 @@ struct ControlLoopWebTests {
         try await withBirlik { app in
             let accepted = try await Self.almatyReport(app, status: .accepted)
             let draft = try await Self.almatyReport(app, status: .notStarted)
-            let measure = try await MeasureRecord.find(draft.measureID, on: app.db)!
-            let instruction = try await InstructionRecord.query(on: app.db).filter(\.$number == "2024-03").first()!
+            let measure = try #require(try await MeasureRecord.find(draft.measureID, on: app.db))
+            let instruction = try #require(try await InstructionRecord.query(on: app.db).filter(\.$number == DemoPlans.overdueInstruction).first())
             let controllers = [DemoUsers.admin: UInt(200), DemoUsers.secretariat: 200, DemoUsers.almaty: 200, DemoUsers.abai: 200,
                                DemoUsers.executor: 200, DemoUsers.akimat: 200, DemoUsers.council: 200, DemoUsers.association: 200]
             let cases: [(String, [String: UInt], UInt, UInt)] = [
@@ -40,9 +40,9 @@ struct ControlLoopWebTests {
                 ("/plans/kz-2021-2025", [:], 200, 200),
                 ("/plans/kz-2021-2025/versions?from=1&to=2", [:], 200, 200),
                 ("/measures?task=C2.D1", [:], 200, 200),
-                ("/measures/\(measure.id!.uuidString)", [:], 200, 200),
+                ("/measures/\(try measure.requireID().uuidString)", [:], 200, 200),
                 // Astana's draft plan: the Secretariat, and no one outside Astana.
-                ("/plans/kz-71-2026", [DemoUsers.admin: 200, DemoUsers.secretariat: 200], 401, 404),
+                ("/plans/\(DemoPlans.astanaDraft)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200], 401, 404),
                 // An accepted report is public; an unstarted one belongs to its executor and the region.
                 ("/reports/\(accepted.id.uuidString)", [:], 200, 200),
                 ("/reports/\(draft.id.uuidString)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.almaty: 200, DemoUsers.akimat: 200], 401, 404),
@@ -51,11 +51,11 @@ struct ControlLoopWebTests {
                 ("/dashboard?year=2024&export=xlsx&table=territories", controllers, 401, 403),
                 ("/my-work", [:], 401, 200),
                 ("/instructions", [:], 401, 200),
-                ("/instructions/\(instruction.id!.uuidString)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.akimat: 200], 401, 404),
+                ("/instructions/\(try instruction.requireID().uuidString)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.akimat: 200], 401, 404),
                 ("/instructions/new", [DemoUsers.admin: 200, DemoUsers.secretariat: 200], 401, 403),
                 ("/plans/new", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.almaty: 200, DemoUsers.abai: 200], 401, 403),
                 // Measures are added to drafts only: the plan's controllers are told it is approved.
-                ("/plans/kz-75-2026/measures/new", [DemoUsers.admin: 409, DemoUsers.secretariat: 409, DemoUsers.almaty: 409], 401, 403),
+                ("/plans/\(DemoPlans.almaty)/measures/new", [DemoUsers.admin: 409, DemoUsers.secretariat: 409, DemoUsers.almaty: 409], 401, 403),
                 ("/annual-report", [DemoUsers.admin: 200, DemoUsers.secretariat: 200], 401, 403),
                 ("/api/v1/plans", [:], 200, 200),
                 ("/api/v1/measures?plan=kz-2021-2025", [:], 200, 200),
@@ -83,13 +83,13 @@ struct ControlLoopWebTests {
             let almatyPage = try await app.request(.GET, "/dashboard?region=KZ-10", as: try await app.session(DemoUsers.almaty)).text
             #expect(almatyPage.contains("Алматы") && !almatyPage.contains("Абай облысы"))
             let almatyPlans = try await app.request(.GET, "/api/v1/plans", as: almaty).text
-            #expect(!almatyPlans.contains("kz-71-2026"))
+            #expect(!almatyPlans.contains(DemoPlans.astanaDraft))
             let publicPlans = try await app.request(.GET, "/api/v1/plans").text
             #expect(publicPlans.contains("kz-2021-2025") && !publicPlans.contains("\"draft\""))
             let unknown = try await app.request(.GET, "/api/v1/measures?executor=no-such-body", as: almaty, headers: ["Accept-Language": "ru"])
             #expect(unknown.status == .unprocessableEntity && unknown.text.contains("Организации с таким кодом нет"))
             // Abai's coordinator cannot decide on an Almaty report, even with a valid form.
-            let record = try await ReportRecord.find(try await Self.almatyReport(app, status: .notStarted).id, on: app.db)!
+            let record = try #require(try await ReportRecord.find(try await Self.almatyReport(app, status: .notStarted).id, on: app.db))
             record.status = ReportStatus.submitted.rawValue
             try await record.update(on: app.db)
             let submitted = record.report
@@ -105,8 +105,8 @@ struct ControlLoopWebTests {
     func reportingPath() async throws {
         try await withBirlik { app in
             let secretariat = try await app.session(DemoUsers.secretariat)
-            let year = Day(Date()).year
-            let deadline = Day(Date().addingTimeInterval(30 * 86_400))
+            let year = TestClock.today.year
+            let deadline = Day(TestClock.now.addingTimeInterval(30 * 86_400))
             var response = try await app.request(.POST, "/plans/new", as: secretariat, form: [
                 "_csrf": secretariat.csrf, "code": "kz-test", "titleKK": "Сынақ жоспары", "regionCode": "KZ", "conceptCode": "C2",
                 "startYear": "\(year)", "endYear": "\(year + 1)", "version": "0"])
@@ -123,11 +123,11 @@ struct ControlLoopWebTests {
                 "completionForm": "eventHeld", "deadlineKind": "date", "deadlineDate": deadline.description, "budgetSource": "local",
                 "amount": "2 000 000", "weight": "1", "version": "0"])
             #expect(response.status == .seeOther)
-            let plan = try await PlanRecord.query(on: app.db).filter(\.$code == "kz-test").first()!
+            let plan = try #require(try await PlanRecord.query(on: app.db).filter(\.$code == "kz-test").first())
             response = try await app.request(.POST, "/plans/kz-test/status", as: secretariat,
                                              form: ["_csrf": secretariat.csrf, "transition": "approve", "version": "\(plan.version)"])
             #expect(response.status == .seeOther)
-            let report = try await ReportRecord.query(on: app.db).filter(\.$planID == plan.id!).first()!.report
+            let report = try #require(try await ReportRecord.query(on: app.db).filter(\.$planID == (try plan.requireID())).first()).report
             // The akimat's officer finds it in "my work", saves and submits.
             let akimat = try await app.session(DemoUsers.akimat)
             #expect(try await app.request(.GET, "/my-work", as: akimat).text.contains("/reports/\(report.id.uuidString)"))
@@ -142,28 +142,28 @@ struct ControlLoopWebTests {
                 "version": "\(report.version)"])
             #expect(response.status == .conflict)
             #expect(response.text.contains("Менің мәтінім жоғалмауы керек") && response.text.contains("басқа пайдаланушы сақтады"))
-            var saved = try await ReportRecord.find(report.id, on: app.db)!.report
+            var saved = try #require(try await ReportRecord.find(report.id, on: app.db)).report
             #expect(saved.narrative.kk == "Фестиваль өтті, 1200 адам қатысты.")
             response = try await app.request(.POST, path + "/enter", as: akimat, form: [
                 "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Фестиваль өтті, 1200 адам қатысты.", "submit": "true",
                 "version": "\(saved.version)"])
             #expect(response.status == .seeOther)
-            saved = try await ReportRecord.find(report.id, on: app.db)!.report
+            saved = try #require(try await ReportRecord.find(report.id, on: app.db)).report
             #expect(saved.status == .submitted)
             // Almaty's coordinator returns it with a comment; the officer corrects and resubmits.
             let almaty = try await app.session(DemoUsers.almaty)
-            var current = try await ReportRecord.find(report.id, on: app.db)!.report
+            var current = try #require(try await ReportRecord.find(report.id, on: app.db)).report
             response = try await app.request(.POST, path + "/decide", as: almaty, form: [
                 "_csrf": almaty.csrf, "transition": "return", "comment": "Қатысушылар тізімін қосыңыз", "version": "\(current.version)"])
             #expect(response.status == .seeOther)
             #expect(try await app.request(.GET, path, as: akimat).text.contains("Қатысушылар тізімін қосыңыз"))
-            current = try await ReportRecord.find(report.id, on: app.db)!.report
+            current = try #require(try await ReportRecord.find(report.id, on: app.db)).report
             response = try await app.request(.POST, path + "/enter", as: akimat, form: [
                 "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Фестиваль өтті, тізім қоса берілді.", "submit": "true",
                 "version": "\(current.version)"])
             #expect(response.status == .seeOther)
             // The coordinator may not accept a national-plan report; the Secretariat does.
-            current = try await ReportRecord.find(report.id, on: app.db)!.report
+            current = try #require(try await ReportRecord.find(report.id, on: app.db)).report
             response = try await app.request(.POST, path + "/decide", as: almaty, form: [
                 "_csrf": almaty.csrf, "transition": "accept", "version": "\(current.version)"])
             #expect(response.status == .forbidden)
@@ -286,7 +286,7 @@ struct PlanSheetTests {
             _ = try await app.request(.POST, "/plans/new", as: secretariat, form: [
                 "_csrf": secretariat.csrf, "code": "kz-import", "titleKK": "Жүктелген жоспар", "regionCode": "KZ", "conceptCode": "C2",
                 "startYear": "2021", "endYear": "2025", "version": "0"])
-            let plan = try await PlanRecord.query(on: app.db).filter(\.$code == "kz-import").first()!
+            let plan = try #require(try await PlanRecord.query(on: app.db).filter(\.$code == "kz-import").first())
             func upload(_ data: Data, language: String = "kk") async throws -> TestingHTTPResponse {
                 var (headers, body) = Self.multipart(secretariat, file: data, language: language)
                 headers.replaceOrAdd(name: .acceptLanguage, value: "ru")
@@ -307,15 +307,15 @@ struct PlanSheetTests {
             response = try await upload(brokenFile)
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("Строка 4") && response.text.contains("Срок: дата"), "\(response.text.suffix(3000))")
-            #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == plan.id!).count() == 0)
+            #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == (try plan.requireID())).count() == 0)
             // The exported file itself lands whole, and again without duplicating anything.
             response = try await upload(file)
             #expect(response.status == .seeOther)
-            #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == plan.id!).count() == 10)
+            #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == (try plan.requireID())).count() == 10)
             response = try await upload(file)
-            #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == plan.id!).count() == 10)
-            let imported = try await PlanQueries.measures(of: plan.id!, on: app.db)
-            let original = try await PlanQueries.measures(of: try await PlanRecord.query(on: app.db).filter(\.$code == "kz-2021-2025").first()!.id!, on: app.db)
+            #expect(try await MeasureRecord.query(on: app.db).filter(\.$planID == (try plan.requireID())).count() == 10)
+            let imported = try await PlanQueries.measures(of: try plan.requireID(), on: app.db)
+            let original = try await PlanQueries.measures(of: try #require(try await PlanRecord.query(on: app.db).filter(\.$code == "kz-2021-2025").first()).requireID(), on: app.db)
             #expect(imported.map(\.taskCodes) == original.map(\.taskCodes) && imported.map(\.amount) == original.map(\.amount))
             #expect(imported.map(\.executors) == original.map(\.executors) && imported.map(\.deadline) == original.map(\.deadline))
         }

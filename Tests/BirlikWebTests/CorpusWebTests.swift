@@ -124,7 +124,7 @@ struct CorpusSubmissionTests {
             #expect(submitted.status == .seeOther)
             let record = try #require(try await CorpusSubmissionRecord.query(on: app.db).first())
             #expect(record.status == "submitted" && record.tokens > 10)
-            let path = "/corpus/submissions/\(record.id!.uuidString)"
+            let path = "/corpus/submissions/\(try record.requireID().uuidString)"
             // Who sees it: the association, Almaty's coordinator, the Secretariat; not another region, not the council, not a citizen.
             for (person, status) in [(DemoUsers.association, UInt(200)), (DemoUsers.almaty, 200), (DemoUsers.secretariat, 200),
                                      (DemoUsers.abai, 404), (DemoUsers.council, 404), (DemoUsers.citizen, 404)] {
@@ -144,7 +144,8 @@ struct CorpusSubmissionTests {
             #expect(accepted.status == .seeOther)
             let api = try await app.request(.GET, "/api/v1/corpus/search?q=%D0%A2%D2%B1%D0%BC%D0%B0%D1%80%D0%B1%D0%B5%D0%BA%D1%82%D1%96%D2%A3")
             let found = try JSONDecoder().decode(CorpusController.APIResult.self, from: Data(buffer: api.body))
-            #expect(found.total == 2 && found.hits.allSatisfy { $0.document == "submission-\(record.id!.uuidString.lowercased())" })
+            let document = "submission-\(try record.requireID().uuidString.lowercased())"
+            #expect(found.total == 2 && found.hits.allSatisfy { $0.document == document })
             #expect(Date().timeIntervalSince(started) < 30)
             let after = try #require(try await CorpusSubmissionRecord.find(record.id, on: app.db))
             #expect(after.status == "accepted" && after.documentID != nil)

@@ -63,10 +63,10 @@ struct ImportInterruptionTests {
         func count() async throws -> (values: Int, audit: Int) {
             var configuration = BirlikConfiguration(dataDirectory: directory.path)
             if let url = environment["DATABASE_URL"] { configuration.database = .from(databaseURL: url, dataDirectory: directory.path) }
-            return try await Commands.withApplication(configuration) { app in
+            return try await Commands.withApplication(configuration, clock: TestClock.clock) { app in
                 let sql = app.db as! any SQLDatabase
-                let values = try await sql.raw("SELECT COUNT(*) AS n FROM data_values").first()!.decode(column: "n", as: Int.self)
-                let audit = try await sql.raw("SELECT COUNT(*) AS n FROM audit_log").first()!.decode(column: "n", as: Int.self)
+                let values = try #require(try await sql.raw("SELECT COUNT(*) AS n FROM data_values").first()).decode(column: "n", as: Int.self)
+                let audit = try #require(try await sql.raw("SELECT COUNT(*) AS n FROM audit_log").first()).decode(column: "n", as: Int.self)
                 return (values, audit)
             }
         }

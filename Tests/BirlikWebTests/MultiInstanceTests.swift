@@ -131,7 +131,7 @@ struct MultiInstanceTests {
 
             // A plan with one measure of the Almaty akimat (and the ministry as co-executor) due in five days,
             // approved on B, reported on A.
-            let deadline = Day(Date().addingTimeInterval(5 * 86_400))
+            let deadline = Day(TestClock.now.addingTimeInterval(5 * 86_400))
             var response = try await secretariat.send(.POST, siteA + "/plans/new", form: [
                 "_csrf": secretariat.csrf, "code": "kz-multi", "titleKK": "Екі сервер", "regionCode": "KZ", "conceptCode": "C2",
                 "startYear": "\(deadline.year)", "endYear": "\(deadline.year)", "version": "0"])

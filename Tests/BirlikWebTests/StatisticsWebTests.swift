@@ -36,7 +36,7 @@ struct StatisticsWebTests {
                 ("/early-warning", [:], 200, 200),
                 ("/signals", [DemoUsers.citizen: 403], 401, 200),
                 ("/signals/new", [DemoUsers.association: 403, DemoUsers.citizen: 403], 401, 200),
-                ("/early-warning/alerts/\(almatyAlert.id!.uuidString)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.almaty: 200], 401, 404),
+                ("/early-warning/alerts/\(try almatyAlert.requireID().uuidString)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.almaty: 200], 401, 404),
                 ("/api/v1/data?element=population&period=2024", [:], 200, 200),
                 ("/api/v1/data?element=mediation.cases", [DemoUsers.executor: 403, DemoUsers.akimat: 403, DemoUsers.council: 403, DemoUsers.association: 403,
                                                          DemoUsers.citizen: 403], 401, 200),
@@ -44,7 +44,7 @@ struct StatisticsWebTests {
                 ("/api/v1/risk", riskViewers, 401, 403),
             ]
             if let abaiSignal {
-                cases.append(("/signals/\(abaiSignal.id!.uuidString)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.abai: 200], 401, 404))
+                cases.append(("/signals/\(try abaiSignal.requireID().uuidString)", [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.abai: 200], 401, 404))
             }
             for person in Self.people {
                 let identity = try await app.identity(person)
@@ -69,8 +69,8 @@ struct StatisticsWebTests {
     func importInKazakh() async throws {
         try await withBirlik { app in
             let almaty = try await app.session(DemoUsers.almaty)
-            let bad = Self.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;2026;Алматы;51\r\nassociations.count;2026-13;Алматы;12\r\n"
-                                       + "events.count;2026-01;область Абай;4\r\nsurvey.relations-good;2026;Алматы;105,5\r\n")
+            let bad = Self.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;\(TestClock.today.year);Алматы;51\r\nassociations.count;\(TestClock.today.year)-13;Алматы;12\r\n"
+                                       + "events.count;\(TestClock.today.year)-01;область Абай;4\r\nsurvey.relations-good;\(TestClock.today.year);Алматы;105,5\r\n")
             var (headers, body) = PlanSheetTests.multipart(almaty, file: bad, name: "values.csv")
             headers.replaceOrAdd(name: .acceptLanguage, value: "kk")
             var response = try await app.request(.POST, "/statistics/import", as: almaty, headers: headers, body: body)
@@ -79,9 +79,9 @@ struct StatisticsWebTests {
             #expect(page.contains("Табылған қателер: 3"))
             #expect(page.contains("Мұндай кезең жоқ") && page.contains("Бұл аумақтың деректерін енгізуге құқығыңыз жоқ") && page.contains("Үлес 0-ден 100-ге дейін"))
             #expect(page.contains("Windows-1251"))
-            let stored = try await StatisticsStorageTestsShim.count(app, "SELECT COUNT(*) AS n FROM data_values WHERE period = '2026'")
+            let stored = try await StatisticsStorageTestsShim.count(app, "SELECT COUNT(*) AS n FROM data_values WHERE period = '\(TestClock.today.year)'")
             #expect(stored == 0)
-            let good = Self.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;2026;Алматы;51\r\nsurvey.relations-good;2026;Алматы;85,5\r\n")
+            let good = Self.windows1251("Показатель;Период;Регион;Значение\r\nassociations.count;\(TestClock.today.year);Алматы;51\r\nsurvey.relations-good;\(TestClock.today.year);Алматы;85,5\r\n")
             (headers, body) = PlanSheetTests.multipart(almaty, file: good, name: "values.csv")
             headers.replaceOrAdd(name: .acceptLanguage, value: "kk")
             response = try await app.request(.POST, "/statistics/import", as: almaty, headers: headers, body: body)
@@ -92,13 +92,13 @@ struct StatisticsWebTests {
                 "column0": "element", "column1": "period", "column2": "place", "column3": "value",
             ])
             #expect(response.status == .ok && response.text.contains("Импортталды: 2 мән"))
-            #expect(try await StatisticsStorageTestsShim.count(app, "SELECT COUNT(*) AS n FROM data_values WHERE period = '2026' AND place = 'KZ-75'") == 2)
+            #expect(try await StatisticsStorageTestsShim.count(app, "SELECT COUNT(*) AS n FROM data_values WHERE period = '\(TestClock.today.year)' AND place = 'KZ-75'") == 2)
             // Another region's coordinator cannot even open the import.
             let citizen = try await app.session(DemoUsers.citizen)
             (headers, body) = PlanSheetTests.multipart(citizen, file: good, name: "values.csv")
             #expect(try await app.request(.POST, "/statistics/import", as: citizen, headers: headers, body: body).status == .forbidden)
             // Data entry: a bad number comes back in the form with the typed text kept.
-            response = try await app.request(.POST, "/statistics/entry?dataSet=apk-annual&place=KZ-75&period=2026", as: almaty, headers: ["Accept-Language": "ru"],
+            response = try await app.request(.POST, "/statistics/entry?dataSet=apk-annual&place=KZ-75&period=\(TestClock.today.year)", as: almaty, headers: ["Accept-Language": "ru"],
                                              form: ["_csrf": almaty.csrf, "v:associations.count|": "много", "v:friendship-houses.count|": "3"])
             #expect(response.status == .unprocessableEntity && response.text.contains("много") && response.text.contains("Это не число"))
         }
@@ -120,7 +120,7 @@ struct StatisticsWebTests {
             struct Signals: Decodable { struct Item: Decodable { var place: String }; var signals: [Item] }
             let signals = try JSONDecoder().decode(Signals.self, from: Data(buffer: response.body))
             #expect(!signals.signals.isEmpty && signals.signals.allSatisfy { $0.place.hasPrefix("KZ-75") })
-            response = try await app.request(.GET, "/api/v1/risk?period=\(Period.month(of: Day(Date())).description)", as: almaty)
+            response = try await app.request(.GET, "/api/v1/risk?period=\(Period.month(of: TestClock.today).description)", as: almaty)
             struct Risk: Decodable { struct Item: Decodable { var place: String; var value: Double }; var formula: String; var risk: [Item] }
             let risk = try JSONDecoder().decode(Risk.self, from: Data(buffer: response.body))
             #expect(risk.risk.map(\.place) == ["KZ-75"] && risk.risk[0].value >= 50 && risk.formula == RiskIndex.formula)
@@ -136,27 +136,27 @@ struct StatisticsWebTests {
             #expect(page.contains("review-banner") && page.contains("risk-map") && page.contains(RiskIndex.formula.replacingOccurrences(of: "·", with: "·")))
             let waiting = try await SignalRecord.query(on: app.db).filter(\.$status == "reported").filter(\.$region == "KZ-75").all()
             var form = ["_csrf": secretariat.csrf, "decision": "verify", "note": "Тексерілді"]
-            for (index, signal) in waiting.enumerated() { form["ids[\(index)]"] = signal.id!.uuidString }
+            for (index, signal) in waiting.enumerated() { form["ids[\(index)]"] = try signal.requireID().uuidString }
             var response = try await app.request(.POST, "/signals/review", as: secretariat, form: form)
             #expect(response.status == .seeOther)
             #expect(try await SignalRecord.query(on: app.db).filter(\.$status == "reported").filter(\.$region == "KZ-75").count() == 0)
             let alert = try #require(try await AlertRecord.query(on: app.db).filter(\.$place == "KZ-75").first())
-            response = try await app.request(.POST, "/early-warning/alerts/\(alert.id!.uuidString)/assign", as: secretariat, headers: ["Accept-Language": "en"],
+            response = try await app.request(.POST, "/early-warning/alerts/\(try alert.requireID().uuidString)/assign", as: secretariat, headers: ["Accept-Language": "en"],
                                              form: ["_csrf": secretariat.csrf, "responsibleCode": "nowhere", "task": "", "deadline": "yesterday", "version": "\(alert.version)"])
             #expect(response.status == .unprocessableEntity && response.text.contains("error-summary"))
-            response = try await app.request(.POST, "/early-warning/alerts/\(alert.id!.uuidString)/assign", as: secretariat,
+            response = try await app.request(.POST, "/early-warning/alerts/\(try alert.requireID().uuidString)/assign", as: secretariat,
                                              form: ["_csrf": secretariat.csrf, "responsibleCode": "public-accord-kz-75", "task": "Жиын өткізу",
-                                                    "deadline": Day(Date()).adding(days: 10).description, "version": "\(alert.version)"])
+                                                    "deadline": TestClock.today.adding(days: 10).description, "version": "\(alert.version)"])
             #expect(response.status == .seeOther)
             let almaty = try await app.session(DemoUsers.almaty)
-            response = try await app.request(.POST, "/early-warning/alerts/\(alert.id!.uuidString)/close", as: almaty,
+            response = try await app.request(.POST, "/early-warning/alerts/\(try alert.requireID().uuidString)/close", as: almaty,
                                              form: ["_csrf": almaty.csrf, "outcome": "Жиын өтті", "version": "\(alert.version + 1)"])
             #expect(response.status == .seeOther)
-            page = try await app.request(.GET, "/early-warning/alerts/\(alert.id!.uuidString)", as: almaty, headers: ["Accept-Language": "ru"]).text
+            page = try await app.request(.GET, "/early-warning/alerts/\(try alert.requireID().uuidString)", as: almaty, headers: ["Accept-Language": "ru"]).text
             #expect(page.contains("Закрыто"))
             // Abai's coordinator cannot see Almaty's alert.
             let abai = try await app.session(DemoUsers.abai)
-            #expect(try await app.request(.GET, "/early-warning/alerts/\(alert.id!.uuidString)", as: abai).status == .notFound)
+            #expect(try await app.request(.GET, "/early-warning/alerts/\(try alert.requireID().uuidString)", as: abai).status == .notFound)
         }
     }
 

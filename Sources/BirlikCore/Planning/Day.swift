@@ -49,7 +49,7 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The day `days` later (earlier when negative).
     public func adding(days: Int) -> Day {
-        let start = Day.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date()
+        let start = noon
         return Day(Day.calendar.date(byAdding: .day, value: days, to: start) ?? start)
     }
 

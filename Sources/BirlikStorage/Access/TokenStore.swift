@@ -11,7 +11,7 @@ public enum TokenStore {
         public var expiresAt: Date
     }
 
-    public static func issue(for userID: UUID, kind: AuthTokenRecord.Kind, lifetime: TimeInterval, now: Date = Date(),
+    public static func issue(for userID: UUID, kind: AuthTokenRecord.Kind, lifetime: TimeInterval, now: Date,
                              on db: any Database) async throws -> Issued {
         let token = randomToken()
         let csrf = randomToken()
@@ -30,7 +30,7 @@ public enum TokenStore {
     }
 
     /// The unexpired token record and its user for a presented secret.
-    public static func resolve(_ token: String, kind: AuthTokenRecord.Kind, now: Date = Date(),
+    public static func resolve(_ token: String, kind: AuthTokenRecord.Kind, now: Date,
                                on db: any Database) async throws -> (AuthTokenRecord, UserRecord)? {
         guard !token.isEmpty, token.count < 200,
               let record = try await AuthTokenRecord.query(on: db)

@@ -42,7 +42,7 @@ public enum UserStore {
     }
 
     /// Checks a password, counting failures and locking the account after `maximumFailures`.
-    public static func signIn(email: String, password: String, hasher: any PasswordHashing, now: Date = Date(),
+    public static func signIn(email: String, password: String, hasher: any PasswordHashing, now: Date,
                               on db: any Database) async throws -> UserRecord {
         guard let user = try await UserRecord.query(on: db).filter(\.$email == email.lowercased().trimmingCharacters(in: .whitespaces)).first() else {
             _ = try? hasher.verify(password, against: "$2b$12$abcdefghijklmnopqrstuuJxxSBd3Bz3MN9NPxMwRQ8W.ZC1wDKNG")

@@ -5,7 +5,7 @@ import Foundation
 /// The register of instructions under control: the Secretariat puts them on control, decides
 /// extensions and closes them; executors respond and ask for extensions. Every step is history.
 public enum InstructionStore {
-    public static func create(_ draft: InstructionDraft, actor: Actor, on db: any Database, now: Date = Date()) async throws -> Instruction {
+    public static func create(_ draft: InstructionDraft, actor: Actor, on db: any Database, now: Date) async throws -> Instruction {
         try Access.require(actor, .create, .instruction, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false))
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let ids = try await OrganizationQueries.ids(codes: draft.codes, on: audit.db)
@@ -38,7 +38,7 @@ public enum InstructionStore {
         case setStatus(ControlStatus, comment: String)
     }
 
-    public static func apply(_ step: Step, to id: UUID, actor: Actor, on db: any Database, now: Date = Date()) async throws -> Instruction {
+    public static func apply(_ step: Step, to id: UUID, actor: Actor, on db: any Database, now: Date) async throws -> Instruction {
         try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await InstructionRecord.find(id, on: audit.db) else { throw DomainError.notFound }
             let before = record.instruction

@@ -8,7 +8,7 @@ import Foundation
 public enum CorpusSubmissionStore {
     /// Records a submission whose file is already stored and read (`tokens` counted).
     public static func submit(_ draft: CorpusSubmissionDraft, sha256: String, fileName: String, tokens: Int, actor: Actor, today: Day,
-                              on db: any Database, now: Date = Date()) async throws -> CorpusSubmission {
+                              on db: any Database, now: Date) async throws -> CorpusSubmission {
         let fields = try draft.validated(today: today)
         let submission = CorpusSubmission(id: UUID(), title: fields.title, author: fields.author, year: fields.year, genre: fields.genre,
                                           source: fields.source, licence: fields.licence, sha256: sha256, fileName: fileName, tokens: tokens,
@@ -24,7 +24,7 @@ public enum CorpusSubmissionStore {
 
     /// Accepts or rejects a submission under review. On acceptance `index` adds the text to the corpus and
     /// returns its document id; if that fails, nothing changes.
-    public static func review(_ id: UUID, accept: Bool, note: String, version: Int, actor: Actor, on db: any Database, now: Date = Date(),
+    public static func review(_ id: UUID, accept: Bool, note: String, version: Int, actor: Actor, on db: any Database, now: Date,
                               index: @escaping @Sendable (CorpusSubmission) async throws -> String) async throws -> CorpusSubmission {
         try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await CorpusSubmissionRecord.find(id, on: audit.db) else { throw DomainError.notFound }

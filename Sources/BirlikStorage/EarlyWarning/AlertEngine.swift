@@ -55,7 +55,7 @@ public enum AlertStore {
         }
     }
 
-    public static func assign(_ id: UUID, _ assignment: Assignment, actor: Actor, today: Day, on db: any Database, now: Date = Date()) async throws -> Alert {
+    public static func assign(_ id: UUID, _ assignment: Assignment, actor: Actor, today: Day, on db: any Database, now: Date) async throws -> Alert {
         try await change(id, actor: actor, now: now, on: db) { before, audit in
             try Access.require(actor, .approve, .alert, in: before.scope)
             guard before.status != .closed else { throw DomainError.conflict(.errorTransition) }
@@ -85,7 +85,7 @@ public enum AlertStore {
         }
     }
 
-    public static func close(_ id: UUID, outcome: String, version: Int, actor: Actor, on db: any Database, now: Date = Date()) async throws -> Alert {
+    public static func close(_ id: UUID, outcome: String, version: Int, actor: Actor, on db: any Database, now: Date) async throws -> Alert {
         try await change(id, actor: actor, now: now, on: db) { before, _ in
             try Access.require(actor, .update, .alert, in: before.scope)
             guard before.status == .assigned else { throw DomainError.conflict(.errorTransition) }

@@ -7,7 +7,7 @@ import SQLKit
 /// response, and publishing a month's aggregate for the public. Every change re-runs the alert rules
 /// for the month and region it touches, in the same transaction.
 public enum SignalStore {
-    public static func create(_ draft: SignalDraft, actor: Actor, today: Day, on db: any Database, now: Date = Date()) async throws -> Signal {
+    public static func create(_ draft: SignalDraft, actor: Actor, today: Day, on db: any Database, now: Date) async throws -> Signal {
         var signal = try draft.validated(id: UUID(), today: today, reportedBy: actor.displayName, organizationID: actor.organizationID)
         try Access.require(actor, .create, .signal, in: Scope(organizationID: nil, regionCode: signal.place, isPublic: false))
         signal.isDemo = false
@@ -21,7 +21,7 @@ public enum SignalStore {
     }
 
     /// Verifies or rejects the reported signals `ids`; returns how many changed.
-    public static func review(_ ids: [UUID], verify: Bool, note: String, actor: Actor, on db: any Database, now: Date = Date()) async throws -> Int {
+    public static func review(_ ids: [UUID], verify: Bool, note: String, actor: Actor, on db: any Database, now: Date) async throws -> Int {
         guard !ids.isEmpty else { throw DomainError.invalid([FieldError("ids", .signalsNoneSelected)]) }
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let records = try await SignalRecord.query(on: audit.db).filter(\.$id ~~ ids).all()
@@ -58,7 +58,7 @@ public enum SignalStore {
         }
     }
 
-    public static func respond(_ id: UUID, _ response: Response, actor: Actor, on db: any Database, now: Date = Date()) async throws -> Signal {
+    public static func respond(_ id: UUID, _ response: Response, actor: Actor, on db: any Database, now: Date) async throws -> Signal {
         try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await SignalRecord.find(id, on: audit.db) else { throw DomainError.notFound }
             let before = record.signal
@@ -97,7 +97,7 @@ public enum SignalStore {
     struct Publication: Codable, Sendable { var month: String }
 
     /// Makes the month's regional signal counts public.
-    public static func publish(month: Period, actor: Actor, on db: any Database, now: Date = Date()) async throws {
+    public static func publish(month: Period, actor: Actor, on db: any Database, now: Date) async throws {
         try Access.require(actor, .publish, .signal, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false))
         guard month.kind == .month else { throw DomainError.invalid([FieldError("month", .importUnknownPeriod)]) }
         try await AuditLog.write(on: db, actor: actor, now: now) { audit in

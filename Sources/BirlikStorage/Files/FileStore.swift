@@ -11,7 +11,7 @@ public struct FileStore: Sendable {
 
     /// Stores `data` and its metadata; returns the address.
     public func store(_ data: Data, mediaType: String, originalName: String, on db: any Database,
-                      now: Date = Date()) async throws -> ContentAddress {
+                      now: Date) async throws -> ContentAddress {
         let address = ContentAddress(of: data)
         let url = root.appendingPathComponent(address.relativePath)
         if !FileManager.default.fileExists(atPath: url.path) {

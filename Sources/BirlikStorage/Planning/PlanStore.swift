@@ -41,7 +41,7 @@ public enum PlanStore {
 
     /// Approves, amends or closes a plan. `version` is the record version the user saw.
     public static func transition(id: UUID, _ transition: PlanTransition, version: Int, actor: Actor, on db: any Database,
-                                  now: Date = Date()) async throws -> Plan {
+                                  now: Date) async throws -> Plan {
         try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await PlanRecord.find(id, on: audit.db) else { throw DomainError.notFound }
             let before = record.plan

@@ -15,7 +15,7 @@ public enum ReportQueries {
 
     /// The files attached to a report (the caller has checked that the report is visible).
     public static func attachments(of reportID: UUID, on db: any Database) async throws -> [Attachment] {
-        try await ReportAttachmentRecord.query(on: db).filter(\.$reportID == reportID).sort(\.$addedAt).all().map(\.attachment)
+        try await ReportAttachmentRecord.query(on: db).filter(\.$reportID == reportID).sort(\.$addedAt).sort(\.$fileName).all().map(\.attachment)
     }
 
     /// A measure's reports that `actor` may see, by period then executor.

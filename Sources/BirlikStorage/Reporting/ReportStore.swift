@@ -8,7 +8,7 @@ import Foundation
 public enum ReportStore {
     /// The executor's save (`submit == false`) or submission.
     public static func enter(id: UUID, _ draft: ReportDraft, submit: Bool, actor: Actor, on db: any Database,
-                             now: Date = Date()) async throws -> Report {
+                             now: Date) async throws -> Report {
         try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let (record, before, plan, measure) = try await load(id, actor: actor, on: audit.db)
             try Access.require(actor, .update, .report, in: before.scope)
@@ -44,7 +44,7 @@ public enum ReportStore {
     /// A coordinator's decision: accept, return with a comment, un-accept with a reason, or allow late
     /// entry until a day. `version` is the record version the coordinator saw.
     public static func decide(id: UUID, _ transition: ReportTransition, comment: String = "", lateEntryUntil: Day? = nil,
-                              version: Int, actor: Actor, on db: any Database, now: Date = Date()) async throws -> Report {
+                              version: Int, actor: Actor, on db: any Database, now: Date) async throws -> Report {
         precondition(transition.action == .approve, "executor steps go through enter")
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let (record, before, plan, measure) = try await load(id, actor: actor, on: audit.db)
@@ -90,7 +90,7 @@ public enum ReportStore {
     /// Attaches a checked file to a report the executor may still edit; the bytes are stored once,
     /// under their SHA-256. `verify` runs further checks of the content (Office containers) first.
     public static func attach(id: UUID, data: Data, fileName: String, files: FileStore, actor: Actor, on db: any Database,
-                              verify: @Sendable (Attachment.Kind, Data) throws -> Void = { _, _ in }, now: Date = Date()) async throws -> Attachment {
+                              verify: @Sendable (Attachment.Kind, Data) throws -> Void = { _, _ in }, now: Date) async throws -> Attachment {
         let kind = try Attachment.kind(of: data, fileName: fileName)
         try verify(kind, data)
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in

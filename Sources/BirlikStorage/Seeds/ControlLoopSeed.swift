@@ -3,10 +3,11 @@ import FluentKit
 import Foundation
 
 /// The demo plans, reports and instructions: a closed national plan for the first stage of the 2015
-/// Concept, the national plan of the APK Concept (approved, then amended), regional plans of Almaty,
-/// Abai and Astana (one still a draft) and Almaty's plan for 2026 with reports falling due now, with
-/// reports in every workflow state, and instructions on control. Deterministic: the same data on
-/// every machine.
+/// Concept, the national plan of the APK Concept (approved, then amended), regional plans of Almaty
+/// and Abai, Almaty's current plan (last year, this year and next) with reports falling due now, a
+/// draft plan for Astana, reports in every workflow state, and instructions on control.
+/// Deterministic for a given day, and the same story on any day: the current plans, their reports'
+/// states and the instructions' dates are laid around the day the seed is given.
 public enum ControlLoopSeed {
     /// A measure template: number, strategy nodes, title, completion form, periodicity (nil: one-off
     /// at the end of the first year), budget, expected cost, indicator.
@@ -85,8 +86,15 @@ public enum ControlLoopSeed {
         }
     }
 
-    /// Loads the demo plans once (skipped when any plan exists). `today` fixes which periods are past.
-    public static func load(today: Date = Date(), on db: any Database) async throws {
+    /// The code of Almaty's current demo plan (last year to next year) on `today`.
+    public static func almatyPlanCode(today: Day) -> String { "kz-75-\(today.year - 1)-\(today.year + 1)" }
+
+    /// The code of Astana's draft demo plan (this year and next) on `today`.
+    public static func astanaDraftCode(today: Day) -> String { "kz-71-\(today.year)-\(today.year + 1)" }
+
+    /// Loads the demo plans once (skipped when any plan exists), laid around the instant `now`: it fixes
+    /// which periods are past, which fall due now and which are still ahead.
+    public static func load(now: Date, on db: any Database) async throws {
         guard try await PlanRecord.query(on: db).count() == 0 else { return }
         try await AuditLog.write(on: db, actor: .system) { audit in
             var codes: [String: UUID] = [:]
@@ -97,7 +105,7 @@ public enum ControlLoopSeed {
             func id(_ code: String) -> UUID? { codes[code] }
             var dice = Dice(state: 2025)
             var counts = ["plans": 0, "measures": 0, "reports": 0, "instructions": 0]
-            let now = today
+            let year = Day(now).year
 
             func plan(_ code: String, region: String, concept: String, years: ClosedRange<Int>, title: LocalizedText,
                       templates: [Template], executors: [String], coExecutors: [String], status: PlanStatus, amended: Bool = false) async throws {
@@ -156,7 +164,8 @@ public enum ControlLoopSeed {
                             let dueEnd = period.due.end
                             let roll = dice.next(100)
                             let isPast = dueEnd < now
-                            let nearDue = !isPast && dueEnd.timeIntervalSince(now) < 45 * 86_400
+                            // The next quarter's reports are the ones falling due now, whatever the day.
+                            let nearDue = !isPast && dueEnd.timeIntervalSince(now) < 100 * 86_400
                             let state: ReportStatus
                             if isPast {
                                 state = roll < 78 ? .accepted : roll < 84 ? .submitted : roll < 89 ? .returned : roll < 94 ? .draft : .notStarted
@@ -228,20 +237,21 @@ public enum ControlLoopSeed {
                                templates: regional, executors: ["akimat-\(suffix)", "public-accord-\(suffix)", "friendship-house-\(suffix)", "akimat-\(suffix)"],
                                coExecutors: ["assembly-\(suffix)", "friendship-house-\(suffix)"], status: .approved)
             }
-            try await plan("kz-75-2026", region: "KZ-75", concept: "C2", years: 2026...2026,
-                           title: LocalizedText(kk: "Алматы қаласы бойынша 2026 жылға арналған қоғамдық келісімді нығайту жоспары",
-                                                ru: "План укрепления общественного согласия города Алматы на 2026 год",
-                                                en: "Almaty city plan for strengthening public accord, 2026"),
+            let current = "\(year - 1) – \(year + 1)"
+            try await plan(almatyPlanCode(today: Day(now)), region: "KZ-75", concept: "C2", years: (year - 1)...(year + 1),
+                           title: LocalizedText(kk: "Алматы қаласы бойынша \(current) жылдарға арналған қоғамдық келісімді нығайту жоспары",
+                                                ru: "План укрепления общественного согласия города Алматы на \(current) годы",
+                                                en: "Almaty city plan for strengthening public accord, \(year - 1)–\(year + 1)"),
                            templates: regional.map { var template = $0; template.periodicity = .quarterly; return template },
                            executors: ["akimat-kz-75", "public-accord-kz-75", "friendship-house-kz-75", "association-kz-75-1"],
                            coExecutors: ["assembly-kz-75"], status: .approved)
-            try await plan("kz-71-2026", region: "KZ-71", concept: "C2", years: 2026...2027,
-                           title: LocalizedText(kk: "Астана қаласы бойынша 2026 – 2027 жылдарға арналған өңірлік жоспар (жоба)",
-                                                ru: "Региональный план города Астаны на 2026–2027 годы (проект)",
-                                                en: "Astana city regional plan 2026–2027 (draft)"),
+            try await plan(astanaDraftCode(today: Day(now)), region: "KZ-71", concept: "C2", years: year...(year + 1),
+                           title: LocalizedText(kk: "Астана қаласы бойынша \(year) – \(year + 1) жылдарға арналған өңірлік жоспар (жоба)",
+                                                ru: "Региональный план города Астаны на \(year)–\(year + 1) годы (проект)",
+                                                en: "Astana city regional plan \(year)–\(year + 1) (draft)"),
                            templates: Array(regional.prefix(2)), executors: ["akimat-kz-71", "public-accord-kz-71"], coExecutors: [], status: .draft)
 
-            for instruction in instructions(codes: codes) {
+            for instruction in instructions(codes: codes, year: year) {
                 try await InstructionRecord(instruction.0).create(on: audit.db)
                 for executor in Set(instruction.0.executorIDs) {
                     try await InstructionExecutorRecord(instructionID: instruction.0.id, organizationID: executor).create(on: audit.db)
@@ -253,23 +263,28 @@ public enum ControlLoopSeed {
         }
     }
 
-    static func instructions(codes: [String: UUID]) -> [(Instruction, [InstructionEvent])] {
+    /// The demo instructions, dated relative to `year` (the current one): one executed three years ago,
+    /// one overdue, two on control falling due this year and next, one removed from control.
+    static func instructions(codes: [String: UUID], year: Int) -> [(Instruction, [InstructionEvent])] {
+        let shift = year - 2026
+        func on(_ y: Int, _ month: Int, _ day: Int) -> Day { Day(year: y + shift, month: month, day: day) }
+        func numbered(_ y: Int, _ n: String) -> String { "\(y + shift)-\(n)" }
         let items: [(String, InstructionSource, Day, String, LocalizedText, [String], Day, ControlStatus)] = [
-            ("2023-01", .session, Day(year: 2023, month: 4, day: 27), "2.1",
+            (numbered(2023, "01"), .session, on(2023, 4, 27), "2.1",
              LocalizedText(kk: "Өңірлерде медиация орталықтарының жұмысын күшейту және тәжірибесін жинақтау.", ru: "Усилить работу центров медиации в регионах и обобщить их опыт.", en: "Strengthen the regional mediation centres and sum up their experience."),
-             ["apk-mediation-centre", "public-accord"], Day(year: 2023, month: 12, day: 1), .executed),
-            ("2024-03", .session, Day(year: 2024, month: 4, day: 26), "3.4",
+             ["apk-mediation-centre", "public-accord"], on(2023, 12, 1), .executed),
+            (numbered(2024, "03"), .session, on(2024, 4, 26), "3.4",
              LocalizedText(kk: "Мемлекеттік тілді оқыту курстарын этномәдени бірлестіктер мүшелері үшін кеңейту.", ru: "Расширить курсы обучения государственному языку для членов этнокультурных объединений.", en: "Widen state-language courses for members of ethnocultural associations."),
-             ["edu", "akimat-kz-75", "akimat-kz-10"], Day(year: 2025, month: 6, day: 30), .onControl),
-            ("2025-02", .councilMeeting, Day(year: 2025, month: 3, day: 12), "1",
+             ["edu", "akimat-kz-75", "akimat-kz-10"], on(2025, 6, 30), .onControl),
+            (numbered(2025, "02"), .councilMeeting, on(2025, 3, 12), "1",
              LocalizedText(kk: "Этносаралық қатынастар мониторингінің нәтижелерін тоқсан сайын ҚХА Хатшылығына ұсыну.", ru: "Ежеквартально представлять в Секретариат АНК результаты мониторинга межэтнических отношений.", en: "Report the results of interethnic monitoring to the APK Secretariat every quarter."),
-             ["public-accord", "mci"], Day(year: 2026, month: 12, day: 25), .onControl),
-            ("2025-05", .session, Day(year: 2025, month: 4, day: 28), "4.2",
+             ["public-accord", "mci"], on(2026, 12, 25), .onControl),
+            (numbered(2025, "05"), .session, on(2025, 4, 28), "4.2",
              LocalizedText(kk: "Шетелдегі отандастармен байланысты нығайту жөнінде ұсыныстар енгізу.", ru: "Внести предложения по укреплению связей с соотечественниками за рубежом.", en: "Propose how to strengthen ties with compatriots abroad."),
-             ["mfa"], Day(year: 2026, month: 9, day: 1), .onControl),
-            ("2026-01", .meeting, Day(year: 2026, month: 2, day: 5), "2",
+             ["mfa"], on(2026, 9, 1), .onControl),
+            (numbered(2026, "01"), .meeting, on(2026, 2, 5), "2",
              LocalizedText(kk: "Алматы қаласында «Достық – бірлік көпірі» фестивалін өткізу.", ru: "Провести в Алматы фестиваль «Дружба – мост единства».", en: "Hold the festival \"Friendship, a bridge of unity\" in Almaty."),
-             ["akimat-kz-75"], Day(year: 2026, month: 10, day: 1), .removed),
+             ["akimat-kz-75"], on(2026, 10, 1), .removed),
         ]
         return items.compactMap { number, source, given, item, text, executors, deadline, status in
             let ids = executors.compactMap { codes[$0] }
@@ -281,10 +296,10 @@ public enum ControlLoopSeed {
             events.append(InstructionEvent(instructionID: instruction.id, kind: .response, at: given.end.addingTimeInterval(60 * 86_400),
                                            actorName: "Орындаушы (демо)", organizationID: ids[0],
                                            text: "Жұмыс жоспары бекітілді, орындау барысы туралы ақпарат тоқсан сайын ұсынылады."))
-            if number == "2025-05" {
+            if number == numbered(2025, "05") {
                 events.append(InstructionEvent(instructionID: instruction.id, kind: .extensionRequested, at: deadline.end.addingTimeInterval(-10 * 86_400),
                                                actorName: "Орындаушы (демо)", organizationID: ids[0], text: "Шетелдік серіктестермен келісу қажет.",
-                                               requestedDeadline: Day(year: 2026, month: 12, day: 15)))
+                                               requestedDeadline: on(2026, 12, 15)))
             }
             if status == .executed {
                 events.append(InstructionEvent(instructionID: instruction.id, kind: .executed, at: deadline.end, actorName: "ҚХА Хатшылығы (демо)",

@@ -24,10 +24,11 @@ public enum DemoSeed {
     ]
 
     /// Loads the demo set once (skipped when it is already there). Needs the reference data.
-    public static func load(hasher: any PasswordHashing, on db: any Database) async throws {
+    /// The current plans, reports, signals and statistics are laid around `clock`'s day.
+    public static func load(hasher: any PasswordHashing, clock: BirlikClock, on db: any Database) async throws {
         guard try await UserRecord.query(on: db).filter(\.$isDemo == true).count() == 0 else {
-            try await ControlLoopSeed.load(on: db)
-            try await StatisticsSeed.loadDemo(today: Day(Date()), on: db)
+            try await ControlLoopSeed.load(now: clock.now, on: db)
+            try await StatisticsSeed.loadDemo(today: clock.today, on: db)
             return
         }
         let organizations = try await AuditLog.write(on: db, actor: .system) { audit in
@@ -50,8 +51,8 @@ public enum DemoSeed {
                                            organizationCode: user.organization, displayName: user.name, isDemo: true,
                                            hasher: hasher, actor: .system, on: db)
         }
-        try await ControlLoopSeed.load(on: db)
-        try await StatisticsSeed.loadDemo(today: Day(Date()), on: db)
+        try await ControlLoopSeed.load(now: clock.now, on: db)
+        try await StatisticsSeed.loadDemo(today: clock.today, on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [

@@ -15,7 +15,7 @@ public enum NationalScaleSeed {
         public var events = 0
     }
 
-    public static func load(fraction: Double, today: Day = Day(Date()), on db: any Database) async throws -> Summary {
+    public static func load(fraction: Double, today: Day, on db: any Database) async throws -> Summary {
         let regions = ReferenceData.regions.filter { $0.kind == .region || $0.kind == .city }
         var summary = Summary()
         // 220 districts and their akimats.

@@ -40,13 +40,13 @@ public enum ApprovalStore {
 
     /// Approves at `level`; the levels below must have approved already.
     public static func approve(dataSet: String, place: String, period: Period, level: String, actor: Actor,
-                               on db: any Database, now: Date = Date()) async throws {
+                               on db: any Database, now: Date) async throws {
         try await change(dataSet: dataSet, place: place, period: period, level: level, approve: true, reason: "", actor: actor, on: db, now: now)
     }
 
     /// Removes the approval at `level`, giving a reason; no level above may still approve.
     public static func unapprove(dataSet: String, place: String, period: Period, level: String, reason: String, actor: Actor,
-                                 on db: any Database, now: Date = Date()) async throws {
+                                 on db: any Database, now: Date) async throws {
         try await change(dataSet: dataSet, place: place, period: period, level: level, approve: false, reason: reason, actor: actor, on: db, now: now)
     }
 

@@ -53,7 +53,7 @@ public enum ValueImporter {
     /// problems, or `DomainError` when the actor may not import at all.
     public static func run(_ table: TableRows, mapping: ImportMapping? = nil, fileName: String, sha256: String, actor: Actor, dryRun: Bool,
                            catalog: StatisticsCatalog = .shared, places: PlaceDirectory = .shared,
-                           progress: (@Sendable (Int) -> Void)? = nil, on db: any Database, now: Date = Date()) async throws -> Summary {
+                           progress: (@Sendable (Int) -> Void)? = nil, on db: any Database, now: Date) async throws -> Summary {
         guard actor.isSignedIn || actor == .system else { throw DomainError.signInRequired }
         guard Access.check(actor, .create, .statistics, in: Scope(organizationID: nil, regionCode: actor.regionCode, isPublic: false)) == .allowed
             || actor.role == .secretariat else { throw DomainError.forbidden }

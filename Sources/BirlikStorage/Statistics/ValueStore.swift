@@ -40,7 +40,7 @@ public enum ValueStore {
     /// Saves the typed cells (key → text; an empty text removes the value). Problems come back per
     /// cell and nothing is written; on success, the violations of the rules at this place and period.
     public static func save(dataSet code: String, place: String, period: Period, cells: [String: String], actor: Actor,
-                            on db: any Database, now: Date = Date()) async throws -> (saved: Int, violations: [Violation]) {
+                            on db: any Database, now: Date) async throws -> (saved: Int, violations: [Violation]) {
         guard let dataSet = StatisticsCatalog.shared.dataSet(code), let region = PlaceDirectory.shared.find(place) else { throw DomainError.notFound }
         try Access.require(actor, .create, .statistics, in: Scope(organizationID: nil, regionCode: region.code, isPublic: false))
         guard period.kind == dataSet.periodKind else { throw DomainError.invalid([FieldError("period", .importUnknownPeriod)]) }

@@ -31,8 +31,8 @@ enum AccessController {
         do {
             guard request.application.birlik.signInLimiter.allow(clientKey(request)) else { throw DomainError.rateLimited }
             let user = try await UserStore.signIn(email: email, password: form.password ?? "",
-                                                  hasher: request.application.birlik.hasher, on: request.db)
-            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: sessionLifetime, on: request.db)
+                                                  hasher: request.application.birlik.hasher, now: request.now, on: request.db)
+            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: sessionLifetime, now: request.now, on: request.db)
             let response = request.redirect(to: form.back.flatMap(safePath) ?? SiteURL.home.path, redirectType: .normal)
             response.cookies[ContextMiddleware.sessionCookie] = ContextMiddleware.cookie(session.token, request: request, maxAge: Int(sessionLifetime))
             if let language = user.preferredLanguage, request.cookies[ContextMiddleware.languageCookie] == nil {
@@ -85,8 +85,8 @@ enum AccessController {
         guard request.application.birlik.signInLimiter.allow(clientKey(request)) else { throw DomainError.rateLimited }
         let body = try request.content.decode(TokenRequest.self)
         let user = try await UserStore.signIn(email: body.email, password: body.password,
-                                              hasher: request.application.birlik.hasher, on: request.db)
-        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .api, lifetime: tokenLifetime, on: request.db)
+                                              hasher: request.application.birlik.hasher, now: request.now, on: request.db)
+        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .api, lifetime: tokenLifetime, now: request.now, on: request.db)
         return TokenResponse(token: issued.token, tokenType: "Bearer", expiresAt: issued.expiresAt, role: user.role)
     }
 

@@ -32,7 +32,7 @@ public enum AnnualReportService {
     }
 
     public static func generate(year: Int, language: Language, script: KazakhScript = .cyrillic, format: Format, actor: Actor,
-                                dataDirectory: String, on db: any Database, today: Day = Day(Date())) async throws -> Output {
+                                dataDirectory: String, on db: any Database, today: Day) async throws -> Output {
         let asOf = min(today, Day(year: year + 1, month: 3, day: 1))
         let content = try await AnnualReportQueries.content(year: year, actor: actor, asOf: asOf, on: db)
         let l10n = Localizer(language, script: script)

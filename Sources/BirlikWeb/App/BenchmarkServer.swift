@@ -12,7 +12,7 @@ public final class BenchmarkServer: @unchecked Sendable {
         let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
         app.logger.logLevel = .error
         do {
-            try configure(app, configuration)
+            try configure(app, configuration, clock: .system)
             try await Boot.prepare(app, demo: false)
             try await BenchSeed.load(count: organizations, on: app.db)
             try app.server.start()

@@ -8,7 +8,7 @@ import Vapor
 /// The work behind each `birlik` command, in functions that tests can call.
 public enum Commands {
     /// Runs `body` with a configured application that is shut down afterwards.
-    static func withApplication<T>(_ configuration: BirlikConfiguration, arguments: [String] = ["birlik"],
+    static func withApplication<T>(_ configuration: BirlikConfiguration, clock: BirlikClock, arguments: [String] = ["birlik"],
                                    _ body: (Application) async throws -> T) async throws -> T {
         let environment = try Environment.detect(arguments: arguments)
         bootstrapLogging
@@ -17,7 +17,7 @@ public enum Commands {
         }
         let app = try await BirlikApplication.make(environment, configuration)
         do {
-            try configure(app, configuration)
+            try configure(app, configuration, clock: clock)
             let result = try await body(app)
             try await app.asyncShutdown()
             return result
@@ -34,8 +34,8 @@ public enum Commands {
     }()
 
     /// `birlik serve`: migrate, load reference data (and the demo set into an empty database), serve.
-    public static func serve(_ configuration: BirlikConfiguration, demo: Bool) async throws {
-        try await withApplication(configuration, arguments: ["birlik", "serve"]) { app in
+    public static func serve(_ configuration: BirlikConfiguration, clock: BirlikClock, demo: Bool) async throws {
+        try await withApplication(configuration, clock: clock, arguments: ["birlik", "serve"]) { app in
             try await app.autoMigrate()
             let fresh = try await UserRecord.query(on: app.db).count() == 0
             try await Boot.prepare(app, demo: fresh && demo)
@@ -47,7 +47,7 @@ public enum Commands {
                 }
             }
             fflush(nil)
-            let schedule = reminderSchedule(app, every: configuration.reminderSeconds)
+            let schedule = reminderSchedule(app, clock: clock, every: configuration.reminderSeconds)
             defer { schedule?.cancel() }
             try await app.execute()
         }
@@ -55,14 +55,14 @@ public enum Commands {
 
     /// The scheduled work of a server: reminders every `seconds` (none when 0). Every instance may run
     /// it; the audit lock serialises the runs and each reminder has a unique key, so each is written once.
-    static func reminderSchedule(_ app: Application, every seconds: Int) -> Task<Void, Never>? {
+    static func reminderSchedule(_ app: Application, clock: BirlikClock, every seconds: Int) -> Task<Void, Never>? {
         guard seconds > 0 else { return nil }
         let database = app.db
         let logger = app.logger
         return Task {
             while !Task.isCancelled {
                 do {
-                    let written = try await Notifications.runReminders(on: database)
+                    let written = try await Notifications.runReminders(now: clock.now, on: database)
                     if written > 0 { logger.info("reminders written", metadata: ["count": "\(written)"]) }
                 } catch {
                     logger.error("reminders failed", metadata: ["error": "\(error)"])
@@ -73,13 +73,13 @@ public enum Commands {
     }
 
     /// `birlik migrate`.
-    public static func migrate(_ configuration: BirlikConfiguration) async throws {
-        try await withApplication(configuration) { app in try await app.autoMigrate() }
+    public static func migrate(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws {
+        try await withApplication(configuration, clock: clock) { app in try await app.autoMigrate() }
     }
 
     /// `birlik seed`: returns the number of organisations afterwards.
-    public static func seed(_ configuration: BirlikConfiguration, demo: Bool, generate: Int?) async throws -> Int {
-        try await withApplication(configuration) { app in
+    public static func seed(_ configuration: BirlikConfiguration, clock: BirlikClock, demo: Bool, generate: Int?) async throws -> Int {
+        try await withApplication(configuration, clock: clock) { app in
             try await Boot.prepare(app, demo: demo)
             if let generate { try await BenchSeed.load(count: generate, on: app.db) }
             return try await OrganizationRecord.query(on: app.db).count()
@@ -87,9 +87,9 @@ public enum Commands {
     }
 
     /// `birlik user create`; problems come back as readable English lines.
-    public static func createUser(_ configuration: BirlikConfiguration, email: String, password: String, role: Role,
+    public static func createUser(_ configuration: BirlikConfiguration, clock: BirlikClock, email: String, password: String, role: Role,
                                   organization: String?, name: String?) async throws -> String {
-        try await withApplication(configuration) { app in
+        try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
             do {
                 let user = try await UserStore.create(email: email, password: password, role: role, organizationCode: organization,
@@ -106,7 +106,7 @@ public enum Commands {
 
     /// `birlik import values FILE [--dry-run]`: the same reader as the web import; a CSV streams from
     /// disk. Throws `ImportFailure` with every problem.
-    public static func importValues(_ configuration: BirlikConfiguration, file: String, dryRun: Bool,
+    public static func importValues(_ configuration: BirlikConfiguration, clock: BirlikClock, file: String, dryRun: Bool,
                                     progress: (@Sendable (Int) -> Void)? = nil) async throws -> ValueImporter.Summary {
         let url = URL(fileURLWithPath: file)
         let handle = try FileHandle(forReadingFrom: url)
@@ -123,25 +123,25 @@ public enum Commands {
             rows = TableRows(csv: DelimitedReader(.file(handle)))
         }
         let sha = try Hashing.sha256Hex(file: url)
-        return try await withApplication(configuration) { app in
+        return try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
             return try await ValueImporter.run(rows, fileName: url.lastPathComponent, sha256: sha, actor: .system, dryRun: dryRun,
-                                               progress: progress, on: app.db)
+                                               progress: progress, on: app.db, now: clock.now)
         }
     }
 
     /// `birlik audit verify`.
-    public static func verifyAudit(_ configuration: BirlikConfiguration) async throws -> AuditChain.Report {
-        try await withApplication(configuration) { app in try await AuditLog.verify(on: app.db) }
+    public static func verifyAudit(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> AuditChain.Report {
+        try await withApplication(configuration, clock: clock) { app in try await AuditLog.verify(on: app.db) }
     }
 
     /// `birlik report annual`: writes the signed report to `out` and its detached signature to `out.sig.json`.
-    public static func annualReport(_ configuration: BirlikConfiguration, year: Int, language: Language, format: AnnualReportService.Format,
+    public static func annualReport(_ configuration: BirlikConfiguration, clock: BirlikClock, year: Int, language: Language, format: AnnualReportService.Format,
                                     out: String) async throws -> DocumentSignature {
-        try await withApplication(configuration) { app in
+        try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
             let output = try await AnnualReportService.generate(year: year, language: language, format: format, actor: .system,
-                                                                dataDirectory: configuration.dataDirectory, on: app.db)
+                                                                dataDirectory: configuration.dataDirectory, on: app.db, today: clock.today)
             let url = URL(fileURLWithPath: out)
             try output.data.write(to: url)
             try JSONEncoder.signatures.encode(output.signature).write(to: URL(fileURLWithPath: out + ".sig.json"))
@@ -150,40 +150,40 @@ public enum Commands {
     }
 
     /// `birlik report verify FILE`: `nil` when Birlik never signed these bytes.
-    public static func verifyReport(_ configuration: BirlikConfiguration, file: String) async throws -> DocumentSignature.Verdict? {
+    public static func verifyReport(_ configuration: BirlikConfiguration, clock: BirlikClock, file: String) async throws -> DocumentSignature.Verdict? {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
         let detached = (try? Data(contentsOf: URL(fileURLWithPath: file + ".sig.json"))).flatMap {
             try? JSONDecoder.signatures.decode(DocumentSignature.self, from: $0)
         }
-        return try await withApplication(configuration) { app in
+        return try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
             return try await SignedDocuments.verify(data, detached: detached, dataDirectory: configuration.dataDirectory, on: app.db)
         }
     }
 
     /// `birlik remind`: the scheduled reminders (due soon, overdue); safe to run from every instance.
-    public static func remind(_ configuration: BirlikConfiguration) async throws -> Int {
-        try await withApplication(configuration) { app in try await Notifications.runReminders(on: app.db) }
+    public static func remind(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> Int {
+        try await withApplication(configuration, clock: clock) { app in try await Notifications.runReminders(now: clock.now, on: app.db) }
     }
 
     /// `birlik backup FILE`.
-    public static func backup(_ configuration: BirlikConfiguration, to file: String) async throws -> Backup.Manifest {
-        try await withApplication(configuration) { app in
+    public static func backup(_ configuration: BirlikConfiguration, clock: BirlikClock, to file: String) async throws -> Backup.Manifest {
+        try await withApplication(configuration, clock: clock) { app in
             try await Backup.write(to: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, on: app.db)
         }
     }
 
     /// `birlik restore FILE`.
-    public static func restore(_ configuration: BirlikConfiguration, from file: String) async throws -> Backup.Manifest {
-        try await withApplication(configuration) { app in
+    public static func restore(_ configuration: BirlikConfiguration, clock: BirlikClock, from file: String) async throws -> Backup.Manifest {
+        try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
             return try await Backup.restore(from: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, on: app.db)
         }
     }
 
     /// `birlik i18n missing`: catalog gaps, and record names without a translation per language.
-    public static func missingTranslations(_ configuration: BirlikConfiguration) async throws -> (catalog: [(key: String, language: Language)], records: [Language: Int]) {
-        let records = try await withApplication(configuration) { app in
+    public static func missingTranslations(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> (catalog: [(key: String, language: Language)], records: [Language: Int]) {
+        let records = try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
             return try await TranslationGaps.count(on: app.db)
         }

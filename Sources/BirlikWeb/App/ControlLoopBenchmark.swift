@@ -20,15 +20,15 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
         let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
         app.logger.logLevel = .error
         do {
-            try configure(app, configuration)
+            try configure(app, configuration, clock: .system)
             try await Boot.prepare(app, demo: false)
             let started = Date()
-            let summary = try await NationalScaleSeed.load(fraction: fraction, on: app.db)
+            let summary = try await NationalScaleSeed.load(fraction: fraction, today: app.birlikClock.today, on: app.db)
             let seedSeconds = Date().timeIntervalSince(started)
             let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
                                                   organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
                                                   hasher: app.birlik.hasher, actor: .system, on: app.db)
-            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, on: app.db)
+            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, now: app.birlikClock.now, on: app.db)
             try app.server.start()
             return ControlLoopBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)",
                                         sessionCookie: "birlik_session=\(session.token)", summary: summary, seedSeconds: seedSeconds)
@@ -45,7 +45,7 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
                                                 database: .from(databaseURL: url, dataDirectory: ""))
         let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
         do {
-            try configure(app, configuration)
+            try configure(app, configuration, clock: .system)
             try await (app.db as! any SQLDatabase).raw("CREATE DATABASE \(unsafeRaw: name)").run()
             try await app.asyncShutdown()
         } catch {
@@ -147,7 +147,7 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
     public func annualReport(year: Int) async throws -> (seconds: Double, bytes: Int) {
         let start = Date()
         let output = try await AnnualReportService.generate(year: year, language: .kk, format: .docx, actor: .system,
-                                                            dataDirectory: app.birlikDataDirectory, on: app.db)
+                                                            dataDirectory: app.birlikDataDirectory, on: app.db, today: app.birlikClock.today)
         return (Date().timeIntervalSince(start), output.data.count)
     }
 

@@ -41,7 +41,7 @@ public final class StatisticsBenchmark: @unchecked Sendable {
         let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
         app.logger.logLevel = .error
         do {
-            try configure(app, configuration)
+            try configure(app, configuration, clock: .system)
             try await Boot.prepare(app, demo: false)
             let groups = Disaggregation.Dimension.ethnicity.options.map(\.code)
             let perMonthly = districts.count * 132 * groups.count
@@ -78,7 +78,7 @@ public final class StatisticsBenchmark: @unchecked Sendable {
             let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
                                                   organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
                                                   hasher: app.birlik.hasher, actor: .system, on: app.db)
-            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, on: app.db)
+            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, now: app.birlikClock.now, on: app.db)
             try app.server.start()
             return StatisticsBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)", sessionCookie: "birlik_session=\(session.token)",
                                        values: count, seedSeconds: seedSeconds, catalog: catalog,
@@ -158,7 +158,7 @@ public final class StatisticsBenchmark: @unchecked Sendable {
         let start = Date()
         let summary = try await ValueImporter.run(TableRows(csv: DelimitedReader(.file(handle))), fileName: url.lastPathComponent,
                                                   sha256: try Hashing.sha256Hex(file: url), actor: .system, dryRun: dryRun,
-                                                  catalog: catalog, places: places, on: app.db)
+                                                  catalog: catalog, places: places, on: app.db, now: app.birlikClock.now)
         return (Date().timeIntervalSince(start), summary.values)
     }
 

@@ -5,7 +5,8 @@ import SQLKit
 import Vapor
 
 /// Sets Birlik up on a Vapor application: database, migrations, middleware, routes, services.
-public func configure(_ app: Application, _ configuration: BirlikConfiguration, hasher: (any PasswordHashing)? = nil) throws {
+public func configure(_ app: Application, _ configuration: BirlikConfiguration, clock: BirlikClock,
+                      hasher: (any PasswordHashing)? = nil) throws {
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodySize)
@@ -14,7 +15,7 @@ public func configure(_ app: Application, _ configuration: BirlikConfiguration, 
     }
     app.databases.use(try configuration.database.configuration(), as: .birlik)
     app.migrations.add(BirlikMigrations.all)
-    app.birlik = BirlikServices(configuration: configuration,
+    app.birlik = BirlikServices(configuration: configuration, clock: clock,
                             hasher: hasher ?? BcryptHasher(cost: configuration.bcryptCost),
                             files: FileStore(root: configuration.filesDirectory),
                             signInLimiter: RateLimiter(limit: 10, window: 60),
@@ -69,7 +70,7 @@ public enum Boot {
         }
         try await app.autoMigrate()
         try await ReferenceSeed.load(on: app.db)
-        if demo { try await DemoSeed.load(hasher: app.birlik.hasher, on: app.db) }
+        if demo { try await DemoSeed.load(hasher: app.birlik.hasher, clock: app.birlik.clock, on: app.db) }
         try await PlannerStatistics.refresh(on: app.db)
     }
 }

@@ -38,7 +38,7 @@ enum ControlController {
         try request.requireCSRF()
         let draft = try request.content.decode(InstructionFormData.self).draft
         do {
-            let instruction = try await InstructionStore.create(draft, actor: request.actor, on: request.db)
+            let instruction = try await InstructionStore.create(draft, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.instruction(id: instruction.id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             return html(InstructionFormPage.view(draft, errors: try Form.Errors(error), PageContext(request)), status: ErrorMapping.status(error))
@@ -88,7 +88,7 @@ enum ControlController {
         default: throw DomainError.malformed("step")
         }
         do {
-            _ = try await InstructionStore.apply(step, to: id, actor: request.actor, on: request.db)
+            _ = try await InstructionStore.apply(step, to: id, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.instruction(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             return try await page(request, errors: try Form.Errors(error), status: ErrorMapping.status(error))

@@ -64,9 +64,9 @@ enum CorpusSubmissionsController {
             problems.append(FieldError("file", .corpusErrorFile))
         }
         guard problems.isEmpty, let read else { return try await listPage(request, draft: draft, errors: Form.Errors(problems), status: .unprocessableEntity) }
-        let address = try await request.application.birlik.files.store(read.data, mediaType: "application/octet-stream", originalName: read.name, on: request.db)
+        let address = try await request.application.birlik.files.store(read.data, mediaType: "application/octet-stream", originalName: read.name, on: request.db, now: request.now)
         let submission = try await CorpusSubmissionStore.submit(draft, sha256: address.sha256, fileName: read.name, tokens: read.tokens,
-                                                                actor: request.actor, today: request.today, on: request.db)
+                                                                actor: request.actor, today: request.today, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.corpusSubmission(id: submission.id.uuidString).with([("notice", "corpus-submitted")]), redirectType: .normal)
     }
 
@@ -95,7 +95,7 @@ enum CorpusSubmissionsController {
         let documentID = "submission-\(id.uuidString.lowercased())"
         do {
             let submission = try await CorpusSubmissionStore.review(id, accept: accept, note: form.note ?? "", version: form.version,
-                                                                    actor: request.actor, on: request.db) { submission in
+                                                                    actor: request.actor, on: request.db, now: request.now) { submission in
                 guard let address = ContentAddress(hex: submission.sha256), let data = files.data(at: address) else {
                     throw DomainError.invalid([FieldError("file", .corpusErrorFileMissing)])
                 }

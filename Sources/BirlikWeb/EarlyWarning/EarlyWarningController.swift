@@ -56,7 +56,7 @@ enum EarlyWarningController {
         try request.requireCSRF()
         let form = try request.content.decode(PublishForm.self)
         guard let month = Period(form.month) else { throw DomainError.invalid([FieldError("month", .importUnknownPeriod)]) }
-        try await SignalStore.publish(month: month, actor: request.actor, on: request.db)
+        try await SignalStore.publish(month: month, actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.earlyWarning.path, redirectType: .normal)
     }
 
@@ -96,7 +96,7 @@ enum EarlyWarningController {
         draft.date = form.date ?? ""; draft.place = form.place ?? ""; draft.kind = form.kind ?? ""; draft.groups = form.groups ?? []
         draft.severity = form.severity ?? ""; draft.source = form.source ?? ""; draft.summary = form.summary ?? ""
         do {
-            let signal = try await SignalStore.create(draft, actor: request.actor, today: request.today, on: request.db)
+            let signal = try await SignalStore.create(draft, actor: request.actor, today: request.today, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.signal(id: signal.id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError where error != .forbidden {
             return html(SignalsPage.form(draft, errors: try Form.Errors(error), places: places, PageContext(request)), status: ErrorMapping.status(error))
@@ -114,7 +114,7 @@ enum EarlyWarningController {
         try request.requireCSRF()
         let form = try request.content.decode(ReviewForm.self)
         let ids = (form.ids ?? []).compactMap(UUID.init(uuidString:))
-        let count = try await SignalStore.review(ids, verify: form.decision == "verify", note: form.note ?? "", actor: request.actor, on: request.db)
+        let count = try await SignalStore.review(ids, verify: form.decision == "verify", note: form.note ?? "", actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.signals.with([("status", "reported"), ("notice", "saved"), ("count", String(count))]), redirectType: .normal)
     }
 
@@ -151,7 +151,7 @@ enum EarlyWarningController {
         let form = try request.content.decode(ResponseForm.self)
         do {
             _ = try await SignalStore.respond(id, .init(responsibleCode: form.responsibleCode ?? "", measures: form.measures ?? "", deadline: form.deadline ?? "",
-                                                         outcome: form.outcome ?? "", version: form.version ?? 0), actor: request.actor, on: request.db)
+                                                         outcome: form.outcome ?? "", version: form.version ?? 0), actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.signal(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError where error != .forbidden {
             return try await showPage(request, signal: signal, errors: try Form.Errors(error), status: ErrorMapping.status(error))
@@ -184,13 +184,13 @@ enum EarlyWarningController {
     static func assign(_ request: Request) async throws -> Response {
         try await alertStep(request) { id, form in
             try await AlertStore.assign(id, .init(responsibleCode: form.responsibleCode ?? "", task: form.task ?? "", deadline: form.deadline ?? "",
-                                                  version: form.version ?? 0), actor: request.actor, today: request.today, on: request.db)
+                                                  version: form.version ?? 0), actor: request.actor, today: request.today, on: request.db, now: request.now)
         }
     }
 
     static func close(_ request: Request) async throws -> Response {
         try await alertStep(request) { id, form in
-            try await AlertStore.close(id, outcome: form.outcome ?? "", version: form.version ?? 0, actor: request.actor, on: request.db)
+            try await AlertStore.close(id, outcome: form.outcome ?? "", version: form.version ?? 0, actor: request.actor, on: request.db, now: request.now)
         }
     }
 

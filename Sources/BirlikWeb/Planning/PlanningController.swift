@@ -120,7 +120,7 @@ enum PlanningController {
         try request.requireCSRF()
         let form = try request.content.decode(TransitionForm.self)
         guard let transition = PlanTransition(rawValue: form.transition) else { throw DomainError.malformed("transition") }
-        _ = try await PlanStore.transition(id: plan.id, transition, version: form.version, actor: request.actor, on: request.db)
+        _ = try await PlanStore.transition(id: plan.id, transition, version: form.version, actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
     }
 

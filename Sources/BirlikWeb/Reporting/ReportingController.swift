@@ -45,7 +45,7 @@ enum ReportingController {
         let form = try request.content.decode(ReportFormData.self)
         var draft = form.draft
         do {
-            _ = try await ReportStore.enter(id: id, draft, submit: form.submit == "true", actor: request.actor, on: request.db)
+            _ = try await ReportStore.enter(id: id, draft, submit: form.submit == "true", actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             // The officer's text stays on the page whatever went wrong; a stale version keeps it and
@@ -75,7 +75,7 @@ enum ReportingController {
                 do { _ = try OOXMLPackage.read(data, limit: 50 << 20) } catch {
                     throw DomainError.invalid([FieldError("file", .attachmentBroken)])
                 }
-            })
+            }, now: request.now)
             return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             let errors = try Form.Errors(error)
@@ -114,7 +114,7 @@ enum ReportingController {
         guard let transition = ReportTransition(rawValue: form.transition), transition.action == .approve else { throw DomainError.malformed("transition") }
         do {
             _ = try await ReportStore.decide(id: id, transition, comment: form.comment ?? "", lateEntryUntil: form.lateEntryUntil.flatMap(Day.init),
-                                             version: form.version, actor: request.actor, on: request.db)
+                                             version: form.version, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             let current = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)

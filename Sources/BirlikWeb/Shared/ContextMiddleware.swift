@@ -61,11 +61,11 @@ struct ContextMiddleware: AsyncMiddleware {
     static func identity(_ token: String, kind: AuthTokenRecord.Kind, _ request: Request) async throws -> Identity? {
         let key = "\(kind.rawValue):\(Hashing.sha256Hex(Data(token.utf8)))"
         let found = try await request.application.birlik.identities.value(key) {
-            guard let (record, user) = try await TokenStore.resolve(token, kind: kind, on: request.db) else { return nil }
+            guard let (record, user) = try await TokenStore.resolve(token, kind: kind, now: request.now, on: request.db) else { return nil }
             return Identity(actor: try await UserStore.actor(for: user, on: request.db), csrfToken: record.csrfToken,
                             language: user.preferredLanguage.flatMap(Language.init(rawValue:)), expiresAt: record.expiresAt)
         }
-        guard let found, found.expiresAt > Date() else { return nil }
+        guard let found, found.expiresAt > request.now else { return nil }
         return found
     }
 

@@ -57,8 +57,11 @@ extension Request {
         return String(value.prefix(200))
     }
 
-    /// Today in Kazakhstan: what is overdue and what is expected is counted against it.
-    var today: Day { Day(Date()) }
+    /// Now, by the application's one clock.
+    var now: Date { application.birlik.clock.now }
+
+    /// Today in Kazakhstan, by the application's clock: what is overdue and what is expected is counted against it.
+    var today: Day { application.birlik.clock.today }
 
     /// The page number of a `page` query parameter (1 when absent or wrong).
     var pageNumber: Int { max(1, (try? query.get(Int.self, at: "page")) ?? 1) }
@@ -73,6 +76,8 @@ struct CSRFError: Error {}
 /// Application-wide services, kept in `Application.storage`.
 struct BirlikServices: Sendable {
     var configuration: BirlikConfiguration
+    /// The one clock: every "now" and "today" of this application.
+    var clock: BirlikClock
     var hasher: any PasswordHashing
     var files: FileStore
     var signInLimiter: RateLimiter
@@ -94,6 +99,9 @@ struct BirlikServices: Sendable {
 extension Application {
     /// The data directory this application was configured with (files, keys).
     public var birlikDataDirectory: String { birlik.configuration.dataDirectory }
+
+    /// The clock this application was configured with.
+    public var birlikClock: BirlikClock { birlik.clock }
 }
 
 struct ServicesKey: StorageKey {

@@ -98,7 +98,7 @@ enum StatisticsController {
         for (name, value) in form where name.hasPrefix("v:") { cells[String(name.dropFirst(2))] = value }
         do {
             let result = try await ValueStore.save(dataSet: sheet.dataSet.code, place: sheet.place, period: sheet.period, cells: cells,
-                                                   actor: request.actor, on: request.db)
+                                                   actor: request.actor, on: request.db, now: request.now)
             model = try await entryModel(request)
             model.saved = result.saved
             model.violations = result.violations
@@ -140,7 +140,7 @@ enum StatisticsController {
                                               ready: nil, done: nil, general: .importNotTable), PageContext(request)), status: .unprocessableEntity)
         }
         let data = Data(buffer: file.data)
-        let address = try await request.application.birlik.files.store(data, mediaType: "text/csv", originalName: file.filename, on: request.db)
+        let address = try await request.application.birlik.files.store(data, mediaType: "text/csv", originalName: file.filename, on: request.db, now: request.now)
         return try await check(request, data: data, sha256: address.sha256, fileName: file.filename, mapping: nil, commit: false)
     }
 
@@ -182,17 +182,17 @@ enum StatisticsController {
         model.mapping = mapping ?? ImportMapping.guess(headerPeek)
         if data.count > ImportJobs.threshold {
             // A large file: the import goes on after this answer; its page shows the progress.
-            let actor = request.actor, db = request.application.db, chosen = model.mapping
+            let actor = request.actor, db = request.application.db, chosen = model.mapping, now = request.now
             let id = request.application.birlik.imports.start(owner: actor.userID, fileName: fileName, totalRows: max(1, data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1),
                                                               dryRun: !commit, encoding: rows.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1251" }) { progress in
                 try await ValueImporter.run(rows, mapping: chosen, fileName: fileName, sha256: sha256, actor: actor, dryRun: !commit,
-                                            progress: progress, on: db)
+                                            progress: progress, on: db, now: now)
             }
             return request.redirect(to: SiteURL.statisticsImportJob(id: id.uuidString).with([("sha256", sha256)]), redirectType: .normal)
         }
         do {
             let summary = try await ValueImporter.run(rows, mapping: model.mapping, fileName: fileName, sha256: sha256, actor: request.actor,
-                                                      dryRun: !commit, on: request.db)
+                                                      dryRun: !commit, on: request.db, now: request.now)
             model.detected = detected(rows, summary.rows, l10n)
             if commit { model.done = summary; model.sha256 = nil } else { model.ready = summary.values }
             return html(ImportPage.view(model, PageContext(request)))
@@ -297,9 +297,9 @@ enum StatisticsController {
         do {
             if form.step == "unapprove" {
                 try await ApprovalStore.unapprove(dataSet: dataSet, place: form.place, period: period, level: form.level, reason: form.reason ?? "",
-                                                  actor: request.actor, on: request.db)
+                                                  actor: request.actor, on: request.db, now: request.now)
             } else {
-                try await ApprovalStore.approve(dataSet: dataSet, place: form.place, period: period, level: form.level, actor: request.actor, on: request.db)
+                try await ApprovalStore.approve(dataSet: dataSet, place: form.place, period: period, level: form.level, actor: request.actor, on: request.db, now: request.now)
             }
             return request.redirect(to: SiteURL.statisticsApproval.with([("dataSet", dataSet), ("period", period.description), ("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError where error != .forbidden && error != .signInRequired && error != .notFound {
