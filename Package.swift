@@ -86,7 +86,8 @@ let package = Package(
         ),
         .testTarget(name: "BirlikCoreTests", dependencies: ["BirlikCore"]),
         .testTarget(name: "BirlikCorpusTests", dependencies: ["BirlikCorpus"]),
-        .testTarget(name: "BirlikStorageTests", dependencies: ["BirlikTestSupport"]),
+        .testTarget(name: "BirlikDocumentsTests", dependencies: ["BirlikDocuments", "BirlikTestSupport"]),
+        .testTarget(name: "BirlikStorageTests", dependencies: ["BirlikTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BirlikWebTests", dependencies: ["BirlikTestSupport", "BirlikDocuments"]),
     ],
     swiftLanguageModes: [.v6]

@@ -111,7 +111,7 @@ struct AuditAndFilesTests {
         let files = FileManager.default.temporaryDirectory.appendingPathComponent("backup-files-\(UUID().uuidString)")
         let counts = try await withBirlik(backend) { app in
             _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: app.db, now: TestClock.now)
-            let manifest = try await Backup.write(to: file, filesRoot: files, on: app.db)
+            let manifest = try await Backup.write(to: file, filesRoot: files, now: TestClock.now, on: app.db)
             return manifest.counts
         }
         let restoredFiles = FileManager.default.temporaryDirectory.appendingPathComponent("restored-\(UUID().uuidString)")

@@ -83,3 +83,15 @@ public enum Hashing {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
+
+/// A SHA-256 fed in pieces (a file read from an archive in chunks).
+public struct SHA256Stream: Sendable {
+    private var hasher = SHA256()
+
+    public init() {}
+
+    public mutating func update(_ data: Data) { hasher.update(data: data) }
+
+    /// The hash of everything fed so far, in lowercase hex.
+    public var hex: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+}

@@ -242,6 +242,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case errorMeasureHasReports = "error.measureHasReports"
     case errorNoExtensionRequest = "error.noExtensionRequest"
     case errorNotFound = "error.notFound"
+    case errorNumberRange = "error.numberRange"
     case errorPlanEmpty = "error.planEmpty"
     case errorPlanNotDraft = "error.planNotDraft"
     case errorPlanNotInForce = "error.planNotInForce"

@@ -62,7 +62,7 @@ public struct MeasureDraft: Codable, Sendable, Hashable {
                   weight: String(measure.weight), version: measure.version)
     }
 
-    static func number(_ value: Double) -> String { value.rounded() == value ? String(Int64(value)) : String(value) }
+    static func number(_ value: Double) -> String { value.rounded() == value && abs(value) < NumberText.limit ? String(Int64(value)) : String(value) }
 
     /// Checks every field against the plan and builds the measure, or throws `DomainError.invalid`.
     /// - Parameter organizations: resolves a registry code to an organisation's id.
@@ -109,7 +109,7 @@ public struct MeasureDraft: Codable, Sendable, Hashable {
         let budget = BudgetSource(rawValue: budgetSource)
         if budget == nil { problems.append(FieldError("budgetSource", .fieldChooseValue)) }
         let amountText = amount.filter { !$0.isWhitespace }
-        let amountValue = amountText.isEmpty ? 0 : Int64(amountText)
+        let amountValue = amountText.isEmpty ? 0 : Int64(amountText).flatMap { Double($0.magnitude) <= NumberText.limit ? $0 : nil }
         if amountValue == nil { problems.append(FieldError("amount", .fieldNumber)) }
         else if amountValue! < 0 { problems.append(FieldError("amount", .fieldNegative)) }
         else if budget == .notRequired, amountValue! > 0 { problems.append(FieldError("amount", .fieldAmountWithoutSource)) }
@@ -118,13 +118,13 @@ public struct MeasureDraft: Codable, Sendable, Hashable {
         var indicators: [Indicator] = []
         let indicatorName = LocalizedText(kk: indicatorKK, ru: indicatorRU)
         if !indicatorName.isEmpty {
-            let baseline = indicatorBaseline.isEmpty ? 0 : Double(indicatorBaseline.replacingOccurrences(of: ",", with: "."))
+            let baseline = indicatorBaseline.isEmpty ? 0 : NumberText.parse(indicatorBaseline)
             if baseline == nil { problems.append(FieldError("indicatorBaseline", .fieldNumber)) }
             var targets: [Int: Double] = [:]
             for pair in indicatorTargets.split(whereSeparator: { ";\n".contains($0) }) {
                 let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
                 if parts.count == 2, let year = Int(parts[0]), plan.years.contains(year),
-                   let value = Double(parts[1].replacingOccurrences(of: ",", with: ".")), value >= 0 {
+                   let value = NumberText.parse(parts[1]), value >= 0 {
                     targets[year] = value
                 } else {
                     problems.append(FieldError("indicatorTargets", .fieldTargets, ["start": "\(plan.startYear)", "end": "\(plan.endYear)"]))

@@ -47,8 +47,10 @@ public enum CorpusResults {
                 return a.key.count != b.key.count ? a.key.count < b.key.count : a.0.position < b.0.position
             }
         }
-        let start = max(0, page) * perPage
-        return start < lines.count ? lines[start..<min(lines.count, start + perPage)].map(\.0) : []
+        // Page and size are bounded before they are multiplied: no page number can overflow the offset.
+        let size = min(max(perPage, 1), 1_000)
+        let start = min(max(page, 0), lines.count / size + 1) * size
+        return start < lines.count ? lines[start..<min(lines.count, start + size)].map(\.0) : []
     }
 
     /// A random sample of `size` matches, the same for the same seed.

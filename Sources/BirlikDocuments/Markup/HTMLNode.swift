@@ -50,22 +50,22 @@ public struct HTMLNode: Sendable, ExpressibleByStringLiteral {
         }
     }
 
-    /// Escapes `&`, `<`, `>`, `"` and `'`.
+    /// Escapes `&`, `<`, `>`, `"` and `'`, one Unicode scalar at a time: a quote followed by a combining
+    /// mark is one `Character` but still a quote to a browser, so grapheme clusters are never compared.
     public static func escape(_ value: String) -> String {
-        guard value.contains(where: { "&<>\"'".contains($0) }) else { return value }
-        var output = ""
-        output.reserveCapacity(value.utf8.count + 16)
-        for character in value {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
+        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return value }
+        var output = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": output.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": output.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": output.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": output.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": output.append(contentsOf: "&#39;".unicodeScalars)
+            default: output.append(scalar)
             }
         }
-        return output
+        return String(output)
     }
 }
 

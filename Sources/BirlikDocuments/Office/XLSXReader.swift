@@ -12,6 +12,13 @@ public enum XLSXReader {
         case tooLarge
     }
 
+    /// Excel's own limits: 1,048,576 rows and 16,384 columns (A to XFD). A cell or row beyond them is
+    /// not a spreadsheet Excel could have written, and is refused before anything is allocated for it.
+    public static let maxRows = 1_048_576
+    public static let maxColumns = 16_384
+    /// The most cells (empty ones between filled ones included) a sheet may unfold into.
+    public static let maxCells = 5_000_000
+
     /// Rows of the first sheet; row `i` of the result is spreadsheet row `i + 1`.
     public static func rows(_ data: Data, limit: Int = 50 << 20) throws -> [[String]] {
         let parts: [String: Data]
@@ -21,8 +28,10 @@ public enum XLSXReader {
         let parser = SheetParser(shared: shared)
         let xml = XMLParser(data: sheet)
         xml.delegate = parser
-        guard xml.parse() else { throw ReadError.notXLSX }
+        guard xml.parse(), !parser.outOfBounds else { throw ReadError.notXLSX }
         guard let last = parser.cells.keys.max() else { return [] }
+        let unfolded = parser.cells.values.reduce(last) { $0 + ($1.keys.max() ?? 0) }
+        guard unfolded <= maxCells else { throw ReadError.tooLarge }
         return (1...last).map { row in
             guard let cells = parser.cells[row], let width = cells.keys.max() else { return [] }
             return (0...width).map { cells[$0] ?? "" }
@@ -41,16 +50,23 @@ public enum XLSXReader {
         return parts["xl/worksheets/sheet1.xml"]
     }
 
-    /// The column index of a cell reference (`C7` → 2).
+    /// The column index of a cell reference (`C7` → 2); `nil` without letters or beyond column XFD.
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65, scalar.value <= 90 else { break }
-            index = index * 26 + Int(scalar.value - 64)
             letters += 1
+            guard letters <= 3 else { return nil }
+            index = index * 26 + Int(scalar.value - 64)
         }
-        return letters == 0 ? nil : index - 1
+        return letters == 0 || index > maxColumns ? nil : index - 1
+    }
+
+    /// The row number of a `<row r="…">` attribute; `nil` unless it is a number from 1 to 1,048,576.
+    static func rowNumber(_ text: String) -> Int? {
+        guard text.utf8.count <= 7, let number = Int(text), (1...maxRows).contains(number) else { return nil }
+        return number
     }
 
     final class SheetParser: NSObject, XMLParserDelegate {
@@ -61,16 +77,35 @@ public enum XLSXReader {
         var type = ""
         var text = ""
         var inValue = false
+        /// A row or a cell lies beyond Excel's limits: parsing stops and the file is refused.
+        var outOfBounds = false
 
         init(shared: [String]) { self.shared = shared }
+
+        private func refuse(_ parser: XMLParser) {
+            outOfBounds = true
+            parser.abortParsing()
+        }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             switch name {
             case "row":
-                row = attributes["r"].flatMap(Int.init) ?? row + 1
+                if let number = attributes["r"] {
+                    guard let parsed = XLSXReader.rowNumber(number) else { return refuse(parser) }
+                    row = parsed
+                } else {
+                    guard row < XLSXReader.maxRows else { return refuse(parser) }
+                    row += 1
+                }
                 column = -1
             case "c":
-                column = attributes["r"].flatMap(XLSXReader.columnIndex) ?? column + 1
+                if let reference = attributes["r"] {
+                    guard let parsed = XLSXReader.columnIndex(reference) else { return refuse(parser) }
+                    column = parsed
+                } else {
+                    guard column + 1 < XLSXReader.maxColumns else { return refuse(parser) }
+                    column += 1
+                }
                 type = attributes["t"] ?? "n"
                 text = ""
             case "v", "t":

@@ -13,10 +13,24 @@ public struct CSVWriter: Sendable {
 
     public var output: String { text }
 
+    /// One cell, decided by Unicode scalars (never by grapheme clusters, where a comma or a quote with a
+    /// combining mark would pass as another character): a cell a spreadsheet would read as a formula gets
+    /// a leading `'`; a cell with a separator, a quote or any line break is quoted, its quotes doubled.
     static func cell(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var scalars = Array(value.unicodeScalars)
+        if let first = scalars.first, formulaStarts.contains(first) { scalars.insert("'", at: 0) }
+        let text = String(String.UnicodeScalarView(scalars))
+        guard scalars.contains(where: { needsQuotes.contains($0) }) else { return text }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in scalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+    private static let needsQuotes: Set<Unicode.Scalar> = [",", ";", "\"", "\r", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
 }

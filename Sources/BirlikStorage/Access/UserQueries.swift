@@ -40,8 +40,7 @@ public enum UserQueries {
             }
         }
         let total = try await query.count()
-        let start = (max(1, page) - 1) * perPage
-        let users = try await query.sort(\.$email).range(start..<(start + perPage)).all()
+        let users = try await query.sort(\.$email).range(Page<UserRecord>.rows(page: page, perPage: perPage)).all()
         let organizationIDs = Set(users.compactMap(\.organizationID))
         let organizations = organizationIDs.isEmpty ? [] : try await OrganizationRecord.query(on: db).filter(\.$id ~~ organizationIDs).all()
         let byID = Dictionary(uniqueKeysWithValues: organizations.compactMap { record in record.id.map { ($0, record) } })

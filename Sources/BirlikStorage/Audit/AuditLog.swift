@@ -64,7 +64,7 @@ public enum AuditLog {
         if let actor = filter.actor, !actor.isEmpty { query.filter(\.$actorName, .contains(inverse: false, .anywhere), actor) }
         if let entityID = filter.entityID, !entityID.isEmpty { query.filter(\.$entityID == entityID) }
         let total = try await query.count()
-        let rows = try await query.sort(\.$id, .descending).range(((page - 1) * perPage)..<(page * perPage)).all()
+        let rows = try await query.sort(\.$id, .descending).range(Page<AuditEntry>.rows(page: page, perPage: perPage)).all()
         return Page(items: rows.map(\.entry), page: page, perPage: perPage, total: total)
     }
 

@@ -18,10 +18,13 @@ public enum Backup {
     public enum Failure: Error, CustomStringConvertible {
         case notEmpty
         case unreadable(String)
+        /// A stored file's entry is not `files/ab/cd/<sha256>`, or its bytes do not hash to its name.
+        case foreignFile(String)
 
         public var description: String {
             switch self {
             case .notEmpty: "the database already holds organisations; restore into an empty data directory or database"
+            case let .foreignFile(path): "\(path) is not a stored file of Birlik (only files/ab/cd/<sha256> whose bytes hash to that name are restored); nothing was restored"
             case let .unreadable(detail): "the backup cannot be read: \(detail)"
             }
         }
@@ -31,7 +34,7 @@ public enum Backup {
 
     /// Writes the backup to `file` (replacing it) and returns its manifest.
     @discardableResult
-    public static func write(to file: URL, filesRoot: URL, on db: any Database) async throws -> Manifest {
+    public static func write(to file: URL, filesRoot: URL, now: Date, on db: any Database) async throws -> Manifest {
         try? FileManager.default.removeItem(at: file)
         let archive = try Archive(url: file, accessMode: .create)
         let encoder = JSONEncoder()
@@ -72,7 +75,7 @@ public enum Backup {
                 try archive.addEntry(with: "files/\(address.relativePath)", fileURL: url, compressionMethod: .deflate)
             }
         }
-        let manifest = Manifest(format: format, createdAt: Date(), counts: counts,
+        let manifest = Manifest(format: format, createdAt: now, counts: counts,
                                 auditHead: try await AuditHeadRecord.find(1, on: db)?.sequence ?? 0)
         let data = try encoder.encode(manifest)
         try archive.addEntry(with: "manifest.json", type: .file, uncompressedSize: Int64(data.count)) { position, size in
@@ -96,6 +99,16 @@ public enum Backup {
             return data
         }
         let manifest = try decoder.decode(Manifest.self, from: read("manifest.json"))
+        // Every stored file is checked before anything is written: a content-hash name under files/, and
+        // bytes that hash to it. Nothing else in the archive can reach the disk (no `..`, no other name).
+        var storedFiles: [(Entry, ContentAddress)] = []
+        for entry in archive where entry.path.hasPrefix("files/") {
+            guard entry.type == .file, let address = storedAddress(entry.path) else { throw Failure.foreignFile(entry.path) }
+            var hasher = SHA256Stream()
+            _ = try archive.extract(entry) { hasher.update($0) }
+            guard hasher.hex == address.sha256 else { throw Failure.foreignFile(entry.path) }
+            storedFiles.append((entry, address))
+        }
         guard manifest.format == format else { throw Failure.unreadable("unknown format \(manifest.format)") }
         let regions = try decoder.decode([RegionRecord].self, from: read("tables/regions.json"))
         let organizations = try decoder.decode([OrganizationRecord].self, from: read("tables/organizations.json"))
@@ -124,14 +137,22 @@ public enum Backup {
                 for table in RawTables.all { if let data = tableData[table.name] { try await table.load(sql, decoder, data) } }
             }
         }
-        for entry in archive where entry.path.hasPrefix("files/") {
-            let target = filesRoot.appendingPathComponent(String(entry.path.dropFirst("files/".count)))
+        for (entry, address) in storedFiles {
+            let target = filesRoot.appendingPathComponent(address.relativePath)
             if !FileManager.default.fileExists(atPath: target.path) {
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 _ = try archive.extract(entry, to: target)
             }
         }
         return manifest
+    }
+
+    /// The address an archive path names when it is exactly `files/ab/cd/<sha256>`; `nil` otherwise.
+    static func storedAddress(_ path: String) -> ContentAddress? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "files", let address = ContentAddress(hex: String(parts[3])),
+              "files/" + address.relativePath == path else { return nil }
+        return address
     }
 
     /// The parts' Fluent tables, parents before children: the control loop (S2–S5), signals and alerts (S6), corpus submissions (S12).

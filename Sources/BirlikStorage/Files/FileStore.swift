@@ -1,6 +1,7 @@
 import BirlikCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Files on disk, content-addressed: `files/ab/cd/<sha256>` under the data directory. A file is
 /// written once; storing the same bytes again only returns its address.
@@ -25,8 +26,17 @@ public struct FileStore: Sendable {
             }
         }
         if try await StoredFileRecord.find(address.sha256, on: db) == nil {
-            try await StoredFileRecord(sha256: address.sha256, size: data.count, mediaType: mediaType,
-                                       originalName: originalName, storedAt: now).create(on: db)
+            // Two uploads of the same bytes at once both reach here: the second insert is a no-op, not an error.
+            if let sql = db as? any SQLDatabase {
+                try await sql.insert(into: StoredFileRecord.schema)
+                    .columns("sha256", "size", "media_type", "original_name", "stored_at")
+                    .values(SQLBind(address.sha256), SQLBind(data.count), SQLBind(mediaType), SQLBind(originalName), SQLBind(now))
+                    .ignoringConflicts(with: "sha256")
+                    .run()
+            } else {
+                try await StoredFileRecord(sha256: address.sha256, size: data.count, mediaType: mediaType,
+                                           originalName: originalName, storedAt: now).create(on: db)
+            }
         }
         return address
     }

@@ -44,8 +44,7 @@ public enum OrganizationQueries {
         } else {
             total = try await builder.count(\.$regionCode)
         }
-        let start = (query.page - 1) * query.perPage
-        let rows = try await sorted(builder, query, language).range(start..<(start + query.perPage)).all()
+        let rows = try await sorted(builder, query, language).range(Page<Organization>.rows(page: query.page, perPage: query.perPage)).all()
         return Page(items: rows.map(\.organization), page: query.page, perPage: query.perPage, total: total)
     }
 

@@ -87,12 +87,11 @@ public enum ReportStore {
         }
     }
 
-    /// Attaches a checked file to a report the executor may still edit; the bytes are stored once,
-    /// under their SHA-256. `verify` runs further checks of the content (Office containers) first.
+    /// Attaches a typed file to a report the executor may still edit; the bytes are stored once, under
+    /// their SHA-256. The caller checks an Office container's content first (off the event loop).
     public static func attach(id: UUID, data: Data, fileName: String, files: FileStore, actor: Actor, on db: any Database,
-                              verify: @Sendable (Attachment.Kind, Data) throws -> Void = { _, _ in }, now: Date) async throws -> Attachment {
+                              now: Date) async throws -> Attachment {
         let kind = try Attachment.kind(of: data, fileName: fileName)
-        try verify(kind, data)
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let (_, report, plan, _) = try await load(id, actor: actor, on: audit.db)
             try Access.require(actor, .update, .report, in: report.scope)

@@ -40,7 +40,7 @@ enum AccessController {
             }
             return response
         } catch let error as DomainError {
-            let model = SignInPage.Model(email: email, errors: Form.Errors(), message: ErrorMapping.message(error, request.l10n),
+            let model = SignInPage.Model(email: email, errors: Form.Errors(), message: ErrorMapping.message(error, request.l10n, now: request.now),
                                          back: form.back)
             return html(SignInPage.view(model, PageContext(request)), status: ErrorMapping.status(error))
         }

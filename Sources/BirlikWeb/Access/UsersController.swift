@@ -52,7 +52,7 @@ enum UsersController {
         let role = (try? request.query.get(String.self, at: "role")).flatMap(Role.init(rawValue:))
         let text = (try? request.query.get(String.self, at: "q")) ?? ""
         let model = UsersPage.Model(
-            users: try await UserQueries.list(actor: actor, role: role, text: text, page: request.pageNumber, on: request.db),
+            users: try await UserQueries.list(actor: actor, role: role, text: text, page: try request.pageNumber(), on: request.db),
             role: role, text: text,
             canCreate: Access.check(actor, .create, .user, in: everywhere) == .allowed,
             form: form, errors: errors)

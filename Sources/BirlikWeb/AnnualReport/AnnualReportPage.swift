@@ -36,7 +36,7 @@ enum AnnualReportPage {
             return html(view(years: years, year: request.today.year - 1, PageContext(request)))
         }
         guard let format = AnnualReportService.Format(rawValue: formatText) else { throw DomainError.invalid([FieldError("format", .fieldChooseValue)]) }
-        guard let year = request.queryText("year").flatMap(Int.init), PlanDraft.allowedYears.contains(year) else {
+        guard let year = try request.queryNumber("year", in: PlanDraft.allowedYears) else {
             throw DomainError.invalid([FieldError("year", .fieldYear)])
         }
         let language = request.queryText("lang").flatMap(Language.init(rawValue:)) ?? request.l10n.language
@@ -47,6 +47,10 @@ enum AnnualReportPage {
         response.headers.replaceOrAdd(name: .contentType, value: output.contentType)
         if format != .html {
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(output.fileName)\"")
+        } else {
+            // The print-ready page carries its own stylesheet (it is saved and printed alone); still no script.
+            response.headers.replaceOrAdd(name: "Content-Security-Policy",
+                                          value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'")
         }
         response.headers.replaceOrAdd(name: "X-Birlik-SHA256", value: output.signature.sha256)
         response.headers.replaceOrAdd(name: "X-Birlik-Signature", value: output.signature.signature)

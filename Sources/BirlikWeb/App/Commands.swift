@@ -169,7 +169,7 @@ public enum Commands {
     /// `birlik backup FILE`.
     public static func backup(_ configuration: BirlikConfiguration, clock: BirlikClock, to file: String) async throws -> Backup.Manifest {
         try await withApplication(configuration, clock: clock) { app in
-            try await Backup.write(to: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, on: app.db)
+            try await Backup.write(to: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, now: clock.now, on: app.db)
         }
     }
 

@@ -24,6 +24,7 @@ public func configure(_ app: Application, _ configuration: BirlikConfiguration, 
                             corpus: CorpusLibrary(directory: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("corpus")))
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorMapping())
     app.middleware.use(ContextMiddleware())
     if configuration.pageCacheSeconds > 0 { app.middleware.use(PublicPageCacheMiddleware()) }

@@ -95,7 +95,7 @@ enum AuditPage {
                                      actor: try? request.query.get(String.self, at: "actor"),
                                      entityID: try? request.query.get(String.self, at: "entity"))
         let model = Model(filter: filter,
-                          entries: try await AuditLog.list(filter, page: request.pageNumber, on: request.db),
+                          entries: try await AuditLog.list(filter, page: try request.pageNumber(), on: request.db),
                           entityTypes: try await AuditLog.entityTypes(on: request.db),
                           report: try await AuditLog.verify(on: request.db))
         return html(view(model, PageContext(request)))

@@ -15,13 +15,13 @@ enum CorpusController {
         routes.get(.apiCorpusSearch, use: apiSearch)
     }
 
-    static func corpusRequest(_ request: Request) -> CorpusRequest {
+    static func corpusRequest(_ request: Request) throws -> CorpusRequest {
         var result = CorpusRequest()
         result.word = String((request.queryText("q") ?? "").prefix(200))
         result.cqp = String((request.queryText("cqp") ?? "").prefix(2000))
         result.sort = request.queryText("sort").flatMap(CorpusResults.Sort.init(rawValue:)) ?? .position
-        result.context = request.queryText("context").flatMap(Int.init).map { max(1, min($0, 25)) } ?? 6
-        result.page = max(0, request.queryText("page").flatMap(Int.init) ?? 0)
+        result.context = try request.queryNumber("context", in: 1...25, default: 6)
+        result.page = try request.queryNumber("page", in: 0...100_000, default: 0)
         result.sample = request.queryText("sample") == "1"
         result.by = request.queryText("by").flatMap { CorpusQueries.countable.contains($0) ? $0 : nil } ?? "lemma"
         return result
@@ -34,7 +34,7 @@ enum CorpusController {
     }
 
     static func search(_ request: Request) async throws -> Response {
-        let query = corpusRequest(request)
+        let query = try corpusRequest(request)
         let context = PageContext(request)
         let format = request.queryText("format").flatMap(TableExport.Format.init(rawValue:))
         do {
@@ -59,7 +59,7 @@ enum CorpusController {
     }
 
     static func frequency(_ request: Request) async throws -> Response {
-        let query = corpusRequest(request)
+        let query = try corpusRequest(request)
         guard !query.isEmpty else { throw DomainError.invalid([FieldError("cqp", .corpusQueryMissing)]) }
         let rows = try await withIndex(request) { index in
             CorpusResults.frequencies(try CorpusQueries.run(query, in: index).matches, in: index, attribute: query.by)
@@ -72,10 +72,10 @@ enum CorpusController {
     }
 
     static func collocations(_ request: Request) async throws -> Response {
-        let query = corpusRequest(request)
+        let query = try corpusRequest(request)
         guard !query.isEmpty else { throw DomainError.invalid([FieldError("cqp", .corpusQueryMissing)]) }
-        let left = max(0, min(request.queryText("left").flatMap(Int.init) ?? 3, 10))
-        let right = max(0, min(request.queryText("right").flatMap(Int.init) ?? 3, 10))
+        let left = try request.queryNumber("left", in: 0...10, default: 3)
+        let right = try request.queryNumber("right", in: 0...10, default: 3)
         let attribute = ["lower", "lemma", "word", "pos"].contains(request.queryText("by") ?? "") ? request.queryText("by")! : "lemma"
         let rows = try await withIndex(request) { index in
             CorpusResults.collocations(try CorpusQueries.run(query, in: index).matches, in: index, attribute: attribute, left: left, right: right, minimum: 2)
@@ -112,7 +112,7 @@ enum CorpusController {
 
     /// `GET /api/v1/corpus/search?q=&cqp=&page=&sort=&context=`: hits with document, position and context.
     static func apiSearch(_ request: Request) async throws -> Response {
-        let query = corpusRequest(request)
+        let query = try corpusRequest(request)
         guard !query.isEmpty else { throw DomainError.invalid([FieldError("cqp", .corpusQueryMissing)]) }
         let body = try await withIndex(request) { index -> APIResult in
             let hits = try CorpusQueries.run(query, in: index)

@@ -54,10 +54,12 @@ enum CorpusSubmissionsController {
         if let file = form.file, file.data.readableBytes > 0 {
             let data = Data(buffer: file.data)
             do {
-                let text = try CorpusText.read(data, fileName: file.filename)
-                let tokens = CorpusBuilder.attributes(text.text).reduce(0) { $0 + $1.count }
+                let name = file.filename
+                let tokens = try await request.onThreadPool {
+                    CorpusBuilder.attributes(try CorpusText.read(data, fileName: name).text).reduce(0) { $0 + $1.count }
+                }
                 read = (data, file.filename, tokens)
-            } catch {
+            } catch let error as CorpusText.ReadError {
                 problems.append(FieldError("file", error.l10nKey))
             }
         } else {

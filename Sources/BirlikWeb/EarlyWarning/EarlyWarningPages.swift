@@ -48,7 +48,7 @@ enum EarlyWarningPage {
             var entries: [String: ChoroplethMap.Entry] = [:]
             for index in model.indices {
                 entries[index.place] = ChoroplethMap.Entry(label: "\(regionName(index.place, l10n)): \(String(format: "%.1f", index.value)) (\(l10n(index.level.l10nKey)))",
-                                                           value: Int(index.value.rounded()), link: SiteURL.signals.with([("region", index.place)]))
+                                                           value: Int(exactly: index.value.rounded()) ?? 0, link: SiteURL.signals.with([("region", index.place)]))
             }
             let title = l10n(.ewRiskMap, ["month": model.month.label(l10n)])
             sections.append(el("figure", ["class": "map", "id": "risk-map"], el("figcaption", [:], .text(title)),

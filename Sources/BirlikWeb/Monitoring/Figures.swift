@@ -27,13 +27,14 @@ enum Figures {
          el("th", ["scope": "col"], el("abbr", ["title": l10n(.figuresProgressDefinition)], .text(l10n(.figuresProgress))))]
     }
 
-    /// A progress bar with its percentage as text.
+    /// A progress bar with its percentage as text. The bar is a small SVG (its width an attribute, not an
+    /// inline style, which the Content-Security-Policy forbids).
     static func bar(_ value: Double?, _ l10n: Localizer) -> HTMLNode {
         guard let value else { return el("span", ["class": "muted"], .text("—")) }
-        let percent = Int((value * 100).rounded())
+        let percent = Int(exactly: (value * 100).rounded()) ?? 0
         return el("span", ["class": "progress"],
-                  el("span", ["class": "progress-track", "aria-hidden": "true"],
-                     el("span", ["class": "progress-fill", "style": "width:\(min(max(percent, 0), 100))%"])),
+                  el("svg", ["class": "progress-track", "viewBox": "0 0 100 6", "preserveAspectRatio": "none", "aria-hidden": "true", "focusable": "false"],
+                     el("rect", ["class": "progress-fill", "width": String(min(max(percent, 0), 100)), "height": "6"])),
                   el("span", ["class": "progress-value"], .text("\(percent)%")))
     }
 

@@ -20,7 +20,7 @@ enum MonitoringController {
         /// else the user's organisation.
         init(_ request: Request) throws {
             let actor = request.actor
-            year = request.queryText("year").flatMap(Int.init).flatMap { PlanDraft.allowedYears.contains($0) ? $0 : nil }
+            year = try request.queryNumber("year", in: PlanDraft.allowedYears)
             let asked = request.queryText("region").flatMap { RegionCode.isValid($0) && $0 != RegionCode.republic ? $0 : nil }
             func allowed(_ organization: UUID?, _ region: String) -> Bool {
                 Access.check(actor, .view, .dashboard, in: Scope(organizationID: organization, regionCode: region, isPublic: false)) == .allowed

@@ -127,8 +127,8 @@ enum PlanningController {
     static func versions(_ request: Request) async throws -> Response {
         let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
         let all = try await PlanQueries.versions(of: plan.id, on: request.db)
-        let to = (try? request.query.get(Int.self, at: "to")) ?? plan.planVersion
-        let from = (try? request.query.get(Int.self, at: "from")) ?? to - 1
+        let to = try request.queryNumber("to", in: 1...10_000, default: plan.planVersion)
+        let from = try request.queryNumber("from", in: 0...10_000, default: to - 1)
         guard let old = all.first(where: { $0.planVersion == from })?.content, let new = all.first(where: { $0.planVersion == to })?.content else {
             throw DomainError.notFound
         }
@@ -175,7 +175,8 @@ enum PlanningController {
         guard let file = upload.file, file.data.readableBytes > 0 else { return again([], .importNotXlsx, .unprocessableEntity) }
         let rows: [[String]]
         do {
-            rows = try XLSXReader.rows(Data(buffer: file.data))
+            let data = Data(buffer: file.data)
+            rows = try await request.onThreadPool { try XLSXReader.rows(data) }
         } catch XLSXReader.ReadError.tooLarge {
             return again([], .importTooLarge, .payloadTooLarge)
         } catch {

@@ -43,7 +43,7 @@ extension DirectoryQuery {
                   ethnicGroup: (try? request.query.get(String.self, at: "group")).flatMap { $0.isEmpty ? nil : $0 },
                   sort: (try? request.query.get(String.self, at: "sort")).flatMap(Sort.init(rawValue:)) ?? .name,
                   descending: (try? request.query.get(String.self, at: "desc")) == "1",
-                  page: request.pageNumber,
-                  perPage: (try? request.query.get(Int.self, at: "perPage")) ?? 25)
+                  page: try request.pageNumber(),
+                  perPage: try request.queryNumber("perPage", in: 1...200, default: 25))
     }
 }

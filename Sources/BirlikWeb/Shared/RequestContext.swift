@@ -40,6 +40,12 @@ extension Request {
         }
     }
 
+    /// Runs `work` on the application's thread pool: the one way an uploaded file is unpacked or parsed,
+    /// so that no file, however built, holds up the event loop that serves everyone else.
+    func onThreadPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await application.threadPool.runIfActive(work)
+    }
+
     /// The region tree, from the server's cache.
     func regions() async throws -> [Region] {
         try await RegionQueries.all(cache: application.birlik.regions, on: db)
@@ -63,8 +69,25 @@ extension Request {
     /// Today in Kazakhstan, by the application's clock: what is overdue and what is expected is counted against it.
     var today: Day { application.birlik.clock.today }
 
-    /// The page number of a `page` query parameter (1 when absent or wrong).
-    var pageNumber: Int { max(1, (try? query.get(Int.self, at: "page")) ?? 1) }
+    /// A whole-number query parameter, the one way a number is taken from a URL: `fallback` when absent or
+    /// empty; a localized 422 naming the parameter and the range when it is not a whole number within
+    /// `range`. Every value that comes back lies in `range`, so no arithmetic on it can overflow.
+    func queryNumber(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        guard let text = (try? query.get(String.self, at: name))?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return fallback }
+        guard text.utf8.count <= 12, let number = Int(text), range.contains(number) else {
+            throw DomainError.invalid([FieldError(name, .errorNumberRange, ["name": name, "min": String(range.lowerBound), "max": String(range.upperBound)])])
+        }
+        return number
+    }
+
+    /// An optional whole-number query parameter within `range` (`nil` when absent or empty).
+    func queryNumber(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = (try? query.get(String.self, at: name)), !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return try queryNumber(name, in: range, default: range.lowerBound)
+    }
+
+    /// The page number of a `page` query parameter: 1 when absent, at most 100,000.
+    func pageNumber() throws -> Int { try queryNumber("page", in: 1...100_000, default: 1) }
 
     /// `true` when the request arrived over TLS (directly or through a proxy).
     var isSecure: Bool { url.scheme == "https" || headers.first(name: "X-Forwarded-Proto") == "https" }

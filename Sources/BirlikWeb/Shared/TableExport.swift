@@ -27,7 +27,7 @@ struct TableExport {
                     }
                 })
             }
-            response = Response(status: .ok, body: .init(string: "\u{FEFF}" + csv.output))
+            response = Response(status: .ok, body: .init(string: csv.output))
             response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         case .xlsx:
             let data = try XLSXWriter(sheets: [.init(name: name, header: header, rows: rows, widths: header.map { max(12, min(60, $0.count + 6)) })]).data()

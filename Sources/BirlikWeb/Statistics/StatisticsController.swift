@@ -25,14 +25,14 @@ enum StatisticsController {
     }
 
     /// The pivot request the URL asks for.
-    static func pivotRequest(_ request: Request) -> (PivotRequest, DataElement, SeriesChart.Kind) {
+    static func pivotRequest(_ request: Request) throws -> (PivotRequest, DataElement, SeriesChart.Kind) {
         let element = request.queryText("element").flatMap { StatisticsCatalog.shared.element($0) }
             ?? StatisticsCatalog.shared.element("population")!
         let rows = request.queryText("rows").flatMap(PivotRequest.Dimension.init(rawValue:)) ?? .place
         let columns = request.queryText("columns").flatMap(PivotRequest.Dimension.init(rawValue:)) ?? .period
         let within = request.queryText("within").flatMap { PlaceDirectory.shared.find($0) }.flatMap { $0.kind == .republic ? nil : $0.code }
         let pivot = PivotRequest(rows: rows, columns: columns, elements: [element.code],
-                                 years: request.queryText("year").flatMap(Int.init).map { [$0] } ?? [],
+                                 years: try request.queryNumber("year", in: 1900...2200).map { [$0] } ?? [],
                                  nativePeriods: request.queryText("native") == "true", within: within,
                                  category: request.queryText("category").flatMap { Disaggregation.parts($0) != nil ? $0 : nil })
         return (pivot, element, request.queryText("chart").flatMap(SeriesChart.Kind.init(rawValue:)) ?? .bar)
@@ -40,7 +40,7 @@ enum StatisticsController {
 
     /// The page's model for the URL's choices.
     static func pivotModel(_ request: Request) async throws -> StatisticsPage.Model {
-        let (pivot, element, chart) = pivotRequest(request)
+        let (pivot, element, chart) = try pivotRequest(request)
         if !element.isPublic, !request.actor.isSignedIn { throw DomainError.signInRequired }
         let table = try await Pivot.run(pivot, actor: request.actor, on: request.db)
         return StatisticsPage.Model(table: table, element: element, chart: chart,
@@ -118,13 +118,16 @@ enum StatisticsController {
                                           ready: nil, done: nil, general: nil), PageContext(request)))
     }
 
-    /// The rows of an uploaded file: XLSX when it is a ZIP package, CSV otherwise.
-    static func table(_ data: Data) throws -> TableRows {
+    /// The rows of an uploaded file and its header row: XLSX when it is a ZIP package (unpacked and read
+    /// once, on the thread pool), CSV otherwise.
+    static func table(_ request: Request, _ data: Data) async throws -> (rows: TableRows, header: [String]) {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            do { return TableRows(sheet: try XLSXReader.rows(data)) } catch { throw DomainError.conflict(.importNotTable) }
+            let sheet: [[String]]
+            do { sheet = try await request.onThreadPool { try XLSXReader.rows(data) } } catch { throw DomainError.conflict(.importNotTable) }
+            return (TableRows(sheet: sheet), TableRows(sheet: sheet).next()?.fields ?? [])
         }
         if data.prefix(4096).contains(0) { throw DomainError.conflict(.importNotTable) }
-        return TableRows(csv: DelimitedReader(.data(data)))
+        return (TableRows(csv: DelimitedReader(.data(data))), TableRows(csv: DelimitedReader(.data(data))).next()?.fields ?? [])
     }
 
     struct Upload: Content {
@@ -171,13 +174,13 @@ enum StatisticsController {
         var model = ImportPage.Model(sha256: sha256, fileName: fileName, header: [], mapping: mapping ?? ImportMapping(), detected: nil, problems: [],
                                      more: 0, ready: nil, done: nil, general: nil)
         let rows: TableRows
-        do { rows = try table(data) } catch let error as DomainError {
+        let headerPeek: [String]
+        do { (rows, headerPeek) = try await table(request, data) } catch let error as DomainError {
             model.sha256 = nil
             model.general = error.messageKey
             return html(ImportPage.view(model, PageContext(request)), status: .unprocessableEntity)
         }
         let l10n = request.l10n
-        let headerPeek = try table(data).next()?.fields ?? []
         model.header = headerPeek
         model.mapping = mapping ?? ImportMapping.guess(headerPeek)
         if data.count > ImportJobs.threshold {
@@ -239,7 +242,7 @@ enum StatisticsController {
 
     static func validation(_ request: Request) async throws -> Response {
         guard request.actor.isSignedIn else { throw DomainError.signInRequired }
-        let year = request.queryText("year").flatMap(Int.init) ?? request.today.year - 1
+        let year = try request.queryNumber("year", in: 1900...2200, default: request.today.year - 1)
         let found = try await RuleChecks.violations(years: [year], elements: nil, actor: request.actor, on: request.db)
         let l10n = request.l10n
         let context = PageContext(request)

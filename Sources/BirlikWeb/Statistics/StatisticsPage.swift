@@ -130,7 +130,7 @@ enum StatisticsPage {
         var entries: [String: ChoroplethMap.Entry] = [:]
         for row in table.rowKeys {
             guard let cell = table.cell(row, column) else { continue }
-            entries[row] = ChoroplethMap.Entry(label: "\(label(.place, row, l10n)): \(number(cell.value, l10n))", value: Int(cell.value.rounded()),
+            entries[row] = ChoroplethMap.Entry(label: "\(label(.place, row, l10n)): \(number(cell.value, l10n))", value: Int(exactly: cell.value.rounded()) ?? 0,
                                                link: SiteURL.statistics.with([("element", model.element.code), ("within", row), ("rows", "period"), ("columns", "category")]))
         }
         let title = "\(l10n.text(model.element.name)), \(label(table.request.columns, column, l10n))"

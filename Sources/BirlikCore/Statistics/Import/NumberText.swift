@@ -2,9 +2,20 @@ import Foundation
 
 /// Reads numbers as people type them in Kazakh and Russian offices: `1 234 567`, `12,5`, `1.234,5`,
 /// `1,234.5`, `45 %`. A single comma is the decimal separator (the Kazakh and Russian convention);
-/// spaces, non-breaking spaces and apostrophes group thousands.
+/// spaces, non-breaking spaces and apostrophes group thousands. Only numbers of at most a quadrillion
+/// in size (`limit`) are read: a figure beyond it is a typing error, and no sum, chart or map may be
+/// handed a value it cannot hold.
 public enum NumberText {
+    /// The largest magnitude any number typed or imported into Birlik may have.
+    public static let limit = 1e15
+
     public static func parse(_ text: String) -> Double? {
+        guard let value = unbounded(text), abs(value) <= limit else { return nil }
+        return value
+    }
+
+    static func unbounded(_ text: String) -> Double? {
+        guard text.utf8.count <= 64 else { return nil }
         // The common case, plain digits with at most one dot, needs no cleaning.
         var plain = !text.isEmpty
         var plainDots = 0

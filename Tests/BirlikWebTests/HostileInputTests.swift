@@ -1,0 +1,88 @@
+import BirlikCore
+import BirlikTestSupport
+import Foundation
+import Testing
+import Vapor
+
+/// What an attacker sends: numbers no page expects, and the headers every answer must carry.
+@Suite("Hostile input")
+struct HostileInputTests {
+    @Test("A page number past Int's range is a 422 in the user's language, and the server goes on")
+    func hugePage() async throws {
+        try await withBirlik { app in
+            let response = try await app.request(.GET, "/directory?page=9223372036854775807", headers: ["Accept-Language": "kk"])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("1 мен 100000 аралығындағы бүтін сан"))
+            let russian = try await app.request(.GET, "/api/v1/organizations?page=-9223372036854775808", headers: ["Accept-Language": "ru"])
+            #expect(russian.status == .unprocessableEntity && russian.text.contains("нужно целое число от 1 до 100000"))
+            #expect(try await app.request(.GET, "/directory?page=2").status == .ok)
+        }
+    }
+
+    /// Values that overflow, underflow, or are no whole number at all.
+    static let extremes = ["9223372036854775807", "9223372036854775808", "-9223372036854775808", "-1", "0", "1e308", "NaN",
+                           "99999999999999999999999", "٣", "1.5", "%00", ""]
+    /// Every parameter name a route reads as a number.
+    static let numericNames = ["page", "perPage", "year", "from", "to", "context", "left", "right", "count", "version", "limit", "period"]
+
+    @Test("Every GET route answers extreme numbers in every numeric parameter without a server error")
+    func numericFuzz() async throws {
+        try await withBirlik { app in
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            var random = SeededRandom()
+            let paths: [String] = app.routes.all.filter { $0.method == .GET }.compactMap { route in
+                var parts: [String] = []
+                for component in route.path {
+                    switch component {
+                    case let .constant(text): parts.append(text)
+                    case let .parameter(name): parts.append(name == "id" ? UUID().uuidString : name == "code" ? "kz-2021-2025" : "KZ-75")
+                    case .anything, .catchall: return nil
+                    }
+                }
+                return "/" + parts.joined(separator: "/")
+            }
+            #expect(paths.count > 40)
+            // Each parameter alone at both ends of Int's range, so that no earlier refusal hides a later trap.
+            for path in paths {
+                for name in Self.numericNames {
+                    for value in ["9223372036854775807", "-9223372036854775808"] {
+                        let response = try await app.request(.GET, "\(path)?\(name)=\(value)", as: secretariat)
+                        #expect(response.status.code < 500, "\(path)?\(name)=\(value) → \(response.status.code)")
+                    }
+                }
+            }
+            for path in paths {
+                for _ in 0..<4 {
+                    let query = Self.numericNames.map { "\($0)=\(Self.extremes.randomElement(using: &random) ?? "")" }.joined(separator: "&")
+                    for identity in [Identity.anonymous, secretariat] {
+                        let response = try await app.request(.GET, path + "?" + query, as: identity)
+                        #expect(response.status.code < 500, "\(path)?\(query) → \(response.status.code); \(random.comment)")
+                    }
+                }
+            }
+            #expect(try await app.request(.GET, "/health").status == .ok)
+        }
+    }
+
+    @Test("Every answer carries a strict policy; what a signed-in user sees is never stored")
+    func headers() async throws {
+        try await withBirlik { app in
+            let page = try await app.request(.GET, "/directory")
+            let policy = page.headers.first(name: "Content-Security-Policy") ?? ""
+            #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'") && !policy.contains("script-src"))
+            #expect(page.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(page.headers.first(name: "Referrer-Policy") == "same-origin")
+            #expect(page.headers.first(name: .cacheControl) != "no-store")
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let signedIn = try await app.request(.GET, "/dashboard", as: secretariat)
+            #expect(signedIn.headers.first(name: .cacheControl) == "no-store")
+            let missing = try await app.request(.GET, "/no-such-page")
+            #expect(missing.headers.first(name: "Content-Security-Policy") == policy)
+            // No page asks for an inline style or script that the policy would block.
+            for path in ["/", "/directory", "/dashboard", "/plans", "/statistics", "/early-warning"] {
+                let html = try await app.request(.GET, path, as: secretariat).text
+                #expect(!html.contains(" style=\"") && !html.contains("<script") && !html.contains(" onclick="), "\(path)")
+            }
+        }
+    }
+}
