@@ -19,10 +19,14 @@ struct LanguageAndSessionTests {
             let latin = try await app.request(.GET, "/directory", headers: ["Cookie": "birlik_lang=kk; birlik_script=latin"]).text
             #expect(latin.contains("Ūiymdar tızılımı"))
             #expect(latin.contains("Qazaqstan halqy Assambleiasy") || latin.contains("Qazaqstan halqy"))
-            let switched = try await app.request(.GET, "/language/ru?back=/map")
+            // Choosing a language is a POST with the form token; a GET changes nothing.
+            #expect(try await app.request(.GET, "/language/ru?back=/map").status == .notFound)
+            #expect(try await app.request(.POST, "/language/ru", form: ["back": "/map"]).status == .forbidden)
+            let anonymous = Identity.anonymous
+            let switched = try await app.request(.POST, "/language/ru", as: anonymous, form: ["_csrf": anonymous.csrf, "back": "/map"])
             #expect(switched.status == .seeOther && switched.headers.first(name: .location) == "/map")
             #expect(switched.headers[.setCookie].contains { $0.contains("birlik_lang=ru") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") })
-            let offsite = try await app.request(.GET, "/language/ru?back=//evil.example")
+            let offsite = try await app.request(.POST, "/language/ru", as: anonymous, form: ["_csrf": anonymous.csrf, "back": "//evil.example"])
             #expect(offsite.headers.first(name: .location) == "/")
         }
     }
@@ -31,7 +35,7 @@ struct LanguageAndSessionTests {
     func rememberedLanguage() async throws {
         try await withBirlik { app in
             let almaty = try await app.session(DemoUsers.almaty)
-            _ = try await app.request(.GET, "/language/ru?back=/", as: almaty)
+            _ = try await app.request(.POST, "/language/ru", as: almaty, form: ["_csrf": almaty.csrf, "back": "/"])
             let user = try await UserRecord.query(on: app.db).filter(\.$email == DemoUsers.almaty).first()
             #expect(user?.preferredLanguage == "ru")
             #expect(try await app.request(.GET, "/", as: almaty).text.contains("<html lang=\"ru\">"))

@@ -159,7 +159,7 @@ public enum Backup {
     static let partTables: [any Model.Type] = [
         PlanRecord.self, PlanVersionRecord.self, MeasureRecord.self, MeasureTaskRecord.self, MeasureNodeRecord.self, ReportRecord.self, MeasureEventRecord.self,
         ReportAttachmentRecord.self, NotificationRecord.self, InstructionRecord.self, InstructionExecutorRecord.self, InstructionEventRecord.self, SignedDocumentRecord.self,
-        SignalRecord.self, AlertRecord.self, CorpusSubmissionRecord.self,
+        SignalRecord.self, AlertRecord.self, CorpusSubmissionRecord.self, FileUploadRecord.self,
     ]
 
     /// Restores one table when the backup has it (backups made before the table existed do not).

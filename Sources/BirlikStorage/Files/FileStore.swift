@@ -41,6 +41,25 @@ public struct FileStore: Sendable {
         return address
     }
 
+    /// Records that `userID` uploaded the bytes at `address` (once; again is a no-op).
+    public func recordUpload(_ address: ContentAddress, by userID: UUID, on db: any Database, now: Date) async throws {
+        guard try await !uploaded(address, by: userID, on: db) else { return }
+        if let sql = db as? any SQLDatabase {
+            try await sql.insert(into: FileUploadRecord.schema)
+                .columns("id", "sha256", "user_id", "uploaded_at")
+                .values(SQLBind(UUID()), SQLBind(address.sha256), SQLBind(userID), SQLBind(now))
+                .ignoringConflicts(with: ["sha256", "user_id"])
+                .run()
+        } else {
+            try await FileUploadRecord(sha256: address.sha256, userID: userID, uploadedAt: now).create(on: db)
+        }
+    }
+
+    /// `true` when `userID` uploaded the bytes at `address`.
+    public func uploaded(_ address: ContentAddress, by userID: UUID, on db: any Database) async throws -> Bool {
+        try await FileUploadRecord.query(on: db).filter(\.$sha256 == address.sha256).filter(\.$userID == userID).count() > 0
+    }
+
     /// The bytes at `address`, checked against their hash; `nil` when absent or damaged.
     public func data(at address: ContentAddress) -> Data? {
         guard let data = try? Data(contentsOf: root.appendingPathComponent(address.relativePath)),

@@ -28,13 +28,19 @@ public enum OrganizationStore {
             try Access.require(actor, .update, .organization, in: before.scope)
             guard draft.version == before.version else { throw DomainError.staleVersion }
             var after = try await validate(draft, id: id, isDemo: before.isDemo, on: audit.db)
+            if after.parentID == id { after.parentID = before.parentID }
             // Moving a record to another place is a change of scope: the user must own the target too.
             try Access.require(actor, .update, .organization, in: after.scope)
+            // An organisation's identity (code, type, region, parent) decides who may act for it: only those
+            // who may register organisations there (its coordinator, the Secretariat) change it, never its own users.
+            if after.code != before.code || after.type != before.type || after.regionCode != before.regionCode || after.parentID != before.parentID {
+                try Access.require(actor, .create, .organization, in: before.scope)
+                try Access.require(actor, .create, .organization, in: after.scope)
+            }
             if after.code != before.code,
                try await OrganizationRecord.query(on: audit.db).filter(\.$code == after.code).count() > 0 {
                 throw DomainError.conflict(.errorDuplicateCode)
             }
-            if after.parentID == id { after.parentID = before.parentID }
             record.apply(after)
             try await record.update(on: audit.db)
             try await audit.record("update", "organization", id: id.uuidString, before: before, after: after)

@@ -97,6 +97,8 @@ public enum ReportStore {
             try Access.require(actor, .update, .report, in: report.scope)
             guard plan.status == .approved || plan.status == .amended else { throw DomainError.conflict(.errorPlanNotInForce) }
             guard report.status.isOpenForEntry else { throw DomainError.conflict(.errorReportLocked) }
+            // The same entry window as the narrative: after the due day only with a late-entry exception.
+            guard report.acceptsEntry(today: Day(now)) else { throw DomainError.conflict(.errorDeadlinePassed) }
             let address = try await files.store(data, mediaType: kind.mediaType, originalName: Attachment.safeName(fileName), on: audit.db, now: now)
             let attachment = Attachment(sha256: address.sha256, fileName: Attachment.safeName(fileName), mediaType: kind.mediaType,
                                         size: data.count, addedAt: now, addedBy: actor.displayName)

@@ -27,5 +27,7 @@ public enum BirlikMigrations {
         CreateSignals(),
         // Batch 004: the national corpus (S12).
         CreateCorpusSubmissions(),
+        // Batch 005: who uploaded which stored file.
+        CreateFileUploads(),
     ]
 }

@@ -13,7 +13,7 @@ enum AccessController {
         }
         routes.post(.signIn, use: signIn)
         routes.post(.signOut, use: signOut)
-        routes.get(.language(.kk), use: switchLanguage)
+        routes.post(.language(.kk), use: switchLanguage)
         routes.get(.script(.cyrillic), use: switchScript)
         routes.post(.apiToken, use: issueToken)
     }
@@ -56,6 +56,7 @@ enum AccessController {
 
     static func switchLanguage(_ request: Request) async throws -> Response {
         guard let language = request.parameters.get("value").flatMap(Language.init(rawValue:)) else { throw DomainError.notFound }
+        try request.requireCSRF()
         try await UserStore.setPreferredLanguage(language, actor: request.actor, on: request.db)
         let response = request.redirect(to: safeBack(request) ?? SiteURL.home.path, redirectType: .normal)
         response.cookies[ContextMiddleware.languageCookie] = ContextMiddleware.cookie(language.rawValue, request: request, maxAge: 31_536_000)
@@ -91,8 +92,10 @@ enum AccessController {
     }
 
     /// Only local paths are followed after a switch or a sign-in, never another site.
+    /// Where to go back to: a path on this site, from the query or a posted form.
     static func safeBack(_ request: Request) -> String? {
-        (try? request.query.get(String.self, at: "back")).flatMap(safePath)
+        ((try? request.query.get(String.self, at: "back")) ?? (request.method == .POST ? try? request.content.get(String.self, at: "back") : nil))
+            .flatMap(safePath)
     }
 
     static func safePath(_ value: String) -> String? {

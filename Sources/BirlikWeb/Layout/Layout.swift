@@ -39,9 +39,11 @@ enum Layout {
         let back = context.currentURL
         let languages = Language.allCases.map { language -> HTMLNode in
             let key: L10nKey = switch language { case .kk: .langKk; case .ru: .langRu; case .en: .langEn }
-            return el("li", [:], el("a", ["href": SiteURL.language(language).with([("back", back)]), "lang": language.htmlTag,
-                                          "hreflang": language.htmlTag,
-                                          "aria-current": language == l10n.language ? "true" : nil], .text(l10n(key))))
+            // A form, not a link: choosing a language is remembered for a signed-in user, and every change is a POST.
+            return el("li", [:], el("form", ["method": "post", "action": SiteURL.language(language).path],
+                                    csrfField(context), el("input", ["type": "hidden", "name": "back", "value": back]),
+                                    el("button", ["type": "submit", "lang": language.htmlTag,
+                                                  "aria-current": language == l10n.language ? "true" : nil], .text(l10n(key)))))
         }
         let scripts = KazakhScript.allCases.map { script -> HTMLNode in
             el("li", [:], el("a", ["href": SiteURL.script(script).with([("back", back)]),

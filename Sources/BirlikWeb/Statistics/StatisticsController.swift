@@ -143,7 +143,9 @@ enum StatisticsController {
                                               ready: nil, done: nil, general: .importNotTable), PageContext(request)), status: .unprocessableEntity)
         }
         let data = Data(buffer: file.data)
-        let address = try await request.application.birlik.files.store(data, mediaType: "text/csv", originalName: file.filename, on: request.db, now: request.now)
+        let files = request.application.birlik.files
+        let address = try await files.store(data, mediaType: "text/csv", originalName: file.filename, on: request.db, now: request.now)
+        if let user = request.actor.userID { try await files.recordUpload(address, by: user, on: request.db, now: request.now) }
         return try await check(request, data: data, sha256: address.sha256, fileName: file.filename, mapping: nil, commit: false)
     }
 
@@ -158,7 +160,10 @@ enum StatisticsController {
         try request.requireCSRF()
         let form = try request.content.decode(RunForm.self)
         let fields = try request.content.decode([String: String].self)
-        guard let address = ContentAddress(hex: form.sha256), let data = request.application.birlik.files.data(at: address) else {
+        // Only the file this user uploaded: a stored file's hash alone opens nothing.
+        let files = request.application.birlik.files
+        guard let address = ContentAddress(hex: form.sha256), let user = request.actor.userID,
+              try await files.uploaded(address, by: user, on: request.db), let data = files.data(at: address) else {
             return html(ImportPage.view(.init(sha256: nil, fileName: "", header: [], mapping: ImportMapping(), detected: nil, problems: [], more: 0,
                                               ready: nil, done: nil, general: .importExpired), PageContext(request)), status: .unprocessableEntity)
         }

@@ -66,8 +66,9 @@ public struct ValueRowReader {
             problem(nil, .importRagged, ["expected": String(header.count), "found": String(fields.count)])
             return .problems(problems)
         }
+        // A mapping names columns by index (a form can post any number): one outside the row reads as empty.
         func cell(_ field: ImportMapping.Field) -> String? {
-            mapping.columns[field].map { fields[$0].trimmedCell }
+            mapping.columns[field].map { fields.indices.contains($0) ? fields[$0].trimmedCell : "" }
         }
 
         let element = cell(.element).flatMap { $0.isEmpty ? nil : catalog.match($0) }
@@ -100,7 +101,7 @@ public struct ValueRowReader {
             if let parsed = Disaggregation.parts(text) { parts = parsed } else { problem(.category, .importUnknownCategory) }
         }
         for (dimension, field, column) in breakdownColumns {
-            let text = fields[column].trimmedCell
+            let text = fields.indices.contains(column) ? fields[column].trimmedCell : ""
             guard !text.isEmpty else { continue }
             if let option = dimension.option(text) { parts[dimension] = option.code } else { problem(field, .importUnknownCategory) }
         }

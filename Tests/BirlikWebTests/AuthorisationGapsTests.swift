@@ -1,0 +1,84 @@
+import BirlikCore
+import BirlikStorage
+import BirlikTestSupport
+import FluentKit
+import Foundation
+import Testing
+import Vapor
+@testable import BirlikWeb
+
+/// A user acts only on what is theirs: stored files through the record that owns them, an
+/// organisation's identity through its coordinator, a report's files within its entry window.
+@Suite("Authorisation gaps")
+struct AuthorisationGapsTests {
+    @Test("The import runner opens only a file its user uploaded, never another's by its hash")
+    func importOwnFilesOnly() async throws {
+        try await withBirlik { app in
+            let almaty = try await app.session(DemoUsers.almaty), abai = try await app.session(DemoUsers.abai)
+            let csv = Data("Показатель;Период;Регион;Значение\nassociations.count;\(TestClock.today.year);KZ-75;50\n".utf8)
+            var (headers, body) = PlanSheetTests.multipart(almaty, file: csv, name: "almaty.csv")
+            headers.replaceOrAdd(name: .acceptLanguage, value: "ru")
+            let uploaded = try await app.request(.POST, "/statistics/import", as: almaty, headers: headers, body: body)
+            #expect(uploaded.status == .ok && uploaded.text.contains("import-ready"))
+            let sha = ContentAddress(of: csv).sha256
+            let columns = ["column0": "element", "column1": "period", "column2": "place", "column3": "value"]
+            let own = try await app.request(.POST, "/statistics/import/run", as: almaty, form: ["_csrf": almaty.csrf, "sha256": sha, "mode": "check"].merging(columns) { $1 })
+            #expect(own.status == .ok)
+            // Abai's coordinator names Almaty's file by its hash: nothing of it is read or shown.
+            let other = try await app.request(.POST, "/statistics/import/run", as: abai, form: ["_csrf": abai.csrf, "sha256": sha, "mode": "check"].merging(columns) { $1 })
+            #expect(other.status == .unprocessableEntity && !other.text.contains("associations.count") && !other.text.contains("Показатель"))
+            // Nor a report's attachment, which no one uploaded through the import.
+            let attachment = try await app.birlik.files.store(Data("Жасырын;есеп\n1;2\n".utf8), mediaType: "text/csv", originalName: "x.csv",
+                                                              on: app.db, now: TestClock.now)
+            let hidden = try await app.request(.POST, "/statistics/import/run", as: almaty, form: ["_csrf": almaty.csrf, "sha256": attachment.sha256, "mode": "check"].merging(columns) { $1 })
+            #expect(hidden.status == .unprocessableEntity && !hidden.text.contains("Жасырын"))
+        }
+    }
+
+    @Test("An organisation's own users edit its profile, not its code, type, region or parent")
+    func identityFields() async throws {
+        try await withBirlik { app in
+            let association = try await app.actor(DemoUsers.association), almaty = try await app.actor(DemoUsers.almaty)
+            let record = try #require(try await OrganizationRecord.query(on: app.db).filter(\.$code == "association-kz-75-1").first())
+            let organization = record.organization
+            let parentCode = try await organization.parentID.asyncMap { try await OrganizationRecord.find($0, on: app.db)?.code } ?? nil
+            var draft = OrganizationDraft(organization, parentCode: parentCode)
+            for change in [{ (d: inout OrganizationDraft) in d.regionCode = "KZ-10" }, { $0.type = "friendshipHouse" }, { $0.code = "association-x" },
+                           { $0.parentCode = "apk-secretariat" }] {
+                var changed = draft
+                change(&changed)
+                await expectFailure(.forbidden) { try await OrganizationStore.update(id: organization.id, changed, actor: association, on: app.db) }
+            }
+            #expect(try await OrganizationRecord.find(organization.id, on: app.db)?.organization.regionCode == organization.regionCode)
+            draft.descriptionKK = "Жаңа сипаттама"
+            let updated = try await OrganizationStore.update(id: organization.id, draft, actor: association, on: app.db)
+            #expect(updated.description.kk == "Жаңа сипаттама")
+            // The region's coordinator may move it within the region.
+            var moved = OrganizationDraft(updated, parentCode: parentCode)
+            moved.code = "association-kz-75-1a"
+            #expect(try await OrganizationStore.update(id: organization.id, moved, actor: almaty, on: app.db).code == "association-kz-75-1a")
+        }
+    }
+
+    @Test("Files are attached only within the report's entry window")
+    func attachWithinWindow() async throws {
+        try await withBirlik { app in
+            let report = try await ControlLoopWebTests.almatyReport(app, status: .notStarted)
+            let akimat = try await app.actor(DemoUsers.akimat)
+            let pdf = Data("%PDF-1.4\n%%EOF\n".utf8)
+            let files = app.birlik.files
+            await expectFailure(.conflict(.errorDeadlinePassed)) {
+                try await ReportStore.attach(id: report.id, data: pdf, fileName: "late.pdf", files: files, actor: akimat, on: app.db,
+                                             now: report.due.adding(days: 1).noon)
+            }
+            #expect(try await ReportStore.attach(id: report.id, data: pdf, fileName: "ontime.pdf", files: files, actor: akimat, on: app.db,
+                                                 now: report.due.noon).fileName == "ontime.pdf")
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        switch self { case let .some(value): try await transform(value); case .none: nil }
+    }
+}
