@@ -25,11 +25,16 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Port to listen on (default BIRLIK_PORT or 8080).") var port: Int?
     @Flag(help: "Do not load the demo data set into an empty database.") var noDemo = false
+    @Flag(help: "Load the demo data set into an empty database even when listening beyond this machine.") var demo = false
+
+    func validate() throws {
+        if demo && noDemo { throw ValidationError("--demo and --no-demo exclude each other") }
+    }
 
     func run() async throws {
         var configuration = BirlikConfiguration.fromEnvironment()
         if let port { configuration.port = port }
-        try await Commands.serve(configuration, clock: .system, demo: !noDemo)
+        try await Commands.serve(configuration, clock: .system, demo: demo ? true : noDemo ? false : nil)
     }
 }
 

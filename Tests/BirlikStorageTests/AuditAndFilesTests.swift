@@ -72,12 +72,12 @@ struct AuditAndFilesTests {
                 try await UserStore.signIn(email: DemoUsers.citizen, password: "wrong-password-1", hasher: testHasher, now: TestClock.now, on: app.db)
             }
             do {
-                _ = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoSeed.password, hasher: testHasher, now: TestClock.now, on: app.db)
+                _ = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoUsers.password, hasher: testHasher, now: TestClock.now, on: app.db)
                 Issue.record("a locked account signed in")
             } catch DomainError.lockedOut {
             }
             let later = TestClock.now.addingTimeInterval(UserStore.lockout + 1)
-            let user = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoSeed.password, hasher: testHasher, now: later, on: app.db)
+            let user = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoUsers.password, hasher: testHasher, now: later, on: app.db)
             #expect(user.email == DemoUsers.citizen)
         }
     }

@@ -79,7 +79,7 @@ public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, s
         if backend == .postgres {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: String(schema))").run()
         }
-        if seed { try await Boot.prepare(app, demo: demo) } else { try await app.autoMigrate() }
+        if seed { try await Boot.prepare(app, demoPassword: demo ? DemoUsers.password : nil) } else { try await app.autoMigrate() }
         let result = try await body(app)
         if backend == .postgres {
             try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: String(schema)) CASCADE").run()
@@ -157,6 +157,9 @@ extension TestingHTTPResponse {
 
 /// The demo users by role.
 public enum DemoUsers {
+    /// The password the test applications give every demo user (`BIRLIK_DEMO_PASSWORD` for a `birlik` process).
+    public static let password = "Birlik-demo-2025"
+
     public static let admin = "admin@birlik.kz"
     public static let secretariat = "secretariat@birlik.kz"
     public static let almaty = "almaty@birlik.kz"

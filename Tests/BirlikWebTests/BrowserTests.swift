@@ -29,7 +29,7 @@ struct BrowserTests {
                 try await browser.open(site + "/sign-in")
                 #expect(try await browser.text("h1") == "Вход в систему")
                 try await browser.type("#field-email", DemoUsers.secretariat)
-                try await browser.type("#field-password", DemoSeed.password)
+                try await browser.type("#field-password", DemoUsers.password)
                 try await browser.click("main form button[type=submit]")
                 let signedIn = try await browser.waitForText(".site-header .who", containing: "Айгүл")
                 #expect(signedIn.contains("Айгүл Сәрсенова"), "\(signedIn)")
@@ -69,7 +69,7 @@ struct BrowserTests {
         do {
             try await browser.open(site + "/sign-in")
             try await browser.type("#field-email", email)
-            try await browser.type("#field-password", DemoSeed.password)
+            try await browser.type("#field-password", DemoUsers.password)
             try await browser.click("main form button[type=submit]")
             _ = try await browser.waitForText(".site-header .who", containing: "демо")
             return browser

@@ -33,6 +33,26 @@ struct CommandsTests {
         #expect(report.firstBroken?.reason == .contentChanged)
     }
 
+    @Test("No known password: the demo password is generated per installation, kept owner-only, and works; none beyond loopback")
+    func demoPassword() async throws {
+        let configuration = Self.configuration()
+        _ = try await Commands.seed(configuration, clock: TestClock.clock, demo: true, generate: nil)
+        let attributes = try FileManager.default.attributesOfItem(atPath: configuration.demoPasswordFile.path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let text = try String(contentsOf: configuration.demoPasswordFile, encoding: .utf8)
+        let password = try #require(text.split(separator: "\n").first { $0.hasPrefix("password: ") }).dropFirst("password: ".count)
+        #expect(password.count >= 20 && password != "Birlik-demo-2025" && password != DemoSeed.generatePassword())
+        let user = try await Commands.withApplication(configuration, clock: TestClock.clock) { app in
+            try await UserStore.signIn(email: DemoUsers.secretariat, password: String(password), hasher: app.birlik.hasher, now: TestClock.now, on: app.db)
+        }
+        #expect(user.email == DemoUsers.secretariat)
+        for (host, loopback) in [("127.0.0.1", true), ("localhost", true), ("::1", true), ("0.0.0.0", false), ("10.1.2.3", false)] {
+            var other = configuration
+            other.host = host
+            #expect(other.isLoopback == loopback, "\(host)")
+        }
+    }
+
     @Test("user create checks its input; backup and restore move everything to a new data directory")
     func usersAndBackups() async throws {
         let configuration = Self.configuration()

@@ -57,14 +57,14 @@ struct LanguageAndSessionTests {
         try await withBirlik { app in
             let anonymous = Identity.anonymous
             let ok = try await app.request(.POST, "/sign-in", as: anonymous,
-                                           form: ["_csrf": anonymous.csrf, "email": "Secretariat@birlik.kz", "password": DemoSeed.password, "back": "/map"])
+                                           form: ["_csrf": anonymous.csrf, "email": "Secretariat@birlik.kz", "password": DemoUsers.password, "back": "/map"])
             #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "/map")
             let cookie = try #require(ok.headers[.setCookie].first { $0.hasPrefix("birlik_session=") })
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
             let secure = try await app.request(.POST, "/sign-in", as: anonymous, headers: ["X-Forwarded-Proto": "https"],
-                                               form: ["_csrf": anonymous.csrf, "email": DemoUsers.citizen, "password": DemoSeed.password])
+                                               form: ["_csrf": anonymous.csrf, "email": DemoUsers.citizen, "password": DemoUsers.password])
             #expect(secure.headers[.setCookie].contains { $0.hasPrefix("birlik_session=") && $0.contains("Secure") })
-            let noToken = try await app.request(.POST, "/sign-in", form: ["email": DemoUsers.citizen, "password": DemoSeed.password])
+            let noToken = try await app.request(.POST, "/sign-in", form: ["email": DemoUsers.citizen, "password": DemoUsers.password])
             #expect(noToken.status == .forbidden)
             let wrong = try await app.request(.POST, "/sign-in", as: anonymous, headers: ["Accept-Language": "kk"],
                                               form: ["_csrf": anonymous.csrf, "email": DemoUsers.mediator, "password": "wrong-pass-123"])

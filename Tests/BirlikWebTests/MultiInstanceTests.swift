@@ -104,7 +104,8 @@ struct MultiInstanceTests {
             let base = TestBackend.postgresURL!.components(separatedBy: "/").dropLast().joined(separator: "/")
             let data = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-multi-\(UUID().uuidString)").path
             let environment = ["DATABASE_URL": "\(base)/\(name)", "BIRLIK_DATA_DIR": data, "BIRLIK_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
-                               "BIRLIK_REMINDER_SECONDS": "0", "BIRLIK_PAGE_CACHE_SECONDS": "0"]
+                               "BIRLIK_REMINDER_SECONDS": "0", "BIRLIK_PAGE_CACHE_SECONDS": "0",
+                               "BIRLIK_DEMO_PASSWORD": DemoUsers.password]
             var ports = (try freePort(), try freePort())
             while ports.1 == ports.0 { ports.1 = try freePort() }
             let first = try Self.start(binary, port: ports.0, environment: environment)
@@ -120,7 +121,7 @@ struct MultiInstanceTests {
             func signIn(_ email: String, on site: String) async throws -> Browser {
                 var browser = Browser(client: app.client)
                 _ = try await browser.send(.GET, site + "/sign-in")
-                let response = try await browser.send(.POST, site + "/sign-in", form: ["email": email, "password": DemoSeed.password, "_csrf": browser.csrf])
+                let response = try await browser.send(.POST, site + "/sign-in", form: ["email": email, "password": DemoUsers.password, "_csrf": browser.csrf])
                 #expect(response.status == .seeOther, "sign-in \(email)")
                 try await browser.readFormToken(site)
                 return browser

@@ -6,8 +6,14 @@ import Foundation
 /// councils and NGOs in every region, people in them, and one user per role. Every record carries
 /// `isDemo`, and pages show it with a "demo" badge.
 public enum DemoSeed {
-    /// The password of every demo user.
-    public static let password = "Birlik-demo-2025"
+    /// A fresh password for the demo users of one installation: 3 groups of 5 letters and digits, about
+    /// 77 bits, generated at the first start and never the same on two machines.
+    public static func generatePassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        let groups = (0..<3).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator) ?? "x" }) }
+        return "Birlik-" + groups.joined(separator: "-")
+    }
 
     /// The demo users: e-mail, role, organisation code, display name.
     public static let users: [(email: String, role: Role, organization: String?, name: String)] = [
@@ -25,7 +31,8 @@ public enum DemoSeed {
 
     /// Loads the demo set once (skipped when it is already there). Needs the reference data.
     /// The current plans, reports, signals and statistics are laid around `clock`'s day.
-    public static func load(hasher: any PasswordHashing, clock: BirlikClock, on db: any Database) async throws {
+    /// Every demo user gets `password` (generated per installation, or fixed by `BIRLIK_DEMO_PASSWORD`).
+    public static func load(hasher: any PasswordHashing, clock: BirlikClock, password: String, on db: any Database) async throws {
         guard try await UserRecord.query(on: db).filter(\.$isDemo == true).count() == 0 else {
             try await ControlLoopSeed.load(now: clock.now, on: db)
             try await StatisticsSeed.loadDemo(today: clock.today, on: db)

@@ -13,7 +13,7 @@ public final class BenchmarkServer: @unchecked Sendable {
         app.logger.logLevel = .error
         do {
             try configure(app, configuration, clock: .system)
-            try await Boot.prepare(app, demo: false)
+            try await Boot.prepare(app, demoPassword: nil)
             try await BenchSeed.load(count: organizations, on: app.db)
             try app.server.start()
         } catch {

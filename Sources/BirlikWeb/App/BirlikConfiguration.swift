@@ -23,10 +23,13 @@ public struct BirlikConfiguration: Sendable {
     /// How often `birlik serve` writes due-soon and overdue reminders (`BIRLIK_REMINDER_SECONDS`,
     /// default 3600; 0 turns the schedule off). Safe on every instance: each reminder is written once.
     public var reminderSeconds: Int
+    /// `BIRLIK_DEMO_PASSWORD`: the demo users' password, for tests and demonstrations that need to know it;
+    /// otherwise one is generated at the first start and written to `demo-passwords.txt` (owner-only).
+    public var demoPassword: String?
 
     public init(dataDirectory: String = "./data", database: DatabaseBackend? = nil, host: String = "127.0.0.1",
                 port: Int = 8080, secureCookies: Bool = false, bcryptCost: Int = 12, maxBodySize: Int = 1 << 20,
-                pageCacheSeconds: Int = 5, reminderSeconds: Int = 3600) {
+                pageCacheSeconds: Int = 5, reminderSeconds: Int = 3600, demoPassword: String? = nil) {
         self.dataDirectory = dataDirectory
         self.database = database ?? .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("birlik.sqlite"))
         self.host = host
@@ -36,6 +39,7 @@ public struct BirlikConfiguration: Sendable {
         self.maxBodySize = maxBodySize
         self.pageCacheSeconds = pageCacheSeconds
         self.reminderSeconds = reminderSeconds
+        self.demoPassword = demoPassword
     }
 
     /// The configuration the environment describes.
@@ -50,8 +54,15 @@ public struct BirlikConfiguration: Sendable {
             bcryptCost: environment["BIRLIK_BCRYPT_COST"].flatMap(Int.init) ?? 12,
             maxBodySize: environment["BIRLIK_MAX_BODY"].flatMap(Int.init) ?? 1 << 20,
             pageCacheSeconds: environment["BIRLIK_PAGE_CACHE_SECONDS"].flatMap(Int.init) ?? 5,
-            reminderSeconds: environment["BIRLIK_REMINDER_SECONDS"].flatMap(Int.init) ?? 3600)
+            reminderSeconds: environment["BIRLIK_REMINDER_SECONDS"].flatMap(Int.init) ?? 3600,
+            demoPassword: environment["BIRLIK_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 })
     }
+
+    /// Where the demo users' generated password is written, readable by the owner only.
+    public var demoPasswordFile: URL { URL(fileURLWithPath: dataDirectory).appendingPathComponent("demo-passwords.txt") }
+
+    /// `true` when the server listens on the loopback interface only (a developer's own machine).
+    public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") }
 
     /// Where content-addressed files are stored.
     public var filesDirectory: URL { URL(fileURLWithPath: dataDirectory).appendingPathComponent("files") }

@@ -34,17 +34,19 @@ public enum Commands {
     }()
 
     /// `birlik serve`: migrate, load reference data (and the demo set into an empty database), serve.
-    public static func serve(_ configuration: BirlikConfiguration, clock: BirlikClock, demo: Bool) async throws {
+    /// `demo`: `true` loads the demo set, `false` never does, `nil` loads it only on a server that listens
+    /// on this machine alone, so that no reachable installation ever starts with demo accounts.
+    public static func serve(_ configuration: BirlikConfiguration, clock: BirlikClock, demo: Bool?) async throws {
         try await withApplication(configuration, clock: clock, arguments: ["birlik", "serve"]) { app in
             try await app.autoMigrate()
             let fresh = try await UserRecord.query(on: app.db).count() == 0
-            try await Boot.prepare(app, demo: fresh && demo)
+            let password = fresh && (demo ?? configuration.isLoopback) ? try demoPassword(configuration) : nil
+            try await Boot.prepare(app, demoPassword: password)
             print("Birlik is running at http://\(configuration.host):\(configuration.port)")
             if try await UserRecord.query(on: app.db).filter(\.$isDemo == true).count() > 0 {
-                print("Demo sign-ins (password \(DemoSeed.password)):")
-                for user in DemoSeed.users {
-                    print("  \(user.role.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(user.email)")
-                }
+                printDemoSignIns(configuration, password: password)
+            } else if fresh, demo == nil, !configuration.isLoopback {
+                print("No demo data: Birlik listens on \(configuration.host), beyond this machine (`birlik serve --demo` loads it anyway).")
             }
             fflush(nil)
             let schedule = reminderSchedule(app, clock: clock, every: configuration.reminderSeconds)
@@ -77,10 +79,44 @@ public enum Commands {
         try await withApplication(configuration, clock: clock) { app in try await app.autoMigrate() }
     }
 
+    /// The demo users' password: `BIRLIK_DEMO_PASSWORD`, or a new one written to the data directory
+    /// (readable by its owner only) so that it can be looked up after it was printed once.
+    static func demoPassword(_ configuration: BirlikConfiguration) throws -> String {
+        if let fixed = configuration.demoPassword { return fixed }
+        let password = DemoSeed.generatePassword()
+        let text = "Birlik demo sign-ins (\(DemoSeed.users.count) users, one password)\npassword: \(password)\n"
+            + DemoSeed.users.map { "\($0.role.rawValue): \($0.email)" }.joined(separator: "\n") + "\n"
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let file = configuration.demoPasswordFile.path
+        try? FileManager.default.removeItem(atPath: file)
+        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure("could not write \(file)")
+        }
+        return password
+    }
+
+    /// The demo sign-ins; the password itself only when it was just generated (it is printed once).
+    static func printDemoSignIns(_ configuration: BirlikConfiguration, password: String?) {
+        if let password, configuration.demoPassword == nil {
+            print("Demo sign-ins (password \(password), shown once; kept in \(configuration.demoPasswordFile.path), readable by you only):")
+        } else if configuration.demoPassword != nil {
+            print("Demo sign-ins (the password BIRLIK_DEMO_PASSWORD sets):")
+        } else {
+            print("Demo sign-ins (the password is in \(configuration.demoPasswordFile.path)):")
+        }
+        for user in DemoSeed.users {
+            print("  \(user.role.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(user.email)")
+        }
+    }
+
     /// `birlik seed`: returns the number of organisations afterwards.
     public static func seed(_ configuration: BirlikConfiguration, clock: BirlikClock, demo: Bool, generate: Int?) async throws -> Int {
         try await withApplication(configuration, clock: clock) { app in
-            try await Boot.prepare(app, demo: demo)
+            try await app.autoMigrate()
+            let fresh = try await UserRecord.query(on: app.db).filter(\.$isDemo == true).count() == 0
+            let password = demo && fresh ? try demoPassword(configuration) : nil
+            try await Boot.prepare(app, demoPassword: password)
+            if demo { printDemoSignIns(configuration, password: password) }
             if let generate { try await BenchSeed.load(count: generate, on: app.db) }
             return try await OrganizationRecord.query(on: app.db).count()
         }

@@ -21,7 +21,7 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
         app.logger.logLevel = .error
         do {
             try configure(app, configuration, clock: .system)
-            try await Boot.prepare(app, demo: false)
+            try await Boot.prepare(app, demoPassword: nil)
             let started = Date()
             let summary = try await NationalScaleSeed.load(fraction: fraction, today: app.birlikClock.today, on: app.db)
             let seedSeconds = Date().timeIntervalSince(started)

@@ -42,7 +42,7 @@ public final class StatisticsBenchmark: @unchecked Sendable {
         app.logger.logLevel = .error
         do {
             try configure(app, configuration, clock: .system)
-            try await Boot.prepare(app, demo: false)
+            try await Boot.prepare(app, demoPassword: nil)
             let groups = Disaggregation.Dimension.ethnicity.options.map(\.code)
             let perMonthly = districts.count * 132 * groups.count
             let yearly = districts.count * 11 * groups.count * 7

@@ -62,7 +62,8 @@ extension DatabaseID {
 
 /// Brings a database up to date: migrations, then the reference data, then (when asked) the demo set.
 public enum Boot {
-    public static func prepare(_ app: Application, demo: Bool) async throws {
+    /// With `demoPassword`, the demo set is loaded (into a database that has none) with that password.
+    public static func prepare(_ app: Application, demoPassword: String?) async throws {
         if case .sqliteFile = app.birlik.configuration.database, let sql = app.db as? any SQLDatabase {
             // Write-ahead logging lets commands such as `birlik backup` read while the server writes; a
             // 64 MiB page cache on the server's one connection keeps the registry in memory.
@@ -71,7 +72,7 @@ public enum Boot {
         }
         try await app.autoMigrate()
         try await ReferenceSeed.load(on: app.db)
-        if demo { try await DemoSeed.load(hasher: app.birlik.hasher, clock: app.birlik.clock, on: app.db) }
+        if let demoPassword { try await DemoSeed.load(hasher: app.birlik.hasher, clock: app.birlik.clock, password: demoPassword, on: app.db) }
         try await PlannerStatistics.refresh(on: app.db)
     }
 }
