@@ -60,25 +60,89 @@ struct AuditAndFilesTests {
         }
     }
 
-    @Test("Repeated wrong passwords lock the account", arguments: TestBackend.enabled)
-    func lockout(backend: TestBackend) async throws {
+    @Test("Wrong passwords slow an account down, never lock it; the answer is the same for unknown addresses", arguments: TestBackend.enabled)
+    func slowedDown(backend: TestBackend) async throws {
         try await withBirlik(backend) { app in
-            for _ in 1..<UserStore.maximumFailures {
-                await expectFailure(DomainError.invalidCredentials) {
-                    try await UserStore.signIn(email: DemoUsers.citizen, password: "wrong-password-1", hasher: testHasher, now: TestClock.now, on: app.db)
+            func signIn(_ email: String, _ password: String, at now: Date) async throws -> UserRecord {
+                try await UserStore.signIn(email: email, password: password, hasher: testHasher, now: now, on: app.db)
+            }
+            #expect(UserStore.delay(afterFailures: 2) == 0 && UserStore.delay(afterFailures: 3) == 30 && UserStore.delay(afterFailures: 4) == 60)
+            #expect(UserStore.delay(afterFailures: 40) == UserStore.longestDelay && UserStore.delay(afterFailures: Int.max) == UserStore.longestDelay)
+            for _ in 0..<3 {
+                await expectFailure(.invalidCredentials) { try await signIn(DemoUsers.citizen, "wrong-password-1", at: TestClock.now) }
+            }
+            // Within the delay even the right password gets the answer an unknown address gets.
+            await expectFailure(.invalidCredentials) { try await signIn(DemoUsers.citizen, DemoUsers.password, at: TestClock.now) }
+            await expectFailure(.invalidCredentials) { try await signIn("nobody@birlik.kz", DemoUsers.password, at: TestClock.now) }
+            let later = TestClock.now.addingTimeInterval(UserStore.delay(afterFailures: 3) + 1)
+            #expect(try await signIn(DemoUsers.citizen, DemoUsers.password, at: later).email == DemoUsers.citizen)
+            #expect(try await UserRecord.query(on: app.db).filter(\.$email == DemoUsers.citizen).first()?.failedLogins == 0)
+            let failures = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "signInFailed").count()
+            #expect(failures == 3)
+        }
+    }
+
+    @Test("Forty parallel guesses get at most three password checks before the account waits", arguments: TestBackend.enabled)
+    func parallelGuesses(backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            let db = app.db
+            let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        do {
+                            _ = try await UserStore.signIn(email: DemoUsers.executor, password: "guess-\(index)", hasher: testHasher, now: TestClock.now, on: db)
+                            return true
+                        } catch { return false }
+                    }
                 }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
             }
-            await expectFailure(.lockedOut(until: TestClock.now.addingTimeInterval(UserStore.lockout))) {
-                try await UserStore.signIn(email: DemoUsers.citizen, password: "wrong-password-1", hasher: testHasher, now: TestClock.now, on: app.db)
+            #expect(!results.contains(true))
+            #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$action == "signInFailed").count() <= 3)
+        }
+    }
+
+    @Test("Accounts are disabled, re-enabled, given roles and new passwords; every token ends with the old access", arguments: TestBackend.enabled)
+    func accounts(backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            let admin = try await app.actor(DemoUsers.admin), almaty = try await app.actor(DemoUsers.almaty)
+            let user = try #require(try await UserRecord.query(on: app.db).filter(\.$email == DemoUsers.akimat).first())
+            let id = try user.requireID()
+            let session = try await TokenStore.issue(for: id, kind: .api, lifetime: 3600, now: TestClock.now, on: app.db)
+            func apply(_ change: AccountStore.Change, as actor: Actor) async throws {
+                try await AccountStore.apply(change, to: id, actor: actor, hasher: testHasher, now: TestClock.now, on: app.db)
             }
-            do {
-                _ = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoUsers.password, hasher: testHasher, now: TestClock.now, on: app.db)
-                Issue.record("a locked account signed in")
-            } catch DomainError.lockedOut {
+            // A coordinator sees the region's accounts but does not manage them.
+            await expectFailure(.forbidden) { try await apply(.disable, as: almaty) }
+            try await apply(.disable, as: admin)
+            #expect(try await TokenStore.resolve(session.token, kind: .api, now: TestClock.now, on: app.db) == nil)
+            await expectFailure(.invalidCredentials) {
+                try await UserStore.signIn(email: DemoUsers.akimat, password: DemoUsers.password, hasher: testHasher, now: TestClock.now, on: app.db)
             }
-            let later = TestClock.now.addingTimeInterval(UserStore.lockout + 1)
-            let user = try await UserStore.signIn(email: DemoUsers.citizen, password: DemoUsers.password, hasher: testHasher, now: later, on: app.db)
-            #expect(user.email == DemoUsers.citizen)
+            try await apply(.enable, as: admin)
+            try await apply(.role(.councilMember), as: admin)
+            #expect(try await UserRecord.find(id, on: app.db)?.role == "councilMember")
+            await expectInvalid(["password"]) { try await apply(.resetPassword("short"), as: admin) }
+            try await apply(.resetPassword("Fresh-passphrase-77"), as: admin)
+            #expect(try await UserStore.signIn(email: DemoUsers.akimat, password: "Fresh-passphrase-77", hasher: testHasher,
+                                               now: TestClock.now, on: app.db).email == DemoUsers.akimat)
+            // No one changes their own account here.
+            await expectFailure(.forbidden) {
+                try await AccountStore.apply(.role(.citizen), to: try #require(admin.userID), actor: admin, hasher: testHasher, now: TestClock.now, on: app.db)
+            }
+            // A user's own password: the current one proves it; other sessions end.
+            let akimat = try await app.actor(DemoUsers.akimat)
+            let other = try await TokenStore.issue(for: id, kind: .session, lifetime: 3600, now: TestClock.now, on: app.db)
+            let kept = try await TokenStore.issue(for: id, kind: .session, lifetime: 3600, now: TestClock.now, on: app.db)
+            await expectInvalid(["current"]) {
+                try await AccountStore.changeOwnPassword(current: "wrong", new: "Another-passphrase-88", actor: akimat, keepingToken: kept.token,
+                                                         hasher: testHasher, now: TestClock.now, on: app.db)
+            }
+            try await AccountStore.changeOwnPassword(current: "Fresh-passphrase-77", new: "Another-passphrase-88", actor: akimat, keepingToken: kept.token,
+                                                     hasher: testHasher, now: TestClock.now, on: app.db)
+            #expect(try await TokenStore.resolve(other.token, kind: .session, now: TestClock.now, on: app.db) == nil)
+            #expect(try await TokenStore.resolve(kept.token, kind: .session, now: TestClock.now, on: app.db) != nil)
+            #expect(try await AuditLog.verify(on: app.db).isWhole)
         }
     }
 

@@ -77,6 +77,33 @@ struct AuthorisationGapsTests {
     }
 }
 
+@Suite("Accounts over HTTP")
+struct AccountPagesTests {
+    @Test("An administrator disables an account from its page and its sessions end at once; others see or change nothing")
+    func disableOverHTTP() async throws {
+        try await withBirlik { app in
+            let admin = try await app.session(DemoUsers.admin), almaty = try await app.session(DemoUsers.almaty), abai = try await app.session(DemoUsers.abai)
+            let akimat = try await app.session(DemoUsers.akimat)
+            let id = try #require(try await UserRecord.query(on: app.db).filter(\.$email == DemoUsers.akimat).first()?.requireID())
+            let path = "/admin/users/\(id.uuidString)"
+            let page = try await app.request(.GET, path, as: admin, headers: ["Accept-Language": "ru"])
+            #expect(page.status == .ok && page.text.contains("Отключить учётную запись") && page.text.contains("Задать новый пароль"))
+            let regional = try await app.request(.GET, path, as: almaty)
+            #expect(regional.status == .ok && !regional.text.contains("name=\"action\""))
+            #expect(try await app.request(.GET, path, as: abai).status == .notFound)
+            #expect(try await app.request(.POST, path, as: almaty, form: ["_csrf": almaty.csrf, "action": "disable"]).status == .forbidden)
+            #expect(try await app.request(.GET, "/my-work", as: akimat).status == .ok)
+            let disabled = try await app.request(.POST, path, as: admin, form: ["_csrf": admin.csrf, "action": "disable"])
+            #expect(disabled.status == .seeOther)
+            #expect(try await app.request(.GET, "/my-work", as: akimat).status == .unauthorized)
+            let weak = try await app.request(.POST, path, as: admin, headers: ["Accept-Language": "kk"], form: ["_csrf": admin.csrf, "action": "password", "password": "123"])
+            #expect(weak.status == .unprocessableEntity)
+            let own = try await app.request(.GET, "/account/password", as: almaty)
+            #expect(own.status == .ok && own.text.contains("autocomplete=\"current-password\""))
+        }
+    }
+}
+
 extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         switch self { case let .some(value): try await transform(value); case .none: nil }

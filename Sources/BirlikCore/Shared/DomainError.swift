@@ -33,8 +33,6 @@ public enum DomainError: Error, Sendable, Equatable {
     case invalidCredentials
     /// Too many attempts from one place (429).
     case rateLimited
-    /// The account is locked after repeated failed sign-ins (423).
-    case lockedOut(until: Date)
 
     /// The catalog key of the error's message.
     public var messageKey: L10nKey {
@@ -49,7 +47,6 @@ public enum DomainError: Error, Sendable, Equatable {
         case .forbidden: .errorForbidden
         case .invalidCredentials: .errorInvalidCredentials
         case .rateLimited: .errorRateLimited
-        case .lockedOut: .errorLockedOut
         }
     }
 }

@@ -36,14 +36,27 @@ public enum TokenStore {
               let record = try await AuthTokenRecord.query(on: db)
                 .filter(\.$tokenHash == Hashing.sha256Hex(Data(token.utf8))).filter(\.$kind == kind.rawValue).first(),
               record.expiresAt > now,
-              let user = try await UserRecord.find(record.userID, on: db)
+              let user = try await UserRecord.find(record.userID, on: db), !user.isDisabled
         else { return nil }
         return (record, user)
     }
 
+    /// Ends every session and API token of a user, inside the caller's audited write.
+    static func revokeAll(of userID: UUID, in audit: AuditWriter, except keptHash: String? = nil) async throws {
+        let query = AuthTokenRecord.query(on: audit.db).filter(\.$userID == userID)
+        if let keptHash { query.filter(\.$tokenHash != keptHash) }
+        let count = try await query.count()
+        guard count > 0 else { return }
+        try await query.delete()
+        try await audit.record("revokeTokens", "user", id: userID.uuidString, before: ["tokens": String(count)], after: Nothing?.none)
+    }
+
+    /// The stored form of a presented token.
+    public static func hash(_ token: String) -> String { Hashing.sha256Hex(Data(token.utf8)) }
+
     /// Ends a session.
-    public static func revoke(_ token: String, actor: Actor, on db: any Database) async throws {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func revoke(_ token: String, actor: Actor, now: Date, on db: any Database) async throws {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await AuthTokenRecord.query(on: audit.db)
                 .filter(\.$tokenHash == Hashing.sha256Hex(Data(token.utf8))).first() else { return }
             try await record.delete(on: audit.db)

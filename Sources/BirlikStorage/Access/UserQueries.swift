@@ -14,6 +14,7 @@ public enum UserQueries {
         public var organizationName: LocalizedText?
         public var regionCode: String?
         public var lockedUntil: Date?
+        public var isDisabled: Bool
         public var isDemo: Bool
     }
 
@@ -48,8 +49,18 @@ public enum UserQueries {
             let organization = user.organizationID.flatMap { byID[$0] }
             return Row(id: user.id ?? UUID(), email: user.email, displayName: user.displayName, role: Role(rawValue: user.role) ?? .citizen,
                        organizationCode: organization?.code, organizationName: organization?.organization.name,
-                       regionCode: organization?.regionCode, lockedUntil: user.lockedUntil, isDemo: user.isDemo)
+                       regionCode: organization?.regionCode, lockedUntil: user.lockedUntil, isDisabled: user.isDisabled, isDemo: user.isDemo)
         }
         return Page(items: rows, page: max(1, page), perPage: perPage, total: total)
+    }
+
+    /// One account, when `actor` may see it; `notFound` otherwise (another region's account does not exist for them).
+    public static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> Row {
+        guard let user = try await UserRecord.find(id, on: db),
+              Access.check(actor, .view, .user, in: try await user.scope(on: db)) == .allowed else { throw DomainError.notFound }
+        let organization = try await user.organizationID.asyncFlatMap { try await OrganizationRecord.find($0, on: db) }
+        return Row(id: id, email: user.email, displayName: user.displayName, role: Role(rawValue: user.role) ?? .citizen,
+                   organizationCode: organization?.code, organizationName: organization?.organization.name,
+                   regionCode: organization?.regionCode, lockedUntil: user.lockedUntil, isDisabled: user.isDisabled, isDemo: user.isDemo)
     }
 }

@@ -16,6 +16,11 @@ public final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "failed_logins") public var failedLogins: Int
     @OptionalField(key: "locked_until") public var lockedUntil: Date?
     @Field(key: "is_demo") public var isDemo: Bool
+    /// When an administrator disabled the account; a disabled account cannot sign in and has no tokens.
+    @OptionalField(key: "disabled_at") public var disabledAt: Date?
+
+    /// `true` while the account is disabled.
+    public var isDisabled: Bool { disabledAt != nil }
 
     public init() {}
 
@@ -33,7 +38,32 @@ public final class UserRecord: Model, @unchecked Sendable {
 
     /// What the audit log keeps of a user: never the password hash.
     public var auditSnapshot: [String: String] {
-        ["email": email, "role": role, "organization": organizationID?.uuidString ?? "", "name": displayName]
+        ["email": email, "role": role, "organization": organizationID?.uuidString ?? "", "name": displayName,
+         "disabled": disabledAt.map(AuditClock.format) ?? ""]
+    }
+
+    /// The place the account belongs to, for `Access` (its organisation's region; the republic without one).
+    func scope(on db: any Database) async throws -> Scope {
+        let organization = try await organizationID.asyncFlatMap { try await OrganizationRecord.find($0, on: db) }
+        return Scope(organizationID: organizationID, regionCode: organization?.regionCode ?? RegionCode.republic, isPublic: false)
+    }
+}
+
+/// Adds `users.disabled_at`.
+struct AddUserDisabledAt: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UserRecord.schema).field("disabled_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(UserRecord.schema).deleteField("disabled_at").update()
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }
 

@@ -4,10 +4,17 @@ import Foundation
 
 /// Accounts: creation with the password rules, sign-in with lockout, and the acting user of a token.
 public enum UserStore {
-    /// Failed sign-ins in a row before the account is locked.
-    public static let maximumFailures = 5
-    /// How long a locked account stays locked.
-    public static let lockout: TimeInterval = 15 * 60
+    /// Failed sign-ins in a row after which an account is slowed down.
+    public static let freeFailures = 2
+    /// The longest an account waits between two sign-in attempts.
+    public static let longestDelay: TimeInterval = 15 * 60
+
+    /// How long an account waits before its next sign-in attempt after `failures` failures in a row: none
+    /// for the first two, then 30 s doubling with each failure, at most 15 minutes. A growing delay, not
+    /// a lock: no one can shut an account out for long, and a guesser gets a few attempts an hour.
+    public static func delay(afterFailures failures: Int) -> TimeInterval {
+        failures <= freeFailures ? 0 : min(longestDelay, 30 * pow(2, Double(min(failures - freeFailures - 1, 16))))
+    }
 
     /// Creates a user bound to the organisation with `organizationCode`.
     public static func create(email: String, password: String, role: Role, organizationCode: String?, displayName: String,
@@ -41,37 +48,50 @@ public enum UserStore {
         }
     }
 
-    /// Checks a password, counting failures and locking the account after `maximumFailures`.
+    /// Checks a password. Every attempt is first claimed in one serialised write (counted as a failure
+    /// and pushing the account's next allowed attempt back), so parallel guesses cannot race past the
+    /// delay; a right password then clears the count. Unknown addresses, wrong passwords and accounts that
+    /// must still wait all get the same answer after the same work, so the answer tells nothing about
+    /// which addresses exist. Failed attempts on known accounts are recorded in the audit log.
     public static func signIn(email: String, password: String, hasher: any PasswordHashing, now: Date,
                               on db: any Database) async throws -> UserRecord {
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email.lowercased().trimmingCharacters(in: .whitespaces)).first() else {
-            _ = try? hasher.verify(password, against: "$2b$12$abcdefghijklmnopqrstuuJxxSBd3Bz3MN9NPxMwRQ8W.ZC1wDKNG")
+        let email = email.lowercased().trimmingCharacters(in: .whitespaces)
+        let decoy = "$2b$12$abcdefghijklmnopqrstuuJxxSBd3Bz3MN9NPxMwRQ8W.ZC1wDKNG"
+        guard let known = try await UserRecord.query(on: db).filter(\.$email == email).first(), let id = known.id else {
+            _ = try? hasher.verify(password, against: decoy)
             throw DomainError.invalidCredentials
         }
-        if let until = user.lockedUntil, until > now { throw DomainError.lockedOut(until: until) }
-        guard try hasher.verify(password, against: user.passwordHash) else {
+        let actor = Actor(userID: id, role: Role(rawValue: known.role) ?? .citizen, organizationID: known.organizationID,
+                          regionCode: RegionCode.republic, displayName: known.displayName)
+        let claimed: UserRecord? = try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            guard let user = try await UserRecord.find(id, on: audit.db) else { return nil }
+            if let until = user.lockedUntil, until > now { return nil }
             user.failedLogins += 1
-            if user.failedLogins >= maximumFailures {
-                let until = now.addingTimeInterval(lockout)
-                let actor = Actor(userID: user.id, role: Role(rawValue: user.role) ?? .citizen, organizationID: user.organizationID,
-                                  regionCode: RegionCode.republic, displayName: user.displayName)
-                try await AuditLog.write(on: db, actor: actor, now: now) { audit in
-                    user.lockedUntil = until
-                    user.failedLogins = 0
-                    try await user.save(on: audit.db)
-                    try await audit.record("lockout", "user", id: user.id?.uuidString ?? "", before: Nothing?.none,
-                                           after: ["lockedUntil": AuditClock.format(until)])
-                }
-                throw DomainError.lockedOut(until: until)
-            }
-            try await user.save(on: db)
+            let wait = delay(afterFailures: user.failedLogins)
+            user.lockedUntil = wait > 0 ? now.addingTimeInterval(wait) : nil
+            try await user.save(on: audit.db)
+            return user
+        }
+        guard let user = claimed, !user.isDisabled else {
+            _ = try? hasher.verify(password, against: decoy)
             throw DomainError.invalidCredentials
         }
-        if user.failedLogins != 0 || user.lockedUntil != nil {
-            user.failedLogins = 0
-            user.lockedUntil = nil
-            try await user.save(on: db)
+        guard try hasher.verify(password, against: user.passwordHash) else {
+            try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+                try await audit.record("signInFailed", "user", id: id.uuidString, before: Nothing?.none,
+                                       after: ["failures": String(user.failedLogins),
+                                               "nextAttempt": user.lockedUntil.map(AuditClock.format) ?? ""])
+            }
+            throw DomainError.invalidCredentials
         }
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            guard let fresh = try await UserRecord.find(id, on: audit.db) else { return }
+            fresh.failedLogins = 0
+            fresh.lockedUntil = nil
+            try await fresh.save(on: audit.db)
+        }
+        user.failedLogins = 0
+        user.lockedUntil = nil
         return user
     }
 

@@ -29,5 +29,6 @@ public enum BirlikMigrations {
         CreateCorpusSubmissions(),
         // Batch 005: who uploaded which stored file.
         CreateFileUploads(),
+        AddUserDisabledAt(),
     ]
 }

@@ -40,7 +40,7 @@ enum AccessController {
             }
             return response
         } catch let error as DomainError {
-            let model = SignInPage.Model(email: email, errors: Form.Errors(), message: ErrorMapping.message(error, request.l10n, now: request.now),
+            let model = SignInPage.Model(email: email, errors: Form.Errors(), message: ErrorMapping.message(error, request.l10n),
                                          back: form.back)
             return html(SignInPage.view(model, PageContext(request)), status: ErrorMapping.status(error))
         }
@@ -48,7 +48,7 @@ enum AccessController {
 
     static func signOut(_ request: Request) async throws -> Response {
         try request.requireCSRF()
-        if let token = request.birlik.sessionToken { try await TokenStore.revoke(token, actor: request.actor, on: request.db) }
+        if let token = request.birlik.sessionToken { try await TokenStore.revoke(token, actor: request.actor, now: request.now, on: request.db) }
         let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
         response.cookies[ContextMiddleware.sessionCookie] = ContextMiddleware.cookie("", request: request, maxAge: 0)
         return response

@@ -1,6 +1,7 @@
 import BirlikCore
 import BirlikDocuments
 import BirlikStorage
+import Foundation
 
 /// User accounts for administrators (all), the Secretariat (all) and regional coordinators (their
 /// region's), with the form that adds one (administrators).
@@ -13,6 +14,8 @@ enum UsersPage {
         /// The values of the add form and its errors, when it was just submitted.
         var form: [String: String]
         var errors: Form.Errors
+        /// Now, for the accounts' status.
+        var now: Date
     }
 
     static func view(_ model: Model, _ context: PageContext) -> String {
@@ -32,15 +35,15 @@ enum UsersPage {
                el("td", [:], user.organizationCode.map { code in
                    el("a", ["href": SiteURL.organization(code: code).path], .text(user.organizationName.map(l10n.text) ?? code))
                } ?? .text(l10n(.commonNone))),
-               el("td", [:], .text(user.lockedUntil.map { $0 > .now ? l10n(.usersLocked, ["until": AuditClock.format($0).prefix(16).replacingOccurrences(of: "T", with: " ")]) : l10n(.usersActive) }
-                                    ?? l10n(.usersActive))))
+               el("td", [:], .text(AccountPage.status(user, now: model.now, l10n))),
+               el("td", [:], el("a", ["href": SiteURL.user(id: user.id.uuidString).path], .text(l10n(.usersManage)))))
         }
         let table: HTMLNode = rows.isEmpty ? el("p", ["class": "empty"], .text(l10n(.usersEmpty))) :
             el("div", ["class": "table-wrap"], el("table", ["class": "data"],
                el("thead", [:], el("tr", [:],
                   el("th", ["scope": "col"], .text(l10n(.usersEmail))), el("th", ["scope": "col"], .text(l10n(.usersName))),
                   el("th", ["scope": "col"], .text(l10n(.usersRole))), el("th", ["scope": "col"], .text(l10n(.usersOrganization))),
-                  el("th", ["scope": "col"], .text(l10n(.usersStatus))))),
+                  el("th", ["scope": "col"], .text(l10n(.usersStatus))), el("th", ["scope": "col"], .empty))),
                el("tbody", [:], rows)))
         let labels = ["email": l10n(.usersEmail), "displayName": l10n(.usersName), "role": l10n(.usersRole),
                       "organization": l10n(.usersOrganizationCode), "password": l10n(.usersPassword)]

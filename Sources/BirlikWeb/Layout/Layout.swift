@@ -55,6 +55,7 @@ enum Layout {
                  el("span", ["class": "who"], .text(l10n(.navSignedInAs, ["name": context.actor.displayName])),
                     el("span", ["class": "role"], .text(" · " + l10n(context.actor.role.l10nKey)))),
                  csrfField(context),
+                 el("a", ["class": "link-button", "href": SiteURL.accountPassword.path], .text(l10n(.accountOwnPassword))),
                  el("button", ["type": "submit", "class": "link-button"], .text(l10n(.navSignOut))))
             : el("a", ["class": "account sign-in", "href": SiteURL.signIn.path], .text(l10n(.navSignIn)))
         return el("header", ["class": "site-header"],

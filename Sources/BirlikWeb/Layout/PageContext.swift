@@ -36,7 +36,8 @@ public struct PageContext: Sendable {
         let notices: [String: L10nKey] = ["saved": .orgSaved, "deleted": .orgDeleted, "person-added": .orgPersonAdded,
                                           "person-removed": .orgPersonRemoved, "user-created": .usersCreated,
                                           "imported": .importDone, "corpus-submitted": .corpusSubmitted, "corpus-accepted": .corpusAccepted,
-                                          "corpus-rejected": .corpusRejectedNotice]
+                                          "corpus-rejected": .corpusRejectedNotice,
+                                          "account-changed": .accountChanged, "password-changed": .accountPasswordChanged]
         self.init(l10n: request.l10n, actor: request.actor, csrfToken: request.birlik.csrfToken,
                   currentURL: request.url.string, notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
         if let count = (try? request.query.get(Int.self, at: "count")) { noticeArguments["count"] = String(count) }

@@ -17,7 +17,7 @@ struct ErrorMapping: AsyncMiddleware {
                 request.logger.info("request failed", metadata: ["status": "\(status.code)", "error": "\(String(describing: domain))"])
             }
             let l10n = request.l10n
-            let message = Self.message(domain, l10n, now: request.now)
+            let message = Self.message(domain, l10n)
             let response: Response
             if request.url.path.hasPrefix("/api/") || request.url.path == "/api" {
                 let fields: [APIError.Field]
@@ -73,7 +73,6 @@ struct ErrorMapping: AsyncMiddleware {
         case .signInRequired, .invalidCredentials: .unauthorized
         case .forbidden: .forbidden
         case .rateLimited: .tooManyRequests
-        case .lockedOut: .locked
         case nil: .internalServerError
         }
     }
@@ -83,10 +82,9 @@ struct ErrorMapping: AsyncMiddleware {
         return error.messageKey.rawValue.replacingOccurrences(of: "error.", with: "")
     }
 
-    static func message(_ error: DomainError?, _ l10n: Localizer, now: Date) -> String {
+    static func message(_ error: DomainError?, _ l10n: Localizer) -> String {
         switch error {
         case let .malformed(detail): l10n(.errorMalformed, ["detail": detail])
-        case let .lockedOut(until): l10n(.errorLockedOut, ["minutes": String(max(1, Int(until.timeIntervalSince(now) / 60) + 1))])
         // Outside a form (a query parameter), each problem is named on the error page itself.
         case let .invalid(problems): ([l10n(.errorInvalid)] + problems.map { l10n($0.key, $0.arguments) }).joined(separator: " ")
         case let error?: l10n(error.messageKey)

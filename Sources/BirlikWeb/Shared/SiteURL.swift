@@ -14,6 +14,8 @@ public enum SiteURL: Sendable {
     case organizationPeople(code: String)
     case personDelete(code: String, id: String)
     case users
+    case user(id: String)
+    case accountPassword
     case regions
     case signIn
     case signOut
@@ -103,6 +105,8 @@ public enum SiteURL: Sendable {
         case let .organizationPeople(code): "/organizations/\(code)/people"
         case let .personDelete(code, id): "/organizations/\(code)/people/\(id)/delete"
         case .users: "/admin/users"
+        case let .user(id): "/admin/users/\(id)"
+        case .accountPassword: "/account/password"
         case .regions: "/regions"
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
@@ -187,6 +191,7 @@ public enum SiteURL: Sendable {
         case .organizationPeople: ["organizations", ":code", "people"]
         case .personDelete: ["organizations", ":code", "people", ":person", "delete"]
         case .language: ["language", ":value"]
+        case .user: ["admin", "users", ":id"]
         case .script: ["script", ":value"]
         case .apiOrganization: ["api", "v1", "organizations", ":code"]
         case .plan: ["plans", ":code"]
