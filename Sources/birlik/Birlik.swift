@@ -88,18 +88,38 @@ struct UserCommand: AsyncParsableCommand {
 }
 
 struct AuditCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "The audit log.", subcommands: [Verify.self])
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "The audit log.", subcommands: [Verify.self, Checkpoint.self])
 
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the hash chain; exit 1 naming the first broken entry.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check the hash chain and the signed checkpoints; exit 1 naming the first broken entry.")
+
+        @Option(help: "Also check the checkpoints in this file (lines printed by `birlik audit checkpoint`, kept elsewhere).")
+        var checkpoints: String?
 
         func run() async throws {
-            let report = try await Commands.verifyAudit(.fromEnvironment(), clock: .system)
+            let report = try await Commands.verifyAudit(.fromEnvironment(), clock: .system, exported: checkpoints)
             if let broken = report.firstBroken {
                 print("BROKEN: audit entry \(broken.sequence): \(broken.reason.rawValue) (\(report.checked) entries read)")
                 throw ExitCode(1)
             }
             print("OK: the audit chain is whole (\(report.checked) entries).")
+        }
+    }
+
+    struct Checkpoint: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign the audit chain's head now and print the checkpoint as one JSON line to keep outside this machine.")
+
+        func run() async throws {
+            guard let checkpoint = try await Commands.auditCheckpoint(.fromEnvironment(), clock: .system) else {
+                print("The audit log is empty: nothing to sign.")
+                return
+            }
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            encoder.outputFormatting = .sortedKeys
+            print(String(decoding: try encoder.encode(checkpoint), as: UTF8.self))
         }
     }
 }

@@ -33,6 +33,57 @@ struct CommandsTests {
         #expect(report.firstBroken?.reason == .contentChanged)
     }
 
+    @Test("Someone who can write the database but not the key: an emptied, shortened or re-chained log fails verification",
+          arguments: ["empty", "shorten", "rechain", "forge"])
+    func auditCheckpoints(attack: String) async throws {
+        let configuration = Self.configuration()
+        _ = try await Commands.seed(configuration, clock: TestClock.clock, demo: true, generate: nil)
+        let checkpoints = AuditCheckpoints.read(AuditCheckpoints.file(dataDirectory: configuration.dataDirectory))
+        #expect(checkpoints.count == 1 && checkpoints[0].sequence > 2)
+        #expect(try await Commands.verifyAudit(configuration, clock: TestClock.clock).isWhole)
+        let expected: AuditChain.Reason = try await Commands.withApplication(configuration, clock: TestClock.clock) { app in
+            let sql = app.db as! any SQLDatabase
+            switch attack {
+            case "empty":
+                try await sql.raw("DELETE FROM audit_log").run()
+                try await sql.raw("DELETE FROM audit_head").run()
+                return .checkpointMissing
+            case "shorten":
+                let last = try await AuditEntryRecord.query(on: app.db).sort(\.$id, .descending).first()
+                let keep = (last?.id ?? 2) - 1
+                try await sql.raw("DELETE FROM audit_log WHERE sequence > \(bind: keep)").run()
+                let kept = try #require(try await AuditEntryRecord.find(keep, on: app.db))
+                try await sql.raw("UPDATE audit_head SET sequence = \(bind: keep), hash = \(bind: kept.hash)").run()
+                return .checkpointMissing
+            case "rechain":
+                // Every entry rewritten with the public formula: the chain and head agree, the checkpoint does not.
+                var previous = AuditEntry.genesisHash
+                for record in try await AuditEntryRecord.query(on: app.db).sort(\.$id).all() {
+                    var entry = record.entry
+                    entry.actorName = "intruder"
+                    entry.previousHash = previous
+                    entry.hash = entry.computedHash
+                    previous = entry.hash
+                    try await sql.raw("UPDATE audit_log SET actor_name = \(bind: entry.actorName), previous_hash = \(bind: entry.previousHash), hash = \(bind: entry.hash) WHERE sequence = \(bind: entry.sequence)").run()
+                }
+                try await sql.raw("UPDATE audit_head SET hash = \(bind: previous)").run()
+                #expect(try await AuditLog.verify(on: app.db).isWhole)
+                return .checkpointMismatch
+            default:
+                var forged = checkpoints[0]
+                forged.sequence += 1000
+                let encoder = JSONEncoder()
+                encoder.dateEncodingStrategy = .iso8601
+                try (String(decoding: try encoder.encode(forged), as: UTF8.self) + "\n")
+                    .write(to: AuditCheckpoints.file(dataDirectory: configuration.dataDirectory), atomically: true, encoding: .utf8)
+                return .checkpointForged
+            }
+        }
+        // The command itself must not seal the tampered log with a new checkpoint first.
+        let report = try await Commands.verifyAudit(configuration, clock: TestClock.clock)
+        #expect(report.firstBroken?.reason == expected, "\(attack): \(String(describing: report.firstBroken))")
+    }
+
     @Test("No known password: the demo password is generated per installation, kept owner-only, and works; none beyond loopback")
     func demoPassword() async throws {
         let configuration = Self.configuration()

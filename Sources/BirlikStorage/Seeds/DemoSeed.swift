@@ -11,8 +11,12 @@ public enum DemoSeed {
     public static func generatePassword() -> String {
         let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
-        let groups = (0..<3).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator) ?? "x" }) }
-        return "Birlik-" + groups.joined(separator: "-")
+        while true {
+            let groups = (0..<3).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator) ?? "x" }) }
+            let password = "Birlik-" + groups.joined(separator: "-")
+            // Drawn again until every demo user could have chosen it (letters and digits, no part of an address).
+            if users.allSatisfy({ PasswordPolicy.problem(password, email: $0.email) == nil }) { return password }
+        }
     }
 
     /// The demo users: e-mail, role, organisation code, display name.

@@ -3,6 +3,7 @@ import BirlikDocuments
 import BirlikStorage
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// The work behind each `birlik` command, in functions that tests can call.
@@ -19,6 +20,10 @@ public enum Commands {
         do {
             try configure(app, configuration, clock: clock)
             let result = try await body(app)
+            // Whatever the command changed is sealed by a signed checkpoint outside the database.
+            if try await app.hasAuditLog() {
+                try await AuditCheckpoints.record(dataDirectory: configuration.dataDirectory, now: clock.now, on: app.db)
+            }
             try await app.asyncShutdown()
             return result
         } catch {
@@ -50,7 +55,8 @@ public enum Commands {
             }
             fflush(nil)
             let schedule = reminderSchedule(app, clock: clock, every: configuration.reminderSeconds)
-            defer { schedule?.cancel() }
+            let checkpoints = checkpointSchedule(app, clock: clock, every: 60)
+            defer { schedule?.cancel(); checkpoints.cancel() }
             try await app.execute()
         }
     }
@@ -71,6 +77,30 @@ public enum Commands {
                 }
                 try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
             }
+        }
+    }
+
+    /// A signed checkpoint of the audit chain every `seconds` the log has grown (and a last one when the
+    /// server stops, written by `withApplication`).
+    static func checkpointSchedule(_ app: Application, clock: BirlikClock, every seconds: Int) -> Task<Void, Never> {
+        let database = app.db, logger = app.logger, directory = app.birlikDataDirectory
+        return Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
+                do {
+                    try await AuditCheckpoints.record(dataDirectory: directory, now: clock.now, on: database)
+                } catch {
+                    logger.error("audit checkpoint failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+
+    /// `birlik audit checkpoint`: writes (when the log grew) and returns the newest signed checkpoint.
+    public static func auditCheckpoint(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> AuditCheckpoint? {
+        try await withApplication(configuration, clock: clock) { app in
+            try await app.autoMigrate()
+            return try await AuditCheckpoints.record(dataDirectory: configuration.dataDirectory, now: clock.now, on: app.db)
         }
     }
 
@@ -167,8 +197,11 @@ public enum Commands {
     }
 
     /// `birlik audit verify`.
-    public static func verifyAudit(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> AuditChain.Report {
-        try await withApplication(configuration, clock: clock) { app in try await AuditLog.verify(on: app.db) }
+    public static func verifyAudit(_ configuration: BirlikConfiguration, clock: BirlikClock, exported: String? = nil) async throws -> AuditChain.Report {
+        try await withApplication(configuration, clock: clock) { app in
+            try await AuditCheckpoints.verify(dataDirectory: configuration.dataDirectory, exported: exported.map { URL(fileURLWithPath: $0) },
+                                              on: app.db)
+        }
     }
 
     /// `birlik report annual`: writes the signed report to `out` and its detached signature to `out.sig.json`.
@@ -224,6 +257,17 @@ public enum Commands {
             return try await TranslationGaps.count(on: app.db)
         }
         return (L10nCatalog.shared.missing(), records)
+    }
+}
+
+extension Application {
+    /// `true` once the migrations have created the audit log (a command may run before any did).
+    func hasAuditLog() async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { return false }
+        let query: SQLQueryString = sql.dialect.name == "sqlite"
+            ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'audit_head'"
+            : "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'audit_head' AND table_schema = ANY (current_schemas(false))"
+        return try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0 > 0
     }
 }
 

@@ -85,6 +85,10 @@ enum AuditPage {
         case .linkBroken: .auditReasonLinkBroken
         case .sequenceGap: .auditReasonSequenceGap
         case .headMismatch: .auditReasonHeadMismatch
+        case .checkpointMissing: .auditReasonCheckpointMissing
+        case .checkpointMismatch: .auditReasonCheckpointMismatch
+        case .checkpointForged: .auditReasonCheckpointForged
+        case .emptyWithData: .auditReasonEmptyWithData
         }
     }
 
@@ -97,7 +101,7 @@ enum AuditPage {
         let model = Model(filter: filter,
                           entries: try await AuditLog.list(filter, page: try request.pageNumber(), on: request.db),
                           entityTypes: try await AuditLog.entityTypes(on: request.db),
-                          report: try await AuditLog.verify(on: request.db))
+                          report: try await AuditCheckpoints.verify(dataDirectory: request.application.birlikDataDirectory, on: request.db))
         return html(view(model, PageContext(request)))
     }
 }
