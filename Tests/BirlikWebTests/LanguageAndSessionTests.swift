@@ -5,6 +5,7 @@ import Foundation
 import Testing
 import FluentKit
 import Vapor
+@testable import BirlikWeb
 
 @Suite("Languages, sign-in and operations")
 struct LanguageAndSessionTests {
@@ -102,12 +103,28 @@ struct LanguageAndSessionTests {
         }
     }
 
+    @Test("A scraper reads /metrics with its token; a wrong token reads nothing")
+    func metricsToken() async throws {
+        try await withBirlik { app in
+            app.birlik.configuration.metricsToken = "scrape-secret-0123456789"
+            let right: HTTPHeaders = ["Authorization": "Bearer scrape-secret-0123456789"]
+            let wrong: HTTPHeaders = ["Authorization": "Bearer scrape-secret-0123456780"]
+            let scraped = try await app.request(.GET, "/metrics", headers: right)
+            #expect(scraped.status == .ok)
+            let refused = try await app.request(.GET, "/metrics", headers: wrong)
+            #expect(refused.status == .unauthorized)
+            let elsewhere = try await app.request(.GET, "/api/v1/plans", headers: right)
+            #expect(elsewhere.status == .unauthorized)
+        }
+    }
+
     @Test("Health, metrics and the stylesheet")
     func operations() async throws {
         try await withBirlik { app in
             #expect(try await app.request(.GET, "/health").text == #"{"status":"ok"}"#)
             _ = try await app.request(.GET, "/directory")
-            let metrics = try await app.request(.GET, "/metrics")
+            #expect(try await app.request(.GET, "/metrics").status == .unauthorized)
+            let metrics = try await app.request(.GET, "/metrics", as: try await app.session(DemoUsers.admin))
             #expect(metrics.headers.contentType?.description.hasPrefix("text/plain") == true)
             #expect(metrics.text.contains("birlik_http_requests_total{method=\"GET\",route=\"/directory\",status=\"200\"}"))
             #expect(metrics.text.contains("birlik_http_request_duration_seconds_bucket"))

@@ -21,10 +21,12 @@ struct RouteAccessTests {
     static let everyone200 = ["/", "/directory", "/directory?region=KZ-75&type=friendshipHouse&q=%D2%9B", "/map", "/map?type=akimat",
                               "/regions", "/directory.csv", "/organizations/apk-secretariat", "/organizations/friendship-house-kz-10",
                               "/api/v1/regions", "/api/v1/organizations", "/api/v1/organizations/apk", "/api/openapi.json",
-                              "/health", "/metrics", "/static/birlik.css", "/sign-in"]
+                              "/health", "/static/birlik.css", "/sign-in"]
 
     static let restricted: [Expectation] = [
         // Audit log: administrators and the Secretariat.
+        // Operational figures: administrators and the Secretariat (a scraper with BIRLIK_METRICS_TOKEN).
+        Expectation(path: "/metrics", statuses: [DemoUsers.admin: 200, DemoUsers.secretariat: 200], anonymous: 401, otherwise: 403),
         Expectation(path: "/admin/audit", statuses: [DemoUsers.admin: 200, DemoUsers.secretariat: 200], anonymous: 401, otherwise: 403),
         // Abai's non-public NGO: the republic's roles and Abai's coordinator only; others are told it does not exist.
         Expectation(path: "/organizations/ngo-kz-10", statuses: [DemoUsers.admin: 200, DemoUsers.secretariat: 200, DemoUsers.abai: 200],

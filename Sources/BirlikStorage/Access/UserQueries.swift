@@ -36,8 +36,8 @@ public enum UserQueries {
         let text = text.trimmingCharacters(in: .whitespaces).lowercased()
         if !text.isEmpty {
             query.group(.or) { group in
-                group.filter(\.$email, .contains(inverse: false, .anywhere), text)
-                group.filter(\.$displayName, .contains(inverse: false, .anywhere), text)
+                group.filter("email", containsLiterally: text)
+                group.filter("display_name", containsLiterally: text)
             }
         }
         let total = try await query.count()

@@ -61,7 +61,7 @@ public enum AuditLog {
         let query = AuditEntryRecord.query(on: db)
         if let type = filter.entityType, !type.isEmpty { query.filter(\.$entityType == type) }
         if let action = filter.action, !action.isEmpty { query.filter(\.$action == action) }
-        if let actor = filter.actor, !actor.isEmpty { query.filter(\.$actorName, .contains(inverse: false, .anywhere), actor) }
+        if let actor = filter.actor, !actor.isEmpty { query.filter("actor_name", containsLiterally: actor) }
         if let entityID = filter.entityID, !entityID.isEmpty { query.filter(\.$entityID == entityID) }
         let total = try await query.count()
         let rows = try await query.sort(\.$id, .descending).range(Page<AuditEntry>.rows(page: page, perPage: perPage)).all()

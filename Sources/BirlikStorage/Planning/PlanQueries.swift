@@ -66,7 +66,7 @@ public enum PlanQueries {
         let byID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
         guard !byID.isEmpty else { return [] }
         let query = MeasureRecord.query(on: db).filter(\.$planID ~~ Array(byID.keys)).sort(\.$planID).sort(\.$sortKey)
-        if let task = filter.taskCode, !task.isEmpty { query.filter(\.$taskCodes, .contains(inverse: false, .anywhere), "|\(task)|") }
+        if let task = filter.taskCode, !task.isEmpty { query.filter("task_codes", containsLiterally: "|\(task)|") }
         if let executor = filter.executorID {
             query.group(.or) { group in
                 group.filter(\.$executorID == executor)

@@ -59,10 +59,10 @@ public enum OrganizationQueries {
         if let region = query.regionCode { builder.within(region) }
         if let type = query.type { builder.filter(\.$type == type.rawValue) }
         if let group = query.ethnicGroup, !group.isEmpty {
-            builder.filter(\.$ethnicGroups, .contains(inverse: false, .anywhere), "|\(group)|")
+            builder.filter("ethnic_groups", containsLiterally: "|\(group)|")
         }
         for term in SearchFolding.terms(query.text).prefix(8) {
-            builder.filter(\.$searchText, .contains(inverse: false, .anywhere), " \(term)")
+            builder.filter("search_text", containsLiterally: " \(term)")
         }
         return builder
     }

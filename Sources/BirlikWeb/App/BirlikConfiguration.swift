@@ -26,10 +26,13 @@ public struct BirlikConfiguration: Sendable {
     /// `BIRLIK_DEMO_PASSWORD`: the demo users' password, for tests and demonstrations that need to know it;
     /// otherwise one is generated at the first start and written to `demo-passwords.txt` (owner-only).
     public var demoPassword: String?
+    /// `BIRLIK_METRICS_TOKEN`: the bearer token a Prometheus scraper presents for `/metrics` (otherwise only
+    /// signed-in administrators and the Secretariat read it).
+    public var metricsToken: String?
 
     public init(dataDirectory: String = "./data", database: DatabaseBackend? = nil, host: String = "127.0.0.1",
                 port: Int = 8080, secureCookies: Bool = false, bcryptCost: Int = 12, maxBodySize: Int = 1 << 20,
-                pageCacheSeconds: Int = 5, reminderSeconds: Int = 3600, demoPassword: String? = nil) {
+                pageCacheSeconds: Int = 5, reminderSeconds: Int = 3600, demoPassword: String? = nil, metricsToken: String? = nil) {
         self.dataDirectory = dataDirectory
         self.database = database ?? .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("birlik.sqlite"))
         self.host = host
@@ -40,6 +43,7 @@ public struct BirlikConfiguration: Sendable {
         self.pageCacheSeconds = pageCacheSeconds
         self.reminderSeconds = reminderSeconds
         self.demoPassword = demoPassword
+        self.metricsToken = metricsToken
     }
 
     /// The configuration the environment describes.
@@ -55,7 +59,8 @@ public struct BirlikConfiguration: Sendable {
             maxBodySize: environment["BIRLIK_MAX_BODY"].flatMap(Int.init) ?? 1 << 20,
             pageCacheSeconds: environment["BIRLIK_PAGE_CACHE_SECONDS"].flatMap(Int.init) ?? 5,
             reminderSeconds: environment["BIRLIK_REMINDER_SECONDS"].flatMap(Int.init) ?? 3600,
-            demoPassword: environment["BIRLIK_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 })
+            demoPassword: environment["BIRLIK_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
+            metricsToken: environment["BIRLIK_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Where the demo users' generated password is written, readable by the owner only.

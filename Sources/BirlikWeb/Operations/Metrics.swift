@@ -1,3 +1,4 @@
+import BirlikCore
 import Prometheus
 import Vapor
 
@@ -50,7 +51,12 @@ enum OperationsController {
             response.headers.contentType = .json
             return response
         }
+        // The figures tell an outsider too much (routes, load, errors): a scraper presents BIRLIK_METRICS_TOKEN,
+        // a person signs in as an administrator.
         routes.get(.metrics) { request async throws -> Response in
+            if !ContextMiddleware.isMetricsScraper(request) {
+                try Access.require(request.actor, .view, .auditLog, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false))
+            }
             let response = Response(status: .ok, body: .init(string: request.application.birlik.metrics.registry.emitToString()))
             response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
             return response

@@ -13,7 +13,7 @@ struct ContextMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var context = RequestContext.anonymous
         var preferred: Language?
-        if let bearer = request.headers.bearerAuthorization?.token {
+        if let bearer = request.headers.bearerAuthorization?.token, !Self.isMetricsScraper(request) {
             guard let identity = try await Self.identity(bearer, kind: .api, request) else { throw DomainError.signInRequired }
             context.actor = identity.actor
             context.viaBearer = true
@@ -46,6 +46,13 @@ struct ContextMiddleware: AsyncMiddleware {
             response.cookies[Self.csrfCookie] = Self.cookie(newCSRF, request: request, maxAge: nil)
         }
         return response
+    }
+
+    /// `true` when the request is a scrape of `/metrics` with `BIRLIK_METRICS_TOKEN` (compared in constant time).
+    static func isMetricsScraper(_ request: Request) -> Bool {
+        guard request.url.path == SiteURL.metrics.path, let token = request.application.birlik.configuration.metricsToken, !token.isEmpty,
+              let presented = request.headers.bearerAuthorization?.token, presented.utf8.count == token.utf8.count else { return false }
+        return zip(presented.utf8, token.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// Who a token belongs to, as the middleware needs it.
