@@ -9,7 +9,7 @@ import Vapor
 @Suite("The public page cache")
 struct PublicPageCacheTests {
     static func entry(_ text: String, changes: Int) -> PublicPageCache.Entry {
-        PublicPageCache.Entry(status: .ok, contentType: "text/html", body: ByteBuffer(string: text), storedAt: .now(), changeCount: changes)
+        PublicPageCache.Entry(status: .ok, contentType: "text/html", disposition: nil, body: ByteBuffer(string: text), storedAt: .now(), changeCount: changes)
     }
 
     @Test("Entries live until a change commits or their lifetime ends")

@@ -9,6 +9,8 @@ public func configure(_ app: Application, _ configuration: BirlikConfiguration, 
                       hasher: (any PasswordHashing)? = nil) throws {
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
+    // A connection that sends nothing for 30 s is closed: half-sent requests cannot hold the server's connections.
+    app.http.server.configuration.idleTimeout = .seconds(30)
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodySize)
     if case let .sqliteFile(path) = configuration.database {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -17,8 +17,8 @@ enum CorpusController {
 
     static func corpusRequest(_ request: Request) throws -> CorpusRequest {
         var result = CorpusRequest()
-        result.word = String((request.queryText("q") ?? "").prefix(200))
-        result.cqp = String((request.queryText("cqp") ?? "").prefix(2000))
+        result.word = request.queryText("q") ?? ""
+        result.cqp = request.queryText("cqp", limit: 2000) ?? ""
         result.sort = request.queryText("sort").flatMap(CorpusResults.Sort.init(rawValue:)) ?? .position
         result.context = try request.queryNumber("context", in: 1...25, default: 6)
         result.page = try request.queryNumber("page", in: 0...100_000, default: 0)

@@ -37,7 +37,7 @@ extension DirectoryQuery {
     /// The directory query a request's parameters describe; unknown values are ignored.
     init(_ request: Request) throws {
         let region = (try? request.query.get(String.self, at: "region")).flatMap { RegionCode.isValid($0) ? $0 : nil }
-        self.init(text: String(((try? request.query.get(String.self, at: "q")) ?? "").prefix(200)),
+        self.init(text: request.queryText("q") ?? "",
                   regionCode: region,
                   type: (try? request.query.get(String.self, at: "type")).flatMap(OrganizationType.init(rawValue:)),
                   ethnicGroup: (try? request.query.get(String.self, at: "group")).flatMap { $0.isEmpty ? nil : $0 },

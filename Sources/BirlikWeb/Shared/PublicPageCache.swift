@@ -11,6 +11,8 @@ final class PublicPageCache: Sendable {
     struct Entry: Sendable {
         var status: HTTPResponseStatus
         var contentType: String
+        /// How the browser is to take it (a CSV or XLSX export is a download with its file name).
+        var disposition: String?
         var body: ByteBuffer
         var storedAt: NIODeadline
         var changeCount: Int
@@ -110,7 +112,8 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
             cache.finish(key, nil)
             return response
         }
-        cache.finish(key, PublicPageCache.Entry(status: response.status, contentType: contentType, body: buffer,
+        cache.finish(key, PublicPageCache.Entry(status: response.status, contentType: contentType,
+                                                disposition: response.headers.first(name: .contentDisposition), body: buffer,
                                                 storedAt: .now(), changeCount: changes))
         return response
     }
@@ -118,6 +121,7 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
     static func response(_ entry: PublicPageCache.Entry) -> Response {
         let response = Response(status: entry.status, body: .init(buffer: entry.body))
         response.headers.replaceOrAdd(name: .contentType, value: entry.contentType)
+        if let disposition = entry.disposition { response.headers.replaceOrAdd(name: .contentDisposition, value: disposition) }
         response.headers.replaceOrAdd(name: "X-Birlik-Cache", value: "hit")
         return response
     }

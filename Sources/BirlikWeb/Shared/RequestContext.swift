@@ -57,10 +57,11 @@ extension Request {
         return id
     }
 
-    /// A query parameter as text (`nil` when absent or empty), at most 200 characters.
-    func queryText(_ name: String) -> String? {
+    /// A query parameter as text (`nil` when absent or empty), at most 200 Unicode scalars (a character with
+    /// ten thousand combining marks is still ten thousand scalars, not one).
+    func queryText(_ name: String, limit: Int = 200) -> String? {
         guard let value = try? query.get(String.self, at: name), !value.isEmpty else { return nil }
-        return String(value.prefix(200))
+        return String(String.UnicodeScalarView(value.unicodeScalars.prefix(limit)))
     }
 
     /// Now, by the application's one clock.
