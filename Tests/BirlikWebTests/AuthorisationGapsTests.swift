@@ -60,6 +60,21 @@ struct AuthorisationGapsTests {
         }
     }
 
+    @Test("A reporter who may not read signals is thanked on the form, not sent to a page they cannot open")
+    func signalReporter() async throws {
+        try await withBirlik { app in
+            let akimat = try await app.session(DemoUsers.akimat)
+            let response = try await app.request(.POST, "/signals/new", as: akimat, headers: ["Accept-Language": "ru"], form: [
+                "_csrf": akimat.csrf, "date": TestClock.today.description, "place": "KZ-75", "kind": "ethnicDispute", "groups": "kazakhs",
+                "severity": "2", "source": "citizenAppeal", "summary": "Спор соседей"])
+            #expect(response.status == .seeOther)
+            let location = try #require(response.headers.first(name: .location))
+            #expect(location.hasPrefix("/signals/new"))
+            let page = try await app.request(.GET, location, as: akimat, headers: ["Accept-Language": "ru"])
+            #expect(page.status == .ok && page.text.contains("Сигнал зарегистрирован"))
+        }
+    }
+
     @Test("Files are attached only within the report's entry window")
     func attachWithinWindow() async throws {
         try await withBirlik { app in

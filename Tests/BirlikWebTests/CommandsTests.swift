@@ -119,11 +119,32 @@ struct CommandsTests {
         let email = try await Commands.createUser(configuration, clock: TestClock.clock, email: "Officer@Gov.kz", password: "Strong-pass-2025", role: .executor,
                                                   organization: "mci", name: "Officer")
         #expect(email == "officer@gov.kz")
+        // An accepted corpus text: its submission, its stored file and its place in the index.
+        let documentID = try await Commands.withApplication(configuration, clock: TestClock.clock) { app in
+            let text = Data("Қазақстан халқы Ассамблеясы бірлікті нығайтады. Достық үйі ашылды.".utf8)
+            let address = try await app.birlik.files.store(text, mediaType: "text/plain", originalName: "dostyq.txt", on: app.db, now: TestClock.now)
+            let secretariat = Actor.system
+            let submission = try await CorpusSubmissionStore.submit(
+                CorpusSubmissionDraft(title: "Достық", author: "Демо", year: "2024", genre: "other", source: "demo", licence: "CC BY 4.0"),
+                sha256: address.sha256, fileName: "dostyq.txt", tokens: 9, actor: secretariat, today: TestClock.today, on: app.db, now: TestClock.now)
+            let library = app.birlik.corpus, files = app.birlik.files
+            let accepted = try await CorpusSubmissionStore.review(submission.id, accept: true, note: "", version: submission.version, actor: secretariat,
+                                                                  on: app.db, now: TestClock.now) { submission in
+                let id = "submission-\(submission.id.uuidString.lowercased())"
+                try library.add(try CorpusLibrary.document(submission, files: files), id: id)
+                return id
+            }
+            return try #require(accepted.documentID)
+        }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-\(UUID().uuidString).zip").path
         let written = try await Commands.backup(configuration, clock: TestClock.clock, to: file)
         let target = Self.configuration()
         let restored = try await Commands.restore(target, clock: TestClock.clock, from: file)
         #expect(restored.counts == written.counts)
+        let found = try await Commands.withApplication(target, clock: TestClock.clock) { app in
+            try app.birlik.corpus.index().documents.contains { $0.id == documentID }
+        }
+        #expect(found, "the accepted corpus text is back in the restored index")
         #expect(try await Commands.verifyAudit(target, clock: TestClock.clock).isWhole)
         let (catalog, records) = try await Commands.missingTranslations(target, clock: TestClock.clock)
         #expect(catalog.isEmpty)

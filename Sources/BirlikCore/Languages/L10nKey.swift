@@ -706,6 +706,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case scriptChoose = "script.choose"
     case scriptCyrillic = "script.cyrillic"
     case scriptLatin = "script.latin"
+    case signalReceived = "signal.received"
     case signalDate = "signal.date"
     case signalDateFuture = "signal.dateFuture"
     case signalDeadline = "signal.deadline"

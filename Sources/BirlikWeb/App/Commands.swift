@@ -246,7 +246,11 @@ public enum Commands {
     public static func restore(_ configuration: BirlikConfiguration, clock: BirlikClock, from file: String) async throws -> Backup.Manifest {
         try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
-            return try await Backup.restore(from: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, on: app.db)
+            let manifest = try await Backup.restore(from: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, on: app.db)
+            // The corpus index is rebuilt from the accepted submissions and their restored files.
+            let accepted = try await CorpusSubmissionStore.list(actor: .system, on: app.db)
+            try app.birlik.corpus.restore(accepted, files: app.birlik.files)
+            return manifest
         }
     }
 

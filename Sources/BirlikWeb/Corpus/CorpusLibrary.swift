@@ -1,4 +1,6 @@
+import BirlikCore
 import BirlikCorpus
+import BirlikStorage
 import BirlikDocuments
 import Foundation
 import NIOConcurrencyHelpers
@@ -29,6 +31,28 @@ final class CorpusLibrary: Sendable {
         try current.withLockedValue { current in
             current = try (current ?? CorpusIndex.open(at: directory)).deleting(documentID: documentID).index
         }
+    }
+
+    /// The corpus document of an accepted submission, read from its stored file.
+    static func document(_ submission: CorpusSubmission, files: FileStore) throws -> CorpusText {
+        guard let address = ContentAddress(hex: submission.sha256), let data = files.data(at: address) else {
+            throw DomainError.invalid([FieldError("file", .corpusErrorFileMissing)])
+        }
+        return CorpusText(title: submission.title, text: try CorpusText.read(data, fileName: submission.fileName).text, metadata: submission.metadata)
+    }
+
+    /// Adds every accepted submission the index lacks: a restored backup brings the submissions and their
+    /// files, and the index is rebuilt from them. Returns how many were added.
+    @discardableResult
+    func restore(_ submissions: [CorpusSubmission], files: FileStore) throws -> Int {
+        let present = Set(try index().documents.map(\.id))
+        var added = 0
+        for submission in submissions where submission.status == .accepted {
+            guard let id = submission.documentID, !present.contains(id) else { continue }
+            try add(try Self.document(submission, files: files), id: id)
+            added += 1
+        }
+        return added
     }
 
     /// Adds one document; it is searchable when this returns.

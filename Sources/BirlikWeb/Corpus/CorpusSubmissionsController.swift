@@ -98,11 +98,7 @@ enum CorpusSubmissionsController {
         do {
             let submission = try await CorpusSubmissionStore.review(id, accept: accept, note: form.note ?? "", version: form.version,
                                                                     actor: request.actor, on: request.db, now: request.now) { submission in
-                guard let address = ContentAddress(hex: submission.sha256), let data = files.data(at: address) else {
-                    throw DomainError.invalid([FieldError("file", .corpusErrorFileMissing)])
-                }
-                let text = try CorpusText.read(data, fileName: submission.fileName)
-                let document = CorpusText(title: submission.title, text: text.text, metadata: submission.metadata)
+                let document = try CorpusLibrary.document(submission, files: files)
                 try await pool.runIfActive { try library.add(document, id: documentID) }
                 return documentID
             }

@@ -97,6 +97,10 @@ enum EarlyWarningController {
         draft.severity = form.severity ?? ""; draft.source = form.source ?? ""; draft.summary = form.summary ?? ""
         do {
             let signal = try await SignalStore.create(draft, actor: request.actor, today: request.today, on: request.db, now: request.now)
+            // A reporter who may not open the signal (its details are confidential by role) is thanked on the form instead.
+            guard Access.check(request.actor, .view, .signal, in: signal.scope) == .allowed else {
+                return request.redirect(to: SiteURL.signalNew.with([("notice", "signal-received")]), redirectType: .normal)
+            }
             return request.redirect(to: SiteURL.signal(id: signal.id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError where error != .forbidden {
             return html(SignalsPage.form(draft, errors: try Form.Errors(error), places: places, PageContext(request)), status: ErrorMapping.status(error))

@@ -37,7 +37,7 @@ public struct PageContext: Sendable {
                                           "person-removed": .orgPersonRemoved, "user-created": .usersCreated,
                                           "imported": .importDone, "corpus-submitted": .corpusSubmitted, "corpus-accepted": .corpusAccepted,
                                           "corpus-rejected": .corpusRejectedNotice,
-                                          "account-changed": .accountChanged, "password-changed": .accountPasswordChanged]
+                                          "account-changed": .accountChanged, "signal-received": .signalReceived, "password-changed": .accountPasswordChanged]
         self.init(l10n: request.l10n, actor: request.actor, csrfToken: request.birlik.csrfToken,
                   currentURL: request.url.string, notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
         if let count = (try? request.query.get(Int.self, at: "count")) { noticeArguments["count"] = String(count) }

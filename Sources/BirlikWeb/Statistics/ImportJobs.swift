@@ -21,8 +21,12 @@ final class ImportJobs: Sendable {
         var rowsRead: Int
         var dryRun: Bool
         var encoding: String?
+        /// The file's header row and the mapping it runs with: a dry run's page offers them again to import.
+        var header: [String]
+        var mapping: ImportMapping
         var state: State
-        var startedAt: Date
+        /// When it started, on the continuous clock (jobs are kept for an hour).
+        var startedAt: ContinuousClock.Instant
     }
 
     /// Files larger than this import as a job with progress; smaller ones answer at once.
@@ -31,13 +35,14 @@ final class ImportJobs: Sendable {
     private let jobs = NIOLockedValueBox([UUID: Job]())
 
     /// Starts `work` for `owner`; returns the job's id.
-    func start(owner: UUID?, fileName: String, totalRows: Int, dryRun: Bool, encoding: String?,
+    func start(owner: UUID?, fileName: String, totalRows: Int, dryRun: Bool, encoding: String?, header: [String], mapping: ImportMapping,
                _ work: @escaping @Sendable (@escaping @Sendable (Int) -> Void) async throws -> ValueImporter.Summary) -> UUID {
         let id = UUID()
+        let now = ContinuousClock.now
         jobs.withLockedValue { table in
-            table = table.filter { Date().timeIntervalSince($0.value.startedAt) < 3600 }
+            table = table.filter { now - $0.value.startedAt < .seconds(3600) }
             table[id] = Job(owner: owner, fileName: fileName, totalRows: totalRows, rowsRead: 0, dryRun: dryRun, encoding: encoding,
-                            state: .running, startedAt: Date())
+                            header: header, mapping: mapping, state: .running, startedAt: now)
         }
         Task {
             let state: State

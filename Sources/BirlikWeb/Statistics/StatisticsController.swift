@@ -143,10 +143,16 @@ enum StatisticsController {
                                               ready: nil, done: nil, general: .importNotTable), PageContext(request)), status: .unprocessableEntity)
         }
         let data = Data(buffer: file.data)
+        // A file that is no table (junk, a refused archive) is answered without being kept.
+        let parsed: (rows: TableRows, header: [String])
+        do { parsed = try await table(request, data) } catch let error as DomainError {
+            return html(ImportPage.view(.init(sha256: nil, fileName: "", header: [], mapping: ImportMapping(), detected: nil, problems: [], more: 0,
+                                              ready: nil, done: nil, general: error.messageKey), PageContext(request)), status: .unprocessableEntity)
+        }
         let files = request.application.birlik.files
         let address = try await files.store(data, mediaType: "text/csv", originalName: file.filename, on: request.db, now: request.now)
         if let user = request.actor.userID { try await files.recordUpload(address, by: user, on: request.db, now: request.now) }
-        return try await check(request, data: data, sha256: address.sha256, fileName: file.filename, mapping: nil, commit: false)
+        return try await check(request, data: data, parsed: parsed, sha256: address.sha256, fileName: file.filename, mapping: nil, commit: false)
     }
 
     struct RunForm: Content {
@@ -174,13 +180,16 @@ enum StatisticsController {
         return try await check(request, data: data, sha256: form.sha256, fileName: form.fileName ?? "", mapping: mapping, commit: form.mode == "commit")
     }
 
-    /// Runs the import (or its dry run) on stored bytes and shows the outcome.
-    static func check(_ request: Request, data: Data, sha256: String, fileName: String, mapping: ImportMapping?, commit: Bool) async throws -> Response {
+    /// Runs the import (or its dry run) on stored bytes (`parsed` when they were read already) and shows the outcome.
+    static func check(_ request: Request, data: Data, parsed: (rows: TableRows, header: [String])? = nil, sha256: String, fileName: String,
+                      mapping: ImportMapping?, commit: Bool) async throws -> Response {
         var model = ImportPage.Model(sha256: sha256, fileName: fileName, header: [], mapping: mapping ?? ImportMapping(), detected: nil, problems: [],
                                      more: 0, ready: nil, done: nil, general: nil)
         let rows: TableRows
         let headerPeek: [String]
-        do { (rows, headerPeek) = try await table(request, data) } catch let error as DomainError {
+        do {
+            if let parsed { (rows, headerPeek) = parsed } else { (rows, headerPeek) = try await table(request, data) }
+        } catch let error as DomainError {
             model.sha256 = nil
             model.general = error.messageKey
             return html(ImportPage.view(model, PageContext(request)), status: .unprocessableEntity)
@@ -192,7 +201,8 @@ enum StatisticsController {
             // A large file: the import goes on after this answer; its page shows the progress.
             let actor = request.actor, db = request.application.db, chosen = model.mapping, now = request.now
             let id = request.application.birlik.imports.start(owner: actor.userID, fileName: fileName, totalRows: max(1, data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1),
-                                                              dryRun: !commit, encoding: rows.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1251" }) { progress in
+                                                              dryRun: !commit, encoding: rows.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1251" },
+                                                              header: headerPeek, mapping: chosen) { progress in
                 try await ValueImporter.run(rows, mapping: chosen, fileName: fileName, sha256: sha256, actor: actor, dryRun: !commit,
                                             progress: progress, on: db, now: now)
             }
@@ -231,8 +241,10 @@ enum StatisticsController {
             model.general = key
         }
         if job.dryRun || { if case .failed = job.state { return true }; return false }() {
-            // The mapping form again, so the person can import after a dry run or a fix.
+            // The mapping form again, with the file's columns and the mapping the dry run used, so the person can import.
             model.sha256 = request.queryText("sha256").flatMap { ContentAddress(hex: $0) }.map(\.sha256)
+            model.header = job.header
+            model.mapping = job.mapping
         }
         return html(ImportPage.view(model, PageContext(request)))
     }
