@@ -16,11 +16,13 @@ struct ControlLoopWebTests {
                                     DemoUsers.akimat, DemoUsers.council, DemoUsers.association, DemoUsers.citizen]
 
     /// A report of the Almaty akimat on Almaty's current regional plan.
-    static func almatyReport(_ app: Application, status: ReportStatus? = nil) async throws -> Report {
+    /// With `open`, one still inside its entry window (due today or later).
+    static func almatyReport(_ app: Application, status: ReportStatus? = nil, open: Bool = false) async throws -> Report {
         let akimat = try await app.organizationID("akimat-kz-75")
         let plan = try #require(try await PlanRecord.query(on: app.db).filter(\.$code == DemoPlans.almaty).first())
         let query = ReportRecord.query(on: app.db).filter(\.$planID == (try plan.requireID())).filter(\.$executorID == akimat)
         if let status { query.filter(\.$status == status.rawValue) }
+        if open { query.filter(\.$dueDate >= TestClock.today.description) }
         return try #require(try await query.sort(\.$dueDate).first()).report
     }
 
@@ -327,7 +329,7 @@ struct AttachmentTests {
     @Test("Executors attach PDFs and Office files; wrong types, oversized files and zip bombs are refused; other regions see nothing")
     func attachments() async throws {
         try await withBirlik { app in
-            let report = try await ControlLoopWebTests.almatyReport(app, status: .notStarted)
+            let report = try await ControlLoopWebTests.almatyReport(app, status: .notStarted, open: true)
             let akimat = try await app.session(DemoUsers.akimat)
             let path = "/reports/\(report.id.uuidString)"
             func upload(_ data: Data, _ name: String, as identity: Identity) async throws -> TestingHTTPResponse {

@@ -75,37 +75,36 @@ enum Layout {
 
     static func navigation(_ context: PageContext) -> HTMLNode {
         let l10n = context.l10n
-        var items: [(String, L10nKey, String)] = [
-            ("", .navHome, SiteURL.home.path),
-            ("S1", .navDirectory, SiteURL.directory.path),
-            ("S11", .navMap, SiteURL.map.path),
-            ("S1", .navRegions, SiteURL.regions.path),
-            ("S2", .navStrategy, SiteURL.strategy.path),
-            ("S2", .navPlans, SiteURL.plans.path),
-            ("S6", .navStatistics, SiteURL.statistics.path),
-            ("S6", .navEarlyWarning, SiteURL.earlyWarning.path),
-            ("S12", .navCorpus, SiteURL.corpus.path),
+        var items: [(L10nKey, String)] = [
+            (.navHome, SiteURL.home.path),
+            (.navDirectory, SiteURL.directory.path),
+            (.navMap, SiteURL.map.path),
+            (.navRegions, SiteURL.regions.path),
+            (.navStrategy, SiteURL.strategy.path),
+            (.navPlans, SiteURL.plans.path),
+            (.navStatistics, SiteURL.statistics.path),
+            (.navEarlyWarning, SiteURL.earlyWarning.path),
+            (.navCorpus, SiteURL.corpus.path),
         ]
         let actor = context.actor
         if actor.isSignedIn {
-            items.append(("S3", .navMyWork, SiteURL.myWork.path))
-            if MonitoringController.showsFigures(actor) { items.append(("S3", .navDashboard, SiteURL.dashboard.path)) }
-            if Access.visibility(actor, .instruction) != .nothing { items.append(("S4", .navInstructions, SiteURL.instructions.path)) }
-            if Access.visibility(actor, .report) == .everything { items.append(("S5", .navAnnualReport, SiteURL.annualReport.path)) }
+            items.append((.navMyWork, SiteURL.myWork.path))
+            if MonitoringController.showsFigures(actor) { items.append((.navDashboard, SiteURL.dashboard.path)) }
+            if Access.visibility(actor, .instruction) != .nothing { items.append((.navInstructions, SiteURL.instructions.path)) }
+            if Access.visibility(actor, .report) == .everything { items.append((.navAnnualReport, SiteURL.annualReport.path)) }
         }
-        items.append(("S16", .navApi, SiteURL.openAPI.path))
+        items.append((.navApi, SiteURL.openAPI.path))
         if Access.check(context.actor, .view, .auditLog, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed {
-            items.append(("", .navAudit, SiteURL.audit.path))
+            items.append((.navAudit, SiteURL.audit.path))
         }
         if context.actor.isSignedIn, Access.visibility(context.actor, .user) != .nothing {
-            items.append(("", .navUsers, SiteURL.users.path))
+            items.append((.navUsers, SiteURL.users.path))
         }
         let path = context.currentURL.split(separator: "?").first.map(String.init) ?? "/"
         return el("nav", ["class": "main-nav", "aria-label": l10n(.navMain)],
-                  el("ul", [:], items.map { part, key, url in
+                  el("ul", [:], items.map { key, url in
                       let current = url == "/" ? path == "/" : path.hasPrefix(url)
                       return el("li", [:], el("a", ["href": url, "aria-current": current ? "page" : nil],
-                                              part.isEmpty ? .empty : el("span", ["class": "part"], .text(part)),
                                               .text(l10n(key))))
                   }))
     }
