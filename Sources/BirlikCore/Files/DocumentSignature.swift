@@ -20,7 +20,7 @@ public struct DocumentSignature: Codable, Sendable, Hashable {
 
     /// Signs `data` with a raw Ed25519 private key.
     public static func sign(_ data: Data, privateKey: Data, kind: String, year: Int, language: String, format: String,
-                            at: Date = Date()) throws -> DocumentSignature {
+                            at: Date) throws -> DocumentSignature {
         let key = try Curve25519.Signing.PrivateKey(rawRepresentation: privateKey)
         var result = DocumentSignature(sha256: Hashing.sha256Hex(data), signature: "", publicKey: key.publicKey.rawRepresentation.base64EncodedString(),
                                        kind: kind, year: year, language: language, format: format, signedAt: at)

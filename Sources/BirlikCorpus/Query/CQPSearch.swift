@@ -166,7 +166,8 @@ public struct CQPSearch: Sendable {
 
     private func execute(_ query: CQPQuery, in index: CorpusIndex, countOnly: Bool) throws(CQPError) -> (matches: [Match], count: Int, stop: Stop) {
         var counted = 0
-        let deadline = Date().addingTimeInterval(timeLimit)
+        // Elapsed time on the continuous clock, checked often enough that a search stops within a few ms of its limit.
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimit * 1000)))
         let automaton = Automaton(query.pattern)
         let filters = try query.filters.map { filter throws(CQPError) -> (String, TokenRegex, Bool) in
             guard let regex = try? TokenRegex(filter.pattern) else { throw CQPError(position: 0, expected: .validRegex) }
@@ -229,7 +230,7 @@ public struct CQPSearch: Sendable {
                         return PostingCursor(file: segment.columns[postings.column].postings, slot: postings.range.lowerBound, end: postings.range.upperBound)
                     } : nil
                 for (step, position) in candidates.enumerated() {
-                    if step % 4096 == 4095, Date() > deadline { return (matches, counted, .timeLimit) }
+                    if step % 1024 == 1023, ContinuousClock.now > deadline { return (matches, counted, .timeLimit) }
                     while documentIndex < segment.documentEnds.count, segment.documentEnds[documentIndex] <= position { documentIndex += 1 }
                     guard documentIndex < segment.documentEnds.count else { break }
                     guard segment.documentStarts[documentIndex] <= position, position + length <= segment.documentEnds[documentIndex] else { continue }
@@ -269,7 +270,7 @@ public struct CQPSearch: Sendable {
                 }
                 step += 1
                 guard position < segment.count else { break }
-                if step % 4096 == 0, Date() > deadline { return (matches, counted, .timeLimit) }
+                if step % 1024 == 0, ContinuousClock.now > deadline { return (matches, counted, .timeLimit) }
                 while documentIndex < segment.documentEnds.count, segment.documentEnds[documentIndex] <= position { documentIndex += 1 }
                 guard documentIndex < segment.documentEnds.count else { break }
                 let documentEnd = segment.documentEnds[documentIndex]
@@ -394,7 +395,7 @@ public struct CQPSearch: Sendable {
     public static let metacharacters = Set(#".[]()|*+?{}\^$"#)
 
     private func compile(_ condition: CQPQuery.Condition, _ segment: Segment, _ index: CorpusIndex,
-                         deadline: Date, timedOut: inout Bool) -> Compiled {
+                         deadline: ContinuousClock.Instant, timedOut: inout Bool) -> Compiled {
         switch condition {
         case .any:
             return Compiled(test: { _ in true }, postings: nil)
@@ -411,7 +412,7 @@ public struct CQPSearch: Sendable {
             } else if let regex = try? TokenRegex(ignoreDiacritics ? Self.fold(pattern) : pattern, ignoreCase: ignoreCase) {
                 // Only values that start with the pattern's literal prefix can match.
                 for id in prefix.isEmpty ? 0..<column.distinct : column.ids(withPrefix: prefix) {
-                    if id % 1024 == 0, Date() > deadline { timedOut = true; break }
+                    if id % 256 == 0, ContinuousClock.now > deadline { timedOut = true; break }
                     let value = column.value(id)
                     if regex.matches(ignoreDiacritics ? Self.fold(value) : value) { ids.append(id) }
                 }

@@ -31,7 +31,7 @@ public struct DOCXWriter: Sendable {
     public mutating func append(_ block: Block) { blocks.append(block) }
 
     /// The `.docx` file; `created` is written in its properties.
-    public func data(created: Date = Date()) throws -> Data {
+    public func data(created: Date) throws -> Data {
         let stamp = ISO8601DateFormatter().string(from: created)
         return try OOXMLPackage.zip([
             ("[Content_Types].xml", Data("""

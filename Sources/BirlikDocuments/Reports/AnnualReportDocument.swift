@@ -59,7 +59,7 @@ public struct AnnualReportDocument: Sendable {
     }
 
     /// The `.docx` file.
-    public func docx(created: Date = Date()) throws -> Data {
+    public func docx(created: Date) throws -> Data {
         var document = DOCXWriter(title: title, language: l10n.language == .kk ? "kk-KZ" : l10n.language == .ru ? "ru-RU" : "en-GB")
         document.append(.title(title))
         document.append(.emphasis(l10n(.annualSubtitle, ["date": content.asOf.dotted])))

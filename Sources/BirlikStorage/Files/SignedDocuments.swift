@@ -40,10 +40,10 @@ public enum SignedDocuments {
 
     /// Signs a generated document and records it (audited).
     public static func sign(_ data: Data, kind: String, year: Int, language: String, format: String, dataDirectory: String,
-                            actor: Actor, on db: any Database) async throws -> DocumentSignature {
+                            actor: Actor, now: Date, on db: any Database) async throws -> DocumentSignature {
         let signature = try DocumentSignature.sign(data, privateKey: try privateKey(dataDirectory: dataDirectory), kind: kind, year: year,
-                                                   language: language, format: format)
-        try await AuditLog.write(on: db, actor: actor) { audit in
+                                                   language: language, format: format, at: now)
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             if try await SignedDocumentRecord.find(signature.sha256, on: audit.db) == nil {
                 try await SignedDocumentRecord(signature).create(on: audit.db)
                 try await audit.record("sign", "document", id: signature.sha256, before: Nothing?.none, after: signature)

@@ -7,7 +7,7 @@ import NIOConcurrencyHelpers
 public final class ReadCache<Value: Sendable>: Sendable {
     private struct Entry {
         var value: Value
-        var storedAt: Date
+        var storedAt: ContinuousClock.Instant
         var changeCount: Int
     }
 
@@ -25,7 +25,7 @@ public final class ReadCache<Value: Sendable>: Sendable {
 
     /// The cached value for `key`, or the value `load` produces (then kept). Concurrent misses of one
     /// key load once: the others wait for that load and share its value (or its error).
-    public func value(_ key: String, now: Date = Date(), load: () async throws -> Value) async throws -> Value {
+    public func value(_ key: String, now: ContinuousClock.Instant = .now, load: () async throws -> Value) async throws -> Value {
         let changes = AuditLog.changeCount
         if let cached = lookup(key, changes: changes, now: now) { return cached }
         let flight = "\(changes)|\(key)"
@@ -63,10 +63,10 @@ public final class ReadCache<Value: Sendable>: Sendable {
         }
     }
 
-    private func lookup(_ key: String, changes: Int, now: Date, ignoringAge: Bool = false) -> Value? {
+    private func lookup(_ key: String, changes: Int, now: ContinuousClock.Instant, ignoringAge: Bool = false) -> Value? {
         entries.withLockedValue { table -> Value? in
             guard let entry = table[key], entry.changeCount == changes,
-                  ignoringAge || now.timeIntervalSince(entry.storedAt) < lifetime else { return nil }
+                  ignoringAge || now - entry.storedAt < .milliseconds(Int64(lifetime * 1000)) else { return nil }
             return entry.value
         }
     }

@@ -42,7 +42,7 @@ enum AnnualReportPage {
         let language = request.queryText("lang").flatMap(Language.init(rawValue:)) ?? request.l10n.language
         let output = try await AnnualReportService.generate(year: year, language: language, script: request.l10n.script, format: format, actor: actor,
                                                             dataDirectory: request.application.birlik.configuration.dataDirectory, on: request.db,
-                                                            today: request.today)
+                                                            now: request.now)
         let response = Response(status: .ok, body: .init(data: output.data))
         response.headers.replaceOrAdd(name: .contentType, value: output.contentType)
         if format != .html {

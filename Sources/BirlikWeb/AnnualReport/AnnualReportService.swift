@@ -32,19 +32,19 @@ public enum AnnualReportService {
     }
 
     public static func generate(year: Int, language: Language, script: KazakhScript = .cyrillic, format: Format, actor: Actor,
-                                dataDirectory: String, on db: any Database, today: Day) async throws -> Output {
-        let asOf = min(today, Day(year: year + 1, month: 3, day: 1))
+                                dataDirectory: String, on db: any Database, now: Date) async throws -> Output {
+        let asOf = min(Day(now), Day(year: year + 1, month: 3, day: 1))
         let content = try await AnnualReportQueries.content(year: year, actor: actor, asOf: asOf, on: db)
         let l10n = Localizer(language, script: script)
         let document = AnnualReportDocument(content, l10n)
         let data: Data
         switch format {
-        case .docx: data = try document.docx()
+        case .docx: data = try document.docx(created: now)
         case .html: data = Data(document.html(map: map(content, l10n)).utf8)
         case .pdf: data = try await printPDF(document.html(map: map(content, l10n)))
         }
         let signature = try await SignedDocuments.sign(data, kind: "annual-report", year: year, language: language.rawValue, format: format.rawValue,
-                                                       dataDirectory: dataDirectory, actor: actor, on: db)
+                                                       dataDirectory: dataDirectory, actor: actor, now: now, on: db)
         return Output(data: data, signature: signature, fileName: "birlik-annual-report-\(year)-\(language.rawValue).\(format.rawValue)",
                       contentType: format.contentType)
     }
@@ -80,9 +80,9 @@ public enum AnnualReportService {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while process.isRunning {
-            if Date() > deadline { process.terminate(); throw PDFFailure(description: "Chromium did not finish printing in 60 s") }
+            if ContinuousClock.now > deadline { process.terminate(); throw PDFFailure(description: "Chromium did not finish printing in 60 s") }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
         guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {

@@ -210,7 +210,7 @@ public enum Commands {
         try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
             let output = try await AnnualReportService.generate(year: year, language: language, format: format, actor: .system,
-                                                                dataDirectory: configuration.dataDirectory, on: app.db, today: clock.today)
+                                                                dataDirectory: configuration.dataDirectory, on: app.db, now: clock.now)
             let url = URL(fileURLWithPath: out)
             try output.data.write(to: url)
             try JSONEncoder.signatures.encode(output.signature).write(to: URL(fileURLWithPath: out + ".sig.json"))

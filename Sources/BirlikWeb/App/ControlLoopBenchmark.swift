@@ -147,7 +147,7 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
     public func annualReport(year: Int) async throws -> (seconds: Double, bytes: Int) {
         let start = Date()
         let output = try await AnnualReportService.generate(year: year, language: .kk, format: .docx, actor: .system,
-                                                            dataDirectory: app.birlikDataDirectory, on: app.db, today: app.birlikClock.today)
+                                                            dataDirectory: app.birlikDataDirectory, on: app.db, now: app.birlikClock.now)
         return (Date().timeIntervalSince(start), output.data.count)
     }
 

@@ -37,7 +37,7 @@ public enum CorpusIngest {
                 let documents = read.documents()
                 for (number, document) in documents.enumerated() {
                     var id = documents.count == 1 ? file.lastPathComponent : "\(file.lastPathComponent)#\(number + 1)"
-                    if existing.contains(id) { id += "@\(Int(Date().timeIntervalSince1970))" }
+                    if existing.contains(id) { id += "@" + UUID().uuidString.prefix(8).lowercased() }
                     let sentences = CorpusBuilder.attributes(document.text)
                     let before = table.count
                     table.append(document: id, metadata: metadata(document), sentences: sentences)
