@@ -29,14 +29,16 @@ enum AccountPage {
         let user = model.user
         let action = SiteURL.user(id: user.id.uuidString).path
         func form(_ name: String, _ button: L10nKey, _ fields: HTMLNode..., hint: L10nKey? = nil, danger: Bool = false) -> HTMLNode {
-            el("form", ["method": "post", "action": action, "class": "stacked account-action"],
-               Layout.csrfField(context), el("input", ["type": "hidden", "name": "action", "value": name]),
-               .group(fields),
+            el("section", ["class": "account-action", "aria-labelledby": "action-\(name)"],
+               el("h2", ["id": "action-\(name)"], .text(l10n(button))),
                hint.map { el("p", ["class": "hint"], .text(l10n($0))) } ?? .empty,
-               el("button", ["type": "submit", "class": danger ? "button danger" : "button"], .text(l10n(button))))
+               el("form", ["method": "post", "action": action, "class": "stacked"],
+                  Layout.csrfField(context), el("input", ["type": "hidden", "name": "action", "value": name]),
+                  .group(fields),
+                  el("button", ["type": "submit", "class": danger ? "button danger" : "button"], .text(l10n(button)))))
         }
         let roleOptions = Role.allCases.map { ($0.rawValue, l10n($0.l10nKey)) }
-        let labels = ["password": l10n(.usersPassword), "role": l10n(.usersRole)]
+        let labels = ["password": l10n(.accountNewPassword), "role": l10n(.usersRole)]
         let actions: HTMLNode = !model.canChange ? (model.isSelf ? el("p", ["class": "hint"], .text(l10n(.accountSelf))) : .empty) : .group([
             Form.summary(model.errors, labels: labels, l10n: l10n),
             form("role", .accountChangeRole,

@@ -86,7 +86,7 @@ struct ErrorMapping: AsyncMiddleware {
         switch error {
         case let .malformed(detail): l10n(.errorMalformed, ["detail": detail])
         // Outside a form (a query parameter), each problem is named on the error page itself.
-        case let .invalid(problems): ([l10n(.errorInvalid)] + problems.map { l10n($0.key, $0.arguments) }).joined(separator: " ")
+        case let .invalid(problems) where !problems.isEmpty: problems.map { l10n($0.key, $0.arguments) }.joined(separator: " ")
         case let error?: l10n(error.messageKey)
         case nil: l10n(.errorServer)
         }
