@@ -29,10 +29,11 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         if demo && noDemo { throw ValidationError("--demo and --no-demo exclude each other") }
+        if let port, !(1...65_535).contains(port) { throw ValidationError("--port must be from 1 to 65535") }
     }
 
     func run() async throws {
-        var configuration = BirlikConfiguration.fromEnvironment()
+        var configuration = try BirlikConfiguration.fromEnvironment()
         if let port { configuration.port = port }
         try await Commands.serve(configuration, clock: .system, demo: demo ? true : noDemo ? false : nil)
     }
@@ -42,7 +43,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date.")
 
     func run() async throws {
-        try await Commands.migrate(.fromEnvironment(), clock: .system)
+        try await Commands.migrate(try .fromEnvironment(), clock: .system)
         print("Migrations complete.")
     }
 }
@@ -51,10 +52,14 @@ struct Seed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Load the reference data (regions, institutions); the demo set with --demo.")
 
     @Flag(help: "Also load the clearly marked demo data set and demo users.") var demo = false
-    @Option(help: "Also generate this many organisations (for benchmarks).") var generate: Int?
+    @Option(help: "Also generate this many organisations (for benchmarks, 1 to 1,000,000).") var generate: Int?
+
+    func validate() throws {
+        if let generate, !(1...1_000_000).contains(generate) { throw ValidationError("--generate must be from 1 to 1000000") }
+    }
 
     func run() async throws {
-        let count = try await Commands.seed(.fromEnvironment(), clock: .system, demo: demo, generate: generate)
+        let count = try await Commands.seed(try .fromEnvironment(), clock: .system, demo: demo, generate: generate)
         print("Reference data loaded\(demo ? " with the demo set" : ""): \(count) organisations.")
     }
 }
@@ -77,7 +82,7 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("give --password or set BIRLIK_PASSWORD")
             }
             do {
-                let email = try await Commands.createUser(.fromEnvironment(), clock: .system, email: email, password: password, role: role,
+                let email = try await Commands.createUser(try .fromEnvironment(), clock: .system, email: email, password: password, role: role,
                                                           organization: org, name: name)
                 print("Created \(email) (\(role.rawValue)).")
             } catch let failure as CommandFailure {
@@ -98,7 +103,7 @@ struct AuditCommand: AsyncParsableCommand {
         var checkpoints: String?
 
         func run() async throws {
-            let report = try await Commands.verifyAudit(.fromEnvironment(), clock: .system, exported: checkpoints)
+            let report = try await Commands.verifyAudit(try .fromEnvironment(), clock: .system, exported: checkpoints)
             if let broken = report.firstBroken {
                 print("BROKEN: audit entry \(broken.sequence): \(broken.reason.rawValue) (\(report.checked) entries read)")
                 throw ExitCode(1)
@@ -112,7 +117,7 @@ struct AuditCommand: AsyncParsableCommand {
             abstract: "Sign the audit chain's head now and print the checkpoint as one JSON line to keep outside this machine.")
 
         func run() async throws {
-            guard let checkpoint = try await Commands.auditCheckpoint(.fromEnvironment(), clock: .system) else {
+            guard let checkpoint = try await Commands.auditCheckpoint(try .fromEnvironment(), clock: .system) else {
                 print("The audit log is empty: nothing to sign.")
                 return
             }
@@ -140,7 +145,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be kk, ru or en") }
             guard let format = AnnualReportService.Format(rawValue: format) else { throw ValidationError("--format must be docx, pdf or html") }
             guard PlanDraft.allowedYears.contains(year) else { throw ValidationError("--year must be between 2015 and 2035") }
-            let signature = try await Commands.annualReport(.fromEnvironment(), clock: .system, year: year, language: language, format: format, out: out)
+            let signature = try await Commands.annualReport(try .fromEnvironment(), clock: .system, year: year, language: language, format: format, out: out)
             print("Written \(out) (sha256 \(signature.sha256)), signed; signature in \(out).sig.json.")
         }
     }
@@ -151,7 +156,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Argument(help: "The report file (its FILE.sig.json is used when present).") var file: String
 
         func run() async throws {
-            switch try await Commands.verifyReport(.fromEnvironment(), clock: .system, file: file) {
+            switch try await Commands.verifyReport(try .fromEnvironment(), clock: .system, file: file) {
             case .untouched?:
                 print("OK: \(file) is untouched and signed by this Birlik.")
             case .changed?:
@@ -182,7 +187,7 @@ struct ImportCommand: AsyncParsableCommand {
         func run() async throws {
             let l10n = Birlik.localizer(language)
             do {
-                let summary = try await Commands.importValues(.fromEnvironment(), clock: .system, file: file, dryRun: dryRun) { rows in
+                let summary = try await Commands.importValues(try .fromEnvironment(), clock: .system, file: file, dryRun: dryRun) { rows in
                     FileHandle.standardError.write(Data("\r\(rows) rows".utf8))
                 }
                 FileHandle.standardError.write(Data("\n".utf8))
@@ -211,7 +216,7 @@ struct RemindCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remind", abstract: "Write due-soon and overdue reminders (run daily; safe on every instance).")
 
     func run() async throws {
-        let written = try await Commands.remind(.fromEnvironment(), clock: .system)
+        let written = try await Commands.remind(try .fromEnvironment(), clock: .system)
         print("Reminders written: \(written).")
     }
 }
@@ -222,7 +227,7 @@ struct BackupCommand: AsyncParsableCommand {
     @Argument(help: "The backup file to write.") var file: String
 
     func run() async throws {
-        let manifest = try await Commands.backup(.fromEnvironment(), clock: .system, to: file)
+        let manifest = try await Commands.backup(try .fromEnvironment(), clock: .system, to: file)
         print("Backup written to \(file): \(manifest.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")).")
     }
 }
@@ -233,7 +238,7 @@ struct RestoreCommand: AsyncParsableCommand {
     @Argument(help: "The backup file to read.") var file: String
 
     func run() async throws {
-        let manifest = try await Commands.restore(.fromEnvironment(), clock: .system, from: file)
+        let manifest = try await Commands.restore(try .fromEnvironment(), clock: .system, from: file)
         print("Restored \(file) (\(manifest.auditHead) audit entries).")
     }
 }
@@ -245,7 +250,7 @@ struct I18nCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count missing translations in the catalog and in records.")
 
         func run() async throws {
-            let (catalog, records) = try await Commands.missingTranslations(.fromEnvironment(), clock: .system)
+            let (catalog, records) = try await Commands.missingTranslations(try .fromEnvironment(), clock: .system)
             print("catalog: \(L10nKey.allCases.count) keys × 3 languages, \(catalog.count) missing")
             for (key, language) in catalog { print("  missing \(language.rawValue): \(key)") }
             for (language, count) in records.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

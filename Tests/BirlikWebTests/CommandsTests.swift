@@ -151,3 +151,24 @@ struct CommandsTests {
         #expect(records[.kk] == 0)
     }
 }
+
+@Suite("Configuration from the environment")
+struct ConfigurationTests {
+    @Test("A variable set to something unusable stops the start, naming it; unset or empty ones take their defaults")
+    func invalidVariables() throws {
+        let defaults = try BirlikConfiguration.fromEnvironment([:])
+        #expect(defaults.port == 8080 && defaults.bcryptCost == 12 && !defaults.database.isPostgres)
+        #expect(try BirlikConfiguration.fromEnvironment(["BIRLIK_PORT": ""]).port == 8080)
+        #expect(try BirlikConfiguration.fromEnvironment(["BIRLIK_PORT": "9000"]).port == 9000)
+        for (variable, value) in [("BIRLIK_PORT", "abc"), ("BIRLIK_PORT", "70000"), ("BIRLIK_PORT", "9223372036854775808"),
+                                  ("BIRLIK_BCRYPT_COST", "99"), ("BIRLIK_SECURE_COOKIES", "yes"), ("BIRLIK_MAX_BODY", "-1"),
+                                  ("DATABASE_URL", "mysql://x"), ("BIRLIK_REMINDER_SECONDS", "1e9")] {
+            do {
+                _ = try BirlikConfiguration.fromEnvironment([variable: value])
+                Issue.record("\(variable)=\(value) was accepted")
+            } catch let error as BirlikConfiguration.Invalid {
+                #expect(error.variable == variable && error.description.hasPrefix("\(variable)="))
+            }
+        }
+    }
+}

@@ -46,21 +46,46 @@ public struct BirlikConfiguration: Sendable {
         self.metricsToken = metricsToken
     }
 
-    /// The configuration the environment describes.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> BirlikConfiguration {
-        let dataDirectory = environment["BIRLIK_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+    /// A variable that holds what Birlik cannot use: the start stops, naming it and what it expects.
+    public struct Invalid: Error, CustomStringConvertible {
+        public var variable: String
+        public var value: String
+        public var expected: String
+        public var description: String { "\(variable)=\(value.prefix(40)) is not \(expected)" }
+    }
+
+    /// The configuration the environment describes. An unset or empty variable takes its default; a
+    /// variable set to something unusable stops the start with a message (never a silent default).
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BirlikConfiguration {
+        func text(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        func number(_ name: String, _ range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+            guard let value = text(name) else { return fallback }
+            guard let number = Int(value), range.contains(number) else {
+                throw Invalid(variable: name, value: value, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
+        func flag(_ name: String) throws -> Bool {
+            guard let value = text(name) else { return false }
+            guard value == "0" || value == "1" else { throw Invalid(variable: name, value: value, expected: "0 or 1") }
+            return value == "1"
+        }
+        let dataDirectory = text("BIRLIK_DATA_DIR") ?? "./data"
+        if let url = text("DATABASE_URL"), !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
+            throw Invalid(variable: "DATABASE_URL", value: url, expected: "a postgres:// or postgresql:// URL (unset it to use SQLite)")
+        }
         return BirlikConfiguration(
             dataDirectory: dataDirectory,
-            database: .from(databaseURL: environment["DATABASE_URL"], dataDirectory: dataDirectory),
-            host: environment["BIRLIK_HOST"] ?? "127.0.0.1",
-            port: environment["BIRLIK_PORT"].flatMap(Int.init) ?? 8080,
-            secureCookies: environment["BIRLIK_SECURE_COOKIES"] == "1",
-            bcryptCost: environment["BIRLIK_BCRYPT_COST"].flatMap(Int.init) ?? 12,
-            maxBodySize: environment["BIRLIK_MAX_BODY"].flatMap(Int.init) ?? 1 << 20,
-            pageCacheSeconds: environment["BIRLIK_PAGE_CACHE_SECONDS"].flatMap(Int.init) ?? 5,
-            reminderSeconds: environment["BIRLIK_REMINDER_SECONDS"].flatMap(Int.init) ?? 3600,
-            demoPassword: environment["BIRLIK_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
-            metricsToken: environment["BIRLIK_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
+            database: .from(databaseURL: text("DATABASE_URL"), dataDirectory: dataDirectory),
+            host: text("BIRLIK_HOST") ?? "127.0.0.1",
+            port: try number("BIRLIK_PORT", 1...65_535, default: 8080),
+            secureCookies: try flag("BIRLIK_SECURE_COOKIES"),
+            bcryptCost: try number("BIRLIK_BCRYPT_COST", 4...31, default: 12),
+            maxBodySize: try number("BIRLIK_MAX_BODY", 1024...(1 << 30), default: 1 << 20),
+            pageCacheSeconds: try number("BIRLIK_PAGE_CACHE_SECONDS", 0...3600, default: 5),
+            reminderSeconds: try number("BIRLIK_REMINDER_SECONDS", 0...86_400 * 7, default: 3600),
+            demoPassword: text("BIRLIK_DEMO_PASSWORD"),
+            metricsToken: text("BIRLIK_METRICS_TOKEN"))
     }
 
     /// Where the demo users' generated password is written, readable by the owner only.

@@ -13,9 +13,6 @@ public enum Commands {
                                    _ body: (Application) async throws -> T) async throws -> T {
         let environment = try Environment.detect(arguments: arguments)
         bootstrapLogging
-        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty, !configuration.database.isPostgres {
-            throw CommandFailure("DATABASE_URL must be a postgres:// or postgresql:// URL (got \(url.prefix(12))…); unset it to use SQLite")
-        }
         let app = try await BirlikApplication.make(environment, configuration)
         do {
             try configure(app, configuration, clock: clock)
