@@ -21,17 +21,7 @@ public enum UserQueries {
     /// Users visible to `actor`, optionally of one role, newest e-mail order.
     public static func list(actor: Actor, role: Role?, text: String, page: Int, perPage: Int = 50,
                             on db: any Database) async throws -> Page<Row> {
-        let query = UserRecord.query(on: db)
-        switch Access.visibility(actor, .user) {
-        case .everything: break
-        case .nothing: return Page(items: [], page: 1, perPage: perPage, total: 0)
-        case let .publicAnd(regions, organizations):
-            let inRegions = try await OrganizationRecord.query(on: db).group(.or) { group in
-                for region in regions { group.alternativeWithin(region) }
-                if regions.isEmpty { group.filter(\.$code == "\u{0}") }
-            }.all(\.$id)
-            query.filter(\.$organizationID ~~ (inRegions.compactMap { $0 } + organizations))
-        }
+        let query = UserRecord.query(on: db).visible(to: actor)
         if let role { query.filter(\.$role == role.rawValue) }
         let text = text.trimmingCharacters(in: .whitespaces).lowercased()
         if !text.isEmpty {

@@ -47,10 +47,7 @@ public enum CorpusSubmissionStore {
 
     /// The submissions `actor` may see, newest first.
     public static func list(actor: Actor, on db: any Database) async throws -> [CorpusSubmission] {
-        let visibility = Access.visibility(actor, .corpusText)
-        guard visibility != .nothing else { return [] }
-        return try await CorpusSubmissionRecord.query(on: db).sort(\.$submittedAt, .descending).limit(1_000).all()
-            .map(\.submission).filter { Access.isVisible($0.scope, under: visibility) }
+        try await CorpusSubmissionRecord.query(on: db).visible(to: actor).sort(\.$submittedAt, .descending).limit(1_000).all().map(\.submission)
     }
 
     /// One submission, when `actor` may see it.

@@ -15,18 +15,11 @@ public enum SignalQueries {
         }
     }
 
+    /// The signals `actor` may see (`nil` when none at all: the list answers 403 then, not an empty page).
     static func visible(_ query: QueryBuilder<SignalRecord>, actor: Actor) -> QueryBuilder<SignalRecord>? {
-        switch Access.visibility(actor, .signal) {
-        case .everything: return query
-        case .nothing: return nil
-        case let .publicAnd(regions, organizations):
-            if regions.isEmpty && organizations.isEmpty { return nil }
-            return query.group(.or) { group in
-                for region in regions where region != RegionCode.republic { group.filter(\.$region == (RegionCode.topLevel(region) ?? region)) }
-                if regions.contains(RegionCode.republic) { group.filter(\.$region != "") }
-                if !organizations.isEmpty { group.filter(\.$responsibleID ~~ organizations) }
-            }
-        }
+        let visibility = Access.visibility(actor, .signal)
+        if visibility == .nothing || visibility == .publicAnd(regions: [], organizations: []) { return nil }
+        return query.visible(to: actor)
     }
 
     public static func list(_ filter: Filter, actor: Actor, on db: any Database) async throws -> [Signal] {

@@ -108,32 +108,9 @@ public enum DashboardQueries {
             query.appendInterpolation(unsafeRaw: " AND r.executor_id = ")
             query.appendInterpolation(bind: executor)
         }
-        // The one permission rule, as SQL: `Access.visibility(actor, .report)`.
-        switch Access.visibility(actor, .report) {
-        case .everything:
-            break
-        case .nothing:
-            query.appendInterpolation(unsafeRaw: " AND 1 = 0")
-        case let .publicAnd(regions, organizations):
-            query.appendInterpolation(unsafeRaw: " AND (r.status = 'accepted'")
-            // `Report.scope`: the plan's region, or the executor's place on the national plan.
-            for region in regions {
-                query.appendInterpolation(unsafeRaw: " OR r.region_code = ")
-                query.appendInterpolation(bind: region)
-                query.appendInterpolation(unsafeRaw: " OR r.region_code LIKE ")
-                query.appendInterpolation(bind: region + "-%")
-                query.appendInterpolation(unsafeRaw: " OR (r.region_code = 'KZ' AND (r.executor_region = ")
-                query.appendInterpolation(bind: region)
-                query.appendInterpolation(unsafeRaw: " OR r.executor_region LIKE ")
-                query.appendInterpolation(bind: region + "-%")
-                query.appendInterpolation(unsafeRaw: "))")
-            }
-            for organization in organizations {
-                query.appendInterpolation(unsafeRaw: " OR r.executor_id = ")
-                query.appendInterpolation(bind: organization)
-            }
-            query.appendInterpolation(unsafeRaw: ")")
-        }
+        // The one permission rule, as SQL: `Access.visibility(actor, .report)` through the one translation.
+        query.appendInterpolation(unsafeRaw: " AND ")
+        query.appendInterpolation(ScopeFilter.condition(Access.visibility(actor, .report), ReportRecord.scopeColumns(in: "r")))
     }
 
     /// Progress and rates of every strategy node: each measure counted once per node, its figures

@@ -6,9 +6,7 @@ import Foundation
 public enum PlanQueries {
     /// The plans `actor` may see: the national plan first, then regions by code.
     public static func list(actor: Actor, on db: any Database) async throws -> [Plan] {
-        let plans = try await PlanRecord.query(on: db).sort(\.$regionCode).sort(\.$startYear).all().map(\.plan)
-        let visibility = Access.visibility(actor, .plan)
-        return plans.filter { Access.isVisible($0.scope, under: visibility) }
+        try await PlanRecord.query(on: db).visible(to: actor).sort(\.$regionCode).sort(\.$startYear).all().map(\.plan)
     }
 
     public static func find(code: String, actor: Actor, on db: any Database) async throws -> Plan {

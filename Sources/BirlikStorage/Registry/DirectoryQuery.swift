@@ -163,23 +163,6 @@ public enum OrganizationQueries {
 }
 
 extension QueryBuilder where Model == OrganizationRecord {
-    /// Keeps only the rows `actor` may see: `Access.visibility` as a query filter.
-    @discardableResult
-    public func visible(to actor: Actor) -> Self {
-        switch Access.visibility(actor, .organization) {
-        case .everything:
-            return self
-        case .nothing:
-            return filter(\.$code == "\u{0}")
-        case let .publicAnd(regions, organizations):
-            return group(.or) { group in
-                group.filter(\.$isPublic == true)
-                for region in regions { group.alternativeWithin(region) }
-                if !organizations.isEmpty { group.filter(\.$id ~~ organizations) }
-            }
-        }
-    }
-
     /// Keeps only the rows in `region` or its subtree.
     @discardableResult
     public func within(_ region: String) -> Self {

@@ -20,9 +20,8 @@ public enum ReportQueries {
 
     /// A measure's reports that `actor` may see, by period then executor.
     public static func reports(of measureID: UUID, actor: Actor, on db: any Database) async throws -> [Report] {
-        let visibility = Access.visibility(actor, .report)
-        return try await ReportRecord.query(on: db).filter(\.$measureID == measureID).sort(\.$dueDate).sort(\.$isLead, .descending)
-            .all().map(\.report).filter { Access.isVisible($0.scope, under: visibility) }
+        try await ReportRecord.query(on: db).filter(\.$measureID == measureID).visible(to: actor)
+            .sort(\.$dueDate).sort(\.$isLead, .descending).all().map(\.report)
     }
 
     /// One step of a measure's timeline.
@@ -83,31 +82,6 @@ public enum ReportQueries {
         return rows.compactMap { report in
             guard let measure = measureByID[report.measureID], let plan = planByID[report.planID] else { return nil }
             return Obligation(report: report, measure: measure, plan: plan)
-        }
-    }
-}
-
-extension QueryBuilder where Model == ReportRecord {
-    /// Keeps only the reports `actor` may see: `Access.visibility` over `Report.scope` as a filter.
-    @discardableResult
-    public func visible(to actor: Actor) -> Self {
-        switch Access.visibility(actor, .report) {
-        case .everything:
-            return self
-        case .nothing:
-            return filter(\.$periodCode == "\u{0}")
-        case let .publicAnd(regions, organizations):
-            return group(.or) { or in
-                or.filter(\.$status == ReportStatus.accepted.rawValue)
-                for region in regions {
-                    or.filter(\.$regionCode == region).filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
-                    or.group(.and) { national in
-                        national.filter(\.$regionCode == RegionCode.republic)
-                        national.group(.or) { $0.filter(\.$executorRegion == region).filter(\.$executorRegion, .contains(inverse: false, .prefix), region + "-") }
-                    }
-                }
-                if !organizations.isEmpty { or.filter(\.$executorID ~~ organizations) }
-            }
         }
     }
 }

@@ -99,7 +99,7 @@ enum CorpusSubmissionsController {
             let submission = try await CorpusSubmissionStore.review(id, accept: accept, note: form.note ?? "", version: form.version,
                                                                     actor: request.actor, on: request.db, now: request.now) { submission in
                 let document = try CorpusLibrary.document(submission, files: files)
-                try await pool.runIfActive { try library.add(document, id: documentID) }
+                _ = try await pool.runIfActive { try library.add(document, id: documentID) }
                 return documentID
             }
             return request.redirect(to: SiteURL.corpusSubmission(id: submission.id.uuidString).with([("notice", accept ? "corpus-accepted" : "corpus-rejected")]),

@@ -1,0 +1,78 @@
+import BirlikCore
+import BirlikTestSupport
+import FluentKit
+import Foundation
+import Testing
+@testable import BirlikStorage
+
+/// The one scoping rule down to SQL: for every scoped table, every role and places across the region tree
+/// (republic, region, district), the rows `visible(to:)` returns are exactly those `Access.check` allows.
+@Suite("One scoping rule, in Swift and in SQL")
+struct ScopeFilterTests {
+    /// Actors of every role in organisations at the republic, in two regions and in a district, and the public.
+    static func actors(on db: any Database) async throws -> [Actor] {
+        var actors = [Actor.anonymous]
+        for code in ["apk-secretariat", "akimat-kz-75", "public-accord-kz-10", "district-council-kz-75-01", "association-kz-75-1"] {
+            guard let organization = try await OrganizationRecord.query(on: db).filter(\.$code == code).first(), let id = organization.id else {
+                Issue.record("no organisation \(code) in the demo set")
+                continue
+            }
+            for role in Role.allCases {
+                actors.append(Actor(userID: UUID(), role: role, organizationID: id, regionCode: organization.regionCode, displayName: "\(role) \(code)"))
+            }
+        }
+        return actors
+    }
+
+    /// Signals and corpus submissions at every level of the tree, owned by organisations in and out of each region.
+    static func spreadRecords(on db: any Database, random: inout SeededRandom) async throws {
+        let organizations = try await OrganizationRecord.query(on: db).all()
+        let places = ["KZ", "KZ-75", "KZ-75-01", "KZ-75-03", "KZ-10", "KZ-10-02", "KZ-71", "KZ-79"]
+        for index in 0..<40 {
+            let place = places[index % places.count]
+            let owner = Bool.random(using: &random) ? organizations.randomElement(using: &random)?.id : nil
+            let signal = Signal(id: UUID(), date: TestClock.today, place: place, kind: .ethnicDispute, groups: ["kazakhs"], severity: 1 + index % 5,
+                                source: .citizenAppeal, summary: "probe \(index)", responsibleID: owner, reportedBy: "probe", reporterOrganizationID: nil)
+            try await SignalRecord(signal).create(on: db)
+            let submission = CorpusSubmission(id: UUID(), title: "probe \(index)", author: "", year: nil, genre: "other", source: "", licence: "CC0 1.0",
+                                              sha256: String(repeating: "0", count: 64), fileName: "p.txt", tokens: 1, status: .submitted,
+                                              submittedBy: "probe", organizationID: owner, regionCode: place, submittedAt: TestClock.now)
+            try await CorpusSubmissionRecord(submission).create(on: db)
+        }
+    }
+
+    /// Compares, row by row, the SQL filter with `Access.check` for one table.
+    static func compare<M: ScopedModel>(_ type: M.Type, actors: [Actor], on db: any Database, random: SeededRandom,
+                                        scope: (M) async throws -> Scope) async throws -> Int where M.IDValue: Hashable {
+        let rows = try await M.query(on: db).all()
+        var scopes: [M.IDValue: Scope] = [:]
+        for row in rows { if let id = row.id { scopes[id] = try await scope(row) } }
+        for actor in actors {
+            let inSQL = Set(try await M.query(on: db).visible(to: actor).all().compactMap(\.id))
+            let allowed = Set(scopes.filter { Access.check(actor, .view, M.resource, in: $0.value) == .allowed }.keys)
+            #expect(inSQL == allowed, "\(M.schema) for \(actor.displayName) (\(actor.role)): \(inSQL.subtracting(allowed).count) too many, \(allowed.subtracting(inSQL).count) missing; \(random.comment)")
+        }
+        return rows.count
+    }
+
+    @Test("Every scoped table × every role × places across the tree: the SQL filter returns exactly what Access allows",
+          arguments: TestBackend.enabled)
+    func rowByRow(backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            var random = SeededRandom()
+            try await Self.spreadRecords(on: app.db, random: &random)
+            let actors = try await Self.actors(on: app.db)
+            #expect(actors.count == 1 + 5 * Role.allCases.count)
+            let db = app.db
+            let counts = [
+                try await Self.compare(OrganizationRecord.self, actors: actors, on: db, random: random) { $0.organization.scope },
+                try await Self.compare(PlanRecord.self, actors: actors, on: db, random: random) { $0.plan.scope },
+                try await Self.compare(ReportRecord.self, actors: actors, on: db, random: random) { $0.report.scope },
+                try await Self.compare(SignalRecord.self, actors: actors, on: db, random: random) { $0.signal.scope },
+                try await Self.compare(CorpusSubmissionRecord.self, actors: actors, on: db, random: random) { $0.submission.scope },
+                try await Self.compare(UserRecord.self, actors: actors, on: db, random: random) { try await $0.scope(on: db) },
+            ]
+            #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
+        }
+    }
+}
