@@ -29,4 +29,29 @@ struct OpenAPITests {
             }
         }
     }
+
+    @Test("A GET operation answers 4xx without a parameter the document calls required, and never 4xx for a missing optional one")
+    func requiredParameters() async throws {
+        try await withBirlik { app in
+            let response = try await app.request(.GET, "/api/openapi.json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let secretariat = try await app.bearer(DemoUsers.secretariat)
+            var checked = 0
+            for (path, operations) in paths where !path.contains("{") {
+                guard let get = operations["get"] as? [String: Any] else { continue }
+                let parameters = (get["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "query" }
+                let required = parameters.filter { $0["required"] as? Bool == true }.map { $0["name"] as? String ?? "" }
+                    + (get["x-required-one-of"] as? [String] ?? [])
+                let status = try await app.request(.GET, path, as: secretariat).status.code
+                if required.isEmpty {
+                    #expect(status < 400, "\(path) answers \(status) with no parameter, though none is required")
+                } else {
+                    #expect((400..<500).contains(status), "\(path) answers \(status) without its required parameters")
+                }
+                checked += 1
+            }
+            #expect(checked > 5)
+        }
+    }
 }

@@ -170,7 +170,10 @@ public enum ControlLoopSeed {
                             if isPast {
                                 state = roll < 78 ? .accepted : roll < 84 ? .submitted : roll < 89 ? .returned : roll < 94 ? .draft : .notStarted
                             } else if nearDue {
-                                state = roll < 30 ? .submitted : roll < 45 ? .returned : roll < 70 ? .draft : .notStarted
+                                // What falls due now: co-executors may have sent theirs; the lead executor is still at work.
+                                state = executor == measure.executorID
+                                    ? (roll < 45 ? .draft : .notStarted)
+                                    : (roll < 30 ? .submitted : roll < 45 ? .returned : roll < 70 ? .draft : .notStarted)
                             } else {
                                 state = .notStarted
                             }

@@ -28,8 +28,8 @@ enum OpenAPIDocument {
         "404": jsonBody(ref("Error"), "No such record, or not visible to the caller"),
     ] }
 
-    static func query(_ name: String, _ description: String, schema: [String: Any] = ["type": "string"]) -> [String: Any] {
-        ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
+    static func query(_ name: String, _ description: String, schema: [String: Any] = ["type": "string"], required: Bool = false) -> [String: Any] {
+        ["name": name, "in": "query", "required": required, "description": description, "schema": schema]
     }
 
     static var codeParameter: [String: Any] {
@@ -128,7 +128,7 @@ enum OpenAPIDocument {
                     "operationId": "openData", "summary": "Values of one indicator of the statistical database of interethnic relations, by place and period",
                     "description": "Public indicators for everyone; the others for signed-in staff within their region. A region's value adds up its districts. Each item names its source (census, demo, import, entry).",
                     "parameters": [
-                        query("element", "An indicator code (census.population.ethnicity, population, associations.count …)"),
+                        query("element", "An indicator code (census.population.ethnicity, population, associations.count …)", required: true),
                         query("period", "A year (2024), half-year (2024H1), quarter (2024Q2) or month (2024-03)"),
                         query("place", "A region code (KZ-75) or name; the republic (KZ) or empty for every region"),
                         query("by", "A breakdown of the indicator: ethnicity, sex, age or language"),
@@ -158,6 +158,8 @@ enum OpenAPIDocument {
             "/api/v1/corpus/search": [
                 "get": [
                     "operationId": "corpusSearch", "summary": "Search the national corpus of the Kazakh language: a word in any form and either script, or a CQP query",
+                    // One of the two is needed (OpenAPI 3.0 has no way to say so of query parameters).
+                    "x-required-one-of": ["q", "cqp"],
                     "parameters": [query("q", "A word in Cyrillic or the 2021 Latin alphabet; every inflected form of its lemma is found"),
                                    query("cqp", #"A CQP query, e.g. [lemma="тіл"] []{0,2} [pos="VERB"] within s; takes precedence over q"#),
                                    query("sort", "position, left, right or metadata (the document's year)"),
