@@ -1,6 +1,9 @@
 import BirlikCore
 import FluentKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A row of `signed_documents`: every document Birlik generated and signed, by the hash of its bytes.
 public final class SignedDocumentRecord: Model, @unchecked Sendable {
@@ -27,15 +30,27 @@ public enum SignedDocuments {
         URL(fileURLWithPath: dataDirectory).appendingPathComponent("keys/document-signing.ed25519")
     }
 
-    /// The raw private key, created when absent.
+    /// The raw private key, created when absent. Creation is exclusive (`O_EXCL`): when two writers race
+    /// (two instances, or a checkpoint and a report at once), one key wins and both use it.
     public static func privateKey(dataDirectory: String) throws -> Data {
         let url = keyURL(dataDirectory: dataDirectory)
         if let data = try? Data(contentsOf: url), data.count == 32 { return data }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let key = DocumentSignature.newPrivateKey()
-        FileManager.default.createFile(atPath: url.path, contents: key, attributes: [.posixPermissions: 0o600])
-        return key
+        let descriptor = open(url.path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if descriptor >= 0 {
+            let written = key.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+            guard written == key.count else { throw CocoaError(.fileWriteUnknown) }
+            return key
+        }
+        // Another writer created it first: read theirs once it is whole.
+        for _ in 0..<100 {
+            if let data = try? Data(contentsOf: url), data.count == 32 { return data }
+            usleep(10_000)
+        }
+        throw CocoaError(.fileReadCorruptFile)
     }
 
     /// Signs a generated document and records it (audited).

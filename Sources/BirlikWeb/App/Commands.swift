@@ -84,6 +84,8 @@ public enum Commands {
         return Task {
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
+                // A cancelled sleep ends at once: the server is stopping, and its last checkpoint is written by `withApplication`.
+                guard !Task.isCancelled else { return }
                 do {
                     try await AuditCheckpoints.record(dataDirectory: directory, now: clock.now, on: database)
                 } catch {
