@@ -1,3 +1,4 @@
+import BirlikCore
 import ArgumentParser
 import BirlikWeb
 import Foundation
@@ -172,11 +173,11 @@ struct BirlikBench: AsyncParsableCommand {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", database, "CREATE TABLE bare(element TEXT, period TEXT, place TEXT, ethnicity TEXT, value REAL);",
                              ".mode csv", ".import --skip 1 \(file.path) bare"]
-        let start = Date()
+        let start = Stopwatch()
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw ValidationError("sqlite3 .import failed") }
-        return Date().timeIntervalSince(start)
+        return start.seconds
     }
 
     /// Resets the peak resident size the kernel reports (VmHWM), so the next reading covers one step.

@@ -1,3 +1,4 @@
+import BirlikCore
 import ArgumentParser
 import BirlikCorpus
 import Foundation
@@ -115,22 +116,22 @@ extension BirlikBench {
             try eachDocument { document, drawn, phraseAt in
                 try each(document, drawn.flatMap { $0 }, phraseAt)
                 let sentences = drawn.map { sentence in sentence.map { id in columns.map { vocabulary[id].key[$0] } } }
-                let start = Date()
+                let start = Stopwatch()
                 table.append(document: "d\(document)", metadata: ["year": String(2000 + document % 25)], tokens: sentences)
                 if table.count >= Self.segmentTokens {
-                    let write = Date()
+                    let write = Stopwatch()
                     builder.add(table)
-                    writing += Date().timeIntervalSince(write)
+                    writing += write.seconds
                     table = TokenTable(attributes: attributes)
                 }
-                indexing += Date().timeIntervalSince(start)
+                indexing += start.seconds
                 generated += sentences.reduce(0) { $0 + $1.count }
             }
-            let start = Date()
+            let start = Stopwatch()
             builder.add(table)
             _ = try builder.finish()
-            indexing += Date().timeIntervalSince(start)
-            writing += Date().timeIntervalSince(start)
+            indexing += start.seconds
+            writing += start.seconds
             return (generated, indexing, writing)
         }
         // Generate, write the same tokens for the other engines, and index in Birlik. Each vocabulary entry is

@@ -137,7 +137,7 @@ extension CorpusCommand {
     }
 
     static func ingest(_ files: [URL], into folder: URL, _ l10n: Localizer) throws {
-        let start = ContinuousClock.now
+        let start = Stopwatch()
         let index = try CorpusIndex.open(at: folder)
         let (result, files) = try CorpusIngest.add(files: files, to: index) { file in
             if let error = file.error {
@@ -146,7 +146,7 @@ extension CorpusCommand {
         }
         let tokens = files.reduce(0) { $0 + $1.tokens }
         print(l10n(.corpusCliAdded, ["files": String(files.filter { $0.error == nil }.count), "documents": String(files.reduce(0) { $0 + $1.documents }),
-                                     "tokens": String(tokens), "seconds": String(format: "%.1f", Double((ContinuousClock.now - start) / .milliseconds(1)) / 1000), "total": String(result.liveTokens)]))
+                                     "tokens": String(tokens), "seconds": String(format: "%.1f", start.seconds), "total": String(result.liveTokens)]))
         if files.contains(where: { $0.error != nil }) { throw ExitCode(1) }
     }
 }

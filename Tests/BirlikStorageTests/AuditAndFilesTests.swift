@@ -13,7 +13,7 @@ struct AuditAndFilesTests {
     static func makeChanges(_ app: Application) async throws {
         for index in 0..<3 {
             _ = try await OrganizationStore.create(OrganizationDraft(code: "ngo-\(index)", type: "ngo", nameKK: "ҮЕҰ \(index)", regionCode: "KZ-71"),
-                                                   actor: secretariat, on: app.db)
+                                                   actor: secretariat, on: app.db, now: TestClock.now)
         }
     }
 
@@ -151,17 +151,17 @@ struct AuditAndFilesTests {
         try await withBirlik(backend) { app in
             do {
                 _ = try await UserStore.create(email: "bad", password: "short", role: .executor, organizationCode: "nowhere",
-                                               displayName: "", hasher: testHasher, actor: .system, on: app.db)
+                                               displayName: "", hasher: testHasher, actor: .system, on: app.db, now: TestClock.now)
                 Issue.record("accepted")
             } catch let DomainError.invalid(problems) {
                 #expect(Set(problems.map(\.field)) == ["email", "password", "organization"])
             }
             await expectFailure(DomainError.conflict(.errorDuplicateEmail)) {
                 try await UserStore.create(email: DemoUsers.citizen, password: "Another-pass-99", role: .citizen, organizationCode: nil,
-                                           displayName: "", hasher: testHasher, actor: .system, on: app.db)
+                                           displayName: "", hasher: testHasher, actor: .system, on: app.db, now: TestClock.now)
             }
             let user = try await UserStore.create(email: "New.Officer@Gov.kz", password: "Officer-pass-2025", role: .executor,
-                                                  organizationCode: "mci", displayName: "Officer", hasher: testHasher, actor: .system, on: app.db)
+                                                  organizationCode: "mci", displayName: "Officer", hasher: testHasher, actor: .system, on: app.db, now: TestClock.now)
             #expect(user.email == "new.officer@gov.kz")
             let entry = try await AuditLog.list(AuditLog.Filter(entityType: "user"), page: 1, on: app.db).items.first
             #expect(entry?.after?.contains("new.officer@gov.kz") == true)

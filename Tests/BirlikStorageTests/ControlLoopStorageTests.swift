@@ -12,12 +12,12 @@ struct ControlLoopStorageTests {
     static func approvedPlan(_ app: Application, code: String = "test-plan", now: Date = TestClock.now) async throws -> (Plan, Measure) {
         let secretariat = try await app.actor(DemoUsers.secretariat)
         let plan = try await PlanStore.create(PlanDraft(code: code, titleKK: "Сынақ жоспары", regionCode: "KZ", conceptCode: "C2",
-                                                        startYear: "2024", endYear: "2026"), actor: secretariat, on: app.db)
+                                                        startYear: "2024", endYear: "2026"), actor: secretariat, on: app.db, now: TestClock.now)
         let measure = try await MeasureStore.create(planID: plan.id, MeasureDraft(
             code: "1", titleKK: "Фестиваль өткізу", taskCodes: ["C2.D2.A7"], executorCode: "akimat-kz-75", coExecutorCodes: "mci",
             completionForm: "eventHeld", deadlineKind: "quarterly", dueDay: "10", budgetSource: "local", amount: "1 500 000",
             indicatorKK: "Қатысушылар", indicatorUnit: "адам", indicatorBaseline: "100", indicatorTargets: "2024=120; 2025=150"),
-            actor: secretariat, on: app.db)
+            actor: secretariat, on: app.db, now: TestClock.now)
         let approved = try await PlanStore.transition(id: plan.id, .approve, version: plan.version, actor: secretariat, on: app.db, now: now)
         return (approved, measure)
     }
@@ -44,7 +44,7 @@ struct ControlLoopStorageTests {
             _ = try await MeasureStore.create(planID: plan.id, MeasureDraft(code: "2", titleKK: "Жаңа іс-шара", taskCodes: ["C2.T1"],
                                                                             executorCode: "edu", completionForm: "report", deadlineKind: "date",
                                                                             deadlineDate: "20.12.2025", budgetSource: "notRequired"),
-                                              actor: secretariat, on: app.db)
+                                              actor: secretariat, on: app.db, now: TestClock.now)
             let reapproved = try await PlanStore.transition(id: plan.id, .approve, version: amending.version, actor: secretariat, on: app.db, now: TestClock.now)
             #expect(reapproved.status == .amended)
             let versions = try await PlanQueries.versions(of: plan.id, on: app.db)
@@ -60,11 +60,11 @@ struct ControlLoopStorageTests {
         try await withBirlik(backend) { app in
             let secretariat = try await app.actor(DemoUsers.secretariat)
             let plan = try await PlanStore.create(PlanDraft(code: "bad", titleKK: "Жоспар", regionCode: "KZ", conceptCode: "C2",
-                                                            startYear: "2024", endYear: "2025"), actor: secretariat, on: app.db)
+                                                            startYear: "2024", endYear: "2025"), actor: secretariat, on: app.db, now: TestClock.now)
             do {
                 _ = try await MeasureStore.create(planID: plan.id, MeasureDraft(code: "1", titleKK: "Іс-шара", taskCodes: ["C2.T1"], executorCode: "",
                                                                                 completionForm: "report", deadlineKind: "date", deadlineDate: "2030-01-01",
-                                                                                budgetSource: "local", amount: "-5"), actor: secretariat, on: app.db)
+                                                                                budgetSource: "local", amount: "-5"), actor: secretariat, on: app.db, now: TestClock.now)
                 Issue.record("a bad measure was accepted")
             } catch let DomainError.invalid(errors) {
                 #expect(Set(errors.map(\.field)) == ["executorCode", "deadlineDate", "amount"])
@@ -77,10 +77,10 @@ struct ControlLoopStorageTests {
             // A regional coordinator cannot create the national plan, nor one for another region.
             let almaty = try await app.actor(DemoUsers.almaty)
             await expectFailure(.forbidden) {
-                try await PlanStore.create(PlanDraft(code: "x", titleKK: "X", regionCode: "KZ", startYear: "2024", endYear: "2025"), actor: almaty, on: app.db)
+                try await PlanStore.create(PlanDraft(code: "x", titleKK: "X", regionCode: "KZ", startYear: "2024", endYear: "2025"), actor: almaty, on: app.db, now: TestClock.now)
             }
             await expectFailure(.forbidden) {
-                try await PlanStore.create(PlanDraft(code: "x", titleKK: "X", regionCode: "KZ-10", startYear: "2024", endYear: "2025"), actor: almaty, on: app.db)
+                try await PlanStore.create(PlanDraft(code: "x", titleKK: "X", regionCode: "KZ-10", startYear: "2024", endYear: "2025"), actor: almaty, on: app.db, now: TestClock.now)
             }
         }
     }

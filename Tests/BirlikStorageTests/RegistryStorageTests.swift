@@ -24,7 +24,7 @@ struct RegistryStorageTests {
                     == "«Қоғамдық келісім» КММ (Ұлытау облысы)")
             let before = try await OrganizationRecord.query(on: app.db).count()
             #expect(before == 17 + 60)
-            #expect(try await ReferenceSeed.load(on: app.db) == 0)
+            #expect(try await ReferenceSeed.load(now: TestClock.now, on: app.db) == 0)
             #expect(try await OrganizationRecord.query(on: app.db).count() == before)
         }
     }
@@ -98,28 +98,28 @@ struct RegistryStorageTests {
             var draft = OrganizationDraft(code: "almaty-korean-centre", type: "ethnoculturalAssociation", nameKK: "Корей орталығы",
                                           nameRU: "Корейский центр", regionCode: "KZ-75-03", parentCode: "assembly-kz-75",
                                           languages: ["kk", "ru"], ethnicGroups: ["koreans"])
-            let created = try await OrganizationStore.create(draft, actor: Self.almaty, on: app.db)
+            let created = try await OrganizationStore.create(draft, actor: Self.almaty, on: app.db, now: TestClock.now)
             #expect(created.version == 1)
             #expect(created.parentID != nil)
             await expectFailure(DomainError.conflict(.errorDuplicateCode)) {
-                try await OrganizationStore.create(draft, actor: Self.almaty, on: app.db)
+                try await OrganizationStore.create(draft, actor: Self.almaty, on: app.db, now: TestClock.now)
             }
             var elsewhere = draft
             elsewhere.code = "abai-centre"
             elsewhere.regionCode = "KZ-10"
-            await expectFailure(DomainError.forbidden) { try await OrganizationStore.create(elsewhere, actor: Self.almaty, on: app.db) }
+            await expectFailure(DomainError.forbidden) { try await OrganizationStore.create(elsewhere, actor: Self.almaty, on: app.db, now: TestClock.now) }
             draft = OrganizationDraft(created, parentCode: "assembly-kz-75")
             draft.nameEN = "Korean Centre"
-            let updated = try await OrganizationStore.update(id: created.id, draft, actor: Self.almaty, on: app.db)
+            let updated = try await OrganizationStore.update(id: created.id, draft, actor: Self.almaty, on: app.db, now: TestClock.now)
             #expect(updated.version == 2 && updated.name.en == "Korean Centre")
             await expectFailure(DomainError.staleVersion) {
-                try await OrganizationStore.update(id: created.id, draft, actor: Self.almaty, on: app.db)
+                try await OrganizationStore.update(id: created.id, draft, actor: Self.almaty, on: app.db, now: TestClock.now)
             }
             var moved = OrganizationDraft(updated, parentCode: nil)
             moved.regionCode = "KZ-10"
-            await expectFailure(DomainError.forbidden) { try await OrganizationStore.update(id: created.id, moved, actor: Self.almaty, on: app.db) }
-            await expectFailure(DomainError.forbidden) { try await OrganizationStore.delete(id: created.id, actor: Self.almaty, on: app.db) }
-            try await OrganizationStore.delete(id: created.id, actor: Self.secretariat, on: app.db)
+            await expectFailure(DomainError.forbidden) { try await OrganizationStore.update(id: created.id, moved, actor: Self.almaty, on: app.db, now: TestClock.now) }
+            await expectFailure(DomainError.forbidden) { try await OrganizationStore.delete(id: created.id, actor: Self.almaty, on: app.db, now: TestClock.now) }
+            try await OrganizationStore.delete(id: created.id, actor: Self.secretariat, on: app.db, now: TestClock.now)
             let log = try await AuditLog.list(AuditLog.Filter(entityID: created.id.uuidString), page: 1, on: app.db)
             #expect(log.items.map(\.action) == ["delete", "update", "create"])
             #expect(log.items[1].before?.contains("\"version\":1") == true && log.items[1].after?.contains("Korean Centre") == true)
@@ -133,7 +133,7 @@ struct RegistryStorageTests {
             let organizations = try await OrganizationRecord.query(on: app.db).count()
             let entries = try await AuditEntryRecord.query(on: app.db).count()
             let draft = OrganizationDraft(code: "x", type: "ngo", nameKK: "", regionCode: "KZ-75")
-            await expectInvalid(["nameKK"]) { try await OrganizationStore.create(draft, actor: Self.secretariat, on: app.db) }
+            await expectInvalid(["nameKK"]) { try await OrganizationStore.create(draft, actor: Self.secretariat, on: app.db, now: TestClock.now) }
             #expect(try await OrganizationRecord.query(on: app.db).count() == organizations)
             #expect(try await AuditEntryRecord.query(on: app.db).count() == entries)
         }

@@ -47,16 +47,16 @@ struct AuthorisationGapsTests {
                            { $0.parentCode = "apk-secretariat" }] {
                 var changed = draft
                 change(&changed)
-                await expectFailure(.forbidden) { try await OrganizationStore.update(id: organization.id, changed, actor: association, on: app.db) }
+                await expectFailure(.forbidden) { try await OrganizationStore.update(id: organization.id, changed, actor: association, on: app.db, now: TestClock.now) }
             }
             #expect(try await OrganizationRecord.find(organization.id, on: app.db)?.organization.regionCode == organization.regionCode)
             draft.descriptionKK = "Жаңа сипаттама"
-            let updated = try await OrganizationStore.update(id: organization.id, draft, actor: association, on: app.db)
+            let updated = try await OrganizationStore.update(id: organization.id, draft, actor: association, on: app.db, now: TestClock.now)
             #expect(updated.description.kk == "Жаңа сипаттама")
             // The region's coordinator may move it within the region.
             var moved = OrganizationDraft(updated, parentCode: parentCode)
             moved.code = "association-kz-75-1a"
-            #expect(try await OrganizationStore.update(id: organization.id, moved, actor: almaty, on: app.db).code == "association-kz-75-1a")
+            #expect(try await OrganizationStore.update(id: organization.id, moved, actor: almaty, on: app.db, now: TestClock.now).code == "association-kz-75-1a")
         }
     }
 

@@ -19,7 +19,7 @@ public enum UserStore {
     /// Creates a user bound to the organisation with `organizationCode`.
     public static func create(email: String, password: String, role: Role, organizationCode: String?, displayName: String,
                               isDemo: Bool = false, hasher: any PasswordHashing, actor: Actor,
-                              on db: any Database) async throws -> UserRecord {
+                              on db: any Database, now: Date) async throws -> UserRecord {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         var problems: [FieldError] = []
         if !OrganizationDraft.looksLikeEmail(email) { problems.append(FieldError("email", .fieldEmailFormat)) }
@@ -36,7 +36,7 @@ public enum UserStore {
         try Access.require(actor, .create, .user, in: scope)
         let hash = try hasher.hash(password)
         let organizationID = organization?.id
-        return try await AuditLog.write(on: db, actor: actor) { audit in
+        return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             if try await UserRecord.query(on: audit.db).filter(\.$email == email).count() > 0 {
                 throw DomainError.conflict(.errorDuplicateEmail)
             }
@@ -96,9 +96,9 @@ public enum UserStore {
     }
 
     /// Remembers the language a user chose.
-    public static func setPreferredLanguage(_ language: Language, actor: Actor, on db: any Database) async throws {
+    public static func setPreferredLanguage(_ language: Language, actor: Actor, on db: any Database, now: Date) async throws {
         guard let id = actor.userID else { return }
-        try await AuditLog.write(on: db, actor: actor) { audit in
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let user = try await UserRecord.find(id, on: audit.db), user.preferredLanguage != language.rawValue else { return }
             let before = user.preferredLanguage
             user.preferredLanguage = language.rawValue

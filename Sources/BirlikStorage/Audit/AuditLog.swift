@@ -16,7 +16,7 @@ public enum AuditLog {
 
     /// Runs `body` in one transaction; everything it records is chained into the log, or nothing is.
     /// Writes are serialised: never call `write` from inside another `write`.
-    public static func write<T: Sendable>(on db: any Database, actor: Actor, now: Date = Date(),
+    public static func write<T: Sendable>(on db: any Database, actor: Actor, now: Date,
                                           _ body: @escaping @Sendable (AuditWriter) async throws -> T) async throws -> T {
         defer { committed.wrappingIncrement(ordering: .releasing) }
         return try await lock.withLock {

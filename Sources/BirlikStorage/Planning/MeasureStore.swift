@@ -5,8 +5,8 @@ import Foundation
 /// The write side of measures: added, changed and removed only while their plan is a draft (a new
 /// plan, or an amendment of an approved one).
 public enum MeasureStore {
-    public static func create(planID: UUID, _ draft: MeasureDraft, actor: Actor, on db: any Database) async throws -> Measure {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func create(planID: UUID, _ draft: MeasureDraft, actor: Actor, on db: any Database, now: Date) async throws -> Measure {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let plan = try await editablePlan(planID, actor: actor, on: audit.db)
             let measure = try await validate(draft, id: UUID(), plan: plan, on: audit.db)
             if try await MeasureRecord.query(on: audit.db).filter(\.$planID == planID).filter(\.$code == measure.code).count() > 0 {
@@ -19,8 +19,8 @@ public enum MeasureStore {
         }
     }
 
-    public static func update(id: UUID, _ draft: MeasureDraft, actor: Actor, on db: any Database) async throws -> Measure {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func update(id: UUID, _ draft: MeasureDraft, actor: Actor, on db: any Database, now: Date) async throws -> Measure {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await MeasureRecord.find(id, on: audit.db) else { throw DomainError.notFound }
             let before = record.measure
             let plan = try await editablePlan(before.planID, actor: actor, on: audit.db)
@@ -40,8 +40,8 @@ public enum MeasureStore {
 
     /// Imports measures into a draft plan, all or nothing: a measure whose number exists is replaced,
     /// others are added. Problems come back as `row:field` field errors, every row checked.
-    public static func importRows(planID: UUID, _ rows: [(row: Int, draft: MeasureDraft)], actor: Actor, on db: any Database) async throws -> Int {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func importRows(planID: UUID, _ rows: [(row: Int, draft: MeasureDraft)], actor: Actor, on db: any Database, now: Date) async throws -> Int {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let plan = try await editablePlan(planID, actor: actor, on: audit.db)
             let existing = Dictionary(try await MeasureRecord.query(on: audit.db).filter(\.$planID == planID).all().map { ($0.code, $0) },
                                       uniquingKeysWith: { first, _ in first })
@@ -83,8 +83,8 @@ public enum MeasureStore {
     }
 
     /// Removes a measure of a draft plan that has no reports entered.
-    public static func delete(id: UUID, actor: Actor, on db: any Database) async throws {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func delete(id: UUID, actor: Actor, on db: any Database, now: Date) async throws {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await MeasureRecord.find(id, on: audit.db) else { throw DomainError.notFound }
             let before = record.measure
             _ = try await editablePlan(before.planID, actor: actor, on: audit.db)

@@ -5,9 +5,9 @@ import Foundation
 /// The write side of action plans: headers, approval, amendment and closing. Approving a version
 /// creates the report rows its measures expect.
 public enum PlanStore {
-    public static func create(_ draft: PlanDraft, actor: Actor, on db: any Database) async throws -> Plan {
+    public static func create(_ draft: PlanDraft, actor: Actor, on db: any Database, now: Date) async throws -> Plan {
         try Access.require(actor, .create, .plan, in: Scope(organizationID: nil, regionCode: draft.regionCode, isPublic: false))
-        return try await AuditLog.write(on: db, actor: actor) { audit in
+        return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let plan = try draft.validated(id: UUID(), regions: try await regionCodes(on: audit.db))
             if try await PlanRecord.query(on: audit.db).filter(\.$code == plan.code).count() > 0 {
                 throw DomainError.conflict(.errorDuplicateCode)
@@ -19,8 +19,8 @@ public enum PlanStore {
     }
 
     /// Changes a draft plan's header.
-    public static func update(id: UUID, _ draft: PlanDraft, actor: Actor, on db: any Database) async throws -> Plan {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func update(id: UUID, _ draft: PlanDraft, actor: Actor, on db: any Database, now: Date) async throws -> Plan {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await PlanRecord.find(id, on: audit.db) else { throw DomainError.notFound }
             let before = record.plan
             try Access.require(actor, .view, .plan, in: before.scope)

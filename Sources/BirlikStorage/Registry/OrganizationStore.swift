@@ -5,10 +5,10 @@ import Foundation
 /// The registry's write side: every change is checked by `Access`, validated, and audited.
 public enum OrganizationStore {
     /// Creates an organisation from a draft.
-    public static func create(_ draft: OrganizationDraft, actor: Actor, on db: any Database) async throws -> Organization {
+    public static func create(_ draft: OrganizationDraft, actor: Actor, on db: any Database, now: Date) async throws -> Organization {
         let scope = Scope(organizationID: nil, regionCode: draft.regionCode, isPublic: draft.isPublic)
         try Access.require(actor, .create, .organization, in: scope)
-        return try await AuditLog.write(on: db, actor: actor) { audit in
+        return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let organization = try await validate(draft, id: UUID(), on: audit.db)
             if try await OrganizationRecord.query(on: audit.db).filter(\.$code == organization.code).count() > 0 {
                 throw DomainError.conflict(.errorDuplicateCode)
@@ -20,8 +20,8 @@ public enum OrganizationStore {
     }
 
     /// Updates an organisation; a draft opened at an older version fails with `staleVersion`.
-    public static func update(id: UUID, _ draft: OrganizationDraft, actor: Actor, on db: any Database) async throws -> Organization {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func update(id: UUID, _ draft: OrganizationDraft, actor: Actor, on db: any Database, now: Date) async throws -> Organization {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await OrganizationRecord.find(id, on: audit.db) else { throw DomainError.notFound }
             let before = record.organization
             try Access.require(actor, .view, .organization, in: before.scope)
@@ -49,8 +49,8 @@ public enum OrganizationStore {
     }
 
     /// Deletes an organisation that has no member organisations and no users.
-    public static func delete(id: UUID, actor: Actor, on db: any Database) async throws {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func delete(id: UUID, actor: Actor, on db: any Database, now: Date) async throws {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await OrganizationRecord.find(id, on: audit.db) else { throw DomainError.notFound }
             let before = record.organization
             try Access.require(actor, .delete, .organization, in: before.scope)

@@ -5,8 +5,8 @@ import Foundation
 /// Adding and removing the people of an organisation: allowed to whoever may edit the organisation,
 /// and audited.
 public enum PersonStore {
-    public static func add(_ draft: PersonDraft, to organizationID: UUID, actor: Actor, on db: any Database) async throws -> Person {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func add(_ draft: PersonDraft, to organizationID: UUID, actor: Actor, on db: any Database, now: Date) async throws -> Person {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let organization = try await OrganizationRecord.find(organizationID, on: audit.db)?.organization else {
                 throw DomainError.notFound
             }
@@ -19,8 +19,8 @@ public enum PersonStore {
         }
     }
 
-    public static func remove(id: UUID, from organizationID: UUID, actor: Actor, on db: any Database) async throws {
-        try await AuditLog.write(on: db, actor: actor) { audit in
+    public static func remove(id: UUID, from organizationID: UUID, actor: Actor, on db: any Database, now: Date) async throws {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await PersonRecord.find(id, on: audit.db), record.organizationID == organizationID,
                   let organization = try await OrganizationRecord.find(organizationID, on: audit.db)?.organization else {
                 throw DomainError.notFound

@@ -5,7 +5,7 @@ import Foundation
 /// A generated registry of any size, for the benchmark: organisations of every type spread over
 /// every region, with names in three languages.
 public enum BenchSeed {
-    public static func load(count: Int, on db: any Database) async throws {
+    public static func load(count: Int, now: Date, on db: any Database) async throws {
         let regions = ReferenceData.regions.filter { $0.kind != .republic }.map(\.code)
         let types = OrganizationType.allCases
         let groups = ReferenceData.ethnicGroups.map(\.code)
@@ -17,7 +17,7 @@ public enum BenchSeed {
                          regionCode: regions[Int.random(in: 0..<regions.count, using: &generator)],
                          ethnicGroups: [groups[index % groups.count]], isPublic: index % 5 != 0, isDemo: true)
         }
-        try await AuditLog.write(on: db, actor: .system) { audit in
+        try await AuditLog.write(on: db, actor: .system, now: now) { audit in
             try await ReferenceSeed.insert(organizations, on: audit.db)
             try await audit.record("seed", "bench", id: "bench-data", before: Nothing?.none, after: ["organizations": count])
         }

@@ -96,7 +96,7 @@ public enum ControlLoopSeed {
     /// which periods are past, which fall due now and which are still ahead.
     public static func load(now: Date, on db: any Database) async throws {
         guard try await PlanRecord.query(on: db).count() == 0 else { return }
-        try await AuditLog.write(on: db, actor: .system) { audit in
+        try await AuditLog.write(on: db, actor: .system, now: now) { audit in
             var codes: [String: UUID] = [:]
             var places: [UUID: String] = [:]
             for row in try await OrganizationRecord.query(on: audit.db).field(\.$id).field(\.$code).field(\.$regionCode).all() {

@@ -42,7 +42,7 @@ public enum DemoSeed {
             try await StatisticsSeed.loadDemo(today: clock.today, on: db)
             return
         }
-        let organizations = try await AuditLog.write(on: db, actor: .system) { audit in
+        let organizations = try await AuditLog.write(on: db, actor: .system, now: clock.now) { audit in
             var codes: [String: UUID] = [:]
             for record in try await OrganizationRecord.query(on: audit.db).all() { codes[record.code] = record.id }
             let organizations = demoOrganizations(codes: codes)
@@ -60,7 +60,7 @@ public enum DemoSeed {
         for user in users {
             _ = try await UserStore.create(email: user.email, password: password, role: user.role,
                                            organizationCode: user.organization, displayName: user.name, isDemo: true,
-                                           hasher: hasher, actor: .system, on: db)
+                                           hasher: hasher, actor: .system, on: db, now: clock.now)
         }
         try await ControlLoopSeed.load(now: clock.now, on: db)
         try await StatisticsSeed.loadDemo(today: clock.today, on: db)

@@ -21,7 +21,7 @@ public enum NationalScaleSeed {
         // 220 districts and their akimats.
         var districtAkimats: [String: [UUID]] = [:]
         var places: [UUID: String] = [:]
-        try await AuditLog.write(on: db, actor: .system) { audit in
+        try await AuditLog.write(on: db, actor: .system, now: today.noon) { audit in
             var districts: [RegionRecord] = []
             var akimats: [Organization] = []
             for region in regions {

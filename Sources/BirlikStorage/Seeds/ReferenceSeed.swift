@@ -8,8 +8,8 @@ import Foundation
 public enum ReferenceSeed {
     /// Loads what is missing; returns the number of organisations added.
     @discardableResult
-    public static func load(on db: any Database) async throws -> Int {
-        try await AuditLog.write(on: db, actor: .system) { audit in
+    public static func load(now: Date, on db: any Database) async throws -> Int {
+        try await AuditLog.write(on: db, actor: .system, now: now) { audit in
             let existingRegions = Set(try await RegionRecord.query(on: audit.db).all(\.$id).compactMap { $0 })
             let newRegions = ReferenceData.regions.filter { !existingRegions.contains($0.code) }
             for region in newRegions { try await RegionRecord(region).create(on: audit.db) }

@@ -102,7 +102,7 @@ public enum StatisticsSeed {
         }
         let signals = demoSignals(today: today, random: &random)
         let valuesCopy = values
-        try await AuditLog.write(on: db, actor: .system) { audit in
+        try await AuditLog.write(on: db, actor: .system, now: today.noon) { audit in
             _ = try await ValueTable.upsert(valuesCopy, source: .demo, enteredBy: "demo", at: audit.now, on: audit.db)
             for signal in signals { try await SignalRecord(signal).create(on: audit.db) }
             // The year before last is partly approved: some regions at their level, a few by the Secretariat too.

@@ -115,7 +115,7 @@ enum RegistryAPI {
     static func create(_ request: Request) async throws -> Response {
         try requireBearer(request)
         let input = try request.content.decode(OrganizationInput.self)
-        let organization = try await OrganizationStore.create(input.draft, actor: request.actor, on: request.db)
+        let organization = try await OrganizationStore.create(input.draft, actor: request.actor, on: request.db, now: request.now)
         let response = Response(status: .created)
         try response.content.encode(OrganizationDTO(organization))
         response.headers.replaceOrAdd(name: .location, value: SiteURL.apiOrganization(code: organization.code).path)
@@ -126,13 +126,13 @@ enum RegistryAPI {
         try requireBearer(request)
         let existing = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
         let input = try request.content.decode(OrganizationInput.self)
-        return OrganizationDTO(try await OrganizationStore.update(id: existing.id, input.draft, actor: request.actor, on: request.db))
+        return OrganizationDTO(try await OrganizationStore.update(id: existing.id, input.draft, actor: request.actor, on: request.db, now: request.now))
     }
 
     static func delete(_ request: Request) async throws -> HTTPStatus {
         try requireBearer(request)
         let existing = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
-        try await OrganizationStore.delete(id: existing.id, actor: request.actor, on: request.db)
+        try await OrganizationStore.delete(id: existing.id, actor: request.actor, on: request.db, now: request.now)
         return .noContent
     }
 

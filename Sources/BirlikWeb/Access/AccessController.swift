@@ -57,7 +57,7 @@ enum AccessController {
     static func switchLanguage(_ request: Request) async throws -> Response {
         guard let language = request.parameters.get("value").flatMap(Language.init(rawValue:)) else { throw DomainError.notFound }
         try request.requireCSRF()
-        try await UserStore.setPreferredLanguage(language, actor: request.actor, on: request.db)
+        try await UserStore.setPreferredLanguage(language, actor: request.actor, on: request.db, now: request.now)
         let response = request.redirect(to: safeBack(request) ?? SiteURL.home.path, redirectType: .normal)
         response.cookies[ContextMiddleware.languageCookie] = ContextMiddleware.cookie(language.rawValue, request: request, maxAge: 31_536_000)
         return response

@@ -111,7 +111,7 @@ enum UsersController {
         do {
             _ = try await UserStore.create(email: form.email ?? "", password: form.password ?? "", role: role,
                                            organizationCode: form.organization, displayName: form.displayName ?? "",
-                                           hasher: request.application.birlik.hasher, actor: request.actor, on: request.db)
+                                           hasher: request.application.birlik.hasher, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.users.with([("notice", "user-created")]), redirectType: .normal)
         } catch let DomainError.invalid(problems) {
             return try await page(request, form: values, errors: Form.Errors(problems), status: .unprocessableEntity)

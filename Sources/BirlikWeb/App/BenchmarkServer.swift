@@ -14,7 +14,7 @@ public final class BenchmarkServer: @unchecked Sendable {
         do {
             try configure(app, configuration, clock: .system)
             try await Boot.prepare(app, demoPassword: nil)
-            try await BenchSeed.load(count: organizations, on: app.db)
+            try await BenchSeed.load(count: organizations, now: app.birlikClock.now, on: app.db)
             try app.server.start()
         } catch {
             try? await app.asyncShutdown()

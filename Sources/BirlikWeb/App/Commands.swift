@@ -146,7 +146,7 @@ public enum Commands {
             let password = demo && fresh ? try demoPassword(configuration) : nil
             try await Boot.prepare(app, demoPassword: password)
             if demo { printDemoSignIns(configuration, password: password) }
-            if let generate { try await BenchSeed.load(count: generate, on: app.db) }
+            if let generate { try await BenchSeed.load(count: generate, now: clock.now, on: app.db) }
             return try await OrganizationRecord.query(on: app.db).count()
         }
     }
@@ -158,7 +158,7 @@ public enum Commands {
             try await app.autoMigrate()
             do {
                 let user = try await UserStore.create(email: email, password: password, role: role, organizationCode: organization,
-                                                      displayName: name ?? email, hasher: app.birlik.hasher, actor: .system, on: app.db)
+                                                      displayName: name ?? email, hasher: app.birlik.hasher, actor: .system, on: app.db, now: clock.now)
                 return user.email
             } catch let DomainError.invalid(problems) {
                 let l10n = Localizer(.en)

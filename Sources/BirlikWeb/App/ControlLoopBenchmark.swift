@@ -22,12 +22,12 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
         do {
             try configure(app, configuration, clock: .system)
             try await Boot.prepare(app, demoPassword: nil)
-            let started = Date()
+            let started = Stopwatch()
             let summary = try await NationalScaleSeed.load(fraction: fraction, today: app.birlikClock.today, on: app.db)
-            let seedSeconds = Date().timeIntervalSince(started)
+            let seedSeconds = started.seconds
             let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
                                                   organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
-                                                  hasher: app.birlik.hasher, actor: .system, on: app.db)
+                                                  hasher: app.birlik.hasher, actor: .system, on: app.db, now: app.birlikClock.now)
             let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, now: app.birlikClock.now, on: app.db)
             try app.server.start()
             return ControlLoopBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)",
@@ -81,7 +81,7 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
     public func timings() async throws -> [Timing] {
         let db = app.db
         let sql = db as! any SQLDatabase
-        let today = Day(Date())
+        let today = app.birlikClock.today
         let secretariat = Actor(userID: UUID(), role: .secretariat, organizationID: nil, regionCode: RegionCode.republic, displayName: "bench")
         let almaty = Actor(userID: UUID(), role: .regionalCoordinator, organizationID: nil, regionCode: "KZ-75", displayName: "bench")
         let akimat = try await OrganizationRecord.query(on: db).filter(\.$code == "akimat-kz-75").first()!.id!
@@ -145,10 +145,10 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
 
     /// Seconds to generate the annual report for `year` as DOCX, and its size.
     public func annualReport(year: Int) async throws -> (seconds: Double, bytes: Int) {
-        let start = Date()
+        let start = Stopwatch()
         let output = try await AnnualReportService.generate(year: year, language: .kk, format: .docx, actor: .system,
                                                             dataDirectory: app.birlikDataDirectory, on: app.db, now: app.birlikClock.now)
-        return (Date().timeIntervalSince(start), output.data.count)
+        return (start.seconds, output.data.count)
     }
 
     public func stop() async throws {

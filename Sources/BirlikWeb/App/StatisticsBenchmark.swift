@@ -48,10 +48,10 @@ public final class StatisticsBenchmark: @unchecked Sendable {
             let yearly = districts.count * 11 * groups.count * 7
             let monthly = max(1, Int((Double(target - yearly) / Double(perMonthly)).rounded()))
             let catalog = Self.catalog(monthly: monthly)
-            let started = Date()
+            let started = Stopwatch()
             var count = 0
             var random = SystemRandomNumberGenerator()
-            let now = Date()
+            let now = app.birlikClock.now
             let codes = catalog.elements.filter { $0.dataSet == "bench" }.map { ($0.code, $0.periodKind) } + [("population.ethnicity", Period.Kind.year)]
             for (code, kind) in codes {
                 var batch: [DataValue] = []
@@ -74,10 +74,10 @@ public final class StatisticsBenchmark: @unchecked Sendable {
                 try await ValueTable.insertNew(batch, source: .demo, enteredBy: "bench", at: now, on: app.db)
                 count += batch.count
             }
-            let seedSeconds = Date().timeIntervalSince(started)
+            let seedSeconds = started.seconds
             let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
                                                   organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
-                                                  hasher: app.birlik.hasher, actor: .system, on: app.db)
+                                                  hasher: app.birlik.hasher, actor: .system, on: app.db, now: app.birlikClock.now)
             let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, now: app.birlikClock.now, on: app.db)
             try app.server.start()
             return StatisticsBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)", sessionCookie: "birlik_session=\(session.token)",
@@ -155,11 +155,11 @@ public final class StatisticsBenchmark: @unchecked Sendable {
     public func importValues(_ url: URL, dryRun: Bool = false) async throws -> (seconds: Double, values: Int) {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        let start = Date()
+        let start = Stopwatch()
         let summary = try await ValueImporter.run(TableRows(csv: DelimitedReader(.file(handle))), fileName: url.lastPathComponent,
                                                   sha256: try Hashing.sha256Hex(file: url), actor: .system, dryRun: dryRun,
                                                   catalog: catalog, places: places, on: app.db, now: app.birlikClock.now)
-        return (Date().timeIntervalSince(start), summary.values)
+        return (start.seconds, summary.values)
     }
 
     public func stop() async throws {

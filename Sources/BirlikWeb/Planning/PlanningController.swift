@@ -74,7 +74,7 @@ enum PlanningController {
         try request.requireCSRF()
         let draft = try request.content.decode(PlanFormData.self).draft
         do {
-            let plan = try await PlanStore.create(draft, actor: request.actor, on: request.db)
+            let plan = try await PlanStore.create(draft, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             return try await planForm(request, draft: draft, existingCode: nil, errors: try Form.Errors(error), status: ErrorMapping.status(error))
@@ -96,7 +96,7 @@ enum PlanningController {
         try request.requireCSRF()
         var draft = try request.content.decode(PlanFormData.self).draft
         do {
-            let updated = try await PlanStore.update(id: plan.id, draft, actor: request.actor, on: request.db)
+            let updated = try await PlanStore.update(id: plan.id, draft, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.plan(code: updated.code).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             if case .staleVersion = error { draft.version = plan.version }
@@ -183,7 +183,7 @@ enum PlanningController {
             return again([], .importNotXlsx, .unprocessableEntity)
         }
         do {
-            let count = try await MeasureStore.importRows(planID: plan.id, try PlanSheet.drafts(rows, language: language), actor: request.actor, on: request.db)
+            let count = try await MeasureStore.importRows(planID: plan.id, try PlanSheet.drafts(rows, language: language), actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "imported"), ("count", "\(count)")]), redirectType: .normal)
         } catch let DomainError.invalid(problems) {
             return again(problems, .errorInvalid, .unprocessableEntity)
@@ -206,7 +206,7 @@ enum PlanningController {
         try request.requireCSRF()
         let draft = try request.content.decode(MeasureFormData.self).draft
         do {
-            _ = try await MeasureStore.create(planID: plan.id, draft, actor: request.actor, on: request.db)
+            _ = try await MeasureStore.create(planID: plan.id, draft, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             return html(MeasureFormPage.view(.init(plan: plan, draft: draft, existingID: nil, errors: try Form.Errors(error)), PageContext(request)),
@@ -258,7 +258,7 @@ enum PlanningController {
         try request.requireCSRF()
         var draft = try request.content.decode(MeasureFormData.self).draft
         do {
-            _ = try await MeasureStore.update(id: measure.id, draft, actor: request.actor, on: request.db)
+            _ = try await MeasureStore.update(id: measure.id, draft, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.measure(id: measure.id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             if case .staleVersion = error { draft.version = measure.version }
@@ -270,7 +270,7 @@ enum PlanningController {
     static func deleteMeasure(_ request: Request) async throws -> Response {
         let (measure, plan) = try await PlanQueries.measure(id: try request.idParameter(), actor: request.actor, on: request.db)
         try request.requireCSRF()
-        try await MeasureStore.delete(id: measure.id, actor: request.actor, on: request.db)
+        try await MeasureStore.delete(id: measure.id, actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "deleted")]), redirectType: .normal)
     }
 }

@@ -10,7 +10,7 @@ extension RegistryController {
         try request.requireCSRF()
         let draft = try request.content.decode(PersonDraft.self)
         do {
-            _ = try await PersonStore.add(draft, to: organization.id, actor: request.actor, on: request.db)
+            _ = try await PersonStore.add(draft, to: organization.id, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.organization(code: organization.code).with([("notice", "person-added")]), redirectType: .normal)
         } catch let DomainError.invalid(problems) {
             return try await profile(request, personDraft: draft, personErrors: Form.Errors(problems), status: .unprocessableEntity)
@@ -22,7 +22,7 @@ extension RegistryController {
         try Access.require(request.actor, .update, .organization, in: organization.scope)
         try request.requireCSRF()
         guard let id = request.parameters.get("person").flatMap(UUID.init(uuidString:)) else { throw DomainError.notFound }
-        try await PersonStore.remove(id: id, from: organization.id, actor: request.actor, on: request.db)
+        try await PersonStore.remove(id: id, from: organization.id, actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.organization(code: organization.code).with([("notice", "person-removed")]), redirectType: .normal)
     }
 }

@@ -98,7 +98,7 @@ enum RegistryController {
         try request.requireCSRF()
         let draft = try request.content.decode(OrganizationFormData.self).draft
         do {
-            let organization = try await OrganizationStore.create(draft, actor: request.actor, on: request.db)
+            let organization = try await OrganizationStore.create(draft, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.organization(code: organization.code).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             return try await formAgain(request, draft: draft, existingCode: nil, error: error)
@@ -120,7 +120,7 @@ enum RegistryController {
         try request.requireCSRF()
         let draft = try request.content.decode(OrganizationFormData.self).draft
         do {
-            let updated = try await OrganizationStore.update(id: organization.id, draft, actor: request.actor, on: request.db)
+            let updated = try await OrganizationStore.update(id: organization.id, draft, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.organization(code: updated.code).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
             var kept = draft
@@ -132,7 +132,7 @@ enum RegistryController {
     static func delete(_ request: Request) async throws -> Response {
         let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
         try request.requireCSRF()
-        try await OrganizationStore.delete(id: organization.id, actor: request.actor, on: request.db)
+        try await OrganizationStore.delete(id: organization.id, actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.directory.with([("notice", "deleted")]), redirectType: .normal)
     }
 
