@@ -75,4 +75,18 @@ struct ScopeFilterTests {
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
         }
     }
+
+    @Test("Statistical values are scoped by their own place: a district's coordinator does not see the region's confidential values",
+          arguments: TestBackend.enabled)
+    func statisticsByPlace(backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            let request = PivotRequest(rows: .place, columns: .period, elements: ["mediation.cases"])
+            let region = Actor(userID: UUID(), role: .regionalCoordinator, organizationID: nil, regionCode: "KZ-75", displayName: "region")
+            let district = Actor(userID: UUID(), role: .regionalCoordinator, organizationID: nil, regionCode: "KZ-75-01", displayName: "district")
+            let regional = try await Pivot.run(request, actor: region, on: app.db).rowKeys
+            #expect(!regional.isEmpty && regional.allSatisfy { RegionCode.isWithin($0, "KZ-75") })
+            let local = try await Pivot.run(request, actor: district, on: app.db).rowKeys
+            #expect(local.allSatisfy { RegionCode.isWithin($0, "KZ-75-01") }, "\(local)")
+        }
+    }
 }

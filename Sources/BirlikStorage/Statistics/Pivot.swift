@@ -132,12 +132,12 @@ public enum Pivot {
         guard let sql = db as? any SQLDatabase else { return [:] }
         var visibleEverywhere: [String] = []
         var restricted: [String] = []
-        var regions: [String] = []
+        let visibility = Access.visibility(actor, .statistics)
         for code in request.elements {
             guard let element = catalog.element(code) else { continue }
-            switch element.isPublic ? .everything : Access.visibility(actor, .statistics) {
+            switch element.isPublic ? .everything : visibility {
             case .everything: visibleEverywhere.append(code)
-            case let .publicAnd(visible, _) where !visible.isEmpty: restricted.append(code); regions = visible
+            case let .publicAnd(visible, _) where !visible.isEmpty: restricted.append(code)
             default: continue
             }
         }
@@ -154,9 +154,10 @@ public enum Pivot {
         if !restricted.isEmpty {
             query.appendLiteral(" AND (element NOT IN (")
             query.appendInterpolation(binds: restricted)
-            query.appendLiteral(") OR region IN (")
-            query.appendInterpolation(binds: regions.map { RegionCode.topLevel($0) ?? $0 })
-            query.appendLiteral("))")
+            // A value's scope is its own place (a district's value is the district's): the one translation.
+            query.appendLiteral(") OR ")
+            query.appendInterpolation(ScopeFilter.condition(visibility, ValueTable.scopeColumns()))
+            query.appendLiteral(")")
         }
         if !request.years.isEmpty { query.appendLiteral(" AND year IN ("); query.appendInterpolation(binds: request.years); query.appendLiteral(")") }
         if let within = request.within {

@@ -27,10 +27,9 @@ public enum RuleChecks {
         var checks: Set<String> = []
         for row in try await sql.raw(query).all() {
             let element = try row.decode(column: "element", as: String.self)
-            let region = try row.decode(column: "region", as: String.self)
-            if StatisticsCatalog.shared.element(element)?.isPublic != true,
-               !Access.isVisible(Scope(organizationID: nil, regionCode: region, isPublic: false), under: visibility) { continue }
             let placeCode = try row.decode(column: "place", as: String.self)
+            if StatisticsCatalog.shared.element(element)?.isPublic != true,
+               !Access.isVisible(Scope(organizationID: nil, regionCode: placeCode, isPublic: false), under: visibility) { continue }
             if let places, !places.contains(placeCode) { continue }
             let period = try row.decode(column: "period", as: String.self)
             let value = try row.decode(column: "value", as: Double.self)

@@ -12,6 +12,9 @@ public enum ValueTable {
     public static let imports = "value_imports"
     public static let publications = "signal_publications"
 
+    /// A value's scope in SQL: its own place (a district's value belongs to the district), never an owner.
+    public static func scopeColumns() -> ScopeColumns { ScopeColumns(place: "place") }
+
     /// Rows per INSERT statement (12 parameters each: 24,000, under SQLite's 32,766 and PostgreSQL's 65,535).
     static let batch = 2000
 
