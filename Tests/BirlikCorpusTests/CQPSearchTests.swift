@@ -28,6 +28,14 @@ struct CQPSearchTests {
         }
     }
 
+    @Test("A hit is a position: alternatives that both match a token find it once, in the list and in the count")
+    func alternativesOnce() throws {
+        #expect(try Self.forms(#"[lower="жас" | word="Жас"]"#) == ["Жас", "Жас"])
+        #expect(try Self.forms(#"[lower="кітап.*" | word="Кітаптар"]"#) == ["кітап", "Кітаптар", "кітапханалар", "кітапты", "кітаптар"])
+        let query = try CQPParser.parse(#"[lower="жас" | word="Жас"]"#)
+        #expect(try CQPSearch().count(query, in: Self.corpus).count == 2)
+    }
+
     @Test("Regular expressions over an attribute find inflected forms; sequences, gaps and alternatives")
     func matches() throws {
         #expect(try Self.forms(#"[lower="кітап.*"]"#) == ["кітап", "Кітаптар", "кітапханалар", "кітапты", "кітаптар"])

@@ -75,6 +75,24 @@ struct AuthorisationGapsTests {
         }
     }
 
+    @Test("The signal form chooses nothing that feeds the risk index: kind, severity and source start empty, the place is the user's own")
+    func signalFormDefaults() async throws {
+        try await withBirlik { app in
+            let mediator = try await app.session(DemoUsers.almaty)
+            let page = try await app.request(.GET, "/signals/new", as: mediator, headers: ["Accept-Language": "ru"]).text
+            for field in ["kind", "severity", "source"] {
+                let start = try #require(page.range(of: "name=\"\(field)\""))
+                let options = String(page[start.lowerBound...]).components(separatedBy: "</select>")[0]
+                #expect(options.contains("<option value=\"\">— выберите —</option>") && !options.contains(" selected"), "\(field)")
+            }
+            #expect(page.contains("<option value=\"KZ-75\" selected"))
+            // Sent as the form arrives, nothing is filed: each empty choice is named.
+            let response = try await app.request(.POST, "/signals/new", as: mediator, headers: ["Accept-Language": "ru"], form: [
+                "_csrf": mediator.csrf, "date": TestClock.today.description, "place": "KZ-75", "kind": "", "severity": "", "source": "", "summary": "x"])
+            #expect(response.status == .unprocessableEntity)
+        }
+    }
+
     @Test("Files are attached only within the report's entry window")
     func attachWithinWindow() async throws {
         try await withBirlik { app in

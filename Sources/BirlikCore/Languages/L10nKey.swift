@@ -272,6 +272,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case ewTitle = "ew.title"
     case fieldAmountWithoutSource = "field.amountWithoutSource"
     case fieldChooseValue = "field.chooseValue"
+    case formChoose = "form.choose"
     case fieldCodeFormat = "field.codeFormat"
     case fieldDate = "field.date"
     case fieldDayOfMonth = "field.dayOfMonth"

@@ -373,7 +373,17 @@ public struct CQPSearch: Sendable {
                 if start >= 0 { list.append(start) }
             }
         }
-        if postings.count > 1 { list.sort() }
+        if postings.count > 1 {
+            list.sort()
+            // Alternatives over two attributes (a form and a lemma) list one position twice: a hit is a
+            // position, and counts once (the bitmap above merges them the same way).
+            var unique = 0
+            for position in list where unique == 0 || list[unique - 1] != position {
+                list[unique] = position
+                unique += 1
+            }
+            list.removeLast(list.count - unique)
+        }
         return list
     }
 

@@ -139,16 +139,18 @@ enum SignalsPage {
                                Form.summary(errors, labels: [:], l10n: l10n),
                                el("form", ["method": "post", "action": SiteURL.signalNew.path, "id": "signal-form"], Layout.csrfField(context),
                                   Form.text("date", label: l10n(.signalDate), value: draft.date, errors: errors, l10n: l10n, type: "date", required: true),
+                                  // Every choice that feeds the risk index starts empty (the place: the user's own region):
+                                  // a hurried reporter cannot file a signal with values nobody chose.
                                   Form.select("place", label: l10n(.signalPlace), options: places.map { ($0.code, l10n.text($0.name)) }, selected: draft.place,
-                                              errors: errors, l10n: l10n, required: true),
+                                              errors: errors, l10n: l10n, required: true, anyLabel: l10n(.formChoose)),
                                   Form.select("kind", label: l10n(.signalKind), options: Signal.Kind.allCases.map { ($0.rawValue, l10n($0.l10nKey)) }, selected: draft.kind,
-                                              errors: errors, l10n: l10n, required: true),
+                                              errors: errors, l10n: l10n, required: true, anyLabel: l10n(.formChoose)),
                                   Form.checkboxes("groups", legend: l10n(.signalGroups), options: Disaggregation.Dimension.ethnicity.options.map { ($0.code, l10n.text($0.name)) },
                                                   checked: Set(draft.groups), errors: errors, l10n: l10n),
                                   Form.select("severity", label: l10n(.signalSeverity), options: (1...5).map { (String($0), String($0)) }, selected: draft.severity,
-                                              errors: errors, l10n: l10n, required: true),
+                                              errors: errors, l10n: l10n, required: true, anyLabel: l10n(.formChoose)),
                                   Form.select("source", label: l10n(.signalSource), options: Signal.Source.allCases.map { ($0.rawValue, l10n($0.l10nKey)) }, selected: draft.source,
-                                              errors: errors, l10n: l10n, required: true),
+                                              errors: errors, l10n: l10n, required: true, anyLabel: l10n(.formChoose)),
                                   Form.textArea("summary", label: l10n(.signalSummary), value: draft.summary, errors: errors, l10n: l10n),
                                   el("button", ["type": "submit", "class": "button"], .text(l10n(.reportActionSave)))),
                            ]))
