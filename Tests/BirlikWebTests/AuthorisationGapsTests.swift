@@ -93,6 +93,21 @@ struct AuthorisationGapsTests {
         }
     }
 
+    @Test("Signing in from a page that needs it lands on that page, not on the home page")
+    func signInKeepsThePage() async throws {
+        try await withBirlik { app in
+            let refused = try await app.request(.GET, "/my-work?tab=due")
+            #expect(refused.status == .unauthorized)
+            let link = try #require(refused.text.firstMatch(of: /href="(\/sign-in\?back=[^"]+)"/).map { String($0.1) })
+            let form = try await app.request(.GET, link.replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(form.text.contains("name=\"back\" value=\"/my-work?tab=due\""))
+            let anonymous = Identity.anonymous
+            let signedIn = try await app.request(.POST, "/sign-in", as: anonymous, form: [
+                "_csrf": anonymous.csrf, "email": DemoUsers.akimat, "password": DemoUsers.password, "back": "/my-work?tab=due"])
+            #expect(signedIn.status == .seeOther && signedIn.headers.first(name: .location) == "/my-work?tab=due")
+        }
+    }
+
     @Test("Files are attached only within the report's entry window")
     func attachWithinWindow() async throws {
         try await withBirlik { app in

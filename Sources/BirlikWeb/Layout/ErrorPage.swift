@@ -14,7 +14,8 @@ enum ErrorPage {
             el("h1", [:], .text(l10n(.errorTitle))),
             el("p", ["class": "error-status"], .text("\(model.status)")),
             el("p", ["class": "lead", "role": "alert"], .text(model.message)),
-            model.status == 401 ? el("p", [:], el("a", ["class": "button", "href": SiteURL.signIn.path], .text(l10n(.navSignIn))))
+            // After signing in, the person lands on the page they asked for (a link from a notification, say).
+            model.status == 401 ? el("p", [:], el("a", ["class": "button", "href": SiteURL.signIn.with([("back", context.currentURL)])], .text(l10n(.navSignIn))))
                 : el("p", [:], el("a", ["href": SiteURL.home.path], .text(l10n(.errorBack)))),
         ]))
     }

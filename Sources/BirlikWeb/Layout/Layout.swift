@@ -57,7 +57,8 @@ enum Layout {
                  csrfField(context),
                  el("a", ["class": "link-button", "href": SiteURL.accountPassword.path], .text(l10n(.accountOwnPassword))),
                  el("button", ["type": "submit", "class": "link-button"], .text(l10n(.navSignOut))))
-            : el("a", ["class": "account sign-in", "href": SiteURL.signIn.path], .text(l10n(.navSignIn)))
+            : el("a", ["class": "account sign-in", "href": back.hasPrefix(SiteURL.signIn.path) ? SiteURL.signIn.path : SiteURL.signIn.with([("back", back)])],
+                 .text(l10n(.navSignIn)))
         return el("header", ["class": "site-header"],
                   el("div", ["class": "header-inner"],
                      el("a", ["class": "brand", "href": SiteURL.home.path],
