@@ -16,6 +16,16 @@ public enum UserQueries {
         public var lockedUntil: Date?
         public var isDisabled: Bool
         public var isDemo: Bool
+        var organizationID: UUID?
+
+        init(_ user: UserRecord, organization: OrganizationRecord?) {
+            id = user.id ?? UUID(); email = user.email; organizationID = user.organizationID; displayName = user.displayName; role = Role(rawValue: user.role) ?? .citizen
+            organizationCode = organization?.code; organizationName = organization?.organization.name; regionCode = organization?.regionCode
+            lockedUntil = user.lockedUntil; isDisabled = user.isDisabled; isDemo = user.isDemo
+        }
+
+        /// The account's place for `Access`: its organisation's region (the republic without one).
+        public var scope: Scope { Scope(organizationID: organizationID, regionCode: regionCode ?? RegionCode.republic, isPublic: false) }
     }
 
     /// Users visible to `actor`, optionally of one role, newest e-mail order.
@@ -35,22 +45,15 @@ public enum UserQueries {
         let organizationIDs = Set(users.compactMap(\.organizationID))
         let organizations = organizationIDs.isEmpty ? [] : try await OrganizationRecord.query(on: db).filter(\.$id ~~ organizationIDs).all()
         let byID = Dictionary(uniqueKeysWithValues: organizations.compactMap { record in record.id.map { ($0, record) } })
-        let rows = users.map { user in
-            let organization = user.organizationID.flatMap { byID[$0] }
-            return Row(id: user.id ?? UUID(), email: user.email, displayName: user.displayName, role: Role(rawValue: user.role) ?? .citizen,
-                       organizationCode: organization?.code, organizationName: organization?.organization.name,
-                       regionCode: organization?.regionCode, lockedUntil: user.lockedUntil, isDisabled: user.isDisabled, isDemo: user.isDemo)
-        }
+        let rows = users.map { user in Row(user, organization: user.organizationID.flatMap { byID[$0] }) }
         return Page(items: rows, page: max(1, page), perPage: perPage, total: total)
     }
 
     /// One account, when `actor` may see it; `notFound` otherwise (another region's account does not exist for them).
     public static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> Row {
-        guard let user = try await UserRecord.find(id, on: db),
-              Access.check(actor, .view, .user, in: try await user.scope(on: db)) == .allowed else { throw DomainError.notFound }
-        let organization = try await user.organizationID.asyncFlatMap { try await OrganizationRecord.find($0, on: db) }
-        return Row(id: id, email: user.email, displayName: user.displayName, role: Role(rawValue: user.role) ?? .citizen,
-                   organizationCode: organization?.code, organizationName: organization?.organization.name,
-                   regionCode: organization?.regionCode, lockedUntil: user.lockedUntil, isDisabled: user.isDisabled, isDemo: user.isDemo)
+        guard let user = try await UserRecord.find(id, on: db) else { throw DomainError.notFound }
+        let row = Row(user, organization: try await user.organizationID.asyncFlatMap { try await OrganizationRecord.find($0, on: db) })
+        guard Access.check(actor, .view, .user, in: row.scope) == .allowed else { throw DomainError.notFound }
+        return row
     }
 }

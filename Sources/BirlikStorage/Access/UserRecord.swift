@@ -42,10 +42,9 @@ public final class UserRecord: Model, @unchecked Sendable {
          "disabled": disabledAt.map(AuditClock.format) ?? ""]
     }
 
-    /// The place the account belongs to, for `Access` (its organisation's region; the republic without one).
+    /// The place the account belongs to, for `Access` (`UserQueries.Row.scope`, its one definition).
     func scope(on db: any Database) async throws -> Scope {
-        let organization = try await organizationID.asyncFlatMap { try await OrganizationRecord.find($0, on: db) }
-        return Scope(organizationID: organizationID, regionCode: organization?.regionCode ?? RegionCode.republic, isPublic: false)
+        UserQueries.Row(self, organization: try await organizationID.asyncFlatMap { try await OrganizationRecord.find($0, on: db) }).scope
     }
 }
 

@@ -12,13 +12,23 @@ public enum AuditCheckpoints {
         URL(fileURLWithPath: dataDirectory).appendingPathComponent("audit/checkpoints.jsonl")
     }
 
-    /// Every checkpoint in `file` (a line that is not one is skipped: verification then finds the
-    /// checkpoints that remain, and the chain must still agree with each).
-    public static func read(_ file: URL) -> [AuditCheckpoint] {
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+    /// The checkpoints in `file`, or in its last `tail` bytes only (a line cut by the start of the tail, or
+    /// one that is not a checkpoint, is skipped).
+    public static func read(_ file: URL, tail: UInt64? = nil) -> [AuditCheckpoint] {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return [] }
+        defer { try? handle.close() }
+        if let tail, let size = try? handle.seekToEnd(), size > tail { try? handle.seek(toOffset: size - tail) } else { try? handle.seek(toOffset: 0) }
+        guard let data = try? handle.readToEnd() else { return [] }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return text.split(separator: "\n").compactMap { try? decoder.decode(AuditCheckpoint.self, from: Data($0.utf8)) }
+        return data.split(separator: 0x0A).compactMap { try? decoder.decode(AuditCheckpoint.self, from: Data($0)) }
+    }
+
+    /// The newest checkpoint in `file`, read from its end: the file grows by a line a minute at most, and
+    /// the newest checkpoint is all verification needs (a whole chain that still holds the entry and hash
+    /// it names holds every entry before it as they were).
+    public static func newest(in file: URL) -> AuditCheckpoint? {
+        read(file, tail: 64 << 10).max { $0.sequence < $1.sequence }
     }
 
     /// Appends a signed checkpoint of the current head when the log has grown since the newest one;
@@ -27,8 +37,7 @@ public enum AuditCheckpoints {
     public static func record(dataDirectory: String, now: Date, on db: any Database) async throws -> AuditCheckpoint? {
         guard let head = try await AuditHeadRecord.find(1, on: db), head.sequence > 0 else { return nil }
         let url = file(dataDirectory: dataDirectory)
-        let existing = read(url)
-        if let newest = existing.max(by: { $0.sequence < $1.sequence }), newest.sequence >= head.sequence { return newest }
+        if let newest = newest(in: url), newest.sequence >= head.sequence { return newest }
         let checkpoint = try AuditCheckpoint.sign(sequence: head.sequence, hash: head.hash, at: now,
                                                   privateKey: try SignedDocuments.privateKey(dataDirectory: dataDirectory))
         let encoder = JSONEncoder()
@@ -48,12 +57,12 @@ public enum AuditCheckpoints {
         return checkpoint
     }
 
-    /// The whole check: the chain itself, then every signed checkpoint (from the data directory and from
-    /// `exported`, a file kept elsewhere) against the entries it names, then an empty log against data.
+    /// The whole check: the chain itself, then the newest signed checkpoint of the data directory and of
+    /// `exported` (a file kept elsewhere) against the entry each names, then an empty log against data.
     public static func verify(dataDirectory: String, exported: URL? = nil, on db: any Database) async throws -> AuditChain.Report {
         var report = try await AuditLog.verify(on: db)
         guard report.isWhole else { return report }
-        let checkpoints = read(file(dataDirectory: dataDirectory)) + (exported.map(read) ?? [])
+        let checkpoints = [newest(in: file(dataDirectory: dataDirectory)), exported.flatMap(newest(in:))].compactMap { $0 }
         if !checkpoints.isEmpty {
             let trusted = try DocumentSignature.publicKey(of: try SignedDocuments.privateKey(dataDirectory: dataDirectory))
             var hashes: [Int: String] = [:]

@@ -21,8 +21,7 @@ enum UsersController {
         guard request.actor.isSignedIn else { throw DomainError.signInRequired }
         let row = try await UserQueries.find(try request.idParameter(), actor: request.actor, on: request.db)
         let isSelf = row.id == request.actor.userID
-        let scope = Scope(organizationID: nil, regionCode: row.regionCode ?? RegionCode.republic, isPublic: false)
-        let model = AccountPage.Model(user: row, canChange: !isSelf && Access.check(request.actor, .update, .user, in: scope) == .allowed,
+        let model = AccountPage.Model(user: row, canChange: !isSelf && Access.check(request.actor, .update, .user, in: row.scope) == .allowed,
                                       isSelf: isSelf, now: request.now, errors: errors)
         return html(AccountPage.view(model, PageContext(request)), status: status)
     }

@@ -51,8 +51,8 @@ struct ContextMiddleware: AsyncMiddleware {
     /// `true` when the request is a scrape of `/metrics` with `BIRLIK_METRICS_TOKEN` (compared in constant time).
     static func isMetricsScraper(_ request: Request) -> Bool {
         guard request.url.path == SiteURL.metrics.path, let token = request.application.birlik.configuration.metricsToken, !token.isEmpty,
-              let presented = request.headers.bearerAuthorization?.token, presented.utf8.count == token.utf8.count else { return false }
-        return zip(presented.utf8, token.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+              let presented = request.headers.bearerAuthorization?.token else { return false }
+        return Request.secretsMatch(presented, token)
     }
 
     /// Who a token belongs to, as the middleware needs it.

@@ -34,10 +34,13 @@ extension Request {
     /// Checks the form's `_csrf` field against the request's token.
     func requireCSRF() throws {
         let sent = (try? content.get(String.self, at: "_csrf")) ?? headers.first(name: "X-CSRF-Token") ?? ""
-        guard !birlik.csrfToken.isEmpty, sent.count == birlik.csrfToken.count,
-              zip(sent.utf8, birlik.csrfToken.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
-            throw CSRFError()
-        }
+        guard !birlik.csrfToken.isEmpty, Self.secretsMatch(sent, birlik.csrfToken) else { throw CSRFError() }
+    }
+
+    /// `true` when a presented secret equals the expected one, compared in time that does not depend on
+    /// where they differ (form tokens, the metrics token).
+    static func secretsMatch(_ presented: String, _ expected: String) -> Bool {
+        presented.utf8.count == expected.utf8.count && zip(presented.utf8, expected.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// Runs `work` on the application's thread pool: the one way an uploaded file is unpacked or parsed,
