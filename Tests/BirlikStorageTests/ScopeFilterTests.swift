@@ -24,10 +24,12 @@ struct ScopeFilterTests {
         return actors
     }
 
-    /// Signals and corpus submissions at every level of the tree, owned by organisations in and out of each region.
+    /// Signals, alerts, instructions and corpus submissions at every level of the tree, owned by organisations
+    /// in and out of each region (an instruction by none, one or several executors).
     static func spreadRecords(on db: any Database, random: inout SeededRandom) async throws {
         let organizations = try await OrganizationRecord.query(on: db).all()
         let places = ["KZ", "KZ-75", "KZ-75-01", "KZ-75-03", "KZ-10", "KZ-10-02", "KZ-71", "KZ-79"]
+        let month = try #require(Period(kind: .month, year: TestClock.today.year, index: TestClock.today.month))
         for index in 0..<40 {
             let place = places[index % places.count]
             let owner = Bool.random(using: &random) ? organizations.randomElement(using: &random)?.id : nil
@@ -38,18 +40,32 @@ struct ScopeFilterTests {
                                               sha256: String(repeating: "0", count: 64), fileName: "p.txt", tokens: 1, status: .submitted,
                                               submittedBy: "probe", organizationID: owner, regionCode: place, submittedAt: TestClock.now)
             try await CorpusSubmissionRecord(submission).create(on: db)
+            let alert = Alert(id: UUID(), rule: "probe-\(index)", place: place, month: month, riskValue: 1, load: 1, baseline: 1,
+                              raisedAt: TestClock.now, responsibleID: owner)
+            try await AlertRecord(alert).create(on: db)
+            let executors = (0..<(index % 3)).compactMap { _ in organizations.randomElement(using: &random)?.id }
+            let instruction = Instruction(number: "probe-\(index)", source: .session, sourceDate: TestClock.today, item: "\(index)",
+                                          text: LocalizedText(kk: "probe"), executorIDs: executors, deadline: TestClock.today)
+            try await InstructionRecord(instruction).create(on: db)
+            for executor in Set(executors) { try await InstructionExecutorRecord(instructionID: instruction.id, organizationID: executor).create(on: db) }
         }
     }
 
-    /// Compares, row by row, the SQL filter with `Access.check` for one table.
+    /// Compares, row by row, the SQL filter with `Access.check` for one table. A row with several scopes
+    /// (an instruction, one per executor) is visible when any of them is allowed.
     static func compare<M: ScopedModel>(_ type: M.Type, actors: [Actor], on db: any Database, random: SeededRandom,
                                         scope: (M) async throws -> Scope) async throws -> Int where M.IDValue: Hashable {
+        try await compare(type, actors: actors, on: db, random: random, scopes: { [try await scope($0)] })
+    }
+
+    static func compare<M: ScopedModel>(_ type: M.Type, actors: [Actor], on db: any Database, random: SeededRandom,
+                                        scopes: (M) async throws -> [Scope]) async throws -> Int where M.IDValue: Hashable {
         let rows = try await M.query(on: db).all()
-        var scopes: [M.IDValue: Scope] = [:]
-        for row in rows { if let id = row.id { scopes[id] = try await scope(row) } }
+        var scopesByID: [M.IDValue: [Scope]] = [:]
+        for row in rows { if let id = row.id { scopesByID[id] = try await scopes(row) } }
         for actor in actors {
             let inSQL = Set(try await M.query(on: db).visible(to: actor).all().compactMap(\.id))
-            let allowed = Set(scopes.filter { Access.check(actor, .view, M.resource, in: $0.value) == .allowed }.keys)
+            let allowed = Set(scopesByID.filter { $0.value.contains { Access.check(actor, .view, M.resource, in: $0) == .allowed } }.keys)
             #expect(inSQL == allowed, "\(M.schema) for \(actor.displayName) (\(actor.role)): \(inSQL.subtracting(allowed).count) too many, \(allowed.subtracting(inSQL).count) missing; \(random.comment)")
         }
         return rows.count
@@ -69,6 +85,11 @@ struct ScopeFilterTests {
                 try await Self.compare(PlanRecord.self, actors: actors, on: db, random: random) { $0.plan.scope },
                 try await Self.compare(ReportRecord.self, actors: actors, on: db, random: random) { $0.report.scope },
                 try await Self.compare(SignalRecord.self, actors: actors, on: db, random: random) { $0.signal.scope },
+                try await Self.compare(AlertRecord.self, actors: actors, on: db, random: random) { $0.alert.scope },
+                try await Self.compare(InstructionRecord.self, actors: actors, on: db, random: random, scopes: { record in
+                    let instruction = record.instruction
+                    return [instruction.scope(for: nil)] + instruction.executorIDs.map { instruction.scope(for: $0) }
+                }),
                 try await Self.compare(CorpusSubmissionRecord.self, actors: actors, on: db, random: random) { $0.submission.scope },
                 try await Self.compare(UserRecord.self, actors: actors, on: db, random: random) { try await $0.scope(on: db) },
             ]

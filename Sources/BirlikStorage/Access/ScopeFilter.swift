@@ -4,15 +4,32 @@ import FluentSQL
 import SQLKit
 
 /// How a table's rows carry their `Scope`, written in SQL: the expression giving a row's place in the
-/// region tree, the one giving its owning organisation, and the condition under which it is public.
+/// region tree, the one giving its owning organisation (or a table listing its several owners), and the
+/// condition under which it is public.
 public struct ScopeColumns: Sendable {
     public var place: SQLQueryString
     public var organization: SQLQueryString?
+    public var owners: Owners?
     public var isPublic: SQLQueryString?
 
-    public init(place: SQLQueryString, organization: SQLQueryString? = nil, isPublic: SQLQueryString? = nil) {
+    /// A row owned by several organisations, listed in a table of their own: the row is visible when any
+    /// of them is (an instruction to each of its executors).
+    public struct Owners: Sendable {
+        /// The row's key, qualified by its table.
+        public var key: SQLQueryString
+        public var table: String
+        public var keyColumn: String
+        public var ownerColumn: String
+
+        public init(key: SQLQueryString, table: String, keyColumn: String, ownerColumn: String) {
+            self.key = key; self.table = table; self.keyColumn = keyColumn; self.ownerColumn = ownerColumn
+        }
+    }
+
+    public init(place: SQLQueryString, organization: SQLQueryString? = nil, owners: Owners? = nil, isPublic: SQLQueryString? = nil) {
         self.place = place
         self.organization = organization
+        self.owners = owners
         self.isPublic = isPublic
     }
 }
@@ -44,6 +61,9 @@ public enum ScopeFilter {
             if let isPublic = columns.isPublic { alternatives.append("(\(isPublic))") }
             if let organization = columns.organization, !organizations.isEmpty {
                 alternatives.append("\(organization) IN (\(binds: organizations))")
+            }
+            if let owners = columns.owners, !organizations.isEmpty {
+                alternatives.append("\(owners.key) IN (SELECT \(ident: owners.keyColumn) FROM \(ident: owners.table) WHERE \(ident: owners.ownerColumn) IN (\(binds: organizations)))")
             }
             for region in regions {
                 // `RegionCode.isWithin`: the region itself or a code below it (KZ-75, KZ-75-03).
@@ -90,6 +110,23 @@ extension SignalRecord: ScopedModel {
     public static let resource = Resource.signal
     public static func scopeColumns(in table: String) -> ScopeColumns {
         ScopeColumns(place: column("place", table), organization: column("responsible_id", table))
+    }
+}
+
+extension AlertRecord: ScopedModel {
+    public static let resource = Resource.alert
+    /// An alert (and its response task) belongs to its place and the organisation responsible for it.
+    public static func scopeColumns(in table: String) -> ScopeColumns {
+        ScopeColumns(place: column("place", table), organization: column("responsible_id", table))
+    }
+}
+
+extension InstructionRecord: ScopedModel {
+    public static let resource = Resource.instruction
+    /// An instruction is the Secretariat's (its place is the republic) and each executor's.
+    public static func scopeColumns(in table: String) -> ScopeColumns {
+        ScopeColumns(place: "\(bind: RegionCode.republic)",
+                     owners: .init(key: column("id", table), table: InstructionExecutorRecord.schema, keyColumn: "instruction_id", ownerColumn: "organization_id"))
     }
 }
 

@@ -1,5 +1,7 @@
 import BirlikCore
 import FluentKit
+import FluentSQL
+import SQLKit
 import Foundation
 
 /// Reading the register of instructions: the Secretariat sees all, an executor the ones it carries out.
@@ -25,18 +27,10 @@ public enum InstructionQueries {
         if filter.overdueOnly {
             query.filter(\.$status == ControlStatus.onControl.rawValue).filter(\.$deadline < today.description)
         }
-        let restricted = Access.visibility(actor, .instruction) != .everything
-        var ids: [UUID]? = nil
-        if restricted {
-            guard let organization = actor.organizationID, actor.isSignedIn else { return [] }
-            ids = try await InstructionExecutorRecord.query(on: db).filter(\.$organizationID == organization).all(\.$instructionID)
-        }
         if let executor = filter.executorID {
-            let assigned = try await InstructionExecutorRecord.query(on: db).filter(\.$organizationID == executor).all(\.$instructionID)
-            ids = ids.map { Array(Set($0).intersection(assigned)) } ?? assigned
+            query.filter(.sql(embed: "\(ident: "id") IN (SELECT \(ident: "instruction_id") FROM \(ident: InstructionExecutorRecord.schema) WHERE \(ident: "organization_id") = \(bind: executor))"))
         }
-        if let ids { query.filter(\.$id ~~ ids) }
-        return try await query.all().map(\.instruction).filter { canView($0, actor: actor) }
+        return try await query.visible(to: actor).all().map(\.instruction)
     }
 
     public static func find(id: UUID, actor: Actor, on db: any Database) async throws -> Instruction {

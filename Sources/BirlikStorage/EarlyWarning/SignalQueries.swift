@@ -131,10 +131,9 @@ public enum RiskQueries {
 /// Reading alerts.
 public enum AlertQueries {
     public static func list(openOnly: Bool, actor: Actor, on db: any Database) async throws -> [Alert] {
-        let query = AlertRecord.query(on: db)
+        let query = AlertRecord.query(on: db).visible(to: actor)
         if openOnly { query.filter(\.$status != Alert.Status.closed.rawValue) }
         return try await query.sort(\.$raisedAt, .descending).limit(500).all().map(\.alert)
-            .filter { Access.check(actor, .view, .alert, in: $0.scope) == .allowed }
     }
 
     public static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> Alert {

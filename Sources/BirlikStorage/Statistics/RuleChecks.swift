@@ -21,15 +21,18 @@ public enum RuleChecks {
         query.appendInterpolation(binds: Array(readYears).sorted())
         query.appendLiteral(")")
         if let place { query.appendLiteral(" AND place = "); query.appendInterpolation(bind: place) }
-        let visibility = Access.visibility(actor, .statistics)
+        // Public indicators are everyone's; the others through the one scoping rule, over the value's own place.
+        let publicCodes = codes.filter { StatisticsCatalog.shared.element($0)?.isPublic == true }.sorted()
+        query.appendLiteral(" AND (")
+        if !publicCodes.isEmpty { query.appendLiteral("element IN ("); query.appendInterpolation(binds: publicCodes); query.appendLiteral(") OR ") }
+        query.appendInterpolation(ScopeFilter.condition(Access.visibility(actor, .statistics), ValueTable.scopeColumns()))
+        query.appendLiteral(")")
         var totals: [String: Double] = [:]
         var sums: [String: Double] = [:]
         var checks: Set<String> = []
         for row in try await sql.raw(query).all() {
             let element = try row.decode(column: "element", as: String.self)
             let placeCode = try row.decode(column: "place", as: String.self)
-            if StatisticsCatalog.shared.element(element)?.isPublic != true,
-               !Access.isVisible(Scope(organizationID: nil, regionCode: placeCode, isPublic: false), under: visibility) { continue }
             if let places, !places.contains(placeCode) { continue }
             let period = try row.decode(column: "period", as: String.self)
             let value = try row.decode(column: "value", as: Double.self)
