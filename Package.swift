@@ -81,7 +81,9 @@ let package = Package(
         .executableTarget(
             name: "birlik-bench",
             dependencies: [
-                "BirlikWeb", "BirlikCorpus",
+                "BirlikWeb", "BirlikStorage", "BirlikCore", "BirlikCorpus",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

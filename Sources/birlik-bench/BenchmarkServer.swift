@@ -1,18 +1,17 @@
+import BirlikWeb
 import BirlikStorage
 import Vapor
 
 /// A Birlik server on a generated registry, started inside the benchmark process.
-public final class BenchmarkServer: @unchecked Sendable {
+final class BenchmarkServer: @unchecked Sendable {
     let app: Application
-    public let baseURL: String
+    let baseURL: String
 
     /// Migrates, loads the reference data plus `organizations` generated ones, and starts serving.
-    public static func start(_ configuration: BirlikConfiguration, organizations: Int) async throws -> BenchmarkServer {
-        Commands.bootstrapLogging
-        let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
+    static func start(_ configuration: BirlikConfiguration, organizations: Int) async throws -> BenchmarkServer {
+        let app = try await BirlikApplication.make(configuration, clock: .system, environment: Environment(name: "production", arguments: ["birlik-bench"]))
         app.logger.logLevel = .error
         do {
-            try configure(app, configuration, clock: .system)
             try await Boot.prepare(app, demoPassword: nil)
             try await BenchSeed.load(count: organizations, now: app.birlikClock.now, on: app.db)
             try app.server.start()
@@ -29,11 +28,11 @@ public final class BenchmarkServer: @unchecked Sendable {
     }
 
     /// The number of organisations in the database.
-    public func organizationCount() async throws -> Int {
+    func organizationCount() async throws -> Int {
         try await OrganizationRecord.query(on: app.db).count()
     }
 
-    public func stop() async throws {
+    func stop() async throws {
         // Let requests still queued from the load generator finish before the services go away.
         try await Task.sleep(for: .seconds(3))
         await app.server.shutdown()

@@ -1,3 +1,4 @@
+import BirlikWeb
 import BirlikCore
 import BirlikStorage
 import Fluent
@@ -8,26 +9,24 @@ import Vapor
 /// The control loop at national scale inside the benchmark process: the generated data, a signed-in
 /// Secretariat session for the load generator, and timings of the dashboards' aggregates against
 /// hand-written SQL computing the same figures.
-public final class ControlLoopBenchmark: @unchecked Sendable {
+final class ControlLoopBenchmark: @unchecked Sendable {
     let app: Application
-    public let baseURL: String
-    public let sessionCookie: String
-    public let summary: NationalScaleSeed.Summary
-    public let seedSeconds: Double
+    let baseURL: String
+    let sessionCookie: String
+    let summary: NationalScaleSeed.Summary
+    let seedSeconds: Double
 
-    public static func start(_ configuration: BirlikConfiguration, fraction: Double) async throws -> ControlLoopBenchmark {
-        Commands.bootstrapLogging
-        let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
+    static func start(_ configuration: BirlikConfiguration, fraction: Double) async throws -> ControlLoopBenchmark {
+        let app = try await BirlikApplication.make(configuration, clock: .system, environment: Environment(name: "production", arguments: ["birlik-bench"]))
         app.logger.logLevel = .error
         do {
-            try configure(app, configuration, clock: .system)
             try await Boot.prepare(app, demoPassword: nil)
             let started = Stopwatch()
             let summary = try await NationalScaleSeed.load(fraction: fraction, today: app.birlikClock.today, on: app.db)
             let seedSeconds = started.seconds
             let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
                                                   organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
-                                                  hasher: app.birlik.hasher, actor: .system, on: app.db, now: app.birlikClock.now)
+                                                  hasher: app.birlikHasher, actor: .system, on: app.db, now: app.birlikClock.now)
             let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, now: app.birlikClock.now, on: app.db)
             try app.server.start()
             return ControlLoopBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)",
@@ -39,13 +38,12 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
     }
 
     /// A new, empty database on the PostgreSQL server of `url`, for one run; returns its URL.
-    public static func freshDatabase(_ url: String) async throws -> String {
+    static func freshDatabase(_ url: String) async throws -> String {
         let name = "birlik_bench_\(UInt32.random(in: 0..<UInt32.max))"
         let configuration = BirlikConfiguration(dataDirectory: FileManager.default.temporaryDirectory.path,
                                                 database: .from(databaseURL: url, dataDirectory: ""))
-        let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
+        let app = try await BirlikApplication.make(configuration, clock: .system, environment: Environment(name: "production", arguments: ["birlik-bench"]))
         do {
-            try configure(app, configuration, clock: .system)
             try await (app.db as! any SQLDatabase).raw("CREATE DATABASE \(unsafeRaw: name)").run()
             try await app.asyncShutdown()
         } catch {
@@ -60,11 +58,11 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
     }
 
     /// One aggregate measured both ways: Birlik's function and a hand-written query, median milliseconds.
-    public struct Timing: Sendable {
-        public var name: String
-        public var birlik: Double
-        public var handWritten: Double
-        public var agree: Bool
+    struct Timing: Sendable {
+        var name: String
+        var birlik: Double
+        var handWritten: Double
+        var agree: Bool
     }
 
     static func median(_ runs: Int = 5, _ body: () async throws -> Void) async throws -> Double {
@@ -78,7 +76,7 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
         return times.sorted()[runs / 2]
     }
 
-    public func timings() async throws -> [Timing] {
+    func timings() async throws -> [Timing] {
         let db = app.db
         let sql = db as! any SQLDatabase
         let today = app.birlikClock.today
@@ -144,14 +142,14 @@ public final class ControlLoopBenchmark: @unchecked Sendable {
     }
 
     /// Seconds to generate the annual report for `year` as DOCX, and its size.
-    public func annualReport(year: Int) async throws -> (seconds: Double, bytes: Int) {
+    func annualReport(year: Int) async throws -> (seconds: Double, bytes: Int) {
         let start = Stopwatch()
         let output = try await AnnualReportService.generate(year: year, language: .kk, format: .docx, actor: .system,
                                                             dataDirectory: app.birlikDataDirectory, on: app.db, now: app.birlikClock.now)
         return (start.seconds, output.data.count)
     }
 
-    public func stop() async throws {
+    func stop() async throws {
         try await Task.sleep(for: .seconds(3))
         await app.server.shutdown()
         try await app.asyncShutdown()

@@ -1,3 +1,4 @@
+import BirlikWeb
 import BirlikCore
 import BirlikStorage
 import Fluent
@@ -9,14 +10,14 @@ import Vapor
 /// values (20 regions, 220 districts, 11 years, monthly and yearly indicators broken down by
 /// ethnicity), the national pivot against a hand-written GROUP BY, a 1,000,000-value CSV import
 /// against `sqlite3 .import` of the same file, and a signed-in Secretariat session for the page load.
-public final class StatisticsBenchmark: @unchecked Sendable {
+final class StatisticsBenchmark: @unchecked Sendable {
     let app: Application
-    public let baseURL: String
-    public let sessionCookie: String
-    public let values: Int
-    public let seedSeconds: Double
-    public let catalog: StatisticsCatalog
-    public let places: PlaceDirectory
+    let baseURL: String
+    let sessionCookie: String
+    let values: Int
+    let seedSeconds: Double
+    let catalog: StatisticsCatalog
+    let places: PlaceDirectory
     let directory: URL
 
     /// The generated districts: 11 per region, `KZ-NN-B01`…`KZ-NN-B11` (Birlik's real districts are not enough for the scale).
@@ -36,12 +37,10 @@ public final class StatisticsBenchmark: @unchecked Sendable {
         return StatisticsCatalog(elements: shared.elements + generated, dataSets: shared.dataSets, rules: shared.rules)
     }
 
-    public static func start(_ configuration: BirlikConfiguration, values target: Int) async throws -> StatisticsBenchmark {
-        Commands.bootstrapLogging
-        let app = try await BirlikApplication.make(Environment(name: "production", arguments: ["birlik-bench"]), configuration)
+    static func start(_ configuration: BirlikConfiguration, values target: Int) async throws -> StatisticsBenchmark {
+        let app = try await BirlikApplication.make(configuration, clock: .system, environment: Environment(name: "production", arguments: ["birlik-bench"]))
         app.logger.logLevel = .error
         do {
-            try configure(app, configuration, clock: .system)
             try await Boot.prepare(app, demoPassword: nil)
             let groups = Disaggregation.Dimension.ethnicity.options.map(\.code)
             let perMonthly = districts.count * 132 * groups.count
@@ -77,7 +76,7 @@ public final class StatisticsBenchmark: @unchecked Sendable {
             let seedSeconds = started.seconds
             let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
                                                   organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
-                                                  hasher: app.birlik.hasher, actor: .system, on: app.db, now: app.birlikClock.now)
+                                                  hasher: app.birlikHasher, actor: .system, on: app.db, now: app.birlikClock.now)
             let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, now: app.birlikClock.now, on: app.db)
             try app.server.start()
             return StatisticsBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)", sessionCookie: "birlik_session=\(session.token)",
@@ -95,10 +94,10 @@ public final class StatisticsBenchmark: @unchecked Sendable {
         self.catalog = catalog; self.places = places; self.directory = directory
     }
 
-    public var isPostgres: Bool { (app.db as? any SQLDatabase)?.dialect.name == "postgresql" }
+    var isPostgres: Bool { (app.db as? any SQLDatabase)?.dialect.name == "postgresql" }
 
     /// The national pivot (element × region × year over every value) both ways: median milliseconds, and whether the numbers agree.
-    public func pivot() async throws -> (birlik: Double, handWritten: Double, agree: Bool, cells: Int) {
+    func pivot() async throws -> (birlik: Double, handWritten: Double, agree: Bool, cells: Int) {
         let sql = app.db as! any SQLDatabase
         let elements = catalog.elements.filter { $0.dataSet == "bench" || $0.code == "population.ethnicity" }.map(\.code)
         var ours: [String: Double] = [:]
@@ -123,7 +122,7 @@ public final class StatisticsBenchmark: @unchecked Sendable {
     }
 
     /// Writes a CSV of `rows` new values (2026–2027, monthly, by ethnicity) and returns its URL.
-    public func importFile(rows: Int) throws -> URL {
+    func importFile(rows: Int) throws -> URL {
         let url = directory.appendingPathComponent("bench-import.csv")
         FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
@@ -152,7 +151,7 @@ public final class StatisticsBenchmark: @unchecked Sendable {
 
     /// Imports the file the way `birlik import values` does (streamed, checked, one transaction): seconds and values written.
     /// With `dryRun`, only reading and checking are timed.
-    public func importValues(_ url: URL, dryRun: Bool = false) async throws -> (seconds: Double, values: Int) {
+    func importValues(_ url: URL, dryRun: Bool = false) async throws -> (seconds: Double, values: Int) {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         let start = Stopwatch()
@@ -162,7 +161,7 @@ public final class StatisticsBenchmark: @unchecked Sendable {
         return (start.seconds, summary.values)
     }
 
-    public func stop() async throws {
+    func stop() async throws {
         try await Task.sleep(for: .seconds(2))
         await app.server.shutdown()
         try await app.asyncShutdown()

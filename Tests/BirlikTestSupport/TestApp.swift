@@ -58,24 +58,24 @@ public enum DemoPlans {
 public let testHasher = BcryptHasher(cost: 4)
 
 /// Builds a migrated application with the reference data (and by default the demo set) on `backend`,
-/// runs `body`, and tears everything down. PostgreSQL runs get a schema of their own.
-public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, seed: Bool = true,
+/// runs `body`, and tears everything down. PostgreSQL runs get a schema of their own; SQLite runs are in
+/// memory unless `onDisk` asks for a file (with its reader connections beside the writer).
+public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, seed: Bool = true, onDisk: Bool = false,
                           _ body: (Application) async throws -> T) async throws -> T {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     let database: DatabaseBackend
     switch backend {
-    case .sqlite: database = .sqliteMemory
+    case .sqlite: database = onDisk ? .sqliteFile(path: directory.appendingPathComponent("birlik.sqlite").path) : .sqliteMemory
     case .postgres:
         guard let url = TestBackend.postgresURL else { fatalError("BIRLIK_TEST_POSTGRES_URL is not set") }
         database = .postgres(url: url, searchPath: String(schema))
     }
     let configuration = BirlikConfiguration(dataDirectory: directory.path, database: database)
-    let app = try await BirlikApplication.make(.testing, configuration)
+    let app = try await BirlikApplication.make(configuration, clock: TestClock.clock, hasher: testHasher, environment: .testing)
     app.logger.logLevel = .warning
     do {
-        try configure(app, configuration, clock: TestClock.clock, hasher: testHasher)
         if backend == .postgres {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: String(schema))").run()
         }

@@ -2,24 +2,17 @@ import BirlikCore
 import FluentKit
 import Foundation
 import SQLKit
-import Atomics
 
 /// **The** audit write of Birlik. Every change runs through `write`, which opens one transaction,
 /// holds the log's lock, and lets the change record itself with `AuditWriter.record`.
 public enum AuditLog {
-    private static let lock = SerialLock()
-    private static let committed = ManagedAtomic<Int>(0)
-
-    /// Counts the audited transactions this process has committed: anything cached from the
-    /// database before the number changed may be stale.
-    public static var changeCount: Int { committed.load(ordering: .acquiring) }
-
     /// Runs `body` in one transaction; everything it records is chained into the log, or nothing is.
-    /// Writes are serialised: never call `write` from inside another `write`.
+    /// Writes are serialised by the database's `AuditGate`: never call `write` from inside another `write`.
     public static func write<T: Sendable>(on db: any Database, actor: Actor, now: Date,
                                           _ body: @escaping @Sendable (AuditWriter) async throws -> T) async throws -> T {
-        defer { committed.wrappingIncrement(ordering: .releasing) }
-        return try await lock.withLock {
+        let gate = try AuditGate.of(db)
+        defer { gate.countCommit() }
+        return try await gate.lock.withLock {
             try await db.transaction { tx in
                 if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
                     try await sql.raw("SELECT pg_advisory_xact_lock(4242001)").run()

@@ -121,13 +121,11 @@ public enum DashboardQueries {
         public var measureCount: Int
     }
 
-    /// How many measures serve each strategy node through its subtree: read once, kept until a change.
-    static let measureCounts = ReadCache<[String: Int]>(lifetime: 30, capacity: 4)
-
     /// Figures of every strategy node in one query: per measure, then summed over `measure_nodes` (each
     /// measure once per node it serves through the node's subtree), progress the weighted mean of the
-    /// measures' progress.
-    public static func byStrategyNode(_ filter: Filter, actor: Actor, on db: any Database) async throws -> [String: NodeFigures] {
+    /// measures' progress. How many measures serve each node is kept in `nodeCounts` until a change.
+    public static func byStrategyNode(_ filter: Filter, actor: Actor, nodeCounts: ReadCache<[String: Int]>? = nil,
+                                      on db: any Database) async throws -> [String: NodeFigures] {
         guard let sql = db as? any SQLDatabase else { return [:] }
         var query = SQLQueryString("""
             SELECT n.node_code AS node, CAST(SUM(m.expected) AS BIGINT) AS expected, CAST(SUM(m.accepted) AS BIGINT) AS accepted, \
@@ -139,13 +137,14 @@ public enum DashboardQueries {
         let inner = figures(key: "r.measure_id", filter, actor: actor)
         query.appendInterpolation(inner)
         query.appendInterpolation(unsafeRaw: " GROUP BY r.measure_id) m JOIN measure_nodes n ON n.measure_id = m.k JOIN measures w ON w.id = m.k GROUP BY n.node_code")
-        let counts = try await measureCounts.value("all") {
+        let loadCounts: () async throws -> [String: Int] = {
             var counts: [String: Int] = [:]
             for row in try await sql.raw("SELECT node_code, CAST(COUNT(*) AS BIGINT) AS n FROM measure_nodes GROUP BY node_code").all() {
                 counts[try row.decode(column: "node_code", as: String.self)] = try row.decode(column: "n", as: Int.self)
             }
             return counts
         }
+        let counts = if let nodeCounts { try await nodeCounts.value("all", load: loadCounts) } else { try await loadCounts() }
         var result = counts.mapValues { NodeFigures(rates: Rates(), progress: nil, measureCount: $0) }
         for row in try await sql.raw(query).all() {
             let node = try row.decode(column: "node", as: String.self)

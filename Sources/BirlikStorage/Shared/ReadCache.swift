@@ -2,8 +2,8 @@ import Foundation
 import NIOConcurrencyHelpers
 
 /// Remembers the results of read queries that many requests repeat (directory counts, the region
-/// tree) until an audited change commits in this process, and for `lifetime` at most (changes made
-/// by other server instances).
+/// tree) until an audited change commits through the application's `AuditGate`, and for `lifetime`
+/// at most (changes made by other server instances).
 public final class ReadCache<Value: Sendable>: Sendable {
     private struct Entry {
         var value: Value
@@ -14,10 +14,12 @@ public final class ReadCache<Value: Sendable>: Sendable {
     private let lifetime: TimeInterval
     private let capacity: Int
     private let entries = NIOLockedValueBox([String: Entry]())
+    private let gate: AuditGate
 
-    public init(lifetime: TimeInterval = 5, capacity: Int = 2048) {
+    public init(lifetime: TimeInterval = 5, capacity: Int = 2048, gate: AuditGate) {
         self.lifetime = lifetime
         self.capacity = capacity
+        self.gate = gate
     }
 
     /// Requests waiting for a value another request is loading, by change count and key.
@@ -26,7 +28,7 @@ public final class ReadCache<Value: Sendable>: Sendable {
     /// The cached value for `key`, or the value `load` produces (then kept). Concurrent misses of one
     /// key load once: the others wait for that load and share its value (or its error).
     public func value(_ key: String, now: ContinuousClock.Instant = .now, load: () async throws -> Value) async throws -> Value {
-        let changes = AuditLog.changeCount
+        let changes = gate.changeCount
         if let cached = lookup(key, changes: changes, now: now) { return cached }
         let flight = "\(changes)|\(key)"
         let leads = flights.withLockedValue { table -> Bool in

@@ -22,17 +22,28 @@ public enum DatabaseBackend: Sendable, Equatable {
         return false
     }
 
-    /// The Fluent configuration for this backend.
-    public func configuration() throws -> DatabaseConfigurationFactory {
+    /// Connections that read beside the writer of an SQLite file (see `BirlikDatabaseConfiguration`).
+    public static let sqliteReaders = 3
+
+    /// The Fluent configuration for this backend, carrying the application's `gate`.
+    public func configuration(gate: AuditGate) throws -> DatabaseConfigurationFactory {
+        let writer: DatabaseConfigurationFactory
+        var readers: [DatabaseConfigurationFactory] = []
         switch self {
         case let .sqliteFile(path):
-            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: .debug)
+            writer = .sqlite(.file(path), sqlLogLevel: .debug)
+            readers = (0..<Self.sqliteReaders).map { _ in .sqlite(.file(path), sqlLogLevel: .debug) }
         case .sqliteMemory:
-            return .sqlite(.memory, maxConnectionsPerEventLoop: 1, sqlLogLevel: .debug)
+            // An in-memory database exists only on its one connection.
+            writer = .sqlite(.memory, sqlLogLevel: .debug)
         case let .postgres(url, searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }
-            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug)
+            writer = .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug)
+        }
+        let readerFactories = readers
+        return DatabaseConfigurationFactory {
+            BirlikDatabaseConfiguration(writer: writer.make(), readers: readerFactories.map { $0.make() }, gate: gate)
         }
     }
 }

@@ -11,29 +11,8 @@ public enum Commands {
     /// Runs `body` with a configured application that is shut down afterwards.
     static func withApplication<T>(_ configuration: BirlikConfiguration, clock: BirlikClock, arguments: [String] = ["birlik"],
                                    _ body: (Application) async throws -> T) async throws -> T {
-        let environment = try Environment.detect(arguments: arguments)
-        bootstrapLogging
-        let app = try await BirlikApplication.make(environment, configuration)
-        do {
-            try configure(app, configuration, clock: clock)
-            let result = try await body(app)
-            // Whatever the command changed is sealed by a signed checkpoint outside the database.
-            if try await app.hasAuditLog() {
-                try await AuditCheckpoints.record(dataDirectory: configuration.dataDirectory, now: clock.now, on: app.db)
-            }
-            try await app.asyncShutdown()
-            return result
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
+        try await BirlikApplication.run(configuration, clock: clock, environment: try Environment.detect(arguments: arguments), body)
     }
-
-    /// Structured logs (`LOG_LEVEL` sets the level), set up once per process.
-    static let bootstrapLogging: Void = {
-        var environment = Environment(name: "production", arguments: ["birlik"])
-        try? LoggingSystem.bootstrap(from: &environment)
-    }()
 
     /// `birlik serve`: migrate, load reference data (and the demo set into an empty database), serve.
     /// `demo`: `true` loads the demo set, `false` never does, `nil` loads it only on a server that listens

@@ -4,8 +4,9 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// Sets Birlik up on a Vapor application: database, migrations, middleware, routes, services.
-public func configure(_ app: Application, _ configuration: BirlikConfiguration, clock: BirlikClock,
+/// Sets Birlik up on a Vapor application: database, migrations, middleware, routes, services
+/// (called by `BirlikApplication.make` only).
+func configure(_ app: Application, _ configuration: BirlikConfiguration, clock: BirlikClock,
                       hasher: (any PasswordHashing)? = nil) throws {
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
@@ -15,15 +16,11 @@ public func configure(_ app: Application, _ configuration: BirlikConfiguration, 
     if case let .sqliteFile(path) = configuration.database {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     }
-    app.databases.use(try configuration.database.configuration(), as: .birlik)
+    let gate = AuditGate()
+    app.databases.use(try configuration.database.configuration(gate: gate), as: .birlik)
     app.migrations.add(BirlikMigrations.all)
     app.birlik = BirlikServices(configuration: configuration, clock: clock,
-                            hasher: hasher ?? BcryptHasher(cost: configuration.bcryptCost),
-                            files: FileStore(root: configuration.filesDirectory),
-                            signInLimiter: RateLimiter(limit: 10, window: 60),
-                            metrics: Metrics(),
-                            publicPages: PublicPageCache(lifetime: .seconds(Int64(configuration.pageCacheSeconds))),
-                            corpus: CorpusLibrary(directory: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("corpus")))
+                                hasher: hasher ?? BcryptHasher(cost: configuration.bcryptCost), gate: gate)
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(SecurityHeaders())

@@ -75,7 +75,7 @@ enum MonitoringController {
                 else if region.kind != .republic { territories.append((region, Rates())) }
             }
         }
-        let nodeFigures = try await DashboardQueries.byStrategyNode(filter, actor: actor, on: request.db)
+        let nodeFigures = try await DashboardQueries.byStrategyNode(filter, actor: actor, nodeCounts: request.application.birlik.nodeCounts, on: request.db)
         let nodes = StrategyTree.shared.nodes.compactMap { node -> (StrategyNode, DashboardQueries.NodeFigures)? in
             guard [.direction, .task, .project].contains(node.kind), let figures = nodeFigures[node.code], figures.measureCount > 0 else { return nil }
             return (node, figures)

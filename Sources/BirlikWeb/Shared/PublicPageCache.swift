@@ -5,7 +5,7 @@ import Vapor
 
 /// Keeps the pages and API answers the public sees, so that the directory and the open API stay
 /// fast under load. Only anonymous GET requests are served from it; an entry is dropped as soon as
-/// any audited change commits in this process, and after `lifetime` seconds at most (for changes
+/// any audited change commits through this application, and after `lifetime` seconds at most (for changes
 /// made by other server instances). Pages that carry a form token are never kept.
 final class PublicPageCache: Sendable {
     struct Entry: Sendable {
@@ -26,7 +26,7 @@ final class PublicPageCache: Sendable {
     /// Requests waiting for a page another request is already rendering.
     private let waiting = NIOLockedValueBox([String: [CheckedContinuation<Entry?, Never>]]())
 
-    init(lifetime: TimeAmount = .seconds(5), capacity: Int = 4096, changeCount: @escaping @Sendable () -> Int = { AuditLog.changeCount }) {
+    init(lifetime: TimeAmount = .seconds(5), capacity: Int = 4096, changeCount: @escaping @Sendable () -> Int) {
         self.lifetime = lifetime
         self.capacity = capacity
         self.changeCount = changeCount

@@ -110,25 +110,39 @@ struct BirlikServices: Sendable {
     var signInLimiter: RateLimiter
     var metrics: Metrics
     var publicPages: PublicPageCache
+    /// What serialises this application's audited writes and counts them (every cache below is dated by it).
+    var gate: AuditGate
     /// Directory counts and the region tree, kept between changes.
-    var counts = ReadCache<Int>()
-    var regions = ReadCache<[Region]>()
+    var counts: ReadCache<Int>
+    var regions: ReadCache<[Region]>
+    /// How many measures serve each strategy node.
+    var nodeCounts: ReadCache<[String: Int]>
     /// Resolved session and API tokens (see `ContextMiddleware.identity`).
-    var identities = ReadCache<ContextMiddleware.Identity?>(lifetime: 5, capacity: 10_000)
+    var identities: ReadCache<ContextMiddleware.Identity?>
     /// Rendered dashboards per user and URL, split where the form token goes.
-    var dashboards = ReadCache<[String]>(lifetime: 5, capacity: 1_000)
+    var dashboards: ReadCache<[String]>
     /// Imports of large files running in the background, with their progress.
     var imports = ImportJobs()
     /// The national corpus index (S12).
     var corpus: CorpusLibrary
-}
 
-extension Application {
-    /// The data directory this application was configured with (files, keys).
-    public var birlikDataDirectory: String { birlik.configuration.dataDirectory }
-
-    /// The clock this application was configured with.
-    public var birlikClock: BirlikClock { birlik.clock }
+    /// The services of one application, made for it alone.
+    init(configuration: BirlikConfiguration, clock: BirlikClock, hasher: any PasswordHashing, gate: AuditGate) {
+        self.configuration = configuration
+        self.clock = clock
+        self.hasher = hasher
+        self.gate = gate
+        files = FileStore(root: configuration.filesDirectory)
+        signInLimiter = RateLimiter(limit: 10, window: 60)
+        metrics = Metrics()
+        publicPages = PublicPageCache(lifetime: .seconds(Int64(configuration.pageCacheSeconds)), changeCount: { gate.changeCount })
+        counts = ReadCache(gate: gate)
+        regions = ReadCache(gate: gate)
+        nodeCounts = ReadCache(lifetime: 30, capacity: 4, gate: gate)
+        identities = ReadCache(lifetime: 5, capacity: 10_000, gate: gate)
+        dashboards = ReadCache(lifetime: 5, capacity: 1_000, gate: gate)
+        corpus = CorpusLibrary(directory: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("corpus"))
+    }
 }
 
 struct ServicesKey: StorageKey {

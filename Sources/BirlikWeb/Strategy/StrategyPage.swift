@@ -86,7 +86,8 @@ enum StrategyPage {
     static func handle(_ request: Request) async throws -> Response {
         let actor = request.actor
         let figures = MonitoringController.showsFigures(actor)
-            ? try await DashboardQueries.byStrategyNode(DashboardQueries.Filter(asOf: request.today), actor: actor, on: request.db) : nil
+            ? try await DashboardQueries.byStrategyNode(DashboardQueries.Filter(asOf: request.today), actor: actor,
+                                                   nodeCounts: request.application.birlik.nodeCounts, on: request.db) : nil
         let model = Model(tree: .shared, query: request.queryText("q") ?? "", figures: figures)
         return html(view(model, PageContext(request)))
     }
