@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-atomics.git", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.17.0"),
     ],
     targets: [
         // Foundation-only domain core: value types, rules, permission, i18n catalog, transliteration.
@@ -91,7 +92,9 @@ let package = Package(
         .testTarget(name: "BirlikCorpusTests", dependencies: ["BirlikCorpus"]),
         .testTarget(name: "BirlikDocumentsTests", dependencies: ["BirlikDocuments", "BirlikTestSupport"]),
         .testTarget(name: "BirlikStorageTests", dependencies: ["BirlikTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "BirlikWebTests", dependencies: ["BirlikTestSupport", "BirlikDocuments"]),
+        .testTarget(name: "BirlikWebTests", dependencies: [
+            "BirlikTestSupport", "BirlikDocuments", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

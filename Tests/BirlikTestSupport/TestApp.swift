@@ -59,9 +59,10 @@ public let testHasher = BcryptHasher(cost: 4)
 
 /// Builds a migrated application with the reference data (and by default the demo set) on `backend`,
 /// runs `body`, and tears everything down. PostgreSQL runs get a schema of their own; SQLite runs are in
-/// memory unless `onDisk` asks for a file (with its reader connections beside the writer).
+/// memory unless `onDisk` asks for a file (with its reader connections beside the writer). `clock` is the
+/// test clock unless a test needs one day whatever `BIRLIK_TEST_TODAY` says (the page snapshots).
 public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, seed: Bool = true, onDisk: Bool = false,
-                          _ body: (Application) async throws -> T) async throws -> T {
+                          clock: BirlikClock = TestClock.clock, _ body: (Application) async throws -> T) async throws -> T {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
@@ -73,7 +74,7 @@ public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, s
         database = .postgres(url: url, searchPath: String(schema))
     }
     let configuration = BirlikConfiguration(dataDirectory: directory.path, database: database)
-    let app = try await BirlikApplication.make(configuration, clock: TestClock.clock, hasher: testHasher, environment: .testing)
+    let app = try await BirlikApplication.make(configuration, clock: clock, hasher: testHasher, environment: .testing)
     app.logger.logLevel = .warning
     do {
         if backend == .postgres {
@@ -112,7 +113,7 @@ extension Application {
     /// A browser session for the user with `email`.
     public func session(_ email: String) async throws -> Identity {
         let user = try #require(try await UserRecord.query(on: db).filter(\.$email == email).first(), "no user \(email)")
-        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 3600, now: TestClock.now, on: db)
+        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 3600, now: birlikClock.now, on: db)
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: "birlik_session=\(issued.token)")
         return Identity(headers: headers, csrf: issued.csrfToken, actor: try await UserStore.actor(for: user, on: db))
@@ -121,7 +122,7 @@ extension Application {
     /// An API bearer token for the user with `email`.
     public func bearer(_ email: String) async throws -> Identity {
         let user = try #require(try await UserRecord.query(on: db).filter(\.$email == email).first(), "no user \(email)")
-        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .api, lifetime: 3600, now: TestClock.now, on: db)
+        let issued = try await TokenStore.issue(for: try user.requireID(), kind: .api, lifetime: 3600, now: birlikClock.now, on: db)
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: issued.token)
         return Identity(headers: headers, csrf: "", actor: try await UserStore.actor(for: user, on: db))

@@ -6,7 +6,7 @@ import Foundation
 public enum PlanQueries {
     /// The plans `actor` may see: the national plan first, then regions by code.
     public static func list(actor: Actor, on db: any Database) async throws -> [Plan] {
-        try await PlanRecord.query(on: db).visible(to: actor).sort(\.$regionCode).sort(\.$startYear).all().map(\.plan)
+        try await PlanRecord.query(on: db).visible(to: actor).sort(\.$regionCode).sort(\.$startYear).sort(\.$code).all().map(\.plan)
     }
 
     public static func find(code: String, actor: Actor, on db: any Database) async throws -> Plan {
@@ -63,7 +63,10 @@ public enum PlanQueries {
         if let region = filter.regionCode, !region.isEmpty { plans = plans.filter { RegionCode.isWithin($0.regionCode, region) } }
         let byID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
         guard !byID.isEmpty else { return [] }
-        let query = MeasureRecord.query(on: db).filter(\.$planID ~~ Array(byID.keys)).sort(\.$planID).sort(\.$sortKey)
+        // In the plans' own order (as the plans list shows them), then each plan's measures in order.
+        let query = MeasureRecord.query(on: db).filter(\.$planID ~~ Array(byID.keys))
+            .join(PlanRecord.self, on: \MeasureRecord.$planID == \PlanRecord.$id)
+            .sort(PlanRecord.self, \.$regionCode).sort(PlanRecord.self, \.$startYear).sort(PlanRecord.self, \.$code).sort(\.$sortKey)
         if let task = filter.taskCode, !task.isEmpty { query.filter("task_codes", containsLiterally: "|\(task)|") }
         if let executor = filter.executorID {
             query.group(.or) { group in

@@ -81,10 +81,12 @@ enum MonitoringController {
             return (node, figures)
         }
         let byExecutor = try await DashboardQueries.rates(by: .executor, filter, actor: actor, on: request.db)
-        let top = byExecutor.sorted { ($0.value.expected, $1.key) > ($1.value.expected, $0.key) }.prefix(40)
         let overdue = try await ReportQueries.overdue(regionCode: selection.regionCode, year: selection.year, actor: actor, today: today, on: request.db)
             .filter { selection.executorID == nil || $0.report.executorID == selection.executorID }
-        let labels = try await OrganizationQueries.labels(ids: top.compactMap { UUID(uuidString: $0.key) } + overdue.map(\.report.executorID), on: request.db)
+        let labels = try await OrganizationQueries.labels(ids: byExecutor.keys.compactMap { UUID(uuidString: $0) } + overdue.map(\.report.executorID), on: request.db)
+        // The executors with the most reports first; equals in the order of their codes (the same on every request).
+        func code(_ key: String) -> String { UUID(uuidString: key).flatMap { labels[$0]?.code } ?? key }
+        let top = byExecutor.sorted { ($0.value.expected, code($1.key)) > ($1.value.expected, code($0.key)) }.prefix(40)
         let l10n = request.l10n
         let instructions = try await InstructionQueries.overdue(actor: actor, today: today, on: request.db)
         return DashboardPage.Model(
