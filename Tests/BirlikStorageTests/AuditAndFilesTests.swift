@@ -10,20 +10,20 @@ import Testing
 struct AuditAndFilesTests {
     static let secretariat = Actor(userID: UUID(), role: .secretariat, organizationID: nil, regionCode: "KZ", displayName: "secretariat")
 
-    static func makeChanges(_ app: Application) async throws {
+    static func makeChanges(_ birlik: TestDatabase) async throws {
         for index in 0..<3 {
             _ = try await OrganizationStore.create(OrganizationDraft(code: "ngo-\(index)", type: "ngo", nameKK: "ҮЕҰ \(index)", regionCode: "KZ-71"),
-                                                   actor: secretariat, on: app.db, now: TestClock.now)
+                                                   actor: secretariat, on: birlik.db, now: TestClock.now)
         }
     }
 
     @Test("Editing a row behind Birlik's back is caught", arguments: TestBackend.enabled)
     func tamperUpdate(backend: TestBackend) async throws {
-        try await withBirlik(backend, demo: false) { app in
-            try await Self.makeChanges(app)
-            #expect(try await AuditLog.verify(on: app.db).isWhole)
-            try await (app.db as! any SQLDatabase).raw("UPDATE audit_log SET actor_name = 'someone else' WHERE sequence = 2").run()
-            let report = try await AuditLog.verify(on: app.db)
+        try await withDatabase(backend, demo: false) { birlik in
+            try await Self.makeChanges(birlik)
+            #expect(try await AuditLog.verify(on: birlik.db).isWhole)
+            try await (birlik.db as! any SQLDatabase).raw("UPDATE audit_log SET actor_name = 'someone else' WHERE sequence = 2").run()
+            let report = try await AuditLog.verify(on: birlik.db)
             #expect(report.firstBroken?.sequence == 2)
             #expect(report.firstBroken?.reason == .contentChanged)
         }
@@ -31,30 +31,30 @@ struct AuditAndFilesTests {
 
     @Test("Deleting or inserting rows behind Birlik's back is caught", arguments: TestBackend.enabled)
     func tamperDeleteInsert(backend: TestBackend) async throws {
-        try await withBirlik(backend, demo: false) { app in
-            try await Self.makeChanges(app)
-            let sql = app.db as! any SQLDatabase
+        try await withDatabase(backend, demo: false) { birlik in
+            try await Self.makeChanges(birlik)
+            let sql = birlik.db as! any SQLDatabase
             try await sql.raw("DELETE FROM audit_log WHERE sequence = 3").run()
-            #expect(try await AuditLog.verify(on: app.db).firstBroken?.reason == .sequenceGap)
+            #expect(try await AuditLog.verify(on: birlik.db).firstBroken?.reason == .sequenceGap)
             try await sql.raw("INSERT INTO audit_log (sequence, at, actor_id, actor_name, action, entity_type, entity_id, previous_hash, hash) VALUES (3, 'x', 'x', 'x', 'create', 'organization', 'x', 'x', 'x')").run()
-            #expect(try await AuditLog.verify(on: app.db).firstBroken?.sequence == 3)
+            #expect(try await AuditLog.verify(on: birlik.db).firstBroken?.sequence == 3)
             try await sql.raw("DELETE FROM audit_log WHERE sequence >= 3").run()
-            #expect(try await AuditLog.verify(on: app.db).firstBroken?.reason == .headMismatch)
+            #expect(try await AuditLog.verify(on: birlik.db).firstBroken?.reason == .headMismatch)
         }
     }
 
     @Test("Files are stored once under their SHA-256", arguments: TestBackend.enabled)
     func files(backend: TestBackend) async throws {
-        try await withBirlik(backend, demo: false) { app in
+        try await withDatabase(backend, demo: false) { birlik in
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("files-\(UUID().uuidString)")
             let store = FileStore(root: root)
             let data = Data("Қазақстан халқы Ассамблеясы".utf8)
-            let first = try await store.store(data, mediaType: "text/plain", originalName: "a.txt", on: app.db, now: TestClock.now)
-            let second = try await store.store(data, mediaType: "text/plain", originalName: "b.txt", on: app.db, now: TestClock.now)
+            let first = try await store.store(data, mediaType: "text/plain", originalName: "a.txt", on: birlik.db, now: TestClock.now)
+            let second = try await store.store(data, mediaType: "text/plain", originalName: "b.txt", on: birlik.db, now: TestClock.now)
             #expect(first == second)
             #expect(store.data(at: first) == data)
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(first.relativePath).path))
-            #expect(try await StoredFileRecord.query(on: app.db).count() == 1)
+            #expect(try await StoredFileRecord.query(on: birlik.db).count() == 1)
             try Data("tampered".utf8).write(to: root.appendingPathComponent(first.relativePath))
             #expect(store.data(at: first) == nil)
         }
@@ -62,9 +62,9 @@ struct AuditAndFilesTests {
 
     @Test("Wrong passwords slow an account down, never lock it; the answer is the same for unknown addresses", arguments: TestBackend.enabled)
     func slowedDown(backend: TestBackend) async throws {
-        try await withBirlik(backend) { app in
+        try await withDatabase(backend) { birlik in
             func signIn(_ email: String, _ password: String, at now: Date) async throws -> UserRecord {
-                try await UserStore.signIn(email: email, password: password, hasher: testHasher, now: now, on: app.db)
+                try await UserStore.signIn(email: email, password: password, hasher: testHasher, now: now, on: birlik.db)
             }
             #expect(UserStore.delay(afterFailures: 2) == 0 && UserStore.delay(afterFailures: 3) == 30 && UserStore.delay(afterFailures: 4) == 60)
             #expect(UserStore.delay(afterFailures: 40) == UserStore.longestDelay && UserStore.delay(afterFailures: Int.max) == UserStore.longestDelay)
@@ -76,16 +76,16 @@ struct AuditAndFilesTests {
             await expectFailure(.invalidCredentials) { try await signIn("nobody@birlik.kz", DemoUsers.password, at: TestClock.now) }
             let later = TestClock.now.addingTimeInterval(UserStore.delay(afterFailures: 3) + 1)
             #expect(try await signIn(DemoUsers.citizen, DemoUsers.password, at: later).email == DemoUsers.citizen)
-            #expect(try await UserRecord.query(on: app.db).filter(\.$email == DemoUsers.citizen).first()?.failedLogins == 0)
-            let failures = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "signInFailed").count()
+            #expect(try await UserRecord.query(on: birlik.db).filter(\.$email == DemoUsers.citizen).first()?.failedLogins == 0)
+            let failures = try await AuditEntryRecord.query(on: birlik.db).filter(\.$action == "signInFailed").count()
             #expect(failures == 3)
         }
     }
 
     @Test("Forty parallel guesses get at most three password checks before the account waits", arguments: TestBackend.enabled)
     func parallelGuesses(backend: TestBackend) async throws {
-        try await withBirlik(backend) { app in
-            let db = app.db
+        try await withDatabase(backend) { birlik in
+            let db = birlik.db
             let results = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for index in 0..<40 {
                     group.addTask {
@@ -98,72 +98,72 @@ struct AuditAndFilesTests {
                 return try await group.reduce(into: [Bool]()) { $0.append($1) }
             }
             #expect(!results.contains(true))
-            #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$action == "signInFailed").count() <= 3)
+            #expect(try await AuditEntryRecord.query(on: birlik.db).filter(\.$action == "signInFailed").count() <= 3)
         }
     }
 
     @Test("Accounts are disabled, re-enabled, given roles and new passwords; every token ends with the old access", arguments: TestBackend.enabled)
     func accounts(backend: TestBackend) async throws {
-        try await withBirlik(backend) { app in
-            let admin = try await app.actor(DemoUsers.admin), almaty = try await app.actor(DemoUsers.almaty)
-            let user = try #require(try await UserRecord.query(on: app.db).filter(\.$email == DemoUsers.akimat).first())
+        try await withDatabase(backend) { birlik in
+            let admin = try await birlik.actor(DemoUsers.admin), almaty = try await birlik.actor(DemoUsers.almaty)
+            let user = try #require(try await UserRecord.query(on: birlik.db).filter(\.$email == DemoUsers.akimat).first())
             let id = try user.requireID()
-            let session = try await TokenStore.issue(for: id, kind: .api, lifetime: 3600, now: TestClock.now, on: app.db)
+            let session = try await TokenStore.issue(for: id, kind: .api, lifetime: 3600, now: TestClock.now, on: birlik.db)
             func apply(_ change: AccountStore.Change, as actor: Actor) async throws {
-                try await AccountStore.apply(change, to: id, actor: actor, hasher: testHasher, now: TestClock.now, on: app.db)
+                try await AccountStore.apply(change, to: id, actor: actor, hasher: testHasher, now: TestClock.now, on: birlik.db)
             }
             // A coordinator sees the region's accounts but does not manage them.
             await expectFailure(.forbidden) { try await apply(.disable, as: almaty) }
             try await apply(.disable, as: admin)
-            #expect(try await TokenStore.resolve(session.token, kind: .api, now: TestClock.now, on: app.db) == nil)
+            #expect(try await TokenStore.resolve(session.token, kind: .api, now: TestClock.now, on: birlik.db) == nil)
             await expectFailure(.invalidCredentials) {
-                try await UserStore.signIn(email: DemoUsers.akimat, password: DemoUsers.password, hasher: testHasher, now: TestClock.now, on: app.db)
+                try await UserStore.signIn(email: DemoUsers.akimat, password: DemoUsers.password, hasher: testHasher, now: TestClock.now, on: birlik.db)
             }
             try await apply(.enable, as: admin)
             try await apply(.role(.councilMember), as: admin)
-            #expect(try await UserRecord.find(id, on: app.db)?.role == "councilMember")
+            #expect(try await UserRecord.find(id, on: birlik.db)?.role == "councilMember")
             await expectInvalid(["password"]) { try await apply(.resetPassword("short"), as: admin) }
             try await apply(.resetPassword("Fresh-passphrase-77"), as: admin)
             #expect(try await UserStore.signIn(email: DemoUsers.akimat, password: "Fresh-passphrase-77", hasher: testHasher,
-                                               now: TestClock.now, on: app.db).email == DemoUsers.akimat)
+                                               now: TestClock.now, on: birlik.db).email == DemoUsers.akimat)
             // No one changes their own account here.
             await expectFailure(.forbidden) {
-                try await AccountStore.apply(.role(.citizen), to: try #require(admin.userID), actor: admin, hasher: testHasher, now: TestClock.now, on: app.db)
+                try await AccountStore.apply(.role(.citizen), to: try #require(admin.userID), actor: admin, hasher: testHasher, now: TestClock.now, on: birlik.db)
             }
             // A user's own password: the current one proves it; other sessions end.
-            let akimat = try await app.actor(DemoUsers.akimat)
-            let other = try await TokenStore.issue(for: id, kind: .session, lifetime: 3600, now: TestClock.now, on: app.db)
-            let kept = try await TokenStore.issue(for: id, kind: .session, lifetime: 3600, now: TestClock.now, on: app.db)
+            let akimat = try await birlik.actor(DemoUsers.akimat)
+            let other = try await TokenStore.issue(for: id, kind: .session, lifetime: 3600, now: TestClock.now, on: birlik.db)
+            let kept = try await TokenStore.issue(for: id, kind: .session, lifetime: 3600, now: TestClock.now, on: birlik.db)
             await expectInvalid(["current"]) {
                 try await AccountStore.changeOwnPassword(current: "wrong", new: "Another-passphrase-88", actor: akimat, keepingToken: kept.token,
-                                                         hasher: testHasher, now: TestClock.now, on: app.db)
+                                                         hasher: testHasher, now: TestClock.now, on: birlik.db)
             }
             try await AccountStore.changeOwnPassword(current: "Fresh-passphrase-77", new: "Another-passphrase-88", actor: akimat, keepingToken: kept.token,
-                                                     hasher: testHasher, now: TestClock.now, on: app.db)
-            #expect(try await TokenStore.resolve(other.token, kind: .session, now: TestClock.now, on: app.db) == nil)
-            #expect(try await TokenStore.resolve(kept.token, kind: .session, now: TestClock.now, on: app.db) != nil)
-            #expect(try await AuditLog.verify(on: app.db).isWhole)
+                                                     hasher: testHasher, now: TestClock.now, on: birlik.db)
+            #expect(try await TokenStore.resolve(other.token, kind: .session, now: TestClock.now, on: birlik.db) == nil)
+            #expect(try await TokenStore.resolve(kept.token, kind: .session, now: TestClock.now, on: birlik.db) != nil)
+            #expect(try await AuditLog.verify(on: birlik.db).isWhole)
         }
     }
 
     @Test("Users need a known organisation, a good password and a new e-mail", arguments: TestBackend.enabled)
     func users(backend: TestBackend) async throws {
-        try await withBirlik(backend) { app in
+        try await withDatabase(backend) { birlik in
             do {
                 _ = try await UserStore.create(email: "bad", password: "short", role: .executor, organizationCode: "nowhere",
-                                               displayName: "", hasher: testHasher, actor: .system, on: app.db, now: TestClock.now)
+                                               displayName: "", hasher: testHasher, actor: .system, on: birlik.db, now: TestClock.now)
                 Issue.record("accepted")
             } catch let DomainError.invalid(problems) {
                 #expect(Set(problems.map(\.field)) == ["email", "password", "organization"])
             }
             await expectFailure(DomainError.conflict(.errorDuplicateEmail)) {
                 try await UserStore.create(email: DemoUsers.citizen, password: "Another-pass-99", role: .citizen, organizationCode: nil,
-                                           displayName: "", hasher: testHasher, actor: .system, on: app.db, now: TestClock.now)
+                                           displayName: "", hasher: testHasher, actor: .system, on: birlik.db, now: TestClock.now)
             }
             let user = try await UserStore.create(email: "New.Officer@Gov.kz", password: "Officer-pass-2025", role: .executor,
-                                                  organizationCode: "mci", displayName: "Officer", hasher: testHasher, actor: .system, on: app.db, now: TestClock.now)
+                                                  organizationCode: "mci", displayName: "Officer", hasher: testHasher, actor: .system, on: birlik.db, now: TestClock.now)
             #expect(user.email == "new.officer@gov.kz")
-            let entry = try await AuditLog.list(AuditLog.Filter(entityType: "user"), page: 1, on: app.db).items.first
+            let entry = try await AuditLog.list(AuditLog.Filter(entityType: "user"), page: 1, on: birlik.db).items.first
             #expect(entry?.after?.contains("new.officer@gov.kz") == true)
             #expect(entry?.after?.contains("$2") == false)
         }
@@ -173,32 +173,30 @@ struct AuditAndFilesTests {
     func backupRestore(backend: TestBackend) async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString).zip")
         let files = FileManager.default.temporaryDirectory.appendingPathComponent("backup-files-\(UUID().uuidString)")
-        let counts = try await withBirlik(backend) { app in
-            _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: app.db, now: TestClock.now)
-            let manifest = try await Backup.write(to: file, filesRoot: files, now: TestClock.now, on: app.db)
+        let counts = try await withDatabase(backend) { birlik in
+            _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: birlik.db, now: TestClock.now)
+            let manifest = try await Backup.write(to: file, filesRoot: files, now: TestClock.now, on: birlik.db)
             return manifest.counts
         }
         let restoredFiles = FileManager.default.temporaryDirectory.appendingPathComponent("restored-\(UUID().uuidString)")
-        try await withBirlik(backend, seed: false) { app in
-            try await Backup.restore(from: file, filesRoot: restoredFiles, on: app.db)
-            #expect(try await OrganizationRecord.query(on: app.db).count() == counts["organizations"])
-            #expect(try await UserRecord.query(on: app.db).count() == counts["users"])
-            #expect(try await ReportRecord.query(on: app.db).count() == counts["reports"] && counts["reports", default: 0] > 0)
-            #expect(try await PlanVersionRecord.query(on: app.db).count() == counts["plan_versions"])
-            #expect(try await InstructionEventRecord.query(on: app.db).count() == counts["instruction_events"])
-            #expect(try await SignalRecord.query(on: app.db).count() == counts["signals"] && counts["signals", default: 0] > 0)
-            #expect(try await AlertRecord.query(on: app.db).count() == counts["alerts"])
-            let values = try await OpenData.values(element: "census.population.ethnicity", period: "2021", place: nil, by: "ethnicity", actor: .anonymous, on: app.db)
+        try await withDatabase(backend, seed: false) { birlik in
+            try await Backup.restore(from: file, filesRoot: restoredFiles, on: birlik.db)
+            #expect(try await OrganizationRecord.query(on: birlik.db).count() == counts["organizations"])
+            #expect(try await UserRecord.query(on: birlik.db).count() == counts["users"])
+            #expect(try await ReportRecord.query(on: birlik.db).count() == counts["reports"] && counts["reports", default: 0] > 0)
+            #expect(try await PlanVersionRecord.query(on: birlik.db).count() == counts["plan_versions"])
+            #expect(try await InstructionEventRecord.query(on: birlik.db).count() == counts["instruction_events"])
+            #expect(try await SignalRecord.query(on: birlik.db).count() == counts["signals"] && counts["signals", default: 0] > 0)
+            #expect(try await AlertRecord.query(on: birlik.db).count() == counts["alerts"])
+            let values = try await OpenData.values(element: "census.population.ethnicity", period: "2021", place: nil, by: "ethnicity", actor: .anonymous, on: birlik.db)
             #expect(values.count == 10 && counts["data_values", default: 0] > 1000)
-            #expect(try await AuditLog.verify(on: app.db).isWhole)
+            #expect(try await AuditLog.verify(on: birlik.db).isWhole)
             #expect(FileStore(root: restoredFiles).data(at: ContentAddress(of: Data("файл".utf8))) == Data("файл".utf8))
             do {
-                _ = try await Backup.restore(from: file, filesRoot: restoredFiles, on: app.db)
+                _ = try await Backup.restore(from: file, filesRoot: restoredFiles, on: birlik.db)
                 Issue.record("a backup was restored over existing data")
             } catch Backup.Failure.notEmpty {
             }
         }
     }
 }
-
-import Vapor

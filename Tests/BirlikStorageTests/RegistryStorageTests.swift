@@ -13,36 +13,36 @@ struct RegistryStorageTests {
 
     @Test("Reference data: the region tree and the institutions of the Concepts, loaded once", arguments: TestBackend.enabled)
     func referenceData(backend: TestBackend) async throws {
-        try await withBirlik(backend, demo: false) { app in
-            let regions = try await RegionQueries.all(on: app.db)
+        try await withDatabase(backend, demo: false) { birlik in
+            let regions = try await RegionQueries.all(on: birlik.db)
             #expect(regions.filter { $0.kind == .region }.count == 17)
             #expect(regions.filter { $0.kind == .city }.count == 3)
             #expect(regions.contains { $0.kind == .district && $0.parent == "KZ-75" })
-            let mothers = try await OrganizationQueries.find(code: "apk-mothers-council", actor: .anonymous, on: app.db)
+            let mothers = try await OrganizationQueries.find(code: "apk-mothers-council", actor: .anonymous, on: birlik.db)
             #expect(mothers.name.kk == "ҚХА Аналар кеңесі")
-            #expect(try await OrganizationQueries.find(code: "public-accord-kz-62", actor: .anonymous, on: app.db).name.kk
+            #expect(try await OrganizationQueries.find(code: "public-accord-kz-62", actor: .anonymous, on: birlik.db).name.kk
                     == "«Қоғамдық келісім» КММ (Ұлытау облысы)")
-            let before = try await OrganizationRecord.query(on: app.db).count()
+            let before = try await OrganizationRecord.query(on: birlik.db).count()
             #expect(before == 17 + 60)
-            #expect(try await ReferenceSeed.load(now: TestClock.now, on: app.db) == 0)
-            #expect(try await OrganizationRecord.query(on: app.db).count() == before)
+            #expect(try await ReferenceSeed.load(now: TestClock.now, on: birlik.db) == 0)
+            #expect(try await OrganizationRecord.query(on: birlik.db).count() == before)
         }
     }
 
     @Test("The directory filters by region subtree, type and ethnic group, and searches in any script", arguments: TestBackend.enabled)
     func directoryQueries(backend: TestBackend) async throws {
-        try await withBirlik(backend) { app in
+        try await withDatabase(backend) { birlik in
             let almaty = try await OrganizationQueries.directory(DirectoryQuery(regionCode: "KZ-75", perPage: 200), actor: Self.secretariat,
-                                                                 language: .kk, on: app.db)
+                                                                 language: .kk, on: birlik.db)
             #expect(almaty.items.allSatisfy { RegionCode.isWithin($0.regionCode, "KZ-75") })
             #expect(almaty.items.contains { $0.regionCode == "KZ-75-01" })
-            let houses = try await OrganizationQueries.directory(DirectoryQuery(type: .friendshipHouse), actor: .anonymous, language: .ru, on: app.db)
+            let houses = try await OrganizationQueries.directory(DirectoryQuery(type: .friendshipHouse), actor: .anonymous, language: .ru, on: birlik.db)
             #expect(houses.total == 20)
             let koreans = try await OrganizationQueries.directory(DirectoryQuery(ethnicGroup: "koreans", perPage: 200), actor: .anonymous,
-                                                                  language: .en, on: app.db)
+                                                                  language: .en, on: birlik.db)
             #expect(!koreans.items.isEmpty && koreans.items.allSatisfy { $0.ethnicGroups.contains("koreans") })
             for text in ["Аналар кеңесі", "analar kenesi", "ANALAR", "Совет матерей", "Mothers"] {
-                let found = try await OrganizationQueries.directory(DirectoryQuery(text: text), actor: .anonymous, language: .kk, on: app.db)
+                let found = try await OrganizationQueries.directory(DirectoryQuery(text: text), actor: .anonymous, language: .kk, on: birlik.db)
                 #expect(found.items.map(\.code) == ["apk-mothers-council"], "\(text)")
             }
         }
@@ -50,41 +50,41 @@ struct RegistryStorageTests {
 
     @Test("Sorting follows the Kazakh alphabet and paging is stable", arguments: TestBackend.enabled)
     func sortingAndPaging(backend: TestBackend) async throws {
-        try await withBirlik(backend, demo: false) { app in
-            let first = try await OrganizationQueries.directory(DirectoryQuery(page: 1, perPage: 10), actor: .anonymous, language: .kk, on: app.db)
-            let second = try await OrganizationQueries.directory(DirectoryQuery(page: 2, perPage: 10), actor: .anonymous, language: .kk, on: app.db)
+        try await withDatabase(backend, demo: false) { birlik in
+            let first = try await OrganizationQueries.directory(DirectoryQuery(page: 1, perPage: 10), actor: .anonymous, language: .kk, on: birlik.db)
+            let second = try await OrganizationQueries.directory(DirectoryQuery(page: 2, perPage: 10), actor: .anonymous, language: .kk, on: birlik.db)
             #expect(first.total == 77 && first.pageCount == 8)
             #expect(Set(first.items.map(\.id)).isDisjoint(with: second.items.map(\.id)))
-            let all = try await OrganizationQueries.directory(DirectoryQuery(perPage: 200), actor: .anonymous, language: .kk, on: app.db)
+            let all = try await OrganizationQueries.directory(DirectoryQuery(perPage: 200), actor: .anonymous, language: .kk, on: birlik.db)
             let names = all.items.compactMap(\.name.kk)
             #expect(names == names.sorted(by: KazakhCollation.areInIncreasingOrder))
             let descending = try await OrganizationQueries.directory(DirectoryQuery(descending: true, perPage: 200), actor: .anonymous,
-                                                                     language: .kk, on: app.db)
+                                                                     language: .kk, on: birlik.db)
             #expect(descending.items.compactMap(\.name.kk) == names.reversed())
         }
     }
 
     @Test("Non-public organisations stay inside their region", arguments: TestBackend.enabled)
     func scoping(backend: TestBackend) async throws {
-        try await withBirlik(backend) { app in
-            let abaiNGO = try await OrganizationQueries.find(code: "ngo-kz-10", actor: Self.secretariat, on: app.db)
+        try await withDatabase(backend) { birlik in
+            let abaiNGO = try await OrganizationQueries.find(code: "ngo-kz-10", actor: Self.secretariat, on: birlik.db)
             #expect(!abaiNGO.isPublic)
             for outsider in [Self.almaty, Actor.anonymous] {
-                let found = try? await OrganizationQueries.find(code: "ngo-kz-10", actor: outsider, on: app.db)
+                let found = try? await OrganizationQueries.find(code: "ngo-kz-10", actor: outsider, on: birlik.db)
                 #expect(found == nil, "\(outsider.role)")
             }
-            let own = try await OrganizationQueries.find(code: "ngo-kz-75", actor: Self.almaty, on: app.db)
+            let own = try await OrganizationQueries.find(code: "ngo-kz-75", actor: Self.almaty, on: birlik.db)
             #expect(own.code == "ngo-kz-75")
-            let seen = try await OrganizationQueries.directory(DirectoryQuery(perPage: 200), actor: Self.almaty, language: .kk, on: app.db)
-            let all = try await OrganizationQueries.directory(DirectoryQuery(perPage: 1), actor: Self.secretariat, language: .kk, on: app.db)
-            let everything = try await OrganizationQueries.directory(DirectoryQuery(perPage: 200), actor: Self.secretariat, language: .kk, on: app.db)
+            let seen = try await OrganizationQueries.directory(DirectoryQuery(perPage: 200), actor: Self.almaty, language: .kk, on: birlik.db)
+            let all = try await OrganizationQueries.directory(DirectoryQuery(perPage: 1), actor: Self.secretariat, language: .kk, on: birlik.db)
+            let everything = try await OrganizationQueries.directory(DirectoryQuery(perPage: 200), actor: Self.secretariat, language: .kk, on: birlik.db)
             #expect(everything.total == all.total)
             let hidden = everything.items.filter { !$0.isPublic && !RegionCode.isWithin($0.regionCode, "KZ-75") }
             #expect(!hidden.isEmpty)
             let leaked = Set(seen.items.map(\.id)).intersection(hidden.map(\.id))
             #expect(leaked.isEmpty)
-            let anonymousCounts = try await OrganizationQueries.countsByRegion(actor: .anonymous, on: app.db)
-            let coordinatorCounts = try await OrganizationQueries.countsByRegion(actor: Self.almaty, on: app.db)
+            let anonymousCounts = try await OrganizationQueries.countsByRegion(actor: .anonymous, on: birlik.db)
+            let coordinatorCounts = try await OrganizationQueries.countsByRegion(actor: Self.almaty, on: birlik.db)
             let almatyMore = (coordinatorCounts["KZ-75"] ?? 0) > (anonymousCounts["KZ-75"] ?? 0)
             let abaiSame = coordinatorCounts["KZ-10"] == anonymousCounts["KZ-10"]
             #expect(almatyMore)
@@ -94,48 +94,48 @@ struct RegistryStorageTests {
 
     @Test("Create, update and delete are checked, validated and audited", arguments: TestBackend.enabled)
     func writes(backend: TestBackend) async throws {
-        try await withBirlik(backend, demo: false) { app in
+        try await withDatabase(backend, demo: false) { birlik in
             var draft = OrganizationDraft(code: "almaty-korean-centre", type: "ethnoculturalAssociation", nameKK: "Корей орталығы",
                                           nameRU: "Корейский центр", regionCode: "KZ-75-03", parentCode: "assembly-kz-75",
                                           languages: ["kk", "ru"], ethnicGroups: ["koreans"])
-            let created = try await OrganizationStore.create(draft, actor: Self.almaty, on: app.db, now: TestClock.now)
+            let created = try await OrganizationStore.create(draft, actor: Self.almaty, on: birlik.db, now: TestClock.now)
             #expect(created.version == 1)
             #expect(created.parentID != nil)
             await expectFailure(DomainError.conflict(.errorDuplicateCode)) {
-                try await OrganizationStore.create(draft, actor: Self.almaty, on: app.db, now: TestClock.now)
+                try await OrganizationStore.create(draft, actor: Self.almaty, on: birlik.db, now: TestClock.now)
             }
             var elsewhere = draft
             elsewhere.code = "abai-centre"
             elsewhere.regionCode = "KZ-10"
-            await expectFailure(DomainError.forbidden) { try await OrganizationStore.create(elsewhere, actor: Self.almaty, on: app.db, now: TestClock.now) }
+            await expectFailure(DomainError.forbidden) { try await OrganizationStore.create(elsewhere, actor: Self.almaty, on: birlik.db, now: TestClock.now) }
             draft = OrganizationDraft(created, parentCode: "assembly-kz-75")
             draft.nameEN = "Korean Centre"
-            let updated = try await OrganizationStore.update(id: created.id, draft, actor: Self.almaty, on: app.db, now: TestClock.now)
+            let updated = try await OrganizationStore.update(id: created.id, draft, actor: Self.almaty, on: birlik.db, now: TestClock.now)
             #expect(updated.version == 2 && updated.name.en == "Korean Centre")
             await expectFailure(DomainError.staleVersion) {
-                try await OrganizationStore.update(id: created.id, draft, actor: Self.almaty, on: app.db, now: TestClock.now)
+                try await OrganizationStore.update(id: created.id, draft, actor: Self.almaty, on: birlik.db, now: TestClock.now)
             }
             var moved = OrganizationDraft(updated, parentCode: nil)
             moved.regionCode = "KZ-10"
-            await expectFailure(DomainError.forbidden) { try await OrganizationStore.update(id: created.id, moved, actor: Self.almaty, on: app.db, now: TestClock.now) }
-            await expectFailure(DomainError.forbidden) { try await OrganizationStore.delete(id: created.id, actor: Self.almaty, on: app.db, now: TestClock.now) }
-            try await OrganizationStore.delete(id: created.id, actor: Self.secretariat, on: app.db, now: TestClock.now)
-            let log = try await AuditLog.list(AuditLog.Filter(entityID: created.id.uuidString), page: 1, on: app.db)
+            await expectFailure(DomainError.forbidden) { try await OrganizationStore.update(id: created.id, moved, actor: Self.almaty, on: birlik.db, now: TestClock.now) }
+            await expectFailure(DomainError.forbidden) { try await OrganizationStore.delete(id: created.id, actor: Self.almaty, on: birlik.db, now: TestClock.now) }
+            try await OrganizationStore.delete(id: created.id, actor: Self.secretariat, on: birlik.db, now: TestClock.now)
+            let log = try await AuditLog.list(AuditLog.Filter(entityID: created.id.uuidString), page: 1, on: birlik.db)
             #expect(log.items.map(\.action) == ["delete", "update", "create"])
             #expect(log.items[1].before?.contains("\"version\":1") == true && log.items[1].after?.contains("Korean Centre") == true)
-            #expect(try await AuditLog.verify(on: app.db).isWhole)
+            #expect(try await AuditLog.verify(on: birlik.db).isWhole)
         }
     }
 
     @Test("Invalid input writes nothing, not even an audit entry", arguments: TestBackend.enabled)
     func invalidWritesNothing(backend: TestBackend) async throws {
-        try await withBirlik(backend, demo: false) { app in
-            let organizations = try await OrganizationRecord.query(on: app.db).count()
-            let entries = try await AuditEntryRecord.query(on: app.db).count()
+        try await withDatabase(backend, demo: false) { birlik in
+            let organizations = try await OrganizationRecord.query(on: birlik.db).count()
+            let entries = try await AuditEntryRecord.query(on: birlik.db).count()
             let draft = OrganizationDraft(code: "x", type: "ngo", nameKK: "", regionCode: "KZ-75")
-            await expectInvalid(["nameKK"]) { try await OrganizationStore.create(draft, actor: Self.secretariat, on: app.db, now: TestClock.now) }
-            #expect(try await OrganizationRecord.query(on: app.db).count() == organizations)
-            #expect(try await AuditEntryRecord.query(on: app.db).count() == entries)
+            await expectInvalid(["nameKK"]) { try await OrganizationStore.create(draft, actor: Self.secretariat, on: birlik.db, now: TestClock.now) }
+            #expect(try await OrganizationRecord.query(on: birlik.db).count() == organizations)
+            #expect(try await AuditEntryRecord.query(on: birlik.db).count() == entries)
         }
     }
 }

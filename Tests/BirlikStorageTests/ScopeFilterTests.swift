@@ -74,12 +74,12 @@ struct ScopeFilterTests {
     @Test("Every scoped table × every role × places across the tree: the SQL filter returns exactly what Access allows",
           arguments: TestBackend.enabled)
     func rowByRow(backend: TestBackend) async throws {
-        try await withBirlik(backend) { app in
+        try await withDatabase(backend) { birlik in
             var random = SeededRandom()
-            try await Self.spreadRecords(on: app.db, random: &random)
-            let actors = try await Self.actors(on: app.db)
+            try await Self.spreadRecords(on: birlik.db, random: &random)
+            let actors = try await Self.actors(on: birlik.db)
             #expect(actors.count == 1 + 5 * Role.allCases.count)
-            let db = app.db
+            let db = birlik.db
             let counts = [
                 try await Self.compare(OrganizationRecord.self, actors: actors, on: db, random: random) { $0.organization.scope },
                 try await Self.compare(PlanRecord.self, actors: actors, on: db, random: random) { $0.plan.scope },
@@ -100,13 +100,13 @@ struct ScopeFilterTests {
     @Test("Statistical values are scoped by their own place: a district's coordinator does not see the region's confidential values",
           arguments: TestBackend.enabled)
     func statisticsByPlace(backend: TestBackend) async throws {
-        try await withBirlik(backend) { app in
+        try await withDatabase(backend) { birlik in
             let request = PivotRequest(rows: .place, columns: .period, elements: ["mediation.cases"])
             let region = Actor(userID: UUID(), role: .regionalCoordinator, organizationID: nil, regionCode: "KZ-75", displayName: "region")
             let district = Actor(userID: UUID(), role: .regionalCoordinator, organizationID: nil, regionCode: "KZ-75-01", displayName: "district")
-            let regional = try await Pivot.run(request, actor: region, on: app.db).rowKeys
+            let regional = try await Pivot.run(request, actor: region, on: birlik.db).rowKeys
             #expect(!regional.isEmpty && regional.allSatisfy { RegionCode.isWithin($0, "KZ-75") })
-            let local = try await Pivot.run(request, actor: district, on: app.db).rowKeys
+            let local = try await Pivot.run(request, actor: district, on: birlik.db).rowKeys
             #expect(local.allSatisfy { RegionCode.isWithin($0, "KZ-75-01") }, "\(local)")
         }
     }

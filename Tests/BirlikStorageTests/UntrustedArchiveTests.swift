@@ -14,9 +14,9 @@ struct UntrustedArchiveTests {
     static func backup(with extra: [(String, Data)]) async throws -> URL {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString).zip")
         let files = FileManager.default.temporaryDirectory.appendingPathComponent("backup-files-\(UUID().uuidString)")
-        try await withBirlik(demo: false) { app in
-            _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: app.db, now: TestClock.now)
-            _ = try await Backup.write(to: file, filesRoot: files, now: TestClock.now, on: app.db)
+        try await withDatabase(demo: false) { birlik in
+            _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: birlik.db, now: TestClock.now)
+            _ = try await Backup.write(to: file, filesRoot: files, now: TestClock.now, on: birlik.db)
         }
         let archive = try Archive(url: file, accessMode: .update)
         for (path, data) in extra {
@@ -34,14 +34,14 @@ struct UntrustedArchiveTests {
         let file = try await Self.backup(with: [(path, Data("<?php system($_GET['c']); ?>".utf8))])
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("restore-\(UUID().uuidString)")
         let filesRoot = root.appendingPathComponent("data/files")
-        try await withBirlik(seed: false) { app in
+        try await withDatabase(seed: false) { birlik in
             do {
-                try await Backup.restore(from: file, filesRoot: filesRoot, on: app.db)
+                try await Backup.restore(from: file, filesRoot: filesRoot, on: birlik.db)
                 Issue.record("\(path) was restored")
             } catch let Backup.Failure.foreignFile(named) {
                 #expect(named == path)
             }
-            #expect(try await OrganizationRecord.query(on: app.db).count() == 0)
+            #expect(try await OrganizationRecord.query(on: birlik.db).count() == 0)
         }
         let written = FileManager.default.enumerator(atPath: root.path)?.allObjects ?? []
         #expect(written.isEmpty, "restore wrote \(written)")
@@ -53,8 +53,8 @@ struct UntrustedArchiveTests {
     func accepted() async throws {
         let file = try await Self.backup(with: [])
         let filesRoot = FileManager.default.temporaryDirectory.appendingPathComponent("restore-\(UUID().uuidString)")
-        try await withBirlik(seed: false) { app in
-            try await Backup.restore(from: file, filesRoot: filesRoot, on: app.db)
+        try await withDatabase(seed: false) { birlik in
+            try await Backup.restore(from: file, filesRoot: filesRoot, on: birlik.db)
             #expect(FileStore(root: filesRoot).data(at: ContentAddress(of: Data("файл".utf8))) == Data("файл".utf8))
         }
     }
@@ -62,16 +62,16 @@ struct UntrustedArchiveTests {
     @Test("Two uploads of the same bytes at once both succeed and store one file", arguments: TestBackend.enabled)
     func concurrentUploads(backend: TestBackend) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("files-\(UUID().uuidString)")
-        try await withBirlik(backend, demo: false) { app in
+        try await withDatabase(backend, demo: false) { birlik in
             let store = FileStore(root: root)
             let data = Data("бірдей".utf8)
-            let db = app.db
+            let db = birlik.db
             let addresses = try await withThrowingTaskGroup(of: ContentAddress.self) { group in
                 for _ in 0..<8 { group.addTask { try await store.store(data, mediaType: "text/plain", originalName: "a.txt", on: db, now: TestClock.now) } }
                 return try await group.reduce(into: [ContentAddress]()) { $0.append($1) }
             }
             #expect(Set(addresses).count == 1 && addresses.count == 8)
-            #expect(try await StoredFileRecord.query(on: app.db).count() == 1)
+            #expect(try await StoredFileRecord.query(on: birlik.db).count() == 1)
         }
     }
 }

@@ -200,18 +200,7 @@ public func expectInvalid<T>(_ fields: Set<String>, sourceLocation: SourceLocati
     }
 }
 
-extension Application {
-    /// The acting user behind a demo e-mail, for tests that call stores and queries directly.
-    public func actor(_ email: String) async throws -> Actor {
-        let user = try #require(try await UserRecord.query(on: db).filter(\.$email == email).first(), "no user \(email)")
-        return try await UserStore.actor(for: user, on: db)
-    }
-
-    /// The id of an organisation by its registry code.
-    public func organizationID(_ code: String) async throws -> UUID {
-        try #require(try await OrganizationRecord.query(on: db).filter(\.$code == code).first()?.id, "no organisation \(code)")
-    }
-
+extension Application: HoldsBirlikDatabase {
     /// A browser session for `email`, or the public when `email` is `nil`.
     public func identity(_ email: String?) async throws -> Identity {
         guard let email else { return .anonymous }

@@ -70,9 +70,7 @@ public enum Boot {
             try await sql.raw("PRAGMA cache_size=-65536").run()
         }
         try await app.autoMigrate()
-        try await ReferenceSeed.load(now: app.birlik.clock.now, on: app.db)
-        if let demoPassword { try await DemoSeed.load(hasher: app.birlik.hasher, clock: app.birlik.clock, password: demoPassword, on: app.db) }
-        try await PlannerStatistics.refresh(on: app.db)
+        try await Seeding.load(clock: app.birlik.clock, hasher: app.birlik.hasher, demoPassword: demoPassword, on: app.db)
     }
 }
 
