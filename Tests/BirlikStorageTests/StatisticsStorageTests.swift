@@ -79,8 +79,13 @@ struct StatisticsStorageTests {
             let secretariat = try await birlik.actor(DemoUsers.secretariat)
             let period = try #require(Period("2023"))
             // The demo set has the year before last partly approved: Almaty at both levels.
-            let demoApprovals = try await ApprovalStore.approvals(dataSet: "apk-annual", period: Period(kind: .year, year: TestClock.today.year - 2)!, on: birlik.db)
+            let yearBeforeLast = try #require(Period(kind: .year, year: TestClock.today.year - 2))
+            let demoApprovals = try await ApprovalStore.approvals(dataSet: "apk-annual", period: yearBeforeLast, on: birlik.db)
             #expect(demoApprovals["apk-annual|KZ-75|\(TestClock.today.year - 2)"] == ["KZ-75", "KZ"] || demoApprovals["apk-annual|KZ-75|\(TestClock.today.year - 2)"] == ["KZ", "KZ-75"])
+            // Abai's coordinator sees the approvals of Abai's places only.
+            let seenByAbai = try await ApprovalStore.approvals(dataSet: "apk-annual", period: yearBeforeLast, actor: abai, on: birlik.db)
+            #expect(seenByAbai.keys.allSatisfy { $0.split(separator: "|")[1].hasPrefix("KZ-10") })
+            #expect(seenByAbai["apk-annual|KZ-75|\(TestClock.today.year - 2)"] == nil)
             await expectFailure(.conflict(.approvalNeedsLower)) {
                 try await ApprovalStore.approve(dataSet: "apk-annual", place: "KZ-75", period: period, level: "KZ", actor: secretariat, on: birlik.db, now: TestClock.now)
             }

@@ -19,10 +19,15 @@ public enum ApprovalStore {
         return chain
     }
 
-    /// The approved levels of each (data set, place, period).
-    public static func approvals(dataSet: String?, period: Period?, on db: any Database) async throws -> [String: [String]] {
+    /// The approved levels of each (data set, place, period); with `actor`, only of the places the actor
+    /// may see (through the one scoping rule), without one, of every place (the entry lock).
+    public static func approvals(dataSet: String?, period: Period?, actor: Actor? = nil, on db: any Database) async throws -> [String: [String]] {
         guard let sql = db as? any SQLDatabase else { return [:] }
         var query = SQLQueryString("SELECT data_set, place, period, level FROM \(unsafeRaw: ValueTable.approvals) WHERE 1 = 1")
+        if let actor {
+            query.appendLiteral(" AND ")
+            query.appendInterpolation(ScopeFilter.condition(Access.visibility(actor, .statistics), ScopeColumns(place: "place")))
+        }
         if let dataSet { query.appendLiteral(" AND data_set = "); query.appendInterpolation(bind: dataSet) }
         if let period { query.appendLiteral(" AND period = "); query.appendInterpolation(bind: period.description) }
         var result: [String: [String]] = [:]

@@ -282,7 +282,7 @@ enum StatisticsController {
         let periodText = request.queryText("period") ?? String(request.today.year - 1)
         var rows: [ApprovalPage.Row] = []
         if let period = Period(periodText) {
-            let approvals = try await ApprovalStore.approvals(dataSet: dataSet, period: period, on: request.db)
+            let approvals = try await ApprovalStore.approvals(dataSet: dataSet, period: period, actor: request.actor, on: request.db)
             for place in ReferenceData.regions where place.kind == .region || place.kind == .city {
                 guard Access.check(request.actor, .view, .statistics, in: Scope(organizationID: nil, regionCode: place.code, isPublic: false)) == .allowed else { continue }
                 let approved = approvals["\(dataSet)|\(place.code)|\(period)"] ?? []
