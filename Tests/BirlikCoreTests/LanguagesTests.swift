@@ -88,4 +88,16 @@ struct LanguagesTests {
         #expect(Localizer(.kk, script: .latin).text(name) == "Dostyq üiı")
         #expect(name.missing == [.ru])
     }
+
+    @Test("The Russian stemmer gives the forms of a word one stem, a prefix of each of them")
+    func russianStems() {
+        for word in ["дружба", "дружбы", "дружбе", "дружбой", "дружбу"] { #expect(RussianStemmer.stem(word) == "дружб", "\(word)") }
+        let cases = ["национальностей": "национальн", "красивая": "красив", "работающих": "работа", "ассамблеи": "ассамбл",
+                     "организаций": "организац", "Қазақстан": "қазақстан", "и": "и"]
+        for (word, stem) in cases { #expect(RussianStemmer.stem(word) == stem, "\(word)") }
+        for word in ["ассамблея", "национальный", "мероприятиями", "поддержки", "этнокультурных"] {
+            #expect(word.hasPrefix(RussianStemmer.stem(word)), "\(word) → \(RussianStemmer.stem(word))")
+        }
+        #expect(SearchFolding.terms("Дом дружбы") == SearchFolding.terms("дома дружба"))
+    }
 }

@@ -189,7 +189,7 @@ struct AuditAndFilesTests {
             #expect(try await SignalRecord.query(on: birlik.db).count() == counts["signals"] && counts["signals", default: 0] > 0)
             #expect(try await AlertRecord.query(on: birlik.db).count() == counts["alerts"])
             let values = try await OpenData.values(element: "census.population.ethnicity", period: "2021", place: nil, by: "ethnicity", actor: .anonymous, on: birlik.db)
-            #expect(values.count == 10 && counts["data_values", default: 0] > 1000)
+            #expect(values.count == 11 && counts["data_values", default: 0] > 1000)
             #expect(try await AuditLog.verify(on: birlik.db).isWhole)
             #expect(FileStore(root: restoredFiles).data(at: ContentAddress(of: Data("файл".utf8))) == Data("файл".utf8))
             do {

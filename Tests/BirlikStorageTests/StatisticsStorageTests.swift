@@ -204,4 +204,22 @@ struct StatisticsStorageTests {
             #expect(try await AuditLog.verify(on: birlik.db).isWhole)
         }
     }
+
+    @Test("The census's groups add up to the census total: everyone outside the named groups is an explicit other groups row",
+          arguments: TestBackend.enabled)
+    func censusGroupsAddUp(backend: TestBackend) async throws {
+        try await withDatabase(backend) { birlik in
+            for (year, total) in [("2021", 19_186_015.0), ("2009", 16_009_597.0)] {
+                let groups = try await OpenData.values(element: "census.population.ethnicity", period: year, place: nil, by: "ethnicity",
+                                                       actor: .anonymous, on: birlik.db)
+                #expect(groups.reduce(0) { $0 + $1.value } == total, "\(year)")
+                let other = try #require(groups.first { $0.category?.hasSuffix("other") == true }, "\(year) has no other groups row")
+                #expect(other.value > 0 && other.value < total / 10)
+            }
+            // Loading the reference data again changes nothing.
+            try await ReferenceSeed.load(now: TestClock.now, on: birlik.db)
+            let again = try await OpenData.values(element: "census.population.ethnicity", period: "2021", place: nil, by: "ethnicity", actor: .anonymous, on: birlik.db)
+            #expect(again.count == 11)
+        }
+    }
 }

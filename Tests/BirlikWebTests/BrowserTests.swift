@@ -10,6 +10,12 @@ import Vapor
 /// `BIRLIK_BROWSER_TESTS=1` (CI sets it); leaves screenshots in `test-artifacts/`.
 @Suite("Browser", .enabled(if: ProcessInfo.processInfo.environment["BIRLIK_BROWSER_TESTS"] == "1"), .serialized)
 struct BrowserTests {
+    /// Confirms the action the page asks about (the confirmation page every irreversible action shows first).
+    static func confirm(_ browser: WebDriver) async throws {
+        _ = try await browser.waitForText("section.confirmation", containing: "")
+        try await browser.click("form.confirmation-form button[type=submit]")
+    }
+
     @Test("Sign in, switch to Kazakh, search the directory, switch to Latin script")
     func signInSwitchLanguageAndSearch() async throws {
         try await withBirlik { app in
@@ -112,12 +118,14 @@ struct BrowserTests {
                 _ = try await browser.script("document.querySelector('#field-execution').value = 'executed'")
                 try await browser.type("#field-narrativeKK", "Ассамблея отырысы өтті, 40 бірлестік қатысты.")
                 try await browser.click("button[name=submit][value=true]")
+                try await Self.confirm(browser)
                 _ = try await browser.waitForText(".badge", containing: "Жіберілді")
             }
             try await step(DemoUsers.almaty, "report-returned.png") { browser in
                 try await browser.open(path)
                 try await browser.type("form.decision:has(input[value=return]) textarea", "Қатысушылар тізімін қосыңыз")
                 try await browser.click("form.decision:has(input[value=return]) button")
+                try await Self.confirm(browser)
                 _ = try await browser.waitForText(".badge", containing: "қайтарылды")
             }
             try await step(DemoUsers.akimat, "report-resubmitted.png") { browser in
@@ -125,11 +133,13 @@ struct BrowserTests {
                 #expect(try await browser.text(".notice.warning").contains("Қатысушылар тізімін қосыңыз"))
                 try await browser.type("#field-narrativeRU", "Список участников приложен.")
                 try await browser.click("button[name=submit][value=true]")
+                try await Self.confirm(browser)
                 _ = try await browser.waitForText(".badge", containing: "Жіберілді")
             }
             try await step(DemoUsers.almaty, "dashboard-after-accept.png") { browser in
                 try await browser.open(path)
                 try await browser.click("form.decision:has(input[value=accept]) button")
+                try await Self.confirm(browser)
                 _ = try await browser.waitForText(".badge", containing: "Қабылданды")
                 try await browser.open(site + "/dashboard")
                 #expect(try await browser.text("h1").contains("Алматы"))

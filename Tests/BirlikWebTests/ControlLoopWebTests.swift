@@ -12,6 +12,34 @@ import VaporTesting
 /// the API, the exports and the annual report opened by tools that did not write it.
 @Suite("Control loop pages, API and documents")
 struct ControlLoopWebTests {
+    @Test("While an approved plan is amended, the public keeps seeing the version in force, never nothing")
+    func amendmentKeepsVersionInForcePublic() async throws {
+        try await withBirlik { app in
+            let record = try #require(try await PlanRecord.query(on: app.db).filter(\.$code == DemoPlans.almaty).first())
+            let approved = record.plan
+            let measures = try await PlanQueries.measures(of: approved.id, on: app.db)
+            let secretariat = try await app.actor(DemoUsers.secretariat)
+            let draft = try await PlanStore.transition(id: approved.id, .amend, version: approved.version, actor: secretariat, on: app.db, now: TestClock.now)
+            #expect(draft.status == .draft && draft.isUnderAmendment)
+            // The draft changes: a measure is renamed in the next version.
+            let renamed = try #require(measures.first)
+            try await MeasureRecord.query(on: app.db).filter(\.$id == renamed.id).set(\.$titleKK, to: "Жаңа редакциядағы іс-шара").update()
+            let english: HTTPHeaders = ["Accept-Language": "en"]
+            let page = try await app.request(.GET, "/plans/\(DemoPlans.almaty)", headers: english)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Shown here is the version in force"))
+            #expect(!page.text.contains("Жаңа редакциядағы"), "the public sees the draft of the next version")
+            let list = try await app.request(.GET, "/api/v1/plans", headers: english)
+            #expect(list.text.contains(DemoPlans.almaty))
+            let publicMeasures = try await PlanQueries.measures(PlanQueries.MeasureFilter(planID: approved.id), actor: .anonymous, on: app.db)
+            #expect(publicMeasures.count == measures.count && publicMeasures.allSatisfy { $0.1.status != .draft })
+            // The region's coordinator works on the draft itself.
+            let coordinator = try await app.session(DemoUsers.almaty)
+            let working = try await app.request(.GET, "/plans/\(DemoPlans.almaty)", as: coordinator, headers: english)
+            #expect(!working.text.contains("Shown here is the version in force"))
+        }
+    }
+
     static let people: [String?] = [nil, DemoUsers.admin, DemoUsers.secretariat, DemoUsers.almaty, DemoUsers.abai, DemoUsers.executor,
                                     DemoUsers.akimat, DemoUsers.council, DemoUsers.association, DemoUsers.citizen]
 
@@ -97,7 +125,7 @@ struct ControlLoopWebTests {
             let submitted = record.report
             let abaiSession = try await app.session(DemoUsers.abai)
             let response = try await app.request(.POST, "/reports/\(submitted.id.uuidString)/decide", as: abaiSession,
-                                                 form: ["_csrf": abaiSession.csrf, "transition": "accept", "version": "\(submitted.version)"])
+                                                 form: ["_confirmed": "1", "_csrf": abaiSession.csrf, "transition": "accept", "version": "\(submitted.version)"])
             #expect(response.status == .notFound)
             #expect(try await ReportRecord.find(submitted.id, on: app.db)?.status == ReportStatus.submitted.rawValue)
         }
@@ -127,7 +155,7 @@ struct ControlLoopWebTests {
             #expect(response.status == .seeOther)
             let plan = try #require(try await PlanRecord.query(on: app.db).filter(\.$code == "kz-test").first())
             response = try await app.request(.POST, "/plans/kz-test/status", as: secretariat,
-                                             form: ["_csrf": secretariat.csrf, "transition": "approve", "version": "\(plan.version)"])
+                                             form: ["_confirmed": "1", "_csrf": secretariat.csrf, "transition": "approve", "version": "\(plan.version)"])
             #expect(response.status == .seeOther)
             let report = try #require(try await ReportRecord.query(on: app.db).filter(\.$planID == (try plan.requireID())).first()).report
             // The akimat's officer finds it in "my work", saves and submits.
@@ -146,7 +174,7 @@ struct ControlLoopWebTests {
             #expect(response.text.contains("Менің мәтінім жоғалмауы керек") && response.text.contains("басқа пайдаланушы сақтады"))
             var saved = try #require(try await ReportRecord.find(report.id, on: app.db)).report
             #expect(saved.narrative.kk == "Фестиваль өтті, 1200 адам қатысты.")
-            response = try await app.request(.POST, path + "/enter", as: akimat, form: [
+            response = try await app.request(.POST, path + "/enter", as: akimat, form: ["_confirmed": "1", 
                 "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Фестиваль өтті, 1200 адам қатысты.", "submit": "true",
                 "version": "\(saved.version)"])
             #expect(response.status == .seeOther)
@@ -155,22 +183,22 @@ struct ControlLoopWebTests {
             // Almaty's coordinator returns it with a comment; the officer corrects and resubmits.
             let almaty = try await app.session(DemoUsers.almaty)
             var current = try #require(try await ReportRecord.find(report.id, on: app.db)).report
-            response = try await app.request(.POST, path + "/decide", as: almaty, form: [
+            response = try await app.request(.POST, path + "/decide", as: almaty, form: ["_confirmed": "1", 
                 "_csrf": almaty.csrf, "transition": "return", "comment": "Қатысушылар тізімін қосыңыз", "version": "\(current.version)"])
             #expect(response.status == .seeOther)
             #expect(try await app.request(.GET, path, as: akimat).text.contains("Қатысушылар тізімін қосыңыз"))
             current = try #require(try await ReportRecord.find(report.id, on: app.db)).report
-            response = try await app.request(.POST, path + "/enter", as: akimat, form: [
+            response = try await app.request(.POST, path + "/enter", as: akimat, form: ["_confirmed": "1", 
                 "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Фестиваль өтті, тізім қоса берілді.", "submit": "true",
                 "version": "\(current.version)"])
             #expect(response.status == .seeOther)
             // The coordinator may not accept a national-plan report; the Secretariat does.
             current = try #require(try await ReportRecord.find(report.id, on: app.db)).report
-            response = try await app.request(.POST, path + "/decide", as: almaty, form: [
+            response = try await app.request(.POST, path + "/decide", as: almaty, form: ["_confirmed": "1", 
                 "_csrf": almaty.csrf, "transition": "accept", "version": "\(current.version)"])
             #expect(response.status == .forbidden)
             let before = try await app.request(.GET, "/api/v1/dashboard/summary", as: try await app.bearer(DemoUsers.secretariat)).text
-            response = try await app.request(.POST, path + "/decide", as: secretariat, form: [
+            response = try await app.request(.POST, path + "/decide", as: secretariat, form: ["_confirmed": "1", 
                 "_csrf": secretariat.csrf, "transition": "accept", "version": "\(current.version)"])
             #expect(response.status == .seeOther)
             #expect(try await ReportRecord.find(report.id, on: app.db)?.status == "accepted")
@@ -252,6 +280,7 @@ enum DocumentTools {
         defer { try? FileManager.default.removeItem(at: url) }
         return try run("/usr/bin/pdftotext", ["-layout", url.path, "-"])
     }
+
 }
 
 @Suite("Plan import and export in the ministries' XLSX layout")
@@ -360,6 +389,53 @@ struct AttachmentTests {
             #expect(try await app.request(.GET, link, as: abai).status == .notFound)
             #expect(try await app.request(.GET, link).status == .unauthorized)
             #expect(try await app.request(.GET, path, as: akimat).text.contains("көрсеткіштер.xlsx"))
+        }
+    }
+
+    @Test("What an officer typed survives attaching a file, even a refused one; a wrong file can be removed until the report is submitted")
+    func typedTextSurvivesAttach() async throws {
+        try await withBirlik { app in
+            let report = try await ControlLoopWebTests.almatyReport(app, status: .notStarted, open: true)
+            let akimat = try await app.session(DemoUsers.akimat)
+            let path = "/reports/\(report.id.uuidString)"
+            let narrative = "Өңірлік ассамблеяның үш отырысы өтті; 420 қатысушы."
+            let typed = ["execution": "inProgress", "narrativeKK": narrative, "narrativeRU": "", "version": String(report.version)]
+            // A refused file: the page comes back with the text as typed, and the text is saved as a draft.
+            var (headers, body) = PlanSheetTests.multipart(akimat, file: Data("MZ\u{90}binary".utf8), name: "virus.pdf", fields: typed)
+            var response = try await app.request(.POST, path + "/attachments", as: akimat, headers: headers, body: body)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains(narrative), "the narrative typed beside a refused file is gone")
+            #expect(try await ReportQueries.find(id: report.id, actor: .system, on: app.db).narrative.kk == narrative)
+            // A good file lands with the text, and says so.
+            let current = try await ReportQueries.find(id: report.id, actor: .system, on: app.db)
+            var again = typed
+            again["version"] = String(current.version)
+            again["narrativeRU"] = "Прошли три заседания."
+            let pdf = Data("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+            (headers, body) = PlanSheetTests.multipart(akimat, file: pdf, name: "wrong.pdf", fields: again)
+            response = try await app.request(.POST, path + "/attachments", as: akimat, headers: headers, body: body)
+            #expect(response.status == .seeOther)
+            let saved = try await ReportQueries.find(id: report.id, actor: .system, on: app.db)
+            #expect(saved.narrative.kk == narrative && saved.narrative.ru == "Прошли три заседания.")
+            let files = try await ReportQueries.attachments(of: report.id, on: app.db)
+            #expect(files.map(\.fileName) == ["wrong.pdf"])
+            // The wrong file is removed; another region's officer cannot remove anything.
+            let sha = try #require(files.first).sha256
+            let abai = try await app.session(DemoUsers.abai)
+            #expect(try await app.request(.POST, "\(path)/attachments/\(sha)/remove", as: abai, form: ["_confirmed": "1", "_csrf": abai.csrf]).status == .notFound)
+            response = try await app.request(.POST, "\(path)/attachments/\(sha)/remove", as: akimat, headers: ["Accept-Language": "en"], form: ["_confirmed": "1", "_csrf": akimat.csrf])
+            #expect(response.status == .seeOther)
+            #expect(try await ReportQueries.attachments(of: report.id, on: app.db).isEmpty)
+            let page = try await app.request(.GET, try #require(response.headers.first(name: .location)), as: akimat, headers: ["Accept-Language": "en"])
+            #expect(page.text.contains("File removed from the report."))
+            // Once submitted, its files stay.
+            (headers, body) = PlanSheetTests.multipart(akimat, file: pdf, name: "act.pdf", fields: [:])
+            _ = try await app.request(.POST, path + "/attachments", as: akimat, headers: headers, body: body)
+            let submitted = try await ReportQueries.find(id: report.id, actor: .system, on: app.db)
+            _ = try await ReportStore.enter(id: report.id, ReportDraft(submitted), submit: true, actor: try await app.actor(DemoUsers.akimat),
+                                            on: app.db, now: TestClock.now)
+            let act = try #require(try await ReportQueries.attachments(of: report.id, on: app.db).first).sha256
+            #expect(try await app.request(.POST, "\(path)/attachments/\(act)/remove", as: akimat, form: ["_confirmed": "1", "_csrf": akimat.csrf]).status == .conflict)
         }
     }
 }

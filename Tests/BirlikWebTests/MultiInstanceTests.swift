@@ -145,7 +145,7 @@ struct MultiInstanceTests {
             let planPage = Browser.text(try await secretariat.send(.GET, siteB + "/plans/kz-multi"))
             let planVersion = planPage.range(of: #"name="version" value="(\d+)""#, options: .regularExpression)
                 .map { String(planPage[$0]).filter(\.isNumber) } ?? "1"
-            response = try await secretariat.send(.POST, siteB + "/plans/kz-multi/status", form: ["_csrf": secretariat.csrf, "transition": "approve", "version": planVersion])
+            response = try await secretariat.send(.POST, siteB + "/plans/kz-multi/status", form: ["_confirmed": "1", "_csrf": secretariat.csrf, "transition": "approve", "version": planVersion])
             #expect(response.status == .seeOther)
             var akimat = try await signIn(DemoUsers.akimat, on: siteA)
             let work = Browser.text(try await akimat.send(.GET, siteA + "/my-work"))
@@ -155,7 +155,7 @@ struct MultiInstanceTests {
             func version(_ page: String) -> String {
                 page.range(of: #"name="version" value="(\d+)""#, options: .regularExpression).map { String(page[$0]).filter(\.isNumber) } ?? "0"
             }
-            response = try await akimat.send(.POST, siteA + reportPath + "/enter", form: [
+            response = try await akimat.send(.POST, siteA + reportPath + "/enter", form: ["_confirmed": "1", 
                 "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Орындалды", "submit": "true", "version": version(reportPage)])
             #expect(response.status == .seeOther, "\(Browser.text(response).components(separatedBy: "<main").last?.prefix(800) ?? "")")
 
@@ -165,9 +165,9 @@ struct MultiInstanceTests {
             let seen = version(reportPage)
             let secretariatCopy = secretariat, almatyCopy = almaty
             async let accept = { var browser = secretariatCopy
-                return try await browser.send(.POST, siteA + reportPath + "/decide", form: ["_csrf": browser.csrf, "transition": "accept", "version": seen]) }()
+                return try await browser.send(.POST, siteA + reportPath + "/decide", form: ["_confirmed": "1", "_csrf": browser.csrf, "transition": "accept", "version": seen]) }()
             async let giveBack = { var browser = almatyCopy
-                return try await browser.send(.POST, siteB + reportPath + "/decide", form: ["_csrf": browser.csrf, "transition": "return", "comment": "Толықтырыңыз", "version": seen]) }()
+                return try await browser.send(.POST, siteB + reportPath + "/decide", form: ["_confirmed": "1", "_csrf": browser.csrf, "transition": "return", "comment": "Толықтырыңыз", "version": seen]) }()
             let outcomes = try await [accept.status, giveBack.status]
             #expect(outcomes.filter { $0 == .seeOther }.count == 1, "\(outcomes)")
             #expect(outcomes.filter { $0 == .conflict }.count == 1, "\(outcomes)")

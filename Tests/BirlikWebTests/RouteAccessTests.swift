@@ -107,7 +107,7 @@ struct RouteAccessTests {
             let form = ["_csrf": abai.csrf, "code": "x-new", "type": "ngo", "nameKK": "Жаңа ұйым", "regionCode": "KZ-75", "version": "0"]
             #expect(try await app.request(.POST, "/organizations/new", as: abai, form: form).status == .forbidden)
             #expect(try await app.request(.POST, "/organizations/association-kz-75-1/edit", as: abai, form: form).status == .forbidden)
-            #expect(try await app.request(.POST, "/organizations/association-kz-75-1/delete", as: abai, form: ["_csrf": abai.csrf]).status == .forbidden)
+            #expect(try await app.request(.POST, "/organizations/association-kz-75-1/delete", as: abai, form: ["_confirmed": "1", "_csrf": abai.csrf]).status == .forbidden)
             let citizen = try await app.session(DemoUsers.citizen)
             #expect(try await app.request(.POST, "/organizations/new", as: citizen, form: form).status == .forbidden)
             #expect(try await app.request(.POST, "/organizations/new", form: form).status == .unauthorized)

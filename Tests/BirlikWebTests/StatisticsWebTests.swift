@@ -111,7 +111,7 @@ struct StatisticsWebTests {
             #expect(response.status == .ok)
             struct Payload: Decodable { struct Item: Decodable { var category: String?; var value: Double; var source: String }; var data: [Item] }
             let census = try JSONDecoder().decode(Payload.self, from: Data(buffer: response.body))
-            #expect(census.data.count == 10 && census.data.allSatisfy { $0.source == "census" })
+            #expect(census.data.count == 11 && census.data.allSatisfy { $0.source == "census" })
             #expect(census.data.first { $0.category == "ethnicity=russians" }?.value == 2_981_946)
             response = try await app.request(.GET, "/api/v1/data?element=nope&period=2024Q7", headers: ["Accept-Language": "ru"])
             #expect(response.status == .unprocessableEntity && response.text.contains("Такого показателя нет"))
@@ -137,6 +137,11 @@ struct StatisticsWebTests {
             let waiting = try await SignalRecord.query(on: app.db).filter(\.$status == "reported").filter(\.$region == "KZ-75").all()
             var form = ["_csrf": secretariat.csrf, "decision": "verify", "note": "Тексерілді"]
             for (index, signal) in waiting.enumerated() { form["ids[\(index)]"] = try signal.requireID().uuidString }
+            // A batch decision asks first, carrying every signal of the batch; nothing changes until confirmed.
+            let asked = try await app.request(.POST, "/signals/review", as: secretariat, form: form)
+            #expect(asked.status == .ok && waiting.allSatisfy { asked.text.contains($0.id?.uuidString ?? "-") })
+            #expect(try await SignalRecord.query(on: app.db).filter(\.$status == "reported").filter(\.$region == "KZ-75").count() == waiting.count)
+            form["_confirmed"] = "1"
             var response = try await app.request(.POST, "/signals/review", as: secretariat, form: form)
             #expect(response.status == .seeOther)
             #expect(try await SignalRecord.query(on: app.db).filter(\.$status == "reported").filter(\.$region == "KZ-75").count() == 0)
@@ -232,6 +237,23 @@ struct StatisticsWebTests {
                 bytes.replaceSubrange(0..<min(4, bytes.count), with: [0x50, 0x4B, 0x03, 0x04].prefix(bytes.count))
             }
             _ = try? XLSXReader.rows(Data(bytes))
+        }
+    }
+
+    @Test("A chart never piles up a stock or a share, and says when it shows only some of the rows")
+    func chartsAddUpOnlyWhatAddsUp() async throws {
+        try await withBirlik { app in
+            let english: HTTPHeaders = ["Accept-Language": "en"]
+            // The population is a stock: stacked over years it would count everyone again every year.
+            let stock = try await app.request(.GET, "/statistics?element=population&rows=period&columns=place&chart=stacked", headers: english)
+            #expect(stock.status == .ok)
+            #expect(stock.text.contains("do not add up along"), "a stacked stock is drawn without a word")
+            // Events add up over a year: stacking them is true, and no note is needed.
+            let flow = try await app.request(.GET, "/statistics?element=events.count&rows=period&columns=place&chart=stacked", headers: english)
+            #expect(flow.status == .ok && !flow.text.contains("do not add up along"))
+            // Twenty regions as rows: the chart draws eight and says so.
+            let regions = try await app.request(.GET, "/statistics?element=population&rows=place&columns=period", headers: english)
+            #expect(regions.text.contains("The chart shows the first 8 of"))
         }
     }
 }

@@ -62,8 +62,13 @@ public enum SearchFolding {
         return output
     }
 
-    /// The folded search terms of a query typed by a user (empty terms dropped).
+    /// The folded search terms of a query typed by a user (empty terms dropped). A Russian word is
+    /// reduced to its stem first (`RussianStemmer`), so that matching word prefixes finds every form of it:
+    /// «дружба» finds «Дом дружбы».
     public static func terms(_ query: String) -> [String] {
-        fold(query).split(separator: " ").map(String.init)
+        query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).flatMap { part -> [String] in
+            let word = String(part)
+            return fold(RussianStemmer.isRussian(word) ? RussianStemmer.stem(word) : word).split(separator: " ").map(String.init)
+        }
     }
 }

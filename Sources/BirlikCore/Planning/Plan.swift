@@ -41,7 +41,9 @@ public struct Plan: Codable, Sendable, Hashable, Identifiable {
 
     public var isNational: Bool { regionCode == RegionCode.republic }
     public var years: ClosedRange<Int> { startYear...max(startYear, endYear) }
-    public var scope: Scope { Scope(organizationID: nil, regionCode: regionCode, isPublic: status.isInForce) }
+    /// A draft of the next version of a plan that was approved: the version in force stays public meanwhile.
+    public var isUnderAmendment: Bool { status == .draft && planVersion > 1 }
+    public var scope: Scope { Scope(organizationID: nil, regionCode: regionCode, isPublic: status.isInForce || isUnderAmendment) }
 }
 
 /// A change of a plan's status, with the rules of which change may follow which.

@@ -92,7 +92,9 @@ extension OrganizationRecord: ScopedModel {
 extension PlanRecord: ScopedModel {
     public static let resource = Resource.plan
     public static func scopeColumns(in table: String) -> ScopeColumns {
-        ScopeColumns(place: column("region_code", table), isPublic: "\(column("status", table)) <> \(bind: PlanStatus.draft.rawValue)")
+        // In force, or a draft of the next version of an approved plan (whose version in force stays public).
+        ScopeColumns(place: column("region_code", table),
+                     isPublic: "(\(column("status", table)) <> \(bind: PlanStatus.draft.rawValue) OR \(column("plan_version", table)) > \(bind: 1))")
     }
 }
 

@@ -27,6 +27,14 @@ public enum PlanQueries {
         }
     }
 
+    /// What `actor` is to be shown of a plan whose next version is being drafted: the version in force (the
+    /// last approved snapshot) to whoever may not see drafts; `nil` when the plan itself is what they see.
+    public static func versionInForce(_ plan: Plan, actor: Actor, on db: any Database) async throws -> PlanVersionRecord? {
+        guard plan.isUnderAmendment,
+              Access.check(actor, .view, .plan, in: Scope(organizationID: nil, regionCode: plan.regionCode, isPublic: false)) != .allowed else { return nil }
+        return try await PlanVersionRecord.query(on: db).filter(\.$planID == plan.id).sort(\.$planVersion, .descending).first()
+    }
+
     /// How many measures each plan has.
     public static func measureCounts(on db: any Database) async throws -> [UUID: Int] {
         var counts: [UUID: Int] = [:]
@@ -61,8 +69,20 @@ public enum PlanQueries {
         var plans = try await list(actor: actor, on: db)
         if let planID = filter.planID { plans = plans.filter { $0.id == planID } }
         if let region = filter.regionCode, !region.isEmpty { plans = plans.filter { RegionCode.isWithin($0.regionCode, region) } }
-        let byID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
-        guard !byID.isEmpty else { return [] }
+        // Of a plan whose next version is being drafted, whoever may not see drafts gets the version in force.
+        var inForce: [UUID: PlanSnapshot] = [:]
+        for plan in plans where plan.isUnderAmendment {
+            if let snapshot = try await versionInForce(plan, actor: actor, on: db)?.content { inForce[plan.id] = snapshot }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: plans.filter { inForce[$0.id] == nil }.map { ($0.id, $0) })
+        guard !byID.isEmpty || !inForce.isEmpty else { return [] }
+        let fromSnapshots = inForce.values.flatMap { snapshot in
+            snapshot.measures.filter { measure in
+                (filter.taskCode.map { $0.isEmpty || measure.taskCodes.contains($0) } ?? true)
+                    && (filter.executorID.map { measure.executors.contains($0) } ?? true)
+            }.map { ($0, snapshot.plan) }
+        }
+        guard !byID.isEmpty else { return ordered(fromSnapshots, plans: plans, limit: limit) }
         // In the plans' own order (as the plans list shows them), then each plan's measures in order.
         let query = MeasureRecord.query(on: db).filter(\.$planID ~~ Array(byID.keys))
             .join(PlanRecord.self, on: \MeasureRecord.$planID == \PlanRecord.$id)
@@ -74,10 +94,20 @@ public enum PlanQueries {
                 group.filter(\.$coExecutorIDs, .contains(inverse: false, .anywhere), executor.uuidString)
             }
         }
-        return try await query.limit(limit).all().compactMap { row in
+        let current = try await query.limit(limit).all().compactMap { row in
             let measure = row.measure
             return byID[measure.planID].map { (measure, $0) }
         }
+        return fromSnapshots.isEmpty ? current : ordered(current + fromSnapshots, plans: plans, limit: limit)
+    }
+
+    /// Measures in the order of their plans in `plans`, each plan's in the order given.
+    static func ordered(_ rows: [(Measure, Plan)], plans: [Plan], limit: Int) -> [(Measure, Plan)] {
+        let position = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($1.id, $0) })
+        return Array(rows.enumerated().sorted { left, right in
+            let (a, b) = (position[left.element.1.id] ?? 0, position[right.element.1.id] ?? 0)
+            return a != b ? a < b : left.offset < right.offset
+        }.map(\.element).prefix(limit))
     }
 
     /// The approved versions of a plan, newest first.

@@ -110,6 +110,23 @@ public enum ReportStore {
         }
     }
 
+    /// Removes an attached file from a report that is still the executor's to fill (the file itself stays
+    /// in the content-addressed store, where other records may use it).
+    public static func detach(id: UUID, sha256: String, actor: Actor, on db: any Database, now: Date) async throws {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            let (_, report, plan, _) = try await load(id, actor: actor, on: audit.db)
+            try Access.require(actor, .update, .report, in: report.scope)
+            guard plan.status == .approved || plan.status == .amended else { throw DomainError.conflict(.errorPlanNotInForce) }
+            guard report.status.isOpenForEntry else { throw DomainError.conflict(.errorReportLocked) }
+            guard let record = try await ReportAttachmentRecord.query(on: audit.db).filter(\.$reportID == id).filter(\.$sha256 == sha256).first() else {
+                throw DomainError.notFound
+            }
+            let attachment = record.attachment
+            try await record.delete(on: audit.db)
+            try await audit.record("detach", "report", id: id.uuidString, before: attachment, after: Nothing?.none)
+        }
+    }
+
     static func load(_ id: UUID, actor: Actor, on db: any Database) async throws -> (ReportRecord, Report, Plan, Measure) {
         guard let record = try await ReportRecord.find(id, on: db) else { throw DomainError.notFound }
         let report = record.report

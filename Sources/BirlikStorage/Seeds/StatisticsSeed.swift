@@ -7,24 +7,33 @@ import SQLKit
 /// indicator by region for recent years, and seven months of signals in which Almaty crosses its
 /// alert threshold in the current month. Demo values carry the source `demo`, never `census`.
 public enum StatisticsSeed {
-    /// Loads the 2009 and 2021 census figures when they are not there yet.
+    /// Loads the 2009 and 2021 census figures: the groups shipped by name and, so that the groups add up to
+    /// the census total, everyone else as "other groups". Writes only what is missing or different.
     static func loadCensus(audit: AuditWriter) async throws {
-        guard try await ValueCount.count(source: .census, on: audit.db) == 0 else { return }
         var values: [DataValue] = []
+        var totals: [Int: Double] = [:]
+        for row in CSVReader.records(ReferenceData.text("census_totals.csv")) {
+            guard let year = Int(row["year"] ?? ""), let period = Period(kind: .year, year: year), let count = Double(row["population"] ?? "") else { continue }
+            let place = row["region_code"] ?? RegionCode.republic
+            values.append(DataValue(element: "census.population", place: place, period: period, value: count))
+            if place == RegionCode.republic { totals[year] = count }
+        }
         for (year, file) in [(2009, "ethnic_composition_2009.csv"), (2021, "ethnic_composition_2021.csv")] {
-            let period = Period(kind: .year, year: year)!
+            guard let period = Period(kind: .year, year: year) else { continue }
+            var named = 0.0
             for row in CSVReader.records(ReferenceData.text(file)) {
                 guard let count = Double(row["population"] ?? ""), let code = row["ethnicity_en"]?.lowercased() else { continue }
                 values.append(DataValue(element: "census.population.ethnicity", category: Disaggregation.key([.ethnicity: code]),
                                         place: RegionCode.republic, period: period, value: count))
+                named += count
+            }
+            if let total = totals[year], total > named {
+                values.append(DataValue(element: "census.population.ethnicity", category: Disaggregation.key([.ethnicity: "other"]),
+                                        place: RegionCode.republic, period: period, value: total - named))
             }
         }
-        for row in CSVReader.records(ReferenceData.text("census_totals.csv")) {
-            guard let year = Int(row["year"] ?? ""), let period = Period(kind: .year, year: year), let count = Double(row["population"] ?? "") else { continue }
-            values.append(DataValue(element: "census.population", place: row["region_code"] ?? RegionCode.republic, period: period, value: count))
-        }
-        _ = try await ValueTable.upsert(values, source: .census, enteredBy: "Bureau of National Statistics", at: audit.now, on: audit.db)
-        try await audit.record("seed", "values", id: "census", before: Nothing?.none, after: ["values": values.count])
+        let changed = try await ValueTable.upsert(values, source: .census, enteredBy: "Bureau of National Statistics", at: audit.now, on: audit.db)
+        if changed > 0 { try await audit.record("seed", "values", id: "census", before: Nothing?.none, after: ["values": changed]) }
     }
 
     /// Approximate populations of the regions (thousands), the share of Kazakhs in each, for the demo.

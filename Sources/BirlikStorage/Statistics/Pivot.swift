@@ -88,6 +88,18 @@ public struct PivotTable: Sendable {
     /// Totals only make sense when one element's values are added up.
     public var hasTotals: Bool { request.rows != .element && request.columns != .element }
 
+    /// Whether the rows add up at each column, so that a chart may pile them on each other: never across
+    /// indicators; along periods only what adds up over time (not a stock such as the population); across
+    /// places and breakdowns only what adds up over places (not a share).
+    public var rowsAddUp: Bool {
+        guard let cell = cells.values.lazy.compactMap(\.values.first).first else { return false }
+        switch request.rows {
+        case .element: return false
+        case .period: return cell.overTime == .sum
+        case .place, .category: return cell.aggregation == .sum
+        }
+    }
+
     private func combine(_ parts: [(key: String, cell: Cell)], alongPeriods: Bool) -> Cell? {
         guard var first = parts.first?.cell else { return nil }
         if alongPeriods {

@@ -30,6 +30,10 @@ public enum Commands {
                 print("No demo data: Birlik listens on \(configuration.host), beyond this machine (`birlik serve --demo` loads it anyway).")
             }
             fflush(nil)
+            // The corpus index is opened (and the sample corpus built into it) now, on the thread pool,
+            // rather than on the first visitor's request.
+            let corpus = app.birlik.corpus
+            _ = app.threadPool.runIfActive(eventLoop: app.eventLoopGroup.next()) { _ = try corpus.index() }
             let schedule = reminderSchedule(app, clock: clock, every: configuration.reminderSeconds)
             let checkpoints = checkpointSchedule(app, clock: clock, every: 60)
             defer { schedule?.cancel(); checkpoints.cancel() }

@@ -118,6 +118,11 @@ enum EarlyWarningController {
         try request.requireCSRF()
         let form = try request.content.decode(ReviewForm.self)
         let ids = (form.ids ?? []).compactMap(UUID.init(uuidString:))
+        let l10n = request.l10n
+        let action = l10n(form.decision == "verify" ? .signalsVerify : .signalsReject)
+        if !ids.isEmpty, let ask = ConfirmationPage.unlessConfirmed(request, question: l10n(.confirmSignalReviewQuestion, ["action": action, "count": l10n.number(ids.count)]),
+                                                                    consequence: l10n(.confirmSignalReviewConsequence), confirm: action,
+                                                                    back: SiteURL.signals.with([("status", "reported")])) { return ask }
         let count = try await SignalStore.review(ids, verify: form.decision == "verify", note: form.note ?? "", actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.signals.with([("status", "reported"), ("notice", "saved"), ("count", String(count))]), redirectType: .normal)
     }

@@ -37,9 +37,17 @@ public struct PageContext: Sendable {
                                           "person-removed": .orgPersonRemoved, "user-created": .usersCreated,
                                           "imported": .importDone, "corpus-submitted": .corpusSubmitted, "corpus-accepted": .corpusAccepted,
                                           "corpus-rejected": .corpusRejectedNotice,
-                                          "account-changed": .accountChanged, "signal-received": .signalReceived, "password-changed": .accountPasswordChanged]
+                                          "account-changed": .accountChanged, "signal-received": .signalReceived, "password-changed": .accountPasswordChanged,
+                                          "attached": .noticeAttachmentAdded, "removed": .noticeAttachmentRemoved,
+                                          "report-save": .noticeReportSave, "report-submit": .noticeReportSubmit, "report-accept": .noticeReportAccept,
+                                          "report-return": .noticeReportReturn, "report-unaccept": .noticeReportUnaccept,
+                                          "report-late-entry": .noticeReportLateEntry]
         self.init(l10n: request.l10n, actor: request.actor, csrfToken: request.birlik.csrfToken,
                   currentURL: request.url.string, notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
         if let count = (try? request.query.get(Int.self, at: "count")) { noticeArguments["count"] = String(count) }
+        // A place named by its code (`?place=KZ-75`), in the reader's language.
+        if let code = try? request.query.get(String.self, at: "place"), let region = ReferenceData.regions.first(where: { $0.code == code }) {
+            noticeArguments["place"] = request.l10n.text(region.name)
+        }
     }
 }

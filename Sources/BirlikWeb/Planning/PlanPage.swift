@@ -16,6 +16,8 @@ enum PlanPage {
         var versions: [PlanVersionRecord]
         var transitions: [PlanTransition]
         var canEdit: Bool
+        /// The plan is shown as its version in force while its next version is drafted.
+        var showsVersionInForce: Bool = false
     }
 
     static func view(_ model: Model, _ context: PageContext) -> String {
@@ -70,6 +72,7 @@ enum PlanPage {
                                   .text(" v\(plan.planVersion) · \(model.region.map { l10n.text($0.name) } ?? plan.regionCode) · \(plan.startYear)–\(plan.endYear) · "),
                                   .text(tree.node(plan.conceptCode).map { l10n.text($0.text) } ?? plan.conceptCode),
                                   plan.approvedAt.map { .text(" · " + l10n(.planApprovedOn, ["date": Day($0).dotted, "by": plan.approvedBy ?? ""])) } ?? .empty),
+                               model.showsVersionInForce ? el("p", ["class": "notice", "role": "note"], .text(l10n(.planAmendmentInProgress))) : .empty,
                                actions,
                                model.total.map { total in
                                    el("table", ["class": "data compact summary"], el("thead", [:], el("tr", [:], .group(Figures.headers(l10n)))),

@@ -47,8 +47,12 @@ enum PlanningController {
 
     static func plan(_ request: Request) async throws -> Response {
         let actor = request.actor
-        let plan = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: actor, on: request.db)
-        let measures = try await PlanQueries.measures(of: plan.id, on: request.db)
+        let current = try await PlanQueries.find(code: request.parameters.get("code") ?? "", actor: actor, on: request.db)
+        // While its next version is drafted, whoever may not see drafts sees the version in force.
+        let inForce = try await PlanQueries.versionInForce(current, actor: actor, on: request.db)?.content
+        let plan = inForce?.plan ?? current
+        let measures: [Measure]
+        if let inForce { measures = inForce.measures } else { measures = try await PlanQueries.measures(of: plan.id, on: request.db) }
         let filter = DashboardQueries.Filter(asOf: request.today, planID: plan.id)
         let mayApprove = Access.check(actor, .approve, .plan, in: plan.scope) == .allowed
         let model = PlanPage.Model(
@@ -59,7 +63,8 @@ enum PlanningController {
             region: try await RegionQueries.find(plan.regionCode, on: request.db),
             versions: try await PlanQueries.versions(of: plan.id, on: request.db),
             transitions: mayApprove ? PlanTransition.allCases.filter { $0.next(from: plan.status, planVersion: plan.planVersion) != nil } : [],
-            canEdit: plan.status == .draft && Access.check(actor, .update, .plan, in: plan.scope) == .allowed)
+            canEdit: plan.status == .draft && Access.check(actor, .update, .plan, in: plan.scope) == .allowed,
+            showsVersionInForce: inForce != nil)
         return html(PlanPage.view(model, PageContext(request)))
     }
 
@@ -120,6 +125,11 @@ enum PlanningController {
         try request.requireCSRF()
         let form = try request.content.decode(TransitionForm.self)
         guard let transition = PlanTransition(rawValue: form.transition) else { throw DomainError.malformed("transition") }
+        let l10n = request.l10n
+        let consequence: L10nKey = switch transition { case .approve: .confirmPlanApprove; case .amend: .confirmPlanAmend; case .close: .confirmPlanClose }
+        if let ask = ConfirmationPage.unlessConfirmed(request, question: l10n(.confirmPlanStatusQuestion, ["action": l10n(transition.l10nKey), "code": plan.code]),
+                                                      consequence: l10n(consequence), confirm: l10n(transition.l10nKey),
+                                                      back: SiteURL.plan(code: plan.code).path) { return ask }
         _ = try await PlanStore.transition(id: plan.id, transition, version: form.version, actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
     }
@@ -270,6 +280,10 @@ enum PlanningController {
     static func deleteMeasure(_ request: Request) async throws -> Response {
         let (measure, plan) = try await PlanQueries.measure(id: try request.idParameter(), actor: request.actor, on: request.db)
         try request.requireCSRF()
+        let l10n = request.l10n
+        if let ask = ConfirmationPage.unlessConfirmed(request, question: l10n(.confirmMeasureDeleteQuestion, ["name": "\(measure.code). \(l10n.text(measure.title))"]),
+                                                      consequence: l10n(.confirmMeasureDeleteConsequence), confirm: l10n(.measureDelete),
+                                                      back: SiteURL.measure(id: measure.id.uuidString).path) { return ask }
         try await MeasureStore.delete(id: measure.id, actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "deleted")]), redirectType: .normal)
     }

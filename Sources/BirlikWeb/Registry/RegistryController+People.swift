@@ -21,7 +21,12 @@ extension RegistryController {
         let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
         try Access.require(request.actor, .update, .organization, in: organization.scope)
         try request.requireCSRF()
-        guard let id = request.parameters.get("person").flatMap(UUID.init(uuidString:)) else { throw DomainError.notFound }
+        guard let id = request.parameters.get("person").flatMap(UUID.init(uuidString:)),
+              let person = try await OrganizationQueries.people(of: organization.id, on: request.db).first(where: { $0.id == id }) else { throw DomainError.notFound }
+        let l10n = request.l10n
+        if let ask = ConfirmationPage.unlessConfirmed(request, question: l10n(.confirmPersonRemoveQuestion, ["name": person.fullName]),
+                                                      consequence: l10n(.confirmPersonRemoveConsequence), confirm: l10n(.orgRemovePerson),
+                                                      back: SiteURL.organization(code: organization.code).path) { return ask }
         try await PersonStore.remove(id: id, from: organization.id, actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.organization(code: organization.code).with([("notice", "person-removed")]), redirectType: .normal)
     }

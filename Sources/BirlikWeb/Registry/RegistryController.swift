@@ -132,6 +132,10 @@ enum RegistryController {
     static func delete(_ request: Request) async throws -> Response {
         let organization = try await OrganizationQueries.find(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db)
         try request.requireCSRF()
+        let l10n = request.l10n
+        if let ask = ConfirmationPage.unlessConfirmed(request, question: l10n(.confirmOrgDeleteQuestion, ["name": l10n.text(organization.name)]),
+                                                      consequence: l10n(.confirmOrgDeleteConsequence), confirm: l10n(.orgDelete),
+                                                      back: SiteURL.organization(code: organization.code).path) { return ask }
         try await OrganizationStore.delete(id: organization.id, actor: request.actor, on: request.db, now: request.now)
         return request.redirect(to: SiteURL.directory.with([("notice", "deleted")]), redirectType: .normal)
     }

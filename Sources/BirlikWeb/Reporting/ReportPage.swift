@@ -37,26 +37,36 @@ enum ReportPage {
                   .group(texts.map { el("p", [:], .text($0)) }))
     }
 
-    /// The report's files, and the form to add one while the executor may still edit.
+    /// The report's files, each removable while the executor may still edit.
     static func attachments(_ model: Model, _ context: PageContext) -> HTMLNode {
         let l10n = context.l10n
         let id = model.report.id.uuidString
+        let removable = model.canEnter && model.entryOpen && model.report.status.isOpenForEntry
         let list = model.attachments.isEmpty ? el("p", ["class": "muted"], .text(l10n(.attachmentNone)))
             : el("ul", ["class": "attachments"], model.attachments.map { file in
                 el("li", [:], el("a", ["href": SiteURL.reportAttachment(id: id, sha256: file.sha256).path], .text(file.fileName)),
-                   .text(" · " + l10n(.attachmentSize, ["size": l10n.number(max(1, file.size / 1024))]) + " · " + file.addedBy))
+                   .text(" · " + l10n(.attachmentSize, ["size": l10n.number(max(1, file.size / 1024))]) + " · " + file.addedBy),
+                   removable ? el("form", ["method": "post", "action": SiteURL.reportAttachmentRemove(id: id, sha256: file.sha256).path, "class": "inline"],
+                                  Layout.csrfField(context),
+                                  el("button", ["type": "submit", "class": "link",
+                                                "aria-label": l10n(.attachmentRemove) + ": " + file.fileName], .text(l10n(.attachmentRemove)))) : .empty)
             })
-        let form = model.canEnter && model.report.status.isOpenForEntry
-            ? el("form", ["method": "post", "action": SiteURL.reportAttachments(id: id).path, "enctype": "multipart/form-data", "class": "attach"],
-                 Layout.csrfField(context),
-                 el("div", ["class": model.errors.fields["file"] == nil ? "field" : "field has-error"],
-                    el("label", ["for": "field-file"], .text(l10n(.attachmentAdd))),
-                    el("p", ["class": "hint"], .text(l10n(.attachmentHint))),
-                    model.errors.fields["file"].map { el("p", ["class": "error-message"], .text(l10n($0.key, $0.arguments))) } ?? .empty,
-                    el("input", ["type": "file", "id": "field-file", "name": "file", "accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"])),
-                 el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.attachmentAdd))))
-            : HTMLNode.empty
-        return el("section", [:], el("h2", [:], .text(l10n(.attachmentTitle))), list, form)
+        return el("section", [:], el("h2", [:], .text(l10n(.attachmentTitle))), list)
+    }
+
+    /// The file field inside the entry form: its button sends the whole form, so what was typed beside
+    /// the file is saved with it and never lost.
+    static func attachField(_ model: Model, _ context: PageContext) -> HTMLNode {
+        let l10n = context.l10n
+        return el("fieldset", ["class": "attach"],
+            el("legend", [:], .text(l10n(.attachmentTitle))),
+            el("div", ["class": model.errors.fields["file"] == nil ? "field" : "field has-error"],
+               el("label", ["for": "field-file"], .text(l10n(.attachmentAdd))),
+               el("p", ["class": "hint"], .text(l10n(.attachmentHint))),
+               model.errors.fields["file"].map { el("p", ["class": "error-message", "id": "error-file"], .text(l10n($0.key, $0.arguments))) } ?? .empty,
+               el("input", ["type": "file", "id": "field-file", "name": "file", "accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"])),
+            el("button", ["type": "submit", "class": "button secondary", "formaction": SiteURL.reportAttachments(id: model.report.id.uuidString).path,
+                          "formenctype": "multipart/form-data", "formnovalidate": ""], .text(l10n(.attachmentAdd))))
     }
 
     static func view(_ model: Model, _ context: PageContext) -> String {
@@ -91,7 +101,8 @@ enum ReportPage {
                 .group(indicatorFields),
                 el("div", ["class": "actions"],
                    el("button", ["type": "submit", "name": "submit", "value": "false", "class": "button secondary"], .text(l10n(.reportActionSave))),
-                   el("button", ["type": "submit", "name": "submit", "value": "true", "class": "button"], .text(l10n(.reportActionSubmit)))))
+                   el("button", ["type": "submit", "name": "submit", "value": "true", "class": "button"], .text(l10n(.reportActionSubmit)))),
+                attachField(model, context))
         } else if model.canEnter && report.status.isOpenForEntry {
             entry = el("p", ["class": "notice warning"], .text(l10n(.errorDeadlinePassed)))
         } else {

@@ -13,6 +13,7 @@ enum ReportingController {
         routes.get(.myWork, use: myWork)
         routes.on(.POST, SiteURL.reportAttachments(id: "").pattern, body: .collect(maxSize: "12mb"), use: attach)
         routes.get(.reportAttachment(id: "", sha256: ""), use: attachment)
+        routes.post(.reportAttachmentRemove(id: "", sha256: ""), use: removeAttachment)
     }
 
     static func show(_ request: Request) async throws -> Response {
@@ -40,13 +41,23 @@ enum ReportingController {
 
     static func enter(_ request: Request) async throws -> Response {
         let id = try request.idParameter()
-        _ = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+        let stored = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
         try request.requireCSRF()
         let form = try request.content.decode(ReportFormData.self)
+        if form.submit == "true" {
+            let l10n = request.l10n
+            let period = ReportingPeriod.label(code: stored.periodCode, l10n)
+            if let ask = ConfirmationPage.unlessConfirmed(request, question: l10n(.confirmReportSubmitQuestion, ["period": period]),
+                                                          consequence: l10n(.confirmReportSubmitConsequence), confirm: l10n(.reportActionSubmit),
+                                                          back: SiteURL.report(id: id.uuidString).path) { return ask }
+        }
         var draft = form.draft
         do {
-            _ = try await ReportStore.enter(id: id, draft, submit: form.submit == "true", actor: request.actor, on: request.db, now: request.now)
-            return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
+            let submitted = form.submit == "true"
+            let report = try await ReportStore.enter(id: id, draft, submit: submitted, actor: request.actor, on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", submitted ? "report-submit" : "report-save"),
+                                                                                 ("place", submitted ? report.scope.regionCode : nil)]),
+                                    redirectType: .normal)
         } catch let error as DomainError {
             // The officer's text stays on the page whatever went wrong; a stale version keeps it and
             // shows the newer record's version so that saving again is a deliberate overwrite.
@@ -57,18 +68,24 @@ enum ReportingController {
         }
     }
 
+    /// The file of the entry form sent to the attachment route (its "Attach" button); the form's other
+    /// fields, what was typed beside the file, are read as `ReportFormData`.
     struct AttachmentUpload: Content {
         var file: File?
     }
 
-    /// Attaches a file: its kind read from its bytes, Office files opened with limits, stored by hash.
+    /// Attaches a file: its kind read from its bytes, Office files opened with limits, stored by hash. What
+    /// the officer typed beside it is saved too (or, when it cannot be, stays on the page with the reason).
     static func attach(_ request: Request) async throws -> Response {
         let id = try request.idParameter()
         let report = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
         try request.requireCSRF()
         let upload = try request.content.decode(AttachmentUpload.self)
+        // The typed text, when the form carried it; otherwise the report as stored.
+        var draft = (try? request.content.decode(ReportFormData.self)).flatMap { $0.version == nil ? nil : $0.draft } ?? ReportDraft(report)
+        var failure: DomainError?
         do {
-            guard let file = upload.file else { throw DomainError.invalid([FieldError("file", .attachmentEmpty)]) }
+            guard let file = upload.file, file.data.readableBytes > 0 else { throw DomainError.invalid([FieldError("file", .attachmentEmpty)]) }
             let data = Data(buffer: file.data), name = file.filename
             // The bytes are typed, and an Office file unpacked within its limits, on the thread pool.
             try await request.onThreadPool {
@@ -79,11 +96,37 @@ enum ReportingController {
             }
             _ = try await ReportStore.attach(id: id, data: data, fileName: name, files: request.application.birlik.files,
                                              actor: request.actor, on: request.db, now: request.now)
-            return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError {
-            let errors = try Form.Errors(error)
-            return try await page(request, report: report, draft: ReportDraft(report), errors: errors, status: ErrorMapping.status(error))
+            failure = error
         }
+        if draft != ReportDraft(report) {
+            do {
+                _ = try await ReportStore.enter(id: id, draft, submit: false, actor: request.actor, on: request.db, now: request.now)
+            } catch let error as DomainError {
+                failure = failure ?? error
+            }
+        }
+        guard let failure else {
+            return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "attached")]), redirectType: .normal)
+        }
+        let current = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+        if case .staleVersion = failure { draft.version = current.version } else if draft == ReportDraft(report) { draft = ReportDraft(current) }
+        return try await page(request, report: current, draft: draft, errors: try Form.Errors(failure), status: ErrorMapping.status(failure))
+    }
+
+    /// Removes an attached file while the report is still the executor's to fill.
+    static func removeAttachment(_ request: Request) async throws -> Response {
+        let id = try request.idParameter()
+        _ = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        let sha256 = request.parameters.get("sha256") ?? ""
+        guard let file = try await ReportQueries.attachments(of: id, on: request.db).first(where: { $0.sha256 == sha256 }) else { throw DomainError.notFound }
+        let l10n = request.l10n
+        if let ask = ConfirmationPage.unlessConfirmed(request, question: l10n(.confirmAttachmentRemoveQuestion, ["name": file.fileName]),
+                                                      consequence: l10n(.confirmAttachmentRemoveConsequence), confirm: l10n(.attachmentRemove),
+                                                      back: SiteURL.report(id: id.uuidString).path) { return ask }
+        try await ReportStore.detach(id: id, sha256: sha256, actor: request.actor, on: request.db, now: request.now)
+        return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "removed")]), redirectType: .normal)
     }
 
     /// An attached file, for those who may see its report.
@@ -111,14 +154,25 @@ enum ReportingController {
 
     static func decide(_ request: Request) async throws -> Response {
         let id = try request.idParameter()
-        _ = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
+        let report = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
         try request.requireCSRF()
         let form = try request.content.decode(DecisionForm.self)
         guard let transition = ReportTransition(rawValue: form.transition), transition.action == .approve else { throw DomainError.malformed("transition") }
+        let l10n = request.l10n
+        let consequence: L10nKey = switch transition {
+        case .accept: .confirmReportAccept
+        case .returnForCorrection: .confirmReportReturn
+        case .unaccept: .confirmReportUnaccept
+        default: .confirmReportLateEntry
+        }
+        let period = ReportingPeriod.label(code: report.periodCode, l10n)
+        if let ask = ConfirmationPage.unlessConfirmed(request, question: l10n(.confirmReportDecisionQuestion, ["action": l10n(transition.l10nKey), "period": period]),
+                                                      consequence: l10n(consequence), confirm: l10n(transition.l10nKey),
+                                                      back: SiteURL.report(id: id.uuidString).path) { return ask }
         do {
             _ = try await ReportStore.decide(id: id, transition, comment: form.comment ?? "", lateEntryUntil: form.lateEntryUntil.flatMap(Day.init),
                                              version: form.version, actor: request.actor, on: request.db, now: request.now)
-            return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "saved")]), redirectType: .normal)
+            return request.redirect(to: SiteURL.report(id: id.uuidString).with([("notice", "report-\(transition.rawValue)")]), redirectType: .normal)
         } catch let error as DomainError {
             let current = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
             let errors = try Form.Errors(error)

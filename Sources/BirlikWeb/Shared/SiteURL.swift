@@ -51,6 +51,7 @@ public enum SiteURL: Sendable {
     case reportDecide(id: String)
     case reportAttachments(id: String)
     case reportAttachment(id: String, sha256: String)
+    case reportAttachmentRemove(id: String, sha256: String)
     case myWork
     case instructions
     case instructionNew
@@ -141,6 +142,7 @@ public enum SiteURL: Sendable {
         case let .reportDecide(id): "/reports/\(id)/decide"
         case let .reportAttachments(id): "/reports/\(id)/attachments"
         case let .reportAttachment(id, sha256): "/reports/\(id)/attachments/\(sha256)"
+        case let .reportAttachmentRemove(id, sha256): "/reports/\(id)/attachments/\(sha256)/remove"
         case .myWork: "/my-work"
         case .instructions: "/instructions"
         case .instructionNew: "/instructions/new"
@@ -209,6 +211,7 @@ public enum SiteURL: Sendable {
         case .reportDecide: ["reports", ":id", "decide"]
         case .reportAttachments: ["reports", ":id", "attachments"]
         case .reportAttachment: ["reports", ":id", "attachments", ":sha256"]
+        case .reportAttachmentRemove: ["reports", ":id", "attachments", ":sha256", "remove"]
         case .instruction: ["instructions", ":id"]
         case .instructionStep: ["instructions", ":id", "step"]
         case .statisticsImportJob: ["statistics", "import", "jobs", ":id"]

@@ -24,6 +24,9 @@ enum StatisticsPage {
         }
     }
 
+    /// Rows the chart draws at most (the table shows them all).
+    static let chartSeries = 8
+
     static func number(_ value: Double, _ l10n: Localizer) -> String {
         value.rounded() == value && abs(value) < 1e15 ? l10n.number(Int(value)) : String(format: "%.1f", value)
     }
@@ -84,12 +87,21 @@ enum StatisticsPage {
                                .group(table.columnKeys.map { el("td", ["class": "number"], .text(table.columnTotal($0).map { number($0.value, l10n) } ?? "–")) }),
                                el("td", ["class": "number"], .text(table.grandTotal.map { number($0.value, l10n) } ?? "–"))))
         }
-        let series = table.rowKeys.prefix(8).map { row in
+        let series = table.rowKeys.prefix(chartSeries).map { row in
             SeriesChart.Series(name: label(request.rows, row, l10n), values: table.columnKeys.map { table.cell(row, $0)?.value })
         }
+        // A chart never piles up what does not add up, and says when it shows only part of the table.
+        let unstacked = model.chart == .stacked && !table.rowsAddUp
+        var notes: [HTMLNode] = []
+        if unstacked { notes.append(el("p", ["class": "notice chart-note"], .text(l10n(.statisticsChartNotStacked, ["rows": l10n(request.rows.l10nKey)])))) }
+        if table.rowKeys.count > chartSeries {
+            notes.append(el("p", ["class": "notice chart-note"],
+                            .text(l10n(.statisticsChartPartial, ["shown": l10n.number(chartSeries), "total": l10n.number(table.rowKeys.count)]))))
+        }
         let chart = table.isEmpty ? HTMLNode.empty : el("figure", ["class": "chart"],
-            SeriesChart(title: l10n.text(model.element.name), kind: model.chart)
-                .render(categories: table.columnKeys.map { label(request.columns, $0, l10n) }, series: Array(series)))
+            SeriesChart(title: l10n.text(model.element.name), kind: unstacked ? .bar : model.chart)
+                .render(categories: table.columnKeys.map { label(request.columns, $0, l10n) }, series: Array(series)),
+            notes.isEmpty ? .empty : el("figcaption", [:], .group(notes)))
         let map = mapFigure(model, l10n)
         let sourceNote: HTMLNode = model.element.source == "census"
             ? el("p", ["class": "source"], .text(l10n(.statisticsSource, ["source": l10n(.valueSourceCensus)])))
