@@ -100,4 +100,15 @@ struct LanguagesTests {
         }
         #expect(SearchFolding.terms("Дом дружбы") == SearchFolding.terms("дома дружба"))
     }
+
+    @Test("A stored message names places and periods by reference, so each reader gets them in their own language")
+    func messagesByReference() throws {
+        let almaty = try #require(ReferenceData.regions.first { $0.code == "KZ-75" })
+        for language in Language.allCases {
+            let text = Localizer(language)(.alertAssignedNotification, ["place": "@region:KZ-75"])
+            #expect(text.contains(try #require(almaty.name[language])), "\(language): \(text)")
+        }
+        #expect(Localizer(.en).argument("@period:2026-Q3") == ReportingPeriod.label(code: "2026-Q3", Localizer(.en)))
+        #expect(Localizer(.ru).argument("plain text") == "plain text")
+    }
 }

@@ -12,6 +12,22 @@ import VaporTesting
 /// the API, the exports and the annual report opened by tools that did not write it.
 @Suite("Control loop pages, API and documents")
 struct ControlLoopWebTests {
+    @Test("The English and Russian annual reports have their own words: narratives written in another language are marked, units translated")
+    func annualReportLanguages() async throws {
+        try await withBirlik { app in
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let year = TestClock.today.year - 1
+            let english = try await app.request(.GET, "/annual-report?year=\(year)&lang=en&format=html", as: secretariat).text
+            let narratives = english.components(separatedBy: "<ul class=\"narratives\">").dropFirst()
+                .flatMap { $0.components(separatedBy: "</ul>")[0].components(separatedBy: "<li>").dropFirst() }
+            #expect(!narratives.isEmpty, "the demo year has narratives to show")
+            #expect(narratives.allSatisfy { $0.contains("(original in Kazakh)") || $0.contains("(original in Russian)") }, "\(narratives.prefix(2))")
+            #expect(!english.contains(" адам") && english.contains(" people"), "units stay in Kazakh in the English report")
+            let russian = try await app.request(.GET, "/annual-report?year=\(year)&lang=ru&format=html", as: secretariat).text
+            #expect(!russian.contains(" адам") && russian.contains(" человек"))
+        }
+    }
+
     @Test("While an approved plan is amended, the public keeps seeing the version in force, never nothing")
     func amendmentKeepsVersionInForcePublic() async throws {
         try await withBirlik { app in

@@ -9,6 +9,26 @@ import Vapor
 
 @Suite("Languages, sign-in and operations")
 struct LanguageAndSessionTests {
+    @Test("The audit log speaks the reader's language: every action and kind of record written has a name in the catalog")
+    func auditVocabulary() async throws {
+        try await withBirlik { app in
+            // The demo set's seeds, and a change through the registry, the plans and the reports.
+            let secretariat = try await app.actor(DemoUsers.secretariat)
+            let plan = try #require(try await PlanRecord.query(on: app.db).filter(\.$code == DemoPlans.almaty).first()).plan
+            _ = try await PlanStore.transition(id: plan.id, .amend, version: plan.version, actor: secretariat, on: app.db, now: TestClock.now)
+            let entries = try await AuditEntryRecord.query(on: app.db).all()
+            let actions = Set(entries.map(\.action)), types = Set(entries.map(\.entityType))
+            #expect(actions.contains("amend") && types.contains("plan"))
+            #expect(actions.filter { L10nKey(rawValue: "audit.action.\($0)") == nil }.isEmpty, "actions without a name: \(actions)")
+            #expect(types.filter { L10nKey(rawValue: "audit.entity.\($0)") == nil }.isEmpty, "kinds of record without a name: \(types)")
+            let admin = try await app.session(DemoUsers.admin)
+            let cookie = (admin.headers.first(name: .cookie) ?? "") + "; birlik_lang=ru"
+            let page = try await app.request(.GET, SiteURL.audit.path, as: admin, headers: ["Cookie": cookie]).text
+            #expect(!page.contains("<td>amend</td>") && !page.contains("<td>plan<br>"))
+            #expect(page.contains("<td>Изменение</td>") && page.contains("<td>План<br>"))
+        }
+    }
+
     @Test("The language follows the user's choice, then Accept-Language, then Kazakh")
     func languageChoice() async throws {
         try await withBirlik { app in

@@ -16,10 +16,23 @@ public struct Localizer: Sendable {
     public func callAsFunction(_ key: L10nKey, _ arguments: [String: String] = [:]) -> String {
         var text = L10nCatalog.shared.text(key, language)
         for (name, value) in arguments {
-            let shown = value.hasPrefix("@") ? L10nKey(rawValue: String(value.dropFirst())).map { self($0) } ?? value : value
-            text = text.replacingOccurrences(of: "{\(name)}", with: shown)
+            text = text.replacingOccurrences(of: "{\(name)}", with: argument(value))
         }
         return inScript(text, language)
+    }
+
+    /// An argument as the reader sees it. Stored messages (notifications) name what they speak of by
+    /// reference, so that each reader gets it in their own language: `@key` is a catalog text,
+    /// `@region:KZ-75` a place's name, `@period:2026-Q3` a reporting period; anything else stays as it is.
+    func argument(_ value: String) -> String {
+        guard value.hasPrefix("@") else { return value }
+        let reference = String(value.dropFirst())
+        if reference.hasPrefix("region:") {
+            let code = String(reference.dropFirst("region:".count))
+            return ReferenceData.regions.first { $0.code == code }.map { text($0.name) } ?? code
+        }
+        if reference.hasPrefix("period:") { return ReportingPeriod.label(code: String(reference.dropFirst("period:".count)), self) }
+        return L10nKey(rawValue: reference).map { self($0) } ?? value
     }
 
     /// A record's text in the user's language, or its nearest translation.

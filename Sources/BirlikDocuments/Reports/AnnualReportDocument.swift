@@ -36,7 +36,7 @@ public struct AnnualReportDocument: Sendable {
 
     func indicators(_ line: AnnualReportContent.MeasureLine) -> String {
         line.indicators.map { indicator in
-            "\(l10n.text(indicator.name)): \(indicator.actual.map(Self.number) ?? "—") / \(indicator.target.map(Self.number) ?? "—") \(indicator.unit)"
+            "\(l10n.text(indicator.name)): \(indicator.actual.map(Self.number) ?? "—") / \(indicator.target.map(Self.number) ?? "—") \(l10n.text(IndicatorUnit.name(indicator.unit)))"
         }.joined(separator: "; ")
     }
 
@@ -53,9 +53,17 @@ public struct AnnualReportDocument: Sendable {
          Rates.percent(line.rates.reportingRate), indicators(line)]
     }
 
+    /// What the executor wrote, in the report's language; written only in another, it is shown as written
+    /// and marked with its language (official output never passes one language off as another).
     func narrative(_ line: AnnualReportContent.MeasureLine) -> String? {
-        let text = l10n.language == .ru ? (line.narrative.ru ?? line.narrative.kk) : (line.narrative.kk ?? line.narrative.ru)
-        return text.map { l10n.language == .ru || line.narrative.kk == nil ? $0 : l10n.inScript($0, .kk) }
+        func shown(_ text: String, _ language: Language) -> String { language == .kk ? l10n.inScript(text, .kk) : text }
+        if let own = line.narrative[l10n.language] { return shown(own, l10n.language) }
+        for language in (l10n.language == .en ? [Language.ru, .kk] : [.kk, .ru]) where language != l10n.language {
+            if let text = line.narrative[language] {
+                return l10n(.reportOriginalLanguage, ["language": "@lang.name.\(language.rawValue)"]) + " " + shown(text, language)
+            }
+        }
+        return nil
     }
 
     /// The `.docx` file.

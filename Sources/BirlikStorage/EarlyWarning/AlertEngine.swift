@@ -23,7 +23,6 @@ enum AlertEngine {
                                   baseline: index.baseline, raisedAt: now)
                 try await AlertRecord(alert).create(on: audit.db)
                 try await audit.record("raise", "alert", id: alert.id.uuidString, before: Nothing?.none, after: alert)
-                let name = ReferenceData.regions.first { $0.code == region }?.name.kk ?? region
                 let recipients = try await OrganizationRecord.query(on: audit.db).group(.or) { group in
                     group.filter(\.$type == OrganizationType.apkSecretariat.rawValue)
                     group.group(.and) { inner in
@@ -33,7 +32,7 @@ enum AlertEngine {
                 for organization in recipients {
                     guard let id = organization.id else { continue }
                     try await Notifications.notify(organization: id, kind: "alert", key: .alertNotification,
-                                                   arguments: ["place": name, "rule": "@alertRule.\(rule.code)"],
+                                                   arguments: ["place": "@region:\(region)", "rule": "@alertRule.\(rule.code)"],
                                                    link: "/early-warning/alerts/\(alert.id.uuidString)",
                                                    dedupe: "alert:\(rule.code):\(region):\(month):\(id)", now: now, on: audit.db)
                 }
@@ -77,7 +76,7 @@ public enum AlertStore {
             after.status = .assigned
             if let responsible {
                 try await Notifications.notify(organization: responsible, kind: "alert-assigned", key: .alertAssignedNotification,
-                                               arguments: ["place": ReferenceData.regions.first { $0.code == before.place }?.name.kk ?? before.place],
+                                               arguments: ["place": "@region:\(before.place)"],
                                                link: "/early-warning/alerts/\(id.uuidString)", dedupe: "alert-assigned:\(id):\(before.version)",
                                                now: now, on: audit.db)
             }

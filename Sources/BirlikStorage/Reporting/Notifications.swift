@@ -68,7 +68,7 @@ public enum Notifications {
                 let dedupe = (overdue ? "overdue:" : "due:") + id.uuidString
                 let wrote = try await notify(organization: row.executorID, kind: overdue ? "overdue" : "due",
                                  key: overdue ? .notifyOverdue : .notifyDueSoon,
-                                 arguments: ["measure": codes[row.measureID] ?? "", "period": row.periodCode, "date": due.dotted],
+                                 arguments: ["measure": codes[row.measureID] ?? "", "period": "@period:\(row.periodCode)", "date": due.dotted],
                                  link: "/reports/\(id.uuidString)", dedupe: dedupe, now: now, on: audit.db)
                 if wrote { written += 1 }
             }

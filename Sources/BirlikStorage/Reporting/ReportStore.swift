@@ -33,7 +33,7 @@ public enum ReportStore {
             if submit {
                 try await event(after, "report.submit", comment: nil, actor: actor, now: now, on: audit.db)
                 try await Notifications.notify(coordinatorOf: plan, kind: "submitted", key: .notifySubmitted,
-                                               arguments: ["measure": measure.code, "period": after.periodCode],
+                                               arguments: ["measure": measure.code, "period": "@period:\(after.periodCode)"],
                                                link: "/reports/\(id.uuidString)", dedupe: "submitted:\(id):\(after.version)", now: now, on: audit.db)
             }
             try await audit.record(transition.rawValue, "report", id: id.uuidString, before: before, after: after)
@@ -66,7 +66,7 @@ public enum ReportStore {
             case .returnForCorrection:
                 after.returnComment = comment
                 try await Notifications.notify(organization: before.executorID, kind: "returned", key: .notifyReturned,
-                                               arguments: ["measure": measure.code, "period": before.periodCode, "comment": comment],
+                                               arguments: ["measure": measure.code, "period": "@period:\(before.periodCode)", "comment": comment],
                                                link: "/reports/\(id.uuidString)", dedupe: "returned:\(id):\(after.version)", now: now, on: audit.db)
             case .unaccept:
                 after.acceptedAt = nil

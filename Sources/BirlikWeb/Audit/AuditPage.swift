@@ -15,21 +15,13 @@ enum AuditPage {
     static func view(_ model: Model, _ context: PageContext) -> String {
         let l10n = context.l10n
         let none = Form.Errors()
-        let actions = ["create", "update", "delete", "signIn", "signOut", "lockout", "seed"]
-        let actionLabel: (String) -> String = { action in
-            switch action {
-            case "create": l10n(.auditActionCreate)
-            case "update": l10n(.auditActionUpdate)
-            case "delete": l10n(.auditActionDelete)
-            case "signIn": l10n(.auditActionSignIn)
-            case "signOut": l10n(.auditActionSignOut)
-            case "lockout": l10n(.auditActionLockout)
-            case "seed": l10n(.auditActionSeed)
-            default: action
-            }
-        }
+        // Actions and kinds of record in the reader's language (every one the code writes is in the catalog).
+        let actionLabel: (String) -> String = { action in L10nKey(rawValue: "audit.action.\(action)").map { l10n($0) } ?? action }
+        let entityLabel: (String) -> String = { type in L10nKey(rawValue: "audit.entity.\(type)").map { l10n($0) } ?? type }
+        let actions = L10nKey.allCases.map(\.rawValue).filter { $0.hasPrefix("audit.action.") }.map { String($0.dropFirst("audit.action.".count)) }
+            .sorted { actionLabel($0) < actionLabel($1) }
         let filters = el("form", ["method": "get", "action": SiteURL.audit.path, "class": "filters horizontal", "role": "search"],
-            Form.select("type", label: l10n(.auditFilterEntity), options: model.entityTypes.map { ($0, $0) },
+            Form.select("type", label: l10n(.auditFilterEntity), options: model.entityTypes.map { ($0, entityLabel($0)) },
                         selected: model.filter.entityType ?? "", errors: none, l10n: l10n, anyLabel: l10n(.directoryAny)),
             Form.select("action", label: l10n(.auditFilterAction), options: actions.map { ($0, actionLabel($0)) },
                         selected: model.filter.action ?? "", errors: none, l10n: l10n, anyLabel: l10n(.directoryAny)),
@@ -47,7 +39,7 @@ enum AuditPage {
                el("td", [:], el("time", ["datetime": entry.at], .text(entry.at.replacingOccurrences(of: "T", with: " ")))),
                el("td", [:], .text(entry.actorName)),
                el("td", [:], .text(actionLabel(entry.action))),
-               el("td", [:], .text(entry.entityType), el("br"), el("code", ["class": "small"], .text(entry.entityID))),
+               el("td", [:], .text(entityLabel(entry.entityType)), el("br"), el("code", ["class": "small"], .text(entry.entityID))),
                el("td", [:], el("details", [:],
                   el("summary", [:], .text(l10n(.auditChange))),
                   el("p", [:], el("strong", [:], .text(l10n(.auditBefore)))), el("pre", [:], .text(entry.before ?? "—")),

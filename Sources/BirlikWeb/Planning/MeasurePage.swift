@@ -35,7 +35,7 @@ enum MeasurePage {
         let accepted = model.reports.filter { $0.status == .accepted && $0.isLead }
         let indicators = measure.indicators.enumerated().map { index, indicator -> HTMLNode in
             el("table", ["class": "data compact"],
-               el("caption", [:], .text("\(l10n.text(indicator.name)) (\(indicator.unit)) · \(l10n(.measureIndicatorBaseline)): \(MeasureDraftFormat.number(indicator.baseline))")),
+               el("caption", [:], .text("\(l10n.text(indicator.name)) (\(l10n.text(IndicatorUnit.name(indicator.unit)))) · \(l10n(.measureIndicatorBaseline)): \(MeasureDraftFormat.number(indicator.baseline))")),
                el("thead", [:], el("tr", [:], el("th", ["scope": "col"], .text(l10n(.planYears))),
                                    el("th", ["scope": "col", "class": "number"], .text(l10n(.measureTarget))),
                                    el("th", ["scope": "col", "class": "number"], .text(l10n(.measureActual))))),

@@ -85,7 +85,7 @@ enum ReportPage {
             el("div", ["class": "notice warning", "role": "note"], el("strong", [:], .text(l10n(.reportReturnedWith) + " ")), .text(comment))
         } ?? .empty
         let indicatorFields = model.measure.indicators.enumerated().map { index, indicator in
-            Form.text("actual\(index)", label: "\(l10n.text(indicator.name)) (\(indicator.unit))", value: model.draft.actuals[index] ?? "",
+            Form.text("actual\(index)", label: "\(l10n.text(indicator.name)) (\(l10n.text(IndicatorUnit.name(indicator.unit))))", value: model.draft.actuals[index] ?? "",
                       errors: model.errors, l10n: l10n,
                       hint: indicator.targets[report.periodYear].map { l10n(.reportTargetHint, ["target": MeasureDraftFormat.number($0)]) })
         }
@@ -112,7 +112,7 @@ enum ReportPage {
                 report.narrative.kk.map { el("p", ["lang": "kk"], .text(l10n.inScript($0, .kk))) } ?? .empty,
                 report.narrative.ru.map { el("p", ["lang": "ru"], .text($0)) } ?? .empty,
                 .group(model.measure.indicators.enumerated().map { index, indicator in
-                    el("p", [:], .text("\(l10n.text(indicator.name)): \(report.actuals[index].map(MeasureDraftFormat.number) ?? "—") \(indicator.unit)"))
+                    el("p", [:], .text("\(l10n.text(indicator.name)): \(report.actuals[index].map(MeasureDraftFormat.number) ?? "—") \(l10n.text(IndicatorUnit.name(indicator.unit)))"))
                 }))
         }
         let decisions = model.decisions.map { transition -> HTMLNode in
