@@ -14,8 +14,8 @@ public final class WebDriver: @unchecked Sendable {
     let base: URL
     let sessionID: String
 
-    /// Starts chromedriver and a headless Chromium session.
-    public static func start(client: any Client, language: String = "ru") async throws -> WebDriver {
+    /// Starts chromedriver and a headless Chromium session; a `width` under 500 emulates a phone of that width.
+    public static func start(client: any Client, language: String = "ru", width: Int = 1280) async throws -> WebDriver {
         let port = try freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver")
@@ -28,11 +28,12 @@ public final class WebDriver: @unchecked Sendable {
             if let status = try? await call(client, base, "GET", "/status", nil), (status["value"] as? [String: Any])?["ready"] as? Bool == true { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        let options: [String: Any] = [
+        var options: [String: Any] = [
             "binary": ProcessInfo.processInfo.environment["CHROMIUM"] ?? "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1100", "--lang=\(language)"],
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(max(width, 500)),1100", "--lang=\(language)"],
             "prefs": ["intl.accept_languages": language],
         ]
+        if width < 500 { options["mobileEmulation"] = ["deviceMetrics": ["width": width, "height": 844, "pixelRatio": 1]] }
         let response = try await call(client, base, "POST", "/session",
                                       ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]])
         guard let value = response["value"] as? [String: Any], let id = value["sessionId"] as? String else {

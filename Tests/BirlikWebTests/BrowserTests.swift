@@ -215,4 +215,60 @@ struct BrowserTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try png.write(to: directory.appendingPathComponent(name))
     }
+
+    @Test("Every page fits a phone (390 px) and a desktop (1440 px) in kk, kk-Latn, ru and en: nothing wider than the screen, chart and map text at 12 px or more, the desktop menu on one row")
+    func readableAtBothWidths() async throws {
+        try await withBirlik { app in
+            let port = try freePort()
+            app.http.server.configuration.hostname = "127.0.0.1"
+            app.http.server.configuration.port = port
+            try app.server.start()
+            let site = "http://127.0.0.1:\(port)"
+            let report = try await ControlLoopWebTests.almatyReport(app, open: true)
+            let pages = ["/", "/directory", "/map", "/regions", "/strategy", "/plans", "/plans/\(DemoPlans.almaty)", "/measures", "/reports/\(report.id.uuidString)",
+                         "/my-work", "/dashboard", "/instructions", "/statistics", "/statistics?element=population&rows=place&columns=period&chart=stacked",
+                         "/statistics/entry", "/statistics/import", "/early-warning", "/signals", "/signals/new", "/corpus", "/corpus?q=тіл",
+                         "/corpus/submissions", "/annual-report", "/admin/users", "/admin/audit"]
+            let forms: [(name: String, language: String, script: String)] = [("kk", "kk", "cyrillic"), ("kk-Latn", "kk", "latin"), ("ru", "ru", "cyrillic"), ("en", "en", "cyrillic")]
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let token = try #require(secretariat.headers.first(name: .cookie)?.split(separator: "=", maxSplits: 1).last.map(String.init))
+            for width in [390, 1440] {
+                let browser = try await WebDriver.start(client: app.client, language: "kk", width: width)
+                do {
+                    try await browser.open(site + "/")
+                    for form in forms {
+                        // The session, language and script as cookies, as the switches set them.
+                        for (name, value) in [("birlik_session", token), ("birlik_lang", form.language), ("birlik_script", form.script)] {
+                            _ = try await browser.script("document.cookie = '\(name)=\(value); path=/'")
+                        }
+                        for page in pages {
+                            try await browser.open(site + page)
+                            let wide = try await browser.script("return document.documentElement.scrollWidth") as? Int ?? 0
+                            #expect(wide <= width, "\(page) in \(form.name) is \(wide) px wide on a \(width) px screen")
+                            let small = try await browser.script("""
+                                return Array.from(document.querySelectorAll('svg text')).filter(t => t.getBoundingClientRect().height > 0
+                                  && t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize) < 11.9).length
+                                """) as? Int ?? 0
+                            #expect(small == 0, "\(page) in \(form.name) at \(width) px: \(small) chart or map texts under 12 px")
+                            if width == 1440 {
+                                let rows = try await browser.script("return new Set(Array.from(document.querySelectorAll('.main-nav li')).map(li => Math.round(li.getBoundingClientRect().top))).size") as? Int ?? 0
+                                #expect(rows == 1, "\(page) in \(form.name): the menu takes \(rows) rows")
+                            }
+                            if form.name == "kk" || width == 390 {
+                                let name = page == "/" ? "home" : page.hasPrefix("/reports/") ? "report"
+                                    : String(page.dropFirst()).replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "?", with: "_")
+                                try await Self.save(try await browser.screenshot(), "layout-\(width)-\(form.name)-\(name.prefix(60)).png")
+                            }
+                        }
+                    }
+                } catch {
+                    await browser.quit()
+                    await app.server.shutdown()
+                    throw error
+                }
+                await browser.quit()
+            }
+            await app.server.shutdown()
+        }
+    }
 }

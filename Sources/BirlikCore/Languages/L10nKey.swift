@@ -584,6 +584,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case navInstructions = "nav.instructions"
     case navMain = "nav.main"
     case navMap = "nav.map"
+    case navMenu = "nav.menu"
     case navMyWork = "nav.myWork"
     case navPlans = "nav.plans"
     case navRegions = "nav.regions"

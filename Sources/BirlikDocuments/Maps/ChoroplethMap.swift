@@ -62,14 +62,15 @@ public struct ChoroplethMap: Sendable {
         }
         let legendItems = Self.palette.enumerated().map { index, color -> HTMLNode in
             let low = index == 0 ? 1 : bins[index - 1] + 1
-            return el("g", ["transform": "translate(\(20 + index * 90),0)"],
-                      el("rect", ["width": "24", "height": "14", "fill": color, "stroke": "#8a96a3"]),
-                      el("text", ["x": "30", "y": "12", "font-size": "13"], .text("\(low)–\(bins[index])")))
+            return el("g", ["transform": "translate(\(20 + index * 150),0)"],
+                      el("rect", ["width": "28", "height": "18", "fill": color, "stroke": "#8a96a3"]),
+
+                      el("text", ["x": "36", "y": "15", "font-size": "18"], .text("\(low)–\(bins[index])")))
         }
-        let legend = el("g", ["transform": "translate(0,\(Int(geometry.height) + 24))", "class": "legend"],
-                        el("text", ["x": "20", "y": "-6", "font-size": "13", "font-weight": "600"], .text(legendTitle)),
+        let legend = el("g", ["transform": "translate(0,\(Int(geometry.height) + 34))", "class": "legend"],
+                        el("text", ["x": "20", "y": "-6", "font-size": "18", "font-weight": "600"], .text(legendTitle)),
                         .group(legendItems))
-        return el("svg", ["xmlns": "http://www.w3.org/2000/svg", "viewBox": "0 0 \(Int(geometry.width)) \(Int(geometry.height) + 50)",
+        return el("svg", ["xmlns": "http://www.w3.org/2000/svg", "viewBox": "0 0 \(Int(geometry.width)) \(Int(geometry.height) + 62)",
                           "role": "img", "aria-labelledby": "map-title", "class": "region-map"],
                   el("title", ["id": "map-title"], .text(title)),
                   el("g", ["stroke": "#ffffff", "stroke-width": "1.5"], .group(regions)),

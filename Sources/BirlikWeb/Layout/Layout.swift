@@ -30,6 +30,7 @@ enum Layout {
                   content),
                el("footer", ["class": "site-footer"],
                   el("p", [:], .text(l10n(.appFooter))),
+                  el("p", [:], el("a", ["href": SiteURL.openAPI.path], .text(l10n(.navApi)))),
                   el("p", ["class": "muted"], .text(l10n(.appUnofficialTranslation))))))
         return "<!DOCTYPE html>" + document.render()
     }
@@ -55,6 +56,7 @@ enum Layout {
                  el("span", ["class": "who"], .text(l10n(.navSignedInAs, ["name": context.actor.displayName])),
                     el("span", ["class": "role"], .text(" · " + l10n(context.actor.role.l10nKey)))),
                  csrfField(context),
+                 .group(administration(context).map { key, url in el("a", ["class": "link-button", "href": url], .text(l10n(key))) }),
                  el("a", ["class": "link-button", "href": SiteURL.accountPassword.path], .text(l10n(.accountOwnPassword))),
                  el("button", ["type": "submit", "class": "link-button"], .text(l10n(.navSignOut))))
             : el("a", ["class": "account sign-in", "href": back.hasPrefix(SiteURL.signIn.path) ? SiteURL.signIn.path : SiteURL.signIn.with([("back", back)])],
@@ -72,6 +74,19 @@ enum Layout {
                             ? el("nav", ["aria-label": l10n(.scriptChoose), "class": "switch"], el("ul", [:], scripts))
                             : .empty,
                         account)))
+    }
+
+    /// The administration pages a user may open, beside their account in the header (the main menu is
+    /// for the mission's parts).
+    static func administration(_ context: PageContext) -> [(L10nKey, String)] {
+        var items: [(L10nKey, String)] = []
+        if Access.check(context.actor, .view, .auditLog, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed {
+            items.append((.navAudit, SiteURL.audit.path))
+        }
+        if context.actor.isSignedIn, Access.visibility(context.actor, .user) != .nothing {
+            items.append((.navUsers, SiteURL.users.path))
+        }
+        return items
     }
 
     static func navigation(_ context: PageContext) -> HTMLNode {
@@ -92,21 +107,16 @@ enum Layout {
             items.append((.navMyWork, SiteURL.myWork.path))
             if MonitoringController.showsFigures(actor) { items.append((.navDashboard, SiteURL.dashboard.path)) }
             if Access.visibility(actor, .instruction) != .nothing { items.append((.navInstructions, SiteURL.instructions.path)) }
-            if Access.visibility(actor, .report) == .everything { items.append((.navAnnualReport, SiteURL.annualReport.path)) }
-        }
-        items.append((.navApi, SiteURL.openAPI.path))
-        if Access.check(context.actor, .view, .auditLog, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed {
-            items.append((.navAudit, SiteURL.audit.path))
-        }
-        if context.actor.isSignedIn, Access.visibility(context.actor, .user) != .nothing {
-            items.append((.navUsers, SiteURL.users.path))
         }
         let path = context.currentURL.split(separator: "?").first.map(String.init) ?? "/"
+        let isCurrent = { (url: String) in url == "/" ? path == "/" : path.hasPrefix(url) }
+        // On a phone the list folds behind a button naming the part the page belongs to.
+        let here = items.last { isCurrent($0.1) }.map { " · " + l10n($0.0) } ?? ""
         return el("nav", ["class": "main-nav", "aria-label": l10n(.navMain)],
-                  el("ul", [:], items.map { key, url in
-                      let current = url == "/" ? path == "/" : path.hasPrefix(url)
-                      return el("li", [:], el("a", ["href": url, "aria-current": current ? "page" : nil],
-                                              .text(l10n(key))))
+                  el("input", ["type": "checkbox", "id": "menu-toggle", "class": "menu-toggle", "aria-controls": "main-menu"]),
+                  el("label", ["for": "menu-toggle", "class": "menu-button"], .text(l10n(.navMenu) + here)),
+                  el("ul", ["id": "main-menu"], items.map { key, url in
+                      el("li", [:], el("a", ["href": url, "aria-current": isCurrent(url) ? "page" : nil], .text(l10n(key))))
                   }))
     }
 

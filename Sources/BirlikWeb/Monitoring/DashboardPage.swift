@@ -106,13 +106,17 @@ enum DashboardPage {
         return Layout.page(title: l10n(.dashboardTitle), crumbs: [Layout.Crumb(label: l10n(.navDashboard), url: nil)], context: context, wide: true,
                            content: .group([
                                el("h1", [:], .text(l10n(.dashboardTitle) + " · " + scopeName + (model.year.map { " · \($0)" } ?? ""))),
+                               // The annual report to the Head of State is made from these figures, by whoever sees them all.
+                               Access.visibility(context.actor, .report) == .everything
+                                   ? el("p", ["class": "actions"], el("a", ["class": "button secondary", "href": SiteURL.annualReport.path], .text(l10n(.navAnnualReport))))
+                                   : .empty,
                                el("p", ["class": "lead"], .text(l10n(.dashboardLead, ["date": model.today.dotted]))),
                                filters, summary,
                                el("details", ["class": "definitions-box"], el("summary", [:], .text(l10n(.figuresHowCounted))), Figures.definitions(l10n)),
                                model.overdueInstructions.isEmpty ? .empty : el("section", ["class": "alert-box"],
                                    el("h2", [:], .text(l10n(.dashboardOverdueInstructions))), instructions),
                                el("section", [:], el("h2", [:], .text(l10n(.dashboardByTerritory))),
-                                  el("div", ["class": "map-layout"], map, el("div", [:], chart)),
+                                  map, el("div", ["class": "chart-wrap"], chart),
                                   exportLinks("territories", model, l10n), el("div", ["class": "table-wrap"], territoryTable)),
                                el("section", [:], el("h2", [:], .text(l10n(.dashboardByTask))), exportLinks("tasks", model, l10n),
                                   el("div", ["class": "table-wrap"], nodesTable)),
