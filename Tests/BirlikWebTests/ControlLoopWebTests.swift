@@ -12,6 +12,22 @@ import VaporTesting
 /// the API, the exports and the annual report opened by tools that did not write it.
 @Suite("Control loop pages, API and documents")
 struct ControlLoopWebTests {
+    @Test("Success messages say what happened: a submitted report names where it went")
+    func successMessagesSayWhatHappened() async throws {
+        try await withBirlik { app in
+            let report = try await Self.almatyReport(app, status: .notStarted, open: true)
+            let akimat = try await app.session(DemoUsers.akimat)
+            let english: HTTPHeaders = ["Accept-Language": "en"]
+            let submitted = try await app.request(.POST, "/reports/\(report.id.uuidString)/enter", as: akimat, headers: english, form: [
+                "_confirmed": "1", "_csrf": akimat.csrf, "execution": "executed", "narrativeKK": "Өтті.", "submit": "true", "version": "\(report.version)"])
+            #expect(submitted.status == .seeOther)
+            let page = try await app.request(.GET, try #require(submitted.headers.first(name: .location)), as: akimat, headers: english)
+            let almaty = try #require(ReferenceData.regions.first { $0.code == "KZ-75" }?.name.en)
+            #expect(page.text.contains("Report submitted for the coordinator&#39;s decision (\(almaty))."), "the notice does not say where the report went")
+            #expect(!page.text.contains("Changes saved."))
+        }
+    }
+
     @Test("The English and Russian annual reports have their own words: narratives written in another language are marked, units translated")
     func annualReportLanguages() async throws {
         try await withBirlik { app in

@@ -5,6 +5,8 @@ import Foundation
 public struct ChoroplethMap: Sendable {
     /// One region's entry.
     public struct Entry: Sendable {
+        /// What a reader hears and sees on hover: the place and its figure as the page words it
+        /// ("Almaty: 80%"), never the bare shading value.
         public var label: String
         public var value: Int
         public var link: String?
@@ -49,7 +51,7 @@ public struct ChoroplethMap: Sendable {
         for shape in geometry.shapes {
             guard let entry = entries[shape.code] else { continue }
             let fill = Self.shade(entry.value, bins: bins)
-            let caption = "\(entry.label): \(entry.value)"
+            let caption = entry.label
             let outline = el("path", ["d": shape.path, "fill": fill, "class": "region", "data-region": shape.code],
                              el("title", [:], .text(caption)))
             regions.append(el("a", ["href": entry.link, "aria-label": caption], outline))

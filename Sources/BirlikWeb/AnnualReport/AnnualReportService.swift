@@ -52,7 +52,7 @@ public enum AnnualReportService {
     static func map(_ content: AnnualReportContent, _ l10n: Localizer) -> HTMLNode {
         var entries: [String: ChoroplethMap.Entry] = [:]
         for line in content.regions {
-            entries[line.code] = ChoroplethMap.Entry(label: l10n.text(line.name), value: Int(((line.rates.reportingRate ?? 0) * 100).rounded()), link: nil)
+            entries[line.code] = ChoroplethMap.Entry(label: "\(l10n.text(line.name)): \(Rates.percent(line.rates.reportingRate))", value: Int(((line.rates.reportingRate ?? 0) * 100).rounded()), link: nil)
         }
         return ChoroplethMap(title: l10n(.dashboardMapTitle), legendTitle: l10n(.dashboardMapLegend)).render(entries)
     }

@@ -124,7 +124,8 @@ enum EarlyWarningController {
                                                                     consequence: l10n(.confirmSignalReviewConsequence), confirm: action,
                                                                     back: SiteURL.signals.with([("status", "reported")])) { return ask }
         let count = try await SignalStore.review(ids, verify: form.decision == "verify", note: form.note ?? "", actor: request.actor, on: request.db, now: request.now)
-        return request.redirect(to: SiteURL.signals.with([("status", "reported"), ("notice", "saved"), ("count", String(count))]), redirectType: .normal)
+        return request.redirect(to: SiteURL.signals.with([("status", "reported"), ("notice", form.decision == "verify" ? "signals-verified" : "signals-rejected"),
+                                                           ("count", String(count))]), redirectType: .normal)
     }
 
     /// The registry code of an organisation, for the response forms.

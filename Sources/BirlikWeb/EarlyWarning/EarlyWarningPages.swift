@@ -78,7 +78,7 @@ enum EarlyWarningPage {
             }
         }
         sections.append(el("section", ["id": "published"], el("h2", [:], .text(l10n(.ewPublic))), el("p", [:], .text(l10n(.ewPublicLead))),
-            model.published.isEmpty ? .empty : {
+            model.published.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.ewPublicNone))) : {
                 var entries: [String: ChoroplethMap.Entry] = [:]
                 for (code, count) in model.publicCounts { entries[code] = ChoroplethMap.Entry(label: "\(regionName(code, l10n)): \(count)", value: count, link: nil) }
                 let title = "\(l10n(.ewSignalCount)), \(model.published[0].label(l10n))"

@@ -41,7 +41,9 @@ public struct PageContext: Sendable {
                                           "attached": .noticeAttachmentAdded, "removed": .noticeAttachmentRemoved,
                                           "report-save": .noticeReportSave, "report-submit": .noticeReportSubmit, "report-accept": .noticeReportAccept,
                                           "report-return": .noticeReportReturn, "report-unaccept": .noticeReportUnaccept,
-                                          "report-late-entry": .noticeReportLateEntry]
+                                          "report-late-entry": .noticeReportLateEntry,
+                                          "signals-verified": .noticeSignalsVerified, "signals-rejected": .noticeSignalsRejected,
+                                          "plan-approve": .noticePlanApprove, "plan-amend": .noticePlanAmend, "plan-close": .noticePlanClose]
         self.init(l10n: request.l10n, actor: request.actor, csrfToken: request.birlik.csrfToken,
                   currentURL: request.url.string, notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
         if let count = (try? request.query.get(Int.self, at: "count")) { noticeArguments["count"] = String(count) }

@@ -54,7 +54,7 @@ enum DashboardPage {
             kpi(l10n(.dashboardOverdueInstructions), l10n.number(model.overdueInstructions.count), "", l10n(.dashboardOverdueInstructionsDefinition)))
         var entries: [String: ChoroplethMap.Entry] = [:]
         for (region, rates) in model.territories where region.kind != .district {
-            entries[region.code] = ChoroplethMap.Entry(label: l10n.text(region.name), value: Int(((rates.reportingRate ?? 0) * 100).rounded()),
+            entries[region.code] = ChoroplethMap.Entry(label: "\(l10n.text(region.name)): \(Rates.percent(rates.reportingRate))", value: Int(((rates.reportingRate ?? 0) * 100).rounded()),
                                                        link: SiteURL.dashboard.with([("year", model.year.map(String.init)), ("region", region.code)]))
         }
         let ranked = model.territories.sorted { ($0.1.reportingRate ?? -1, $1.0.code) > ($1.1.reportingRate ?? -1, $0.0.code) }

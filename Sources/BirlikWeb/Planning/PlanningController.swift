@@ -131,7 +131,7 @@ enum PlanningController {
                                                       consequence: l10n(consequence), confirm: l10n(transition.l10nKey),
                                                       back: SiteURL.plan(code: plan.code).path) { return ask }
         _ = try await PlanStore.transition(id: plan.id, transition, version: form.version, actor: request.actor, on: request.db, now: request.now)
-        return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "saved")]), redirectType: .normal)
+        return request.redirect(to: SiteURL.plan(code: plan.code).with([("notice", "plan-\(transition.rawValue)")]), redirectType: .normal)
     }
 
     static func versions(_ request: Request) async throws -> Response {

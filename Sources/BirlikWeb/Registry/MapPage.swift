@@ -16,7 +16,7 @@ enum MapPage {
         var entries: [String: ChoroplethMap.Entry] = [:]
         for region in topLevel {
             entries[region.code] = ChoroplethMap.Entry(
-                label: l10n.text(region.name), value: model.counts[region.code] ?? 0,
+                label: "\(l10n.text(region.name)): \(l10n.number(model.counts[region.code] ?? 0))", value: model.counts[region.code] ?? 0,
                 link: SiteURL.directory.with([("region", region.code), ("type", model.type?.rawValue)]))
         }
         let map = ChoroplethMap(title: l10n(.mapTitle), legendTitle: l10n(.mapLegend)).render(entries)
