@@ -57,6 +57,7 @@ struct PageSnapshotTests {
             Visit(name: "organization", user: nil, path: SiteURL.organization(code: organization).path),
             Visit(name: "statistics", user: nil, path: SiteURL.statistics.path),
             Visit(name: "corpus", user: nil, path: SiteURL.corpus.path),
+            Visit(name: "corpus-search", user: nil, path: SiteURL.corpus.with([("q", "тіл")])),
             Visit(name: "not-found", user: nil, path: "/no-such-page"),
             Visit(name: "dashboard", user: secretariat, path: SiteURL.dashboard.path),
             Visit(name: "plans", user: secretariat, path: SiteURL.plans.path),
