@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Birlik's layers. Dependencies point inward only:
-/// executables → BirlikWeb → BirlikStorage / BirlikDocuments → BirlikCore.
+/// executables → BirlikWeb → BirlikStorage / BirlikDocuments → BirlikCore; BirlikStorage also reads the
+/// corpus engine's Kazakh morphology (BirlikCorpus → BirlikCore) to search words in any form.
 let package = Package(
     name: "Birlik",
     platforms: [.macOS(.v13)],
@@ -42,7 +43,7 @@ let package = Package(
         .target(
             name: "BirlikStorage",
             dependencies: [
-                "BirlikCore",
+                "BirlikCore", "BirlikCorpus",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -38,6 +38,11 @@ struct RegistryStorageTests {
             #expect(almaty.items.contains { $0.regionCode == "KZ-75-01" })
             let houses = try await OrganizationQueries.directory(DirectoryQuery(type: .friendshipHouse), actor: .anonymous, language: .ru, on: birlik.db)
             #expect(houses.total == 20)
+            // A Kazakh word in any of its forms, in either script, finds the names that hold another form of it.
+            for text in ["Достық үйлерінде", "достық үйлері", "dostyq üilerı", "Достық үйі"] {
+                let found = try await OrganizationQueries.directory(DirectoryQuery(text: text, perPage: 200), actor: .anonymous, language: .kk, on: birlik.db)
+                #expect(found.items.filter { $0.type == .friendshipHouse }.count == 20, "\(text): \(found.total)")
+            }
             // A Russian word in any of its forms finds the names that hold another form: «дружба» → «Дом дружбы».
             for text in ["дружба", "Дружбой", "дружбе", "домами дружбы"] {
                 let found = try await OrganizationQueries.directory(DirectoryQuery(text: text, perPage: 200), actor: .anonymous, language: .ru, on: birlik.db)

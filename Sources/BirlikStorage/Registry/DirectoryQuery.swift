@@ -61,8 +61,11 @@ public enum OrganizationQueries {
         if let group = query.ethnicGroup, !group.isEmpty {
             builder.filter("ethnic_groups", containsLiterally: "|\(group)|")
         }
-        for term in SearchFolding.terms(query.text).prefix(8) {
-            builder.filter("search_text", containsLiterally: " \(term)")
+        // Every word, in one of the forms it may take (`SearchTerms`), starts a word of the name.
+        for forms in SearchTerms.alternatives(query.text) {
+            builder.group(.or) { group in
+                for form in forms { group.filter("search_text", containsLiterally: " \(form)") }
+            }
         }
         return builder
     }
