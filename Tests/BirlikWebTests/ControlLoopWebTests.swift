@@ -12,6 +12,22 @@ import VaporTesting
 /// the API, the exports and the annual report opened by tools that did not write it.
 @Suite("Control loop pages, API and documents")
 struct ControlLoopWebTests {
+    @Test("A form sent after its session ended keeps what was typed on the answer, and signing in leads back to the form's page")
+    func typedTextSurvivesAnEndedSession() async throws {
+        try await withBirlik { app in
+            let report = try await Self.almatyReport(app, status: .notStarted, open: true)
+            let page = "/reports/\(report.id.uuidString)"
+            let narrative = "Үш отырыс өтті, 420 адам қатысты; хаттамалар қоса беріледі."
+            // The session has ended: the browser sends the form with no valid session cookie.
+            let response = try await app.request(.POST, page + "/enter", headers: ["Accept-Language": "en", "Host": "localhost", "Referer": "http://localhost\(page)"],
+                                                 form: ["_csrf": "stale", "execution": "executed", "narrativeKK": narrative, "version": "\(report.version)"])
+            #expect(response.status == .unauthorized)
+            #expect(response.text.contains(narrative) && response.text.contains("What you typed has not been saved"))
+            #expect(response.text.contains("href=\"/sign-in?back=/reports/\(report.id.uuidString)\""),
+                    "signing in should lead back to the report page, not to the form's POST address")
+        }
+    }
+
     @Test("Success messages say what happened: a submitted report names where it went")
     func successMessagesSayWhatHappened() async throws {
         try await withBirlik { app in

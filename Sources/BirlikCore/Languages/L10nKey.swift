@@ -335,6 +335,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case errorTitle = "error.title"
     case errorTooLarge = "error.tooLarge"
     case errorTransition = "error.transition"
+    case errorTypedNotSaved = "error.typedNotSaved"
     case ewAlerts = "ew.alerts"
     case ewFormula = "ew.formula"
     case ewFormulaLegend = "ew.formulaLegend"

@@ -6,6 +6,8 @@ enum ErrorPage {
     struct Model {
         var status: Int
         var message: String
+        /// What a form carried when its session had ended: shown so that nothing typed is lost.
+        var typed: [String] = []
     }
 
     static func view(_ model: Model, _ context: PageContext) -> String {
@@ -15,7 +17,11 @@ enum ErrorPage {
             el("p", ["class": "error-status"], .text("\(model.status)")),
             el("p", ["class": "lead", "role": "alert"], .text(model.message)),
             // After signing in, the person lands on the page they asked for (a link from a notification, say).
-            model.status == 401 ? el("p", [:], el("a", ["class": "button", "href": SiteURL.signIn.with([("back", context.currentURL)])], .text(l10n(.navSignIn))))
+            model.typed.isEmpty ? .empty : el("section", ["class": "notice warning"],
+                el("h2", [:], .text(l10n(.errorTypedNotSaved))),
+                .group(model.typed.map { el("p", ["class": "typed"], .text($0)) })),
+            model.status == 401
+                ? el("p", [:], el("a", ["class": "button", "href": SiteURL.signIn.with([("back", context.currentURL)])], .text(l10n(.navSignIn))))
                 : el("p", [:], el("a", ["href": SiteURL.home.path], .text(l10n(.errorBack)))),
         ]))
     }

@@ -7,7 +7,8 @@ public struct PageContext: Sendable {
     public var l10n: Localizer
     public var actor: Actor
     public var csrfToken: String
-    /// The current path with its query, for "back" links.
+    /// The current path with its query, for "back" links (sign in, language): for a form's answer, the
+    /// page the form was sent from, since the form's own address takes no GET.
     public var currentURL: String
     /// A notice to show once (`?notice=saved`).
     public var notice: L10nKey?
@@ -32,6 +33,14 @@ public struct PageContext: Sendable {
 
     static let tokenPlaceholder = "\u{1}birlik-form-token\u{1}"
 
+    /// The page a form was sent from: its `Referer` when that is this site, the home page otherwise.
+    static func formPage(_ request: Request) -> String {
+        guard let referer = request.headers.first(name: .referer).flatMap(URL.init(string:)),
+              referer.host == nil || referer.host == request.headers.first(name: .host)?.split(separator: ":").first.map(String.init),
+              referer.path.hasPrefix("/") else { return SiteURL.home.path }
+        return referer.path + (referer.query.map { "?" + $0 } ?? "")
+    }
+
     init(_ request: Request) {
         let notices: [String: L10nKey] = ["saved": .orgSaved, "deleted": .orgDeleted, "person-added": .orgPersonAdded,
                                           "person-removed": .orgPersonRemoved, "user-created": .usersCreated,
@@ -45,7 +54,7 @@ public struct PageContext: Sendable {
                                           "signals-verified": .noticeSignalsVerified, "signals-rejected": .noticeSignalsRejected,
                                           "plan-approve": .noticePlanApprove, "plan-amend": .noticePlanAmend, "plan-close": .noticePlanClose]
         self.init(l10n: request.l10n, actor: request.actor, csrfToken: request.birlik.csrfToken,
-                  currentURL: request.url.string, notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
+                  currentURL: request.method == .GET ? request.url.string : Self.formPage(request), notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
         if let count = (try? request.query.get(Int.self, at: "count")) { noticeArguments["count"] = String(count) }
         // A place named by its code (`?place=KZ-75`), in the reader's language.
         if let code = try? request.query.get(String.self, at: "place"), let region = ReferenceData.regions.first(where: { $0.code == code }) {

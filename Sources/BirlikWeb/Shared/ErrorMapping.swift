@@ -30,7 +30,15 @@ struct ErrorMapping: AsyncMiddleware {
                 try response.content.encode(APIError(error: APIError.Body(status: Int(status.code), code: Self.code(domain),
                                                                             message: message, fields: fields)))
             } else {
-                let page = ErrorPage.view(ErrorPage.Model(status: Int(status.code), message: message), PageContext(request))
+                var model = ErrorPage.Model(status: Int(status.code), message: message)
+                if case .signInRequired = domain, request.method == .POST {
+                    // The session ended while a form was being filled: its text is shown (and signing in leads
+                    // back to the page the form was on, `PageContext.currentURL`).
+                    model.typed = ConfirmationPage.formFields(request)
+                        .filter { !$0.name.hasPrefix("_") && !$0.name.lowercased().contains("password") && $0.value.trimmingCharacters(in: .whitespaces).count >= 3 }
+                        .map(\.value)
+                }
+                let page = ErrorPage.view(model, PageContext(request))
                 response = Response(status: status, body: .init(string: page))
                 response.headers.contentType = .html
             }
