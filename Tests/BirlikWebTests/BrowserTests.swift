@@ -70,8 +70,8 @@ struct BrowserTests {
     }
 
     /// A fresh browser signed in as `email`, in Kazakh.
-    static func signedIn(_ app: Application, _ site: String, _ email: String) async throws -> WebDriver {
-        let browser = try await WebDriver.start(client: app.client, language: "kk")
+    static func signedIn(_ app: Application, _ site: String, _ email: String, width: Int = 1280) async throws -> WebDriver {
+        let browser = try await WebDriver.start(client: app.client, language: "kk", width: width)
         do {
             try await browser.open(site + "/sign-in")
             try await browser.type("#field-email", email)
@@ -85,8 +85,9 @@ struct BrowserTests {
         }
     }
 
-    @Test("The reporting path in the browser: the akimat submits, the coordinator returns, the akimat resubmits, the coordinator accepts")
-    func reportingPath() async throws {
+    @Test("The reporting path in the browser, on a phone and a desktop: the akimat submits, the coordinator returns, the akimat resubmits, the coordinator accepts",
+          arguments: [390, 1440])
+    func reportingPath(width: Int) async throws {
         try await withBirlik { app in
             let port = try freePort()
             app.http.server.configuration.hostname = "127.0.0.1"
@@ -100,12 +101,12 @@ struct BrowserTests {
                 .filter(\.$status ~~ ["notStarted", "draft"]).filter(\.$dueDate >= TestClock.today.description).sort(\.$dueDate).first())
             let path = site + "/reports/\(try report.requireID().uuidString)"
             func step(_ email: String, _ name: String, _ body: (WebDriver) async throws -> Void) async throws {
-                let browser = try await Self.signedIn(app, site, email)
+                let browser = try await Self.signedIn(app, site, email, width: width)
                 do {
                     try await body(browser)
-                    try await Self.save(try await browser.screenshot(), name)
+                    try await Self.save(try await browser.screenshot(), "\(width)-\(name)")
                 } catch {
-                    try? await Self.save(try await browser.screenshot(), "failure-\(name)")
+                    try? await Self.save(try await browser.screenshot(), "failure-\(width)-\(name)")
                     await browser.quit()
                     throw error
                 }
