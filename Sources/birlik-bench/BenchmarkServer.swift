@@ -39,3 +39,14 @@ final class BenchmarkServer: @unchecked Sendable {
         try await app.asyncShutdown()
     }
 }
+
+extension Application {
+    /// A Secretariat account for the load generator and its session cookie, valid for a day.
+    func benchSecretariatSession() async throws -> String {
+        let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
+                                              organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
+                                              hasher: birlikHasher, actor: .system, on: db, now: birlikClock.now)
+        let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, now: birlikClock.now, on: db)
+        return "birlik_session=\(session.token)"
+    }
+}

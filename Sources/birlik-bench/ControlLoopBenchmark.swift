@@ -24,13 +24,10 @@ final class ControlLoopBenchmark: @unchecked Sendable {
             let started = Stopwatch()
             let summary = try await NationalScaleSeed.load(fraction: fraction, today: app.birlikClock.today, on: app.db)
             let seedSeconds = started.seconds
-            let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
-                                                  organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
-                                                  hasher: app.birlikHasher, actor: .system, on: app.db, now: app.birlikClock.now)
-            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, now: app.birlikClock.now, on: app.db)
+            let sessionCookie = try await app.benchSecretariatSession()
             try app.server.start()
             return ControlLoopBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)",
-                                        sessionCookie: "birlik_session=\(session.token)", summary: summary, seedSeconds: seedSeconds)
+                                        sessionCookie: sessionCookie, summary: summary, seedSeconds: seedSeconds)
         } catch {
             try? await app.asyncShutdown()
             throw error

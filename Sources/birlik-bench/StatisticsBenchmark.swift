@@ -74,12 +74,9 @@ final class StatisticsBenchmark: @unchecked Sendable {
                 count += batch.count
             }
             let seedSeconds = started.seconds
-            let user = try await UserStore.create(email: "bench-secretariat@birlik.kz", password: "Bench-password-2025", role: .secretariat,
-                                                  organizationCode: "apk-secretariat", displayName: "Bench", isDemo: true,
-                                                  hasher: app.birlikHasher, actor: .system, on: app.db, now: app.birlikClock.now)
-            let session = try await TokenStore.issue(for: try user.requireID(), kind: .session, lifetime: 86_400, now: app.birlikClock.now, on: app.db)
+            let sessionCookie = try await app.benchSecretariatSession()
             try app.server.start()
-            return StatisticsBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)", sessionCookie: "birlik_session=\(session.token)",
+            return StatisticsBenchmark(app: app, baseURL: "http://\(configuration.host):\(configuration.port)", sessionCookie: sessionCookie,
                                        values: count, seedSeconds: seedSeconds, catalog: catalog,
                                        places: PlaceDirectory(ReferenceData.regions + districts), directory: URL(fileURLWithPath: configuration.dataDirectory))
         } catch {

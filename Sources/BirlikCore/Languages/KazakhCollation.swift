@@ -62,13 +62,24 @@ public enum SearchFolding {
         return output
     }
 
-    /// The folded search terms of a query typed by a user (empty terms dropped). A Russian word is
-    /// reduced to its stem first (`RussianStemmer`), so that matching word prefixes finds every form of it:
+    /// The words of a query typed by a user, each with the folded forms it may take in a text: the word
+    /// itself, its Russian stem (`RussianStemmer`), and what `lemmas` adds (the corpus's Kazakh analyser,
+    /// where the caller has it). Matching word prefixes with any of them finds other forms of the word:
     /// «дружба» finds «Дом дружбы».
-    public static func terms(_ query: String) -> [String] {
-        query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).flatMap { part -> [String] in
-            let word = String(part)
-            return fold(RussianStemmer.isRussian(word) ? RussianStemmer.stem(word) : word).split(separator: " ").map(String.init)
+    public static func alternatives(_ query: String, lemmas: (String) -> [String] = { _ in [] }) -> [[String]] {
+        query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).compactMap { part -> [String]? in
+            let word = String(part).lowercased()
+            var forms = [word]
+            if RussianStemmer.isRussian(word) { forms.append(RussianStemmer.stem(word)) }
+            forms += lemmas(word)
+            var seen = Set<String>()
+            let folded = forms.map(fold).filter { !$0.isEmpty && seen.insert($0).inserted }
+            return folded.isEmpty ? nil : folded
         }
+    }
+
+    /// The folded search terms of a query (empty terms dropped): each word's stem where it has one.
+    public static func terms(_ query: String) -> [String] {
+        alternatives(query).compactMap(\.last)
     }
 }
