@@ -34,6 +34,11 @@ public enum Resource: String, Sendable, CaseIterable {
     case alert
     /// A text submitted to the national corpus (S12): contributors submit, Secretariat editors accept.
     case corpusText
+    /// A citizen's appeal and its answer (S9): the applicant files it, the council or Public Accord
+    /// office it was routed to handles it.
+    case appeal
+    /// The working-day calendar: holidays and the Government's moves of days off.
+    case workingCalendar
 }
 
 /// The outcome of a permission check.
@@ -107,6 +112,12 @@ public enum Access {
             return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
         case (_, .corpusText):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
+        case (.secretariat, .appeal):
+            return .everything
+        case (.regionalCoordinator, .appeal):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.councilMember, .appeal):
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
         default:
@@ -128,6 +139,8 @@ public enum Access {
 
     private static func rule(_ actor: Actor, _ action: Action, _ resource: Resource, _ scope: Scope) -> Decision {
         if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
+        // Anyone may file an appeal and read the calendar of working days.
+        if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) { return .allowed }
         guard actor.isSignedIn else {
             return action == .view && [.organization, .plan, .report, .statistics].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
@@ -217,6 +230,18 @@ public enum Access {
             default: return ownsIt ? .allowed : .forbidden
             }
         case (.corpusText, .approve):
+            return actor.role == .secretariat ? .allowed : .forbidden
+        case (.appeal, .view):
+            return isVisible(scope, under: visibility(actor, .appeal)) ? .allowed : .forbidden
+        case (.appeal, .update):
+            // The council it was routed to, the region's Public Accord office, the Secretariat.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion ? .allowed : .forbidden
+            case .councilMember: return ownsIt ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.workingCalendar, .update):
             return actor.role == .secretariat ? .allowed : .forbidden
         default:
             return .forbidden

@@ -13,11 +13,16 @@ public enum SignalStore {
         signal.isDemo = false
         let created = signal
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
-            try await SignalRecord(created).create(on: audit.db)
-            try await audit.record("create", "signal", id: created.id.uuidString, before: Nothing?.none, after: created)
-            try await AlertEngine.evaluate(places: [created.place], months: [created.month], audit: audit, now: now)
+            try await insert(created, audit: audit)
             return created
         }
+    }
+
+    /// Writes a new signal inside an audited change and re-runs the alert rules it touches.
+    static func insert(_ signal: Signal, audit: AuditWriter) async throws {
+        try await SignalRecord(signal).create(on: audit.db)
+        try await audit.record("create", "signal", id: signal.id.uuidString, before: Nothing?.none, after: signal)
+        try await AlertEngine.evaluate(places: [signal.place], months: [signal.month], audit: audit, now: audit.now)
     }
 
     /// Verifies or rejects the reported signals `ids`; returns how many changed.

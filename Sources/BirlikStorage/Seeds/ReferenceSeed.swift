@@ -22,6 +22,7 @@ public enum ReferenceSeed {
             }
             try await insert(added, on: audit.db)
             try await StatisticsSeed.loadCensus(audit: audit)
+            try await WorkingCalendarStore.loadMovableHolidays(audit: audit)
             if !newRegions.isEmpty || !added.isEmpty {
                 try await audit.record("seed", "reference", id: "reference-data", before: Nothing?.none,
                                        after: ["regions": newRegions.map(\.code), "organizations": added.map(\.code)])

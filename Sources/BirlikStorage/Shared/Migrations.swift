@@ -30,5 +30,7 @@ public enum BirlikMigrations {
         // Batch 005: who uploaded which stored file.
         CreateFileUploads(),
         AddUserDisabledAt(),
+        // Batch 006: the working-day calendar and citizens' appeals (S9).
+        CreateAppeals(),
     ]
 }
