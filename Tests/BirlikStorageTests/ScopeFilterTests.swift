@@ -24,7 +24,7 @@ struct ScopeFilterTests {
         return actors
     }
 
-    /// Signals, alerts, instructions and corpus submissions at every level of the tree, owned by organisations
+    /// Signals, alerts, instructions, corpus submissions and appeals at every level of the tree, owned by organisations
     /// in and out of each region (an instruction by none, one or several executors).
     static func spreadRecords(on db: any Database, random: inout SeededRandom) async throws {
         let organizations = try await OrganizationRecord.query(on: db).all()
@@ -48,6 +48,11 @@ struct ScopeFilterTests {
                                           text: LocalizedText(kk: "probe"), executorIDs: executors, deadline: TestClock.today)
             try await InstructionRecord(instruction).create(on: db)
             for executor in Set(executors) { try await InstructionExecutorRecord(instructionID: instruction.id, organizationID: executor).create(on: db) }
+            guard let council = organizations.randomElement(using: &random)?.id else { continue }
+            let appeal = Appeal(id: UUID(), number: "probe-\(index)", channel: .online, reference: "", applicant: Applicant(name: "probe"), language: .kk,
+                                place: place, category: .language, text: "probe", points: [Appeal.Point(request: "probe")], mayPublish: false,
+                                status: .registered, organizationID: council, registeredAt: TestClock.now, dueOn: TestClock.today)
+            try await AppealRecord(appeal, sequence: index, tokenHash: "probe-\(index)").create(on: db)
         }
     }
 
@@ -92,6 +97,7 @@ struct ScopeFilterTests {
                 }),
                 try await Self.compare(CorpusSubmissionRecord.self, actors: actors, on: db, random: random) { $0.submission.scope },
                 try await Self.compare(UserRecord.self, actors: actors, on: db, random: random) { try await $0.scope(on: db) },
+                try await Self.compare(AppealRecord.self, actors: actors, on: db, random: random) { $0.appeal.scope },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
         }

@@ -24,7 +24,7 @@ public struct Localizer: Sendable {
     /// An argument as the reader sees it. Stored messages (notifications) name what they speak of by
     /// reference, so that each reader gets it in their own language: `@key` is a catalog text,
     /// `@region:KZ-75` a place's name, `@period:2026-Q3` a reporting period; anything else stays as it is.
-    func argument(_ value: String) -> String {
+    public func argument(_ value: String) -> String {
         guard value.hasPrefix("@") else { return value }
         let reference = String(value.dropFirst())
         if reference.hasPrefix("region:") {

@@ -57,7 +57,7 @@ public final class AppealRecord: Model, @unchecked Sendable {
         registeredBy = appeal.registeredBy; signalID = appeal.signalID; isDemo = appeal.isDemo; version = appeal.version
     }
 
-    var appeal: Appeal {
+    public var appeal: Appeal {
         let registered = Day(registeredOn) ?? Day(registeredAt)
         return Appeal(id: id ?? UUID(), number: number, channel: Appeal.Channel(rawValue: channel) ?? .online, reference: reference,
                       applicant: JSONColumn.decode(Applicant.self, applicant, default: Applicant(name: "")), language: Language(rawValue: language) ?? .kk,

@@ -1,3 +1,4 @@
+import BirlikCore
 import BirlikStorage
 import Foundation
 
@@ -29,10 +30,14 @@ public struct BirlikConfiguration: Sendable {
     /// `BIRLIK_METRICS_TOKEN`: the bearer token a Prometheus scraper presents for `/metrics` (otherwise only
     /// signed-in administrators and the Secretariat read it).
     public var metricsToken: String?
+    /// The terms appeals run on, in working days: `BIRLIK_APPEAL_ANSWER_DAYS` (default 15) and
+    /// `BIRLIK_APPEAL_FORWARD_DAYS` (default 3), after the Administrative Procedural and Process Code, Art. 76.
+    public var appealTerms: AppealTerms
 
     public init(dataDirectory: String = "./data", database: DatabaseBackend? = nil, host: String = "127.0.0.1",
                 port: Int = 8080, secureCookies: Bool = false, bcryptCost: Int = 12, maxBodySize: Int = 1 << 20,
-                pageCacheSeconds: Int = 5, reminderSeconds: Int = 3600, demoPassword: String? = nil, metricsToken: String? = nil) {
+                pageCacheSeconds: Int = 5, reminderSeconds: Int = 3600, demoPassword: String? = nil, metricsToken: String? = nil,
+                appealTerms: AppealTerms = .standard) {
         self.dataDirectory = dataDirectory
         self.database = database ?? .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("birlik.sqlite"))
         self.host = host
@@ -44,6 +49,7 @@ public struct BirlikConfiguration: Sendable {
         self.reminderSeconds = reminderSeconds
         self.demoPassword = demoPassword
         self.metricsToken = metricsToken
+        self.appealTerms = appealTerms
     }
 
     /// A variable that holds what Birlik cannot use: the start stops, naming it and what it expects.
@@ -85,7 +91,9 @@ public struct BirlikConfiguration: Sendable {
             pageCacheSeconds: try number("BIRLIK_PAGE_CACHE_SECONDS", 0...3600, default: 5),
             reminderSeconds: try number("BIRLIK_REMINDER_SECONDS", 0...86_400 * 7, default: 3600),
             demoPassword: text("BIRLIK_DEMO_PASSWORD"),
-            metricsToken: text("BIRLIK_METRICS_TOKEN"))
+            metricsToken: text("BIRLIK_METRICS_TOKEN"),
+            appealTerms: AppealTerms(answerDays: try number("BIRLIK_APPEAL_ANSWER_DAYS", 1...60, default: AppealTerms.standard.answerDays),
+                                     forwardDays: try number("BIRLIK_APPEAL_FORWARD_DAYS", 1...15, default: AppealTerms.standard.forwardDays)))
     }
 
     /// Where the demo users' generated password is written, readable by the owner only.

@@ -45,6 +45,8 @@ func routes(_ app: Application) {
     ControlController.register(app)
     StatisticsController.register(app)
     EarlyWarningController.register(app)
+    AppealsController.register(app)
+    WorkingCalendarController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)
     MonitoringController.register(app)

@@ -100,6 +100,7 @@ enum Layout {
             (.navPlans, SiteURL.plans.path),
             (.navStatistics, SiteURL.statistics.path),
             (.navEarlyWarning, SiteURL.earlyWarning.path),
+            (.navAppeals, SiteURL.appeals.path),
             (.navCorpus, SiteURL.corpus.path),
         ]
         let actor = context.actor

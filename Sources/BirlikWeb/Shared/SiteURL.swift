@@ -91,6 +91,19 @@ public enum SiteURL: Sendable {
     case apiData
     case apiSignals
     case apiRisk
+    // Citizens' appeals (S9) and the working-day calendar.
+    case appeals
+    case appealNew
+    case appeal(id: String)
+    case appealStep(id: String)
+    case appealSignal(id: String)
+    case appealStatus(token: String)
+    case appealChallenge(token: String)
+    case appealStatistics
+    case appealStatisticsCSV
+    case apiAppealStatistics
+    case workingCalendar
+    case workingCalendarRemove
 
     /// The path a link points at.
     public var path: String {
@@ -181,6 +194,18 @@ public enum SiteURL: Sendable {
         case .apiData: "/api/v1/data"
         case .apiSignals: "/api/v1/signals"
         case .apiRisk: "/api/v1/risk"
+        case .appeals: "/appeals"
+        case .appealNew: "/appeals/new"
+        case let .appeal(id): "/appeals/\(id)"
+        case let .appealStep(id): "/appeals/\(id)/step"
+        case let .appealSignal(id): "/appeals/\(id)/signal"
+        case let .appealStatus(token): "/appeals/status/\(token)"
+        case let .appealChallenge(token): "/appeals/status/\(token)/challenge"
+        case .appealStatistics: "/appeals/statistics"
+        case .appealStatisticsCSV: "/appeals/statistics.csv"
+        case .apiAppealStatistics: "/api/v1/appeals/statistics"
+        case .workingCalendar: "/calendar"
+        case .workingCalendarRemove: "/calendar/remove"
         }
     }
 
@@ -223,6 +248,11 @@ public enum SiteURL: Sendable {
         case .alert: ["early-warning", "alerts", ":id"]
         case .alertAssign: ["early-warning", "alerts", ":id", "assign"]
         case .alertClose: ["early-warning", "alerts", ":id", "close"]
+        case .appeal: ["appeals", ":id"]
+        case .appealStep: ["appeals", ":id", "step"]
+        case .appealSignal: ["appeals", ":id", "signal"]
+        case .appealStatus: ["appeals", "status", ":token"]
+        case .appealChallenge: ["appeals", "status", ":token", "challenge"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

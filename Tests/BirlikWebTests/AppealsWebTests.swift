@@ -1,0 +1,138 @@
+import BirlikCore
+import BirlikStorage
+import BirlikTestSupport
+import FluentKit
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Citizens' appeals over HTTP, as a citizen and the staff meet them: the public form, the status link,
+/// the council's steps, the statistics, and who may see what.
+@Suite("Citizens' appeals")
+struct AppealsWebTests {
+    static let latinCookie = "birlik_csrf=\(Identity.anonymous.csrf); birlik_lang=kk; birlik_script=latin"
+
+    static func statistics(_ app: Application) async throws -> (received: Int, answered: Int) {
+        let response = try await app.request(.GET, "/api/v1/appeals/statistics?year=\(TestClock.today.year)")
+        #expect(response.status == .ok)
+        let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+        let total = json?["total"] as? [String: Any]
+        return (total?["received"] as? Int ?? 0, total?["answered"] as? Int ?? 0)
+    }
+
+    static func timeline(_ page: String) -> String {
+        guard let start = page.range(of: "<ol class=\"timeline\""), let end = page.range(of: "</ol>", range: start.upperBound..<page.endIndex) else { return "" }
+        return String(page[start.lowerBound..<end.upperBound])
+    }
+
+    @Test("A citizen files in Kazakh Latin and follows the appeal by its link; the Almaty council accepts, extends and answers it; the status page and the staff page show the same notices; the statistics change; Abai's coordinator sees none of it")
+    func endToEnd() async throws {
+        try await withBirlik { app in
+            let before = try await Self.statistics(app)
+            let filed = try await app.request(.POST, "/appeals/new", headers: ["Cookie": Self.latinCookie], form: [
+                "_csrf": Identity.anonymous.csrf, "name": "Ғалым Серікұлы", "email": "galym@example.kz", "place": "KZ-75", "category": "language",
+                "text": "Мектепте қазақ тілі үйірмесі жабылды.", "points": "Үйірмені қайта ашу\nОқытушы тағайындау", "mayPublish": "true"])
+            #expect(filed.status == .seeOther)
+            let location = try #require(filed.headers.first(name: .location))
+            #expect(location.hasPrefix("/appeals/status/") && location.hasSuffix("?notice=appeal-registered"))
+            let link = String(location.prefix { $0 != "?" })
+            let receipt = try await app.request(.GET, link, headers: ["Cookie": Self.latinCookie])
+            #expect(receipt.status == .ok && receipt.headers.first(name: .cacheControl) == "no-store")
+            let notices = Self.timeline(receipt.text)
+            #expect(!notices.isEmpty && notices.unicodeScalars.allSatisfy { !(0x0400...0x04FF).contains($0.value) }, "the notices are not in Kazakh Latin: \(notices)")
+            let record = try #require(try await AppealRecord.query(on: app.db).sort(\.$registeredAt, .descending).first())
+            let id = try #require(record.id)
+            #expect(receipt.text.contains(record.number))
+
+            // Routed to the Almaty council: its member and the region's coordinator see it, Abai's does not.
+            let council = try await app.session(DemoUsers.council)
+            let abai = try await app.session(DemoUsers.abai)
+            #expect(try await app.request(.GET, "/appeals", as: council).text.contains(record.number))
+            #expect(try await app.request(.GET, "/appeals", as: try await app.session(DemoUsers.almaty)).text.contains(record.number))
+            #expect(!(try await app.request(.GET, "/appeals", as: abai).text.contains(record.number)))
+            #expect(try await app.request(.GET, "/appeals/\(id)", as: abai).status == .notFound)
+            #expect(try await app.request(.POST, "/appeals/\(id)/step", as: abai, form: ["_csrf": abai.csrf, "step": "accept", "version": "1"]).status == .notFound)
+            #expect(try await app.request(.GET, "/appeals/\(id)").status == .unauthorized)
+
+            let step = { (form: [String: String]) in try await app.request(.POST, "/appeals/\(id)/step", as: council, form: form.merging(["_csrf": council.csrf]) { $1 }) }
+            #expect(try await step(["step": "accept", "version": "1"]).status == .seeOther)
+            let calendar = try await WorkingCalendarStore.calendar(on: app.db)
+            let current = try #require(try await AppealRecord.find(id, on: app.db)?.appeal)
+            let until = calendar.adding(workingDays: 5, to: current.dueOn)
+            // A reason is required: the form answers with the error and nothing changes.
+            let refused = try await step(["step": "extend", "version": "2", "until": until.description, "reason": ""])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await step(["step": "extend", "version": "2", "until": until.description, "reason": "Білім басқармасының қорытындысы сұралды"]).status == .seeOther)
+            let extended = try await app.request(.GET, link, headers: ["Cookie": Self.latinCookie]).text
+            let staffPage = try await app.request(.GET, "/appeals/\(id)", as: council).text
+            #expect(extended.contains(until.dotted) && staffPage.contains(until.dotted))
+            #expect(Self.timeline(extended).contains("Bılım basqarmasynyñ") || Self.timeline(extended).contains("Білім басқармасының"))
+
+            // The answer asks for confirmation, then covers both points.
+            let answer = ["step": "answer", "version": "3", "outcome0": "satisfied", "answer0": "Үйірме 1 желтоқсаннан ашылады.",
+                          "outcome1": "explained", "answer1": "Оқытушы конкурс арқылы тағайындалады."]
+            let ask = try await step(answer)
+            #expect(ask.status == .ok && ask.text.contains("_confirmed"))
+            #expect(try await step(answer.merging(["_confirmed": "1"]) { $1 }).status == .seeOther)
+            let answered = try await app.request(.GET, link).text
+            #expect(answered.contains("Үйірме 1 желтоқсаннан ашылады.") && answered.contains("challenge-form"))
+            // Both pages render the same recorded steps.
+            let staffAnswered = try await app.request(.GET, "/appeals/\(id)", as: council).text
+            #expect(Self.timeline(answered).components(separatedBy: "<li>").count == Self.timeline(staffAnswered).components(separatedBy: "<li>").count)
+            #expect(Self.timeline(answered).components(separatedBy: "<li>").count == 5, "registered, accepted, extended, answered")
+
+            let after = try await Self.statistics(app)
+            #expect(after.received == before.received + 1 && after.answered == before.answered + 1)
+            // The council was notified; the audit log has every step without the applicant's name.
+            #expect(try await NotificationRecord.query(on: app.db).filter(\.$dedupeKey == "appeal:new:\(id.uuidString)").count() == 1)
+            let entries = try await AuditEntryRecord.query(on: app.db).filter(\.$entityType == "appeal").filter(\.$entityID == id.uuidString).all()
+            #expect(entries.count == 4)
+            #expect(entries.allSatisfy { !($0.entry.after ?? "").contains("Ғалым") && !($0.entry.after ?? "").contains("galym@") })
+            #expect(try await AuditLog.verify(on: app.db).isWhole)
+
+            // The applicant challenges the answer through the same link.
+            let token = String(link.dropFirst("/appeals/status/".count))
+            let challenged = try await app.request(.POST, link + "/challenge", form: ["_csrf": Identity.anonymous.csrf, "grounds": "Оқытушы әлі жоқ."])
+            #expect(challenged.status == .seeOther)
+            #expect(try await AppealQueries.byToken(token, on: app.db).appeal.status == .appealed)
+        }
+    }
+
+    @Test("A message without a name goes to the early-warning queue as a signal; bad input comes back with every problem in the user's language and nothing lost")
+    func anonymousAndBadInput() async throws {
+        try await withBirlik { app in
+            let signals = try await SignalRecord.query(on: app.db).count()
+            let anonymous = try await app.request(.POST, "/appeals/new", form: [
+                "_csrf": Identity.anonymous.csrf, "place": "KZ-75-01", "category": "hateSpeech", "text": "Чатта араздық тудыратын жазбалар таралуда."])
+            #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location)?.contains("appeal-anonymous") == true)
+            #expect(try await SignalRecord.query(on: app.db).count() == signals + 1)
+            let signal = try #require(try await SignalRecord.query(on: app.db).filter(\.$source == "citizenAppeal").filter(\.$place == "KZ-75-01").first())
+            #expect(signal.kind == "hateSpeechOnline" && signal.status == "reported")
+            #expect(try await AppealRecord.query(on: app.db).count() == 0)
+
+            let typed = "Тіл курстарына жазылу мүмкін емес."
+            let bad = try await app.request(.POST, "/appeals/new", headers: ["Accept-Language": "ru"], form: [
+                "_csrf": Identity.anonymous.csrf, "name": "Анна", "email": "not-an-address", "place": "", "category": "language", "text": typed])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains(typed) && bad.text.contains("Регион или район"))
+            #expect(try await AppealRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("The working-day calendar: the public reads it and computes a deadline; only the Secretariat adds a decreed move, audited")
+    func calendar() async throws {
+        try await withBirlik { app in
+            let page = try await app.request(.GET, "/calendar?year=2026&from=2026-03-20&count=15", headers: ["Accept-Language": "en"])
+            #expect(page.status == .ok && page.text.contains("15.04.2026"))
+            let council = try await app.session(DemoUsers.council)
+            #expect(try await app.request(.POST, "/calendar", as: council, form: ["_csrf": council.csrf, "day": "2026-12-18", "kind": "dayOff", "note": "x"]).status == .forbidden)
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let weekend = try await app.request(.POST, "/calendar", as: secretariat, form: ["_csrf": secretariat.csrf, "day": "2026-12-19", "kind": "dayOff", "note": "Decree"])
+            #expect(weekend.status == .unprocessableEntity)
+            #expect(try await app.request(.POST, "/calendar", as: secretariat, form: ["_csrf": secretariat.csrf, "day": "2026-12-18", "kind": "dayOff", "note": "Decree No. 1"]).status == .seeOther)
+            #expect(!(try await WorkingCalendarStore.calendar(on: app.db).isWorkingDay(Day(year: 2026, month: 12, day: 18))))
+            #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$entityType == "calendarEntry").filter(\.$entityID == "2026-12-18").count() == 1)
+        }
+    }
+}
