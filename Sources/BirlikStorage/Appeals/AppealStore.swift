@@ -40,7 +40,7 @@ public enum AppealStore {
                 let sql = audit.db as! any SQLDatabase
                 let last = try await sql.raw("SELECT MAX(sequence) AS n FROM \(ident: AppealRecord.schema) WHERE year = \(bind: today.year)").first()?
                     .decode(column: "n", as: Int?.self) ?? nil
-                let sequence = (last ?? 0) + 1
+                let sequence = max(last ?? 0, 0) + 1
                 let appeal = Appeal(id: UUID(), number: String(format: "%04d-%06d", today.year, sequence), channel: channel, reference: reference,
                                     applicant: applicant, language: language, place: place, category: category, text: text, points: points,
                                     mayPublish: mayPublish, status: .registered, organizationID: office, registeredAt: now,

@@ -40,6 +40,7 @@ public enum DemoSeed {
         guard try await UserRecord.query(on: db).filter(\.$isDemo == true).count() == 0 else {
             try await ControlLoopSeed.load(now: clock.now, on: db)
             try await StatisticsSeed.loadDemo(today: clock.today, on: db)
+            try await AppealSeed.loadDemo(clock: clock, on: db)
             return
         }
         let organizations = try await AuditLog.write(on: db, actor: .system, now: clock.now) { audit in
@@ -64,6 +65,7 @@ public enum DemoSeed {
         }
         try await ControlLoopSeed.load(now: clock.now, on: db)
         try await StatisticsSeed.loadDemo(today: clock.today, on: db)
+        try await AppealSeed.loadDemo(clock: clock, on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [

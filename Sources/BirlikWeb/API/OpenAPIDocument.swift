@@ -147,6 +147,14 @@ enum OpenAPIDocument {
                         .merging(errors) { first, _ in first },
                 ],
             ],
+            "/api/v1/appeals/statistics": [
+                "get": [
+                    "operationId": "appealStatistics", "summary": "Public statistics of citizens' appeals for a year: totals, by region, council and topic",
+                    "description": "Aggregates only, without personal data. Shares and working-day percentiles are null in a cell with fewer than five appeals.",
+                    "parameters": [query("year", "A year (2026); the current one when absent", schema: ["type": "integer"])],
+                    "responses": ["200": jsonBody(ref("AppealStatistics"), "The figures")].merging(errors) { first, _ in first },
+                ],
+            ],
             "/api/v1/risk": [
                 "get": [
                     "operationId": "riskIndex", "summary": "The risk index of each visible region for a month, with its formula",
@@ -225,6 +233,20 @@ enum OpenAPIDocument {
                 "DataValue": ["type": "object", "required": ["element", "place", "period", "value", "source"], "properties": [
                     "element": ["type": "string"], "place": ["type": "string", "example": "KZ-75"], "period": ["type": "string", "example": "2024"],
                     "category": ["type": "string", "example": "ethnicity=kazakhs"], "value": ["type": "number"], "source": ["type": "string"],
+                ]],
+                "AppealFigures": ["type": "object", "required": ["key", "received", "finished", "onTime", "overdue", "extended", "answered", "satisfied"], "properties": [
+                    "key": ["type": "string", "description": "A region code, a council's id or a topic"],
+                    "received": ["type": "integer"], "finished": ["type": "integer", "description": "Answered or forwarded"],
+                    "onTime": ["type": "integer"], "overdue": ["type": "integer", "description": "Open and past the deadline"],
+                    "extended": ["type": "integer"], "answered": ["type": "integer"], "satisfied": ["type": "integer"],
+                    "onTimeShare": ["type": "number", "nullable": true], "extendedShare": ["type": "number", "nullable": true],
+                    "satisfiedShare": ["type": "number", "nullable": true],
+                    "medianWorkingDays": ["type": "integer", "nullable": true], "p90WorkingDays": ["type": "integer", "nullable": true],
+                ]],
+                "AppealStatistics": ["type": "object", "required": ["year", "regions", "councils", "categories"], "properties": [
+                    "year": ["type": "integer"], "total": ref("AppealFigures"),
+                    "regions": ["type": "array", "items": ref("AppealFigures")], "councils": ["type": "array", "items": ref("AppealFigures")],
+                    "categories": ["type": "array", "items": ref("AppealFigures")],
                 ]],
                 "Signal": ["type": "object", "required": ["id", "date", "place", "kind", "severity", "status"], "properties": [
                     "id": ["type": "string", "format": "uuid"], "date": ["type": "string", "format": "date"], "place": ["type": "string"],
