@@ -229,7 +229,8 @@ struct BrowserTests {
             let pages = ["/", "/directory", "/map", "/regions", "/strategy", "/plans", "/plans/\(DemoPlans.almaty)", "/measures", "/reports/\(report.id.uuidString)",
                          "/my-work", "/dashboard", "/instructions", "/statistics", "/statistics?element=population&rows=place&columns=period&chart=stacked",
                          "/statistics/entry", "/statistics/import", "/early-warning", "/signals", "/signals/new", "/corpus", "/corpus?q=тіл",
-                         "/corpus/submissions", "/annual-report", "/admin/users", "/admin/audit"]
+                         "/corpus/submissions", "/annual-report", "/admin/users", "/admin/audit",
+                         "/appeals", "/appeals/new", "/appeals/statistics", "/calendar?from=2026-03-20&count=15"]
             let forms: [(name: String, language: String, script: String)] = [("kk", "kk", "cyrillic"), ("kk-Latn", "kk", "latin"), ("ru", "ru", "cyrillic"), ("en", "en", "cyrillic")]
             let secretariat = try await app.session(DemoUsers.secretariat)
             let token = try #require(secretariat.headers.first(name: .cookie)?.split(separator: "=", maxSplits: 1).last.map(String.init))
