@@ -28,13 +28,15 @@ enum AppealStatisticsPage {
         if !years.contains(year) { years.append(year); years.sort(by: >) }
         return Model(year: year, years: years, total: try await AppealQueries.total(year: year, today: today, on: db),
                      regions: ranked(try await AppealQueries.statistics(.region, year: year, today: today, on: db)),
-                     councils: ranked(councils), categories: try await AppealQueries.statistics(.category, year: year, today: today, on: db),
+                     councils: ranked(councils) { names[$0] ?? $0 }, categories: try await AppealQueries.statistics(.category, year: year, today: today, on: db),
                      councilNames: names)
     }
 
-    /// Cells with rates first, best on-time share first; the small cells after them, unranked.
-    static func ranked(_ cells: [AppealQueries.Figures]) -> [AppealQueries.Figures] {
-        cells.filter(\.rated).sorted { ($0.onTimeShare ?? 0, $1.key) > ($1.onTimeShare ?? 0, $0.key) } + cells.filter { !$0.rated }
+    /// Cells with rates first, best on-time share first; the small cells after them, unranked; ties and the
+    /// small cells in the order of `name` (a council's name, not its random id).
+    static func ranked(_ cells: [AppealQueries.Figures], name: (String) -> String = { $0 }) -> [AppealQueries.Figures] {
+        let byName = cells.sorted { name($0.key) < name($1.key) }
+        return byName.filter(\.rated).sorted { ($0.onTimeShare ?? 0) > ($1.onTimeShare ?? 0) } + byName.filter { !$0.rated }
     }
 
     static func name(_ cell: AppealQueries.Figures, dimension: AppealQueries.Dimension, _ model: Model, _ l10n: Localizer) -> String {
