@@ -10,7 +10,7 @@ struct Birlik: AsyncParsableCommand {
         commandName: "birlik",
         abstract: "Birlik — the information system of the Assembly of People of Kazakhstan.",
         subcommands: [Serve.self, ImportCommand.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
-                      RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self, CorpusCommand.self],
+                      RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self, CorpusCommand.self, MailCommand.self],
         defaultSubcommand: Serve.self)
 
     /// The language of a command's messages: `--language`, else the one `LANG` names, else English.
@@ -257,5 +257,16 @@ struct I18nCommand: AsyncParsableCommand {
                 print("records: \(count) organisation names without \(language.rawValue)")
             }
         }
+    }
+}
+
+struct MailCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "mail", abstract: "Send the e-mail notices waiting in the outbox now (BIRLIK_SMTP_URL).")
+
+    func run() async throws {
+        let configuration = try BirlikConfiguration.fromEnvironment()
+        guard configuration.mail != nil else { throw ValidationError("BIRLIK_SMTP_URL is not set") }
+        let result = try await Commands.sendMail(configuration, clock: .system)
+        print("Sent: \(result.sent). Waiting: \(result.waiting).")
     }
 }

@@ -1,5 +1,6 @@
 import BirlikCore
 import BirlikStorage
+import BirlikWeb
 import BirlikTestSupport
 import FluentKit
 import Foundation
@@ -134,6 +135,78 @@ struct AppealsWebTests {
             #expect(try await app.request(.POST, "/calendar", as: secretariat, form: ["_csrf": secretariat.csrf, "day": "2026-12-18", "kind": "dayOff", "note": "Decree No. 1"]).status == .seeOther)
             #expect(!(try await WorkingCalendarStore.calendar(on: app.db).isWorkingDay(Day(year: 2026, month: 12, day: 18))))
             #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$entityType == "calendarEntry").filter(\.$entityID == "2026-12-18").count() == 1)
+        }
+    }
+}
+
+/// E-mail as a real part: the outbox, the SMTP client, and a real SMTP server (Python's aiosmtpd) that
+/// stores what it receives in a Maildir, read back by Python's own mail parser.
+@Suite("E-mail notices")
+struct MailTests {
+    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("An applicant's notice leaves through the outbox to a real SMTP server once, in Kazakh, the subject encoded so its letters survive")
+    func noticeReachesSMTPServer() async throws {
+        guard (try? Self.python(["-c", "import aiosmtpd"]))?.status == 0 else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI installs python3-aiosmtpd; it is missing")
+            return
+        }
+        let port = try freePort()
+        let maildir = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-mail-\(UUID().uuidString)").path
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        server.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); try? FileManager.default.removeItem(atPath: maildir) }
+        let settings = try #require(SMTPSettings(url: "smtp://127.0.0.1:\(port)", from: "Бірлік <no-reply@birlik.kz>"))
+        try await withBirlik(mail: settings) { app in
+            let filed = try await app.request(.POST, "/appeals/new", headers: ["Cookie": "birlik_csrf=\(Identity.anonymous.csrf); birlik_lang=kk"], form: [
+                "_csrf": Identity.anonymous.csrf, "name": "Әлия Нұрланқызы", "email": "aliya@example.kz", "place": "KZ-75", "category": "language",
+                "text": "Ересектерге арналған қазақ тілі курсы қашан ашылады?"])
+            #expect(filed.status == .seeOther)
+            let number = try #require(try await AppealRecord.query(on: app.db).sort(\.$registeredAt, .descending).first()?.number)
+            #expect(try await MailOutbox.pending(on: app.db) == 1)
+            // The server may need a moment to listen.
+            var sent = 0
+            for _ in 0..<50 where sent == 0 {
+                sent = try await MailDispatcher.run(app, now: TestClock.now.addingTimeInterval(Double(sent)))
+                if sent == 0 {
+                    try await OutboxRecord.query(on: app.db).set(\.$nextAttemptAt, to: TestClock.now).set(\.$claimedUntil, to: nil).update()
+                    try await Task.sleep(nanoseconds: 100_000_000)
+                }
+            }
+            #expect(sent == 1)
+            #expect(try await MailDispatcher.run(app, now: TestClock.now.addingTimeInterval(600)) == 0, "a sent notice is sent once")
+            #expect(try await MailOutbox.pending(on: app.db) == 0)
+            let read = try Self.python(["-c", """
+                import mailbox, sys, email.header
+                messages = list(mailbox.Maildir(sys.argv[1], create=False))
+                print(len(messages))
+                m = messages[0]
+                print(str(email.header.make_header(email.header.decode_header(m['Subject']))))
+                print(m['To']); print(m.get_content_charset())
+                print(str(email.header.make_header(email.header.decode_header(m['From']))))
+                print(m.get_payload(decode=True).decode('utf-8'))
+                """, maildir])
+            #expect(read.status == 0, "\(read.output)")
+            let lines = read.output.components(separatedBy: "\n")
+            #expect(lines.first == "1")
+            #expect(lines.dropFirst().first == "№ \(number) өтініш: Тіркелді", "\(read.output)")
+            #expect(read.output.contains("aliya@example.kz") && read.output.contains("utf-8") && read.output.contains("Бірлік <no-reply@birlik.kz>"))
+            #expect(read.output.contains("Өтінішіңіз тіркелді") && read.output.contains("/appeals/status/"))
         }
     }
 }

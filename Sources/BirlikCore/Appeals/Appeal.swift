@@ -72,8 +72,9 @@ public struct Appeal: Sendable, Hashable, Codable, Identifiable {
     /// The eOtinish number or the protocol number of an oral appeal.
     public var reference: String
     public var applicant: Applicant
-    /// The language the applicant wrote in; notices are shown in it first.
+    /// The language the applicant wrote in, and for Kazakh the script: the e-mailed notices use them.
     public var language: Language
+    public var script: KazakhScript
     /// A region or a district.
     public var place: String
     public var category: Category
@@ -101,12 +102,12 @@ public struct Appeal: Sendable, Hashable, Codable, Identifiable {
     public var isDemo: Bool
     public var version: Int
 
-    public init(id: UUID, number: String, channel: Channel, reference: String, applicant: Applicant, language: Language, place: String,
+    public init(id: UUID, number: String, channel: Channel, reference: String, applicant: Applicant, language: Language, script: KazakhScript = .cyrillic, place: String,
                 category: Category, text: String, points: [Point], mayPublish: Bool, status: Status, organizationID: UUID, forwardedTo: String = "",
                 registeredAt: Date, dueOn: Day, extensionCount: Int = 0, answeredOn: Day? = nil, workingDaysTaken: Int? = nil, outcome: Outcome? = nil,
                 registeredBy: String = "", signalID: UUID? = nil, isDemo: Bool = false, version: Int = 1) {
         self.id = id; self.number = number; self.channel = channel; self.reference = reference; self.applicant = applicant
-        self.language = language; self.place = place; self.category = category; self.text = text; self.points = points
+        self.language = language; self.script = script; self.place = place; self.category = category; self.text = text; self.points = points
         self.mayPublish = mayPublish; self.status = status; self.organizationID = organizationID; self.forwardedTo = forwardedTo
         self.registeredAt = registeredAt; self.dueOn = dueOn; self.extensionCount = extensionCount; self.answeredOn = answeredOn
         self.workingDaysTaken = workingDaysTaken; self.outcome = outcome; self.registeredBy = registeredBy; self.signalID = signalID

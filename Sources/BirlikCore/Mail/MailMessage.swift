@@ -21,7 +21,7 @@ public struct MailMessage: Sendable, Hashable, Codable {
         let body = Data(body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
             .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         let headers = [
-            "From: \(from)",
+            "From: \(MailMessage.encodedAddress(from))",
             "To: \(to)",
             "Subject: \(MailMessage.encodedWords(subject))",
             "Date: \(formatter.string(from: date))",
@@ -49,6 +49,13 @@ public struct MailMessage: Sendable, Hashable, Codable {
         }
         if !current.isEmpty { words.append(current) }
         return words.map { "=?UTF-8?B?\(Data($0.utf8).base64EncodedString())?=" }.joined(separator: "\r\n ")
+    }
+
+    /// `Name <address>` with the name in encoded words when it is not ASCII.
+    public static func encodedAddress(_ text: String) -> String {
+        guard let open = text.lastIndex(of: "<") else { return text }
+        let name = text[..<open].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? String(text[open...]) : encodedWords(name) + " " + text[open...]
     }
 
     /// `true` for an address Birlik may send to: one address, no line breaks or angle brackets.

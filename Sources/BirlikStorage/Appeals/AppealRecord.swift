@@ -15,6 +15,7 @@ public final class AppealRecord: Model, @unchecked Sendable {
     @Field(key: "reference") public var reference: String
     @Field(key: "applicant") public var applicant: String
     @Field(key: "language") public var language: String
+    @Field(key: "script") public var script: String
     @Field(key: "place") public var place: String
     @Field(key: "region") public var region: String
     @Field(key: "category") public var category: String
@@ -48,7 +49,7 @@ public final class AppealRecord: Model, @unchecked Sendable {
 
     func apply(_ appeal: Appeal) {
         number = appeal.number; year = appeal.registeredOn.year; channel = appeal.channel.rawValue; reference = appeal.reference
-        applicant = JSONColumn.encode(appeal.applicant); language = appeal.language.rawValue; place = appeal.place
+        applicant = JSONColumn.encode(appeal.applicant); language = appeal.language.rawValue; script = appeal.script.rawValue; place = appeal.place
         region = RegionCode.topLevel(appeal.place) ?? appeal.place; category = appeal.category.rawValue; text = appeal.text
         points = JSONColumn.encode(appeal.points); mayPublish = appeal.mayPublish; status = appeal.status.rawValue
         organizationID = appeal.organizationID; forwardedTo = appeal.forwardedTo; registeredAt = appeal.registeredAt
@@ -60,7 +61,7 @@ public final class AppealRecord: Model, @unchecked Sendable {
     public var appeal: Appeal {
         let registered = Day(registeredOn) ?? Day(registeredAt)
         return Appeal(id: id ?? UUID(), number: number, channel: Appeal.Channel(rawValue: channel) ?? .online, reference: reference,
-                      applicant: JSONColumn.decode(Applicant.self, applicant, default: Applicant(name: "")), language: Language(rawValue: language) ?? .kk,
+                      applicant: JSONColumn.decode(Applicant.self, applicant, default: Applicant(name: "")), language: Language(rawValue: language) ?? .kk, script: KazakhScript(rawValue: script) ?? .cyrillic,
                       place: place, category: Appeal.Category(rawValue: category) ?? .other, text: text,
                       points: JSONColumn.decode([Appeal.Point].self, points, default: []), mayPublish: mayPublish,
                       status: Appeal.Status(rawValue: status) ?? .registered, organizationID: organizationID, forwardedTo: forwardedTo,

@@ -18,8 +18,9 @@ public enum AppealStore {
     /// Registers an appeal from the public form (anyone) or an operator's form (oral and eOtinish
     /// appeals, by the staff who handle appeals of that place), routes it to the place's council of public
     /// accord (or the region's Public Accord office) and starts its term.
-    public static func register(_ draft: AppealDraft, language: Language, actor: Actor, terms: AppealTerms,
-                                on db: any Database, now: Date) async throws -> Registered {
+    /// `statusLink` makes the address of the status page from the secret, for the e-mailed receipt.
+    public static func register(_ draft: AppealDraft, language: Language, script: KazakhScript = .cyrillic, actor: Actor, terms: AppealTerms,
+                                statusLink: @escaping @Sendable (String) -> String, on db: any Database, now: Date) async throws -> Registered {
         let intake = try draft.validated()
         let calendar = try await WorkingCalendarStore.calendar(on: db)
         let today = Day(now)
@@ -42,13 +43,15 @@ public enum AppealStore {
                     .decode(column: "n", as: Int?.self) ?? nil
                 let sequence = max(last ?? 0, 0) + 1
                 let appeal = Appeal(id: UUID(), number: String(format: "%04d-%06d", today.year, sequence), channel: channel, reference: reference,
-                                    applicant: applicant, language: language, place: place, category: category, text: text, points: points,
+                                    applicant: applicant, language: language, script: script, place: place, category: category, text: text, points: points,
                                     mayPublish: mayPublish, status: .registered, organizationID: office, registeredAt: now,
                                     dueOn: calendar.adding(workingDays: terms.answerDays, to: today),
                                     registeredBy: channel == .online ? "" : actor.displayName)
                 try await AppealRecord(appeal, sequence: sequence, tokenHash: TokenStore.hash(token)).create(on: audit.db)
-                try await AppealEventRecord(AppealEvent(appealID: appeal.id, sequence: 1, at: now, status: .registered, note: "", dueOn: appeal.dueOn,
-                                                        actor: channel == .online ? "" : actor.displayName)).create(on: audit.db)
+                let event = AppealEvent(appealID: appeal.id, sequence: 1, at: now, status: .registered, note: "", dueOn: appeal.dueOn,
+                                        actor: channel == .online ? "" : actor.displayName)
+                try await AppealEventRecord(event).create(on: audit.db)
+                try await mail(appeal, event, statusLink: statusLink(token), audit: audit)
                 try await Notifications.notify(organization: office, kind: "appeal", key: .appealNotifyNew,
                                                arguments: ["number": appeal.number, "date": appeal.dueOn.dotted],
                                                link: "/appeals/\(appeal.id.uuidString)", dedupe: "appeal:new:\(appeal.id.uuidString)", now: now, on: audit.db)
@@ -108,10 +111,18 @@ public enum AppealStore {
         record.apply(after)
         try await record.update(on: audit.db)
         let sequence = (try await AppealEventRecord.query(on: audit.db).filter(\.$appealID == before.id).max(\.$sequence) ?? 0) + 1
-        try await AppealEventRecord(AppealEvent(appealID: before.id, sequence: sequence, at: audit.now, status: after.status, note: note,
-                                                dueOn: after.status.isOpen ? after.dueOn : nil, actor: actorName)).create(on: audit.db)
+        let event = AppealEvent(appealID: before.id, sequence: sequence, at: audit.now, status: after.status, note: note,
+                                dueOn: after.status.isOpen ? after.dueOn : nil, actor: actorName)
+        try await AppealEventRecord(event).create(on: audit.db)
+        try await mail(after, event, statusLink: nil, audit: audit)
         try await audit.record(after.status.rawValue, "appeal", id: before.id.uuidString, before: Audited(before), after: Audited(after))
         return after
+    }
+
+    /// Queues the applicant's e-mail for a step, in the step's own transaction (one per appeal and step).
+    static func mail(_ appeal: Appeal, _ event: AppealEvent, statusLink: String?, audit: AuditWriter) async throws {
+        guard let message = AppealMail.message(appeal, event, statusLink: statusLink) else { return }
+        try await MailOutbox.enqueue(message, kind: "appeal", dedupe: "appeal:\(appeal.id.uuidString):\(event.sequence)", audit: audit)
     }
 
     /// Raises an early-warning signal from the appeal (its place, its category's signal type, the text),

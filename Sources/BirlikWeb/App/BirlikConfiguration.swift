@@ -33,11 +33,16 @@ public struct BirlikConfiguration: Sendable {
     /// The terms appeals run on, in working days: `BIRLIK_APPEAL_ANSWER_DAYS` (default 15) and
     /// `BIRLIK_APPEAL_FORWARD_DAYS` (default 3), after the Administrative Procedural and Process Code, Art. 76.
     public var appealTerms: AppealTerms
+    /// `BIRLIK_SMTP_URL` and `BIRLIK_SMTP_FROM`: notices also go by e-mail (see `SMTPSettings`); none when unset.
+    public var mail: SMTPSettings?
+    /// `BIRLIK_PUBLIC_URL`: the address the public reaches Birlik at, for links in e-mail (`https://birlik.kz`);
+    /// by default the server's own host and port.
+    public var publicURL: String?
 
     public init(dataDirectory: String = "./data", database: DatabaseBackend? = nil, host: String = "127.0.0.1",
                 port: Int = 8080, secureCookies: Bool = false, bcryptCost: Int = 12, maxBodySize: Int = 1 << 20,
                 pageCacheSeconds: Int = 5, reminderSeconds: Int = 3600, demoPassword: String? = nil, metricsToken: String? = nil,
-                appealTerms: AppealTerms = .standard) {
+                appealTerms: AppealTerms = .standard, mail: SMTPSettings? = nil, publicURL: String? = nil) {
         self.dataDirectory = dataDirectory
         self.database = database ?? .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("birlik.sqlite"))
         self.host = host
@@ -50,6 +55,13 @@ public struct BirlikConfiguration: Sendable {
         self.demoPassword = demoPassword
         self.metricsToken = metricsToken
         self.appealTerms = appealTerms
+        self.mail = mail
+        self.publicURL = publicURL
+    }
+
+    /// The base of links sent by e-mail.
+    public var linkBase: String {
+        publicURL ?? "\(secureCookies ? "https" : "http")://\(host):\(port)"
     }
 
     /// A variable that holds what Birlik cannot use: the start stops, naming it and what it expects.
@@ -80,6 +92,17 @@ public struct BirlikConfiguration: Sendable {
         if let url = text("DATABASE_URL"), !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
             throw Invalid(variable: "DATABASE_URL", value: url, expected: "a postgres:// or postgresql:// URL (unset it to use SQLite)")
         }
+        var mail: SMTPSettings?
+        if let url = text("BIRLIK_SMTP_URL") {
+            let from = text("BIRLIK_SMTP_FROM") ?? "Birlik <no-reply@birlik.kz>"
+            guard let settings = SMTPSettings(url: url, from: from) else {
+                throw Invalid(variable: "BIRLIK_SMTP_URL", value: url, expected: "an smtp:// or smtps:// URL with a host")
+            }
+            mail = settings
+        }
+        if let url = text("BIRLIK_PUBLIC_URL"), !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            throw Invalid(variable: "BIRLIK_PUBLIC_URL", value: url, expected: "an http:// or https:// address")
+        }
         return BirlikConfiguration(
             dataDirectory: dataDirectory,
             database: .from(databaseURL: text("DATABASE_URL"), dataDirectory: dataDirectory),
@@ -93,7 +116,8 @@ public struct BirlikConfiguration: Sendable {
             demoPassword: text("BIRLIK_DEMO_PASSWORD"),
             metricsToken: text("BIRLIK_METRICS_TOKEN"),
             appealTerms: AppealTerms(answerDays: try number("BIRLIK_APPEAL_ANSWER_DAYS", 1...60, default: AppealTerms.standard.answerDays),
-                                     forwardDays: try number("BIRLIK_APPEAL_FORWARD_DAYS", 1...15, default: AppealTerms.standard.forwardDays)))
+                                     forwardDays: try number("BIRLIK_APPEAL_FORWARD_DAYS", 1...15, default: AppealTerms.standard.forwardDays)),
+            mail: mail, publicURL: text("BIRLIK_PUBLIC_URL").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
     }
 
     /// Where the demo users' generated password is written, readable by the owner only.

@@ -36,7 +36,8 @@ public enum Commands {
             _ = app.threadPool.runIfActive(eventLoop: app.eventLoopGroup.next()) { _ = try corpus.index() }
             let schedule = reminderSchedule(app, clock: clock, every: configuration.reminderSeconds)
             let checkpoints = checkpointSchedule(app, clock: clock, every: 60)
-            defer { schedule?.cancel(); checkpoints.cancel() }
+            let mail = MailDispatcher.schedule(app, clock: clock, every: 15)
+            defer { schedule?.cancel(); checkpoints.cancel(); mail?.cancel() }
             try await app.execute()
         }
     }
@@ -215,6 +216,15 @@ public enum Commands {
     /// `birlik remind`: the scheduled reminders (due soon, overdue); safe to run from every instance.
     public static func remind(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> Int {
         try await withApplication(configuration, clock: clock) { app in try await Notifications.runReminders(now: clock.now, on: app.db) }
+    }
+
+    /// `birlik mail send`: sends what the outbox holds now; returns how many went and how many wait.
+    public static func sendMail(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> (sent: Int, waiting: Int) {
+        try await withApplication(configuration, clock: clock) { app in
+            try await app.autoMigrate()
+            let sent = try await MailDispatcher.run(app, now: clock.now)
+            return (sent, try await MailOutbox.pending(on: app.db))
+        }
     }
 
     /// `birlik backup FILE`.

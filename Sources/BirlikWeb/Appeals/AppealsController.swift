@@ -78,7 +78,9 @@ enum AppealsController {
             if !request.actor.isSignedIn, !request.application.birlik.appealLimiter.allow(AccessController.clientKey(request)) {
                 throw DomainError.rateLimited
             }
-            let registered = try await AppealStore.register(draft, language: request.l10n.language, actor: request.actor, terms: terms(request),
+            let base = request.application.birlik.configuration.linkBase
+            let registered = try await AppealStore.register(draft, language: request.l10n.language, script: request.l10n.script, actor: request.actor,
+                                                            terms: terms(request), statusLink: { base + SiteURL.appealStatus(token: $0).path },
                                                             on: request.db, now: request.now)
             switch registered {
             case let .appeal(_, token):

@@ -1,7 +1,8 @@
 import FluentKit
 import SQLKit
 
-/// Batch 006: the working-day calendar and citizens' appeals (S9) with their recorded steps.
+/// Batch 006: the working-day calendar, citizens' appeals (S9) with their recorded steps, and the outbox of
+/// e-mail notices.
 struct CreateAppeals: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(CalendarEntryRecord.schema)
@@ -22,6 +23,7 @@ struct CreateAppeals: AsyncMigration {
             .field("reference", .string, .required)
             .field("applicant", .string, .required)
             .field("language", .string, .required)
+            .field("script", .string, .required)
             .field("place", .string, .required)
             .field("region", .string, .required)
             .field("category", .string, .required)
@@ -61,9 +63,26 @@ struct CreateAppeals: AsyncMigration {
             .field("actor", .string, .required)
             .unique(on: "appeal_id", "sequence")
             .create()
+        try await database.schema(OutboxRecord.schema)
+            .id()
+            .field("recipient", .string, .required)
+            .field("subject", .string, .required)
+            .field("body", .string, .required)
+            .field("kind", .string, .required)
+            .field("dedupe_key", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("attempts", .int, .required)
+            .field("next_attempt_at", .datetime, .required)
+            .field("claimed_until", .datetime)
+            .field("sent_at", .datetime)
+            .field("last_error", .string, .required)
+            .unique(on: "dedupe_key")
+            .create()
+        try await sql.create(index: "mail_outbox_pending_idx").on(OutboxRecord.schema).column("sent_at").column("next_attempt_at").run()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(OutboxRecord.schema).delete()
         try await database.schema(AppealEventRecord.schema).delete()
         try await database.schema(AppealRecord.schema).delete()
         try await database.schema(CalendarEntryRecord.schema).delete()
