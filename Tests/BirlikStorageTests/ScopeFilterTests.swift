@@ -24,7 +24,9 @@ struct ScopeFilterTests {
         return actors
     }
 
-    /// Signals, alerts, instructions, corpus submissions and appeals at every level of the tree, owned by organisations
+    static let vault = ConfidentialVault(rawKeys: ["k0001": ConfidentialVault.newKeyData()], current: "k0001")
+
+    /// Signals, alerts, instructions, corpus submissions, appeals and mediation cases at every level of the tree, owned by organisations
     /// in and out of each region (an instruction by none, one or several executors).
     static func spreadRecords(on db: any Database, random: inout SeededRandom) async throws {
         let organizations = try await OrganizationRecord.query(on: db).all()
@@ -53,6 +55,10 @@ struct ScopeFilterTests {
                                 place: place, category: .language, text: "probe", points: [Appeal.Point(request: "probe")], mayPublish: false,
                                 status: .registered, organizationID: council, registeredAt: TestClock.now, dueOn: TestClock.today)
             try await AppealRecord(appeal, sequence: index, tokenHash: "probe-\(index)").create(on: db)
+            let mediationCase = MediationCase(number: "probe-\(index)", originKind: .direct, originID: nil, place: place, disputeType: .other, isInterethnic: false,
+                                              languages: ["kk"], mediatorUserID: Bool.random(using: &random) ? UUID() : nil, supervisorID: UUID(),
+                                              receivedOn: TestClock.today, confidential: MediationCase.Confidential(parties: [], summary: "probe"))
+            try await MediationCaseRecord(mediationCase, vault: Self.vault).create(on: db)
         }
     }
 
@@ -98,6 +104,7 @@ struct ScopeFilterTests {
                 try await Self.compare(CorpusSubmissionRecord.self, actors: actors, on: db, random: random) { $0.submission.scope },
                 try await Self.compare(UserRecord.self, actors: actors, on: db, random: random) { try await $0.scope(on: db) },
                 try await Self.compare(AppealRecord.self, actors: actors, on: db, random: random) { $0.appeal.scope },
+                try await Self.compare(MediationCaseRecord.self, actors: actors, on: db, random: random) { $0.scope },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
         }

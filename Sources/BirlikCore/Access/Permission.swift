@@ -39,6 +39,10 @@ public enum Resource: String, Sendable, CaseIterable {
     case appeal
     /// The working-day calendar: holidays and the Government's moves of days off.
     case workingCalendar
+    /// The register of mediators (S7): public, kept by the Secretariat.
+    case mediator
+    /// A mediation case (S7). Its owner (`Scope.organizationID`) is the assigned mediator's account.
+    case mediationCase
 }
 
 /// The outcome of a permission check.
@@ -118,6 +122,14 @@ public enum Access {
             return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
         case (.councilMember, .appeal):
             return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.secretariat, .mediationCase):
+            return .everything
+        case (.regionalCoordinator, .mediationCase):
+            return .publicAnd(regions: [actor.regionCode], organizations: [])
+        case (.mediator, .mediationCase):
+            return .publicAnd(regions: [], organizations: actor.userID.map { [$0] } ?? [])
+        case (_, .mediator):
+            return .everything
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
         default:
@@ -140,7 +152,9 @@ public enum Access {
     private static func rule(_ actor: Actor, _ action: Action, _ resource: Resource, _ scope: Scope) -> Decision {
         if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
         // Anyone may file an appeal and read the calendar of working days.
-        if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) { return .allowed }
+        if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) || (resource, action) == (.mediator, .view) {
+            return .allowed
+        }
         guard actor.isSignedIn else {
             return action == .view && [.organization, .plan, .report, .statistics].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
@@ -241,8 +255,25 @@ public enum Access {
             case .councilMember: return ownsIt ? .allowed : .forbidden
             default: return .forbidden
             }
-        case (.workingCalendar, .update):
+        case (.workingCalendar, .update), (.mediator, .create), (.mediator, .update):
             return actor.role == .secretariat ? .allowed : .forbidden
+        case (.mediationCase, .view):
+            return isVisible(scope, under: visibility(actor, .mediationCase)) ? .allowed : .forbidden
+        case (.mediationCase, .create), (.mediationCase, .approve):
+            // Intake, screening and assignment: the region's coordinator (who supervises) and the Secretariat.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.mediationCase, .update):
+            // The mediation itself: the assigned mediator, and the supervisors above.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion ? .allowed : .forbidden
+            case .mediator: return scope.organizationID != nil && scope.organizationID == actor.userID ? .allowed : .forbidden
+            default: return .forbidden
+            }
         default:
             return .forbidden
         }

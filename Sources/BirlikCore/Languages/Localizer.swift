@@ -24,6 +24,13 @@ public struct Localizer: Sendable {
     /// An argument as the reader sees it. Stored messages (notifications) name what they speak of by
     /// reference, so that each reader gets it in their own language: `@key` is a catalog text,
     /// `@region:KZ-75` a place's name, `@period:2026-Q3` a reporting period; anything else stays as it is.
+    /// A stored text with references among its words (`M-2026-00001: @mediation.status.closed`), each
+    /// reference in the reader's language.
+    public func expand(_ text: String) -> String {
+        guard text.contains("@") else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { argument(String($0)) }.joined(separator: " ")
+    }
+
     public func argument(_ value: String) -> String {
         guard value.hasPrefix("@") else { return value }
         let reference = String(value.dropFirst())

@@ -41,6 +41,7 @@ public enum DemoSeed {
             try await ControlLoopSeed.load(now: clock.now, on: db)
             try await StatisticsSeed.loadDemo(today: clock.today, on: db)
             try await AppealSeed.loadDemo(clock: clock, on: db)
+            try await MediationSeed.loadDemo(now: clock.now, on: db)
             return
         }
         let organizations = try await AuditLog.write(on: db, actor: .system, now: clock.now) { audit in
@@ -66,6 +67,7 @@ public enum DemoSeed {
         try await ControlLoopSeed.load(now: clock.now, on: db)
         try await StatisticsSeed.loadDemo(today: clock.today, on: db)
         try await AppealSeed.loadDemo(clock: clock, on: db)
+        try await MediationSeed.loadDemo(now: clock.now, on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [

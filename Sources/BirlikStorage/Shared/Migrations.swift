@@ -30,7 +30,8 @@ public enum BirlikMigrations {
         // Batch 005: who uploaded which stored file.
         CreateFileUploads(),
         AddUserDisabledAt(),
-        // Batch 006: the working-day calendar and citizens' appeals (S9).
+        // Batch 006: the working-day calendar, citizens' appeals (S9), mediation (S7).
         CreateAppeals(),
+        CreateMediation(),
     ]
 }

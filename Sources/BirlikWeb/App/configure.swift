@@ -47,6 +47,7 @@ func routes(_ app: Application) {
     EarlyWarningController.register(app)
     AppealsController.register(app)
     WorkingCalendarController.register(app)
+    MediationController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)
     MonitoringController.register(app)

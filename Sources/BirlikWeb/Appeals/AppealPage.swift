@@ -111,6 +111,7 @@ enum AppealPage {
             el("h2", [:], .text(l10n(.appealText))),
             el("p", ["class": "appeal-text", "lang": appeal.language.htmlTag], .text(appeal.text)),
             appeal.signalID.map { el("p", [:], el("a", ["href": SiteURL.signal(id: $0.uuidString).path], .text(l10n(.appealSignalRaised)))) } ?? .empty,
+            MediationCasesPage.openButton(origin: "appeal:\(appeal.id.uuidString)", context),
             el("h2", [:], .text(l10n(.appealNotices))),
             AppealTimeline.render(model.events, l10n, staff: true),
             AppealTimeline.answers(appeal, l10n),

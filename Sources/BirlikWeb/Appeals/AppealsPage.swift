@@ -20,7 +20,8 @@ enum AppealsPage {
                el("li", [:], .text(l10n(.appealsHowExtend, ["months": String(terms.maximumMonths)]))),
                el("li", [:], .text(l10n(.appealsHowAnswer)))),
             el("p", [:], .text(l10n(.appealsAnonymousNote))),
-            el("p", [:], el("a", ["href": SiteURL.workingCalendar.path], .text(l10n(.calendarTitle)))),
+            el("p", [:], el("a", ["href": SiteURL.workingCalendar.path], .text(l10n(.calendarTitle))), " · ",
+               el("a", ["href": SiteURL.mediators.path], .text(l10n(.mediatorsTitle)))),
         ]))
     }
 

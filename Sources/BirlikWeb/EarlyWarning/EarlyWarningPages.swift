@@ -33,7 +33,8 @@ enum EarlyWarningPage {
             }
             sections.append(el("p", ["class": "actions"],
                                el("a", ["class": "button", "href": SiteURL.signals.path], .text(l10n(.signalsTitle))), " ",
-                               model.canEnter ? el("a", ["class": "button", "href": SiteURL.signalNew.path], .text(l10n(.signalsNew))) : .empty))
+                               model.canEnter ? el("a", ["class": "button", "href": SiteURL.signalNew.path], .text(l10n(.signalsNew))) : .empty, " ",
+                               el("a", ["class": "button secondary", "href": SiteURL.mediationCases.path], .text(l10n(.mediationTitle)))))
             let alertRows = model.alerts.map { alert in
                 el("tr", [:], el("td", [:], el("a", ["href": SiteURL.alert(id: alert.id.uuidString).path], .text(regionName(alert.place, l10n)))),
                    el("td", [:], .text(l10n(AlertRule.shipped.first { $0.code == alert.rule }?.l10nKey ?? .ewAlerts))),
@@ -163,13 +164,14 @@ enum SignalsPage {
             (.signalGroups, signal.groups.map { code in Disaggregation.Dimension.ethnicity.option(code).map { l10n.text($0.name) } ?? code }.joined(separator: ", ")),
             (.signalSeverity, String(signal.severity)), (.signalSource, l10n(signal.source.l10nKey)), (.signalStatus, l10n(signal.status.l10nKey)),
             (.signalsReviewNote, signal.reviewNote), (.signalReportedBy, signal.reportedBy), (.signalSummary, signal.summary),
-            (.signalResponsible, responsible), (.signalMeasures, signal.measures), (.signalDeadline, signal.deadline?.dotted ?? ""), (.signalOutcome, signal.outcome),
+            (.signalResponsible, responsible), (.signalMeasures, signal.measures), (.signalDeadline, signal.deadline?.dotted ?? ""), (.signalOutcome, l10n.expand(signal.outcome)),
         ]
         return Layout.page(title: l10n(.signalsTitle), crumbs: [Layout.Crumb(label: l10n(.signalsTitle), url: SiteURL.signals.path),
                                                                Layout.Crumb(label: signal.date.dotted, url: nil)], context: context,
                            content: .group([
                                el("h1", [:], .text("\(l10n(signal.kind.l10nKey)) · \(EarlyWarningPage.regionName(signal.place, l10n))")),
                                el("dl", ["class": "facts"], .group(facts.map { key, value in .group([el("dt", [:], .text(l10n(key))), el("dd", [:], .text(value))]) })),
+                               MediationCasesPage.openButton(origin: "signal:\(signal.id.uuidString)", context),
                                Form.summary(errors, labels: [:], l10n: l10n),
                                canRespond ? el("form", ["method": "post", "action": SiteURL.signalRespond(id: signal.id.uuidString).path, "id": "response-form"],
                                                Layout.csrfField(context),
@@ -203,7 +205,8 @@ enum AlertPage {
                                   el("dt", [:], .text(l10n(.signalResponsible))), el("dd", [:], .text(responsible)),
                                   el("dt", [:], .text(l10n(.alertTask))), el("dd", [:], .text(alert.task)),
                                   el("dt", [:], .text(l10n(.signalDeadline))), el("dd", [:], .text(alert.deadline?.dotted ?? "")),
-                                  el("dt", [:], .text(l10n(.signalOutcome))), el("dd", [:], .text(alert.outcome))),
+                                  el("dt", [:], .text(l10n(.signalOutcome))), el("dd", ["id": "alert-outcome"], .text(l10n.expand(alert.outcome)))),
+                               MediationCasesPage.openButton(origin: "alert:\(alert.id.uuidString)", context),
                                Form.summary(errors, labels: [:], l10n: l10n),
                                canAssign ? el("form", ["method": "post", "action": SiteURL.alertAssign(id: alert.id.uuidString).path, "id": "assign-form"],
                                               Layout.csrfField(context), el("h2", [:], .text(l10n(.alertAssign))),

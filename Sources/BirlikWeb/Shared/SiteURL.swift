@@ -104,6 +104,17 @@ public enum SiteURL: Sendable {
     case apiAppealStatistics
     case workingCalendar
     case workingCalendarRemove
+    // Mediation (S7).
+    case mediators
+    case mediatorNew
+    case mediatorStatus(id: String)
+    case mediationCases
+    case mediationCaseNew
+    case mediationCase(id: String)
+    case mediationStep(id: String)
+    case mediationBreakGlass(id: String)
+    case mediationAgreement(id: String)
+    case mediationStatistics
 
     /// The path a link points at.
     public var path: String {
@@ -206,6 +217,16 @@ public enum SiteURL: Sendable {
         case .apiAppealStatistics: "/api/v1/appeals/statistics"
         case .workingCalendar: "/calendar"
         case .workingCalendarRemove: "/calendar/remove"
+        case .mediators: "/mediators"
+        case .mediatorNew: "/mediators/new"
+        case let .mediatorStatus(id): "/mediators/\(id)/status"
+        case .mediationCases: "/mediation"
+        case .mediationCaseNew: "/mediation/new"
+        case let .mediationCase(id): "/mediation/\(id)"
+        case let .mediationStep(id): "/mediation/\(id)/step"
+        case let .mediationBreakGlass(id): "/mediation/\(id)/break-glass"
+        case let .mediationAgreement(id): "/mediation/\(id)/agreement.docx"
+        case .mediationStatistics: "/mediation/statistics"
         }
     }
 
@@ -253,6 +274,11 @@ public enum SiteURL: Sendable {
         case .appealSignal: ["appeals", ":id", "signal"]
         case .appealStatus: ["appeals", "status", ":token"]
         case .appealChallenge: ["appeals", "status", ":token", "challenge"]
+        case .mediatorStatus: ["mediators", ":id", "status"]
+        case .mediationCase: ["mediation", ":id"]
+        case .mediationStep: ["mediation", ":id", "step"]
+        case .mediationBreakGlass: ["mediation", ":id", "break-glass"]
+        case .mediationAgreement: ["mediation", ":id", "agreement.docx"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }
