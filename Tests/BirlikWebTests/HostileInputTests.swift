@@ -80,7 +80,8 @@ struct HostileInputTests {
             let encoded = hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             let started = ContinuousClock.now
             let response = try await app.request(.GET, "/directory?q=\(encoded)")
-            #expect(response.status == .ok && ContinuousClock.now - started < .seconds(5))
+            // A bound against the catastrophic (a search that grows with the marks), wide enough for a loaded machine.
+            #expect(response.status == .ok && ContinuousClock.now - started < .seconds(20))
             #expect(!response.text.contains(String(repeating: "\u{0301}", count: 201)))
             // A search for a LIKE wildcard finds what has it, not everything.
             let admin = try await app.session(DemoUsers.admin)
