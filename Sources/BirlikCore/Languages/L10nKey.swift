@@ -105,6 +105,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case appealPoints = "appeal.points"
     case appealPointsHint = "appeal.pointsHint"
     case appealPrivacy = "appeal.privacy"
+    case appealPublishConsent = "appeal.publishConsent"
     case appealRaiseSignal = "appeal.raiseSignal"
     case appealRaiseSignalHint = "appeal.raiseSignalHint"
     case appealReference = "appeal.reference"

@@ -100,7 +100,7 @@ enum AppealPage {
             (.orgEmail, .text(appeal.applicant.email)),
             (.orgPhone, .text(appeal.applicant.phone)),
             (.orgAddress, .text(appeal.applicant.address)),
-            (.appealMayPublish, .text(l10n(appeal.mayPublish ? .commonYes : .commonNo))),
+            (.appealPublishConsent, .text(l10n(appeal.mayPublish ? .commonYes : .commonNo))),
             (.appealForwardBody, .text(appeal.forwardedTo)),
         ]
         var sections: [HTMLNode] = [
