@@ -47,6 +47,9 @@ struct MediationWebTests {
             let mediator = try await app.session(DemoUsers.mediator)
             let today = TestClock.today
             #expect(try await step(mediator, ["step": "signContract", "version": "3", "termDays": "30"]).status == .seeOther)
+            // The term clock: a warning to the mediator's and the supervisor's organisations five days before the end, once.
+            #expect(try await MediationStore.remindTerms(now: TestClock.now.addingTimeInterval(26 * 86_400), on: app.db) == 2)
+            #expect(try await MediationStore.remindTerms(now: TestClock.now.addingTimeInterval(26 * 86_400), on: app.db) == 0)
             #expect(try await step(mediator, ["step": "session", "version": "4", "date": today.description, "outcome": "Стороны изложили позиции."]).status == .seeOther)
             #expect(try await step(mediator, ["step": "session", "version": "5", "date": today.description, "outcome": "Согласован график."]).status == .seeOther)
             #expect(try await step(mediator, ["step": "agreement", "version": "6", "agreement": "Двор используется по графику.\nСпорные вопросы решаются на встрече жильцов."]).status == .seeOther)

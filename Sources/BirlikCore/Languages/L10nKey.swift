@@ -789,6 +789,8 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case mediationMediatorInactive = "mediation.mediatorInactive"
     case mediationNoSession = "mediation.noSession"
     case mediationNone = "mediation.none"
+    case mediationNotifyTermOver = "mediation.notifyTermOver"
+    case mediationNotifyTermSoon = "mediation.notifyTermSoon"
     case mediationOpen = "mediation.open"
     case mediationOrigin = "mediation.origin"
     case mediationOriginAlert = "mediation.originAlert"

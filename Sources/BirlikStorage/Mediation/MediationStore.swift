@@ -224,6 +224,33 @@ public enum MediationStore {
         }
     }
 
+    /// Warnings on the term: to the mediator's and the supervisor's organisations, once when the term
+    /// has `days` or fewer left and once when it has run out. Runs with the scheduled reminders.
+    @discardableResult
+    public static func remindTerms(days: Int = 5, now: Date, on db: any Database) async throws -> Int {
+        let today = Day(now)
+        return try await AuditLog.write(on: db, actor: .system, now: now) { audit in
+            let rows = try await MediationCaseRecord.query(on: audit.db).filter(\.$status == MediationCase.Status.contracted.rawValue)
+                .filter(\.$termEndsOn <= today.adding(days: days).description).all()
+            var written = 0
+            for row in rows {
+                guard let id = row.id, let ends = row.termEndsOn.flatMap(Day.init) else { continue }
+                let over = ends < today
+                let users = [row.supervisorID] + (row.mediatorUserID.map { [$0] } ?? [])
+                let organizations = Set(try await UserRecord.query(on: audit.db).filter(\.$id ~~ users).all().compactMap(\.organizationID))
+                for organization in organizations {
+                    let key = "mediation:\(over ? "over" : "soon"):\(id.uuidString):\(organization.uuidString):\(ends)"
+                    if try await Notifications.notify(organization: organization, kind: over ? "overdue" : "due",
+                                                      key: over ? .mediationNotifyTermOver : .mediationNotifyTermSoon,
+                                                      arguments: ["number": row.number, "date": ends.dotted], link: "/mediation/\(id.uuidString)",
+                                                      dedupe: key, now: now, on: audit.db) { written += 1 }
+                }
+            }
+            if written > 0 { try await audit.record("remind", "mediationCase", id: today.description, before: Nothing?.none, after: ["written": written]) }
+            return written
+        }
+    }
+
     /// A case as the audit log keeps it: the facts, never the parties or the texts.
     struct Audited: Encodable, Sendable {
         var number: String, status: String, place: String, disputeType: String, interethnic: Bool, mediator: String?
