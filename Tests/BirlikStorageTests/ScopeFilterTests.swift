@@ -59,6 +59,10 @@ struct ScopeFilterTests {
                                               languages: ["kk"], mediatorUserID: Bool.random(using: &random) ? UUID() : nil, supervisorID: UUID(),
                                               receivedOn: TestClock.today, confidential: MediationCase.Confidential(parties: [], summary: "probe"))
             try await MediationCaseRecord(mediationCase, vault: Self.vault).create(on: db)
+            guard let object = organizations.randomElement(using: &random)?.id else { continue }
+            let control = PublicControlCase(number: "probe-\(index)", councilID: council, objectID: object, place: place, subject: "probe", plannedPeriod: "2026Q4",
+                                            status: PublicControlCase.Status.allCases[index % PublicControlCase.Status.allCases.count])
+            try await PublicControlRecord(control).create(on: db)
         }
     }
 
@@ -105,6 +109,7 @@ struct ScopeFilterTests {
                 try await Self.compare(UserRecord.self, actors: actors, on: db, random: random) { try await $0.scope(on: db) },
                 try await Self.compare(AppealRecord.self, actors: actors, on: db, random: random) { $0.appeal.scope },
                 try await Self.compare(MediationCaseRecord.self, actors: actors, on: db, random: random) { $0.scope },
+                try await Self.compare(PublicControlRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
         }

@@ -43,6 +43,8 @@ public enum Resource: String, Sendable, CaseIterable {
     case mediator
     /// A mediation case (S7). Its owner (`Scope.organizationID`) is the assigned mediator's account.
     case mediationCase
+    /// A case of public control by a council of public accord; public from its final document on.
+    case publicControl
 }
 
 /// The outcome of a permission check.
@@ -130,6 +132,12 @@ public enum Access {
             return .publicAnd(regions: [], organizations: actor.userID.map { [$0] } ?? [])
         case (_, .mediator):
             return .everything
+        case (.secretariat, .publicControl):
+            return .everything
+        case (.regionalCoordinator, .publicControl):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (_, .publicControl):
+            return .publicAnd(regions: [], organizations: actor.isSignedIn ? actor.organizationID.map { [$0] } ?? [] : [])
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
         default:
@@ -156,7 +164,7 @@ public enum Access {
             return .allowed
         }
         guard actor.isSignedIn else {
-            return action == .view && [.organization, .plan, .report, .statistics].contains(resource) && scope.isPublic ? .allowed : .forbidden
+            return action == .view && [.organization, .plan, .report, .statistics, .publicControl].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
         let ownsIt = scope.organizationID != nil && scope.organizationID == actor.organizationID
         let inRegion = RegionCode.isWithin(scope.regionCode, actor.regionCode)
@@ -257,6 +265,19 @@ public enum Access {
             }
         case (.workingCalendar, .update), (.mediator, .create), (.mediator, .update):
             return actor.role == .secretariat ? .allowed : .forbidden
+        case (.publicControl, .view):
+            return isVisible(scope, under: visibility(actor, .publicControl)) ? .allowed : .forbidden
+        case (.publicControl, .create), (.publicControl, .approve):
+            // The council's own acts: its members, the region's coordinator, the Secretariat.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion ? .allowed : .forbidden
+            case .councilMember: return ownsIt ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.publicControl, .update):
+            // The object's answer, in the object's scope: its own staff.
+            return actor.role != .citizen && ownsIt ? .allowed : .forbidden
         case (.mediationCase, .view):
             return isVisible(scope, under: visibility(actor, .mediationCase)) ? .allowed : .forbidden
         case (.mediationCase, .create), (.mediationCase, .approve):

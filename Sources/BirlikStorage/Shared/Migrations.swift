@@ -33,5 +33,6 @@ public enum BirlikMigrations {
         // Batch 006: the working-day calendar, citizens' appeals (S9), mediation (S7).
         CreateAppeals(),
         CreateMediation(),
+        CreatePublicControl(),
     ]
 }

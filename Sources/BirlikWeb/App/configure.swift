@@ -48,6 +48,7 @@ func routes(_ app: Application) {
     AppealsController.register(app)
     WorkingCalendarController.register(app)
     MediationController.register(app)
+    PublicControlController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)
     MonitoringController.register(app)

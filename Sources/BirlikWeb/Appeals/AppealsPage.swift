@@ -21,7 +21,8 @@ enum AppealsPage {
                el("li", [:], .text(l10n(.appealsHowAnswer)))),
             el("p", [:], .text(l10n(.appealsAnonymousNote))),
             el("p", [:], el("a", ["href": SiteURL.workingCalendar.path], .text(l10n(.calendarTitle))), " · ",
-               el("a", ["href": SiteURL.mediators.path], .text(l10n(.mediatorsTitle)))),
+               el("a", ["href": SiteURL.mediators.path], .text(l10n(.mediatorsTitle))), " · ",
+               el("a", ["href": SiteURL.publicControl.path], .text(l10n(.navControl)))),
         ]))
     }
 
@@ -58,7 +59,8 @@ enum AppealsPage {
                                el("p", ["class": "actions"],
                                   el("a", ["class": "button", "href": SiteURL.appealNew.path], .text(l10n(.appealsRegisterOral))), " ",
                                   el("a", ["class": "button secondary", "href": SiteURL.appealStatistics.path], .text(l10n(.appealsStatistics))), " ",
-                                  el("a", ["class": "button secondary", "href": SiteURL.workingCalendar.path], .text(l10n(.calendarTitle)))),
+                                  el("a", ["class": "button secondary", "href": SiteURL.workingCalendar.path], .text(l10n(.calendarTitle))), " ",
+                                  el("a", ["class": "button secondary", "href": SiteURL.publicControl.path], .text(l10n(.navControl)))),
                                filters,
                                el("p", ["class": "muted"], .text(l10n(.appealsShown, ["count": l10n.number(rows.count)]))),
                                body,

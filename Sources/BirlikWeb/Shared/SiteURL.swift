@@ -115,6 +115,11 @@ public enum SiteURL: Sendable {
     case mediationBreakGlass(id: String)
     case mediationAgreement(id: String)
     case mediationStatistics
+    // Public control by the councils of public accord.
+    case publicControl
+    case publicControlNew
+    case publicControlCase(id: String)
+    case publicControlStep(id: String)
 
     /// The path a link points at.
     public var path: String {
@@ -227,6 +232,10 @@ public enum SiteURL: Sendable {
         case let .mediationBreakGlass(id): "/mediation/\(id)/break-glass"
         case let .mediationAgreement(id): "/mediation/\(id)/agreement.docx"
         case .mediationStatistics: "/mediation/statistics"
+        case .publicControl: "/public-control"
+        case .publicControlNew: "/public-control/new"
+        case let .publicControlCase(id): "/public-control/\(id)"
+        case let .publicControlStep(id): "/public-control/\(id)/step"
         }
     }
 
@@ -275,6 +284,8 @@ public enum SiteURL: Sendable {
         case .appealStatus: ["appeals", "status", ":token"]
         case .appealChallenge: ["appeals", "status", ":token", "challenge"]
         case .mediatorStatus: ["mediators", ":id", "status"]
+        case .publicControlCase: ["public-control", ":id"]
+        case .publicControlStep: ["public-control", ":id", "step"]
         case .mediationCase: ["mediation", ":id"]
         case .mediationStep: ["mediation", ":id", "step"]
         case .mediationBreakGlass: ["mediation", ":id", "break-glass"]
