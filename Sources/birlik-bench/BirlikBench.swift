@@ -17,12 +17,14 @@ struct BirlikBench: AsyncParsableCommand {
     @Option(help: "Port for the server.") var port = 18_080
     @Option(help: "Database URL (default: a fresh SQLite file).") var databaseURL: String?
     @Flag(help: "Turn the public page cache off, to measure every request against the database.") var noCache = false
-    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale), statistics (the statistical database) or corpus (the corpus engine against Xapian and Tantivy).")
+    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale), statistics (the statistical database), appeals (appeals and mediation) or corpus (the corpus engine against Xapian and Tantivy).")
     var scenario = "registry"
     @Option(help: "For the statistics scenario: values to generate.") var values = 10_000_000
     @Option(help: "For the statistics scenario: values in the imported CSV.") var importRows = 1_000_000
     @Option(help: "For the control scenario: fractions of national scale, comma-separated (1 = 5,000 measures, ~1,000,000 reports).")
     var scales = "0.1,1"
+    @Option(help: "For the appeals scenario: appeals to generate over five years.") var appeals = 1_000_000
+    @Option(help: "For the appeals scenario: mediation cases to generate.") var mediationCases = 50_000
     @Option(help: "For the corpus scenario: tokens to generate.") var tokens = 50_000_000
     @Option(help: "For the corpus scenario: the script that runs Xapian and Tantivy.") var enginesScript = "scripts/bench-corpus-engines.py"
     @Option(help: "For the corpus scenario: the engines to compare with, comma-separated (xapian, tantivy: two fields, tantivy5: all five).")
@@ -40,6 +42,7 @@ struct BirlikBench: AsyncParsableCommand {
         if scenario == "control" { return try await runControl() }
         if scenario == "statistics" { return try await runStatistics() }
         if scenario == "corpus" { return try runCorpus() }
+        if scenario == "appeals" { return try await runAppeals() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
         var configuration = BirlikConfiguration(dataDirectory: directory.path)
         if let databaseURL { configuration.database = .from(databaseURL: databaseURL, dataDirectory: directory.path) }
@@ -166,6 +169,59 @@ struct BirlikBench: AsyncParsableCommand {
         }
     }
 
+    /// Appeals and mediation on SQLite (and PostgreSQL with `--database-url`): the public statistics against
+    /// one hand-written query, the appeal form's throughput against the bare route, the working-day
+    /// function against a precomputed table, and the server's peak memory.
+    func runAppeals() async throws {
+        var backends: [String?] = [nil]
+        if let databaseURL { backends.append(databaseURL) }
+        for url in backends {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var configuration = BirlikConfiguration(dataDirectory: directory.path)
+            if let url { configuration.database = .from(databaseURL: try await ControlLoopBenchmark.freshDatabase(url), dataDirectory: directory.path) }
+            configuration.port = port
+            configuration.reminderSeconds = 0
+            configuration.appealRateLimit = 0
+            let bench = try await AppealsBenchmark.start(configuration, appeals: appeals, mediationCases: mediationCases)
+            print("")
+            print("Appeals on \(configuration.database.isPostgres ? "PostgreSQL" : "SQLite"): \(bench.summary.appeals) appeals over five years and "
+                  + "\(bench.summary.mediationCases) mediation cases generated in \(String(format: "%.0f", bench.seedSeconds)) s, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            do {
+                let year = Day(Date()).year - 1
+                let statistics = try await bench.statistics(year: year)
+                print(String(format: "Public statistics by region, %d (%d regions): Birlik %.1f ms, hand-written GROUP BY %.1f ms, ratio %.2f (target ≤ 1.5), same counts: %@",
+                             year, statistics.cells, statistics.birlik, statistics.handWritten, statistics.birlik / max(statistics.handWritten, 0.001),
+                             statistics.agree ? "yes" : "NO"))
+                let days = try await bench.workingDays(count: 1_000_000)
+                print(String(format: "Working-day function over 1,000,000 days: %.1f ms; precomputed table lookup %.1f ms; ratio %.2f (target ≤ 2), same days: %@",
+                             days.function, days.table, days.function / max(days.table, 0.001), days.agree ? "yes" : "NO"))
+                let script = directory.appendingPathComponent("appeal.lua")
+                try Self.appealScript.write(to: script, atomically: true, encoding: .utf8)
+                _ = try wrk(bench.baseURL + "/health/live", seconds: 2)
+                let bare = try wrk(bench.baseURL + "/health/live", seconds: duration)
+                _ = try wrk(bench.baseURL + "/appeals/new", seconds: 2, script: script.path)
+                let form = try wrk(bench.baseURL + "/appeals/new", seconds: duration, script: script.path)
+                print(String(format: "Appeal form (POST, %d connections, each a registered appeal): %.0f req/s against %.0f bare = ratio %.2f (target ≥ 0.3), p99 %.1f ms, errors %d",
+                             connections, form.requestsPerSecond, bare.requestsPerSecond, form.requestsPerSecond / bare.requestsPerSecond, form.p99, form.errors))
+                print("Peak memory of the process (server and generator): \(Self.memory("VmHWM")) MB; now \(Self.memory("VmRSS")) MB")
+            } catch {
+                try await bench.stop()
+                throw error
+            }
+            try await bench.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// The wrk script that files an appeal: a form token in a cookie and the same in the form.
+    static let appealScript = """
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+        wrk.headers["Cookie"] = "birlik_csrf=bench-form-token-0123456789abcdefghijkl"
+        wrk.body = "_csrf=bench-form-token-0123456789abcdefghijkl&name=Bench&place=KZ-75&category=language&text=Bench%20appeal"
+        """
+
     /// Seconds for `sqlite3 .import` of the CSV into a bare table of the same columns.
     static func sqliteImport(_ file: URL, directory: URL) throws -> Double {
         let database = directory.appendingPathComponent("bare-import.sqlite").path
@@ -193,11 +249,11 @@ struct BirlikBench: AsyncParsableCommand {
     }
 
     /// Runs wrk and reads its requests per second and latency percentiles.
-    func wrk(_ url: String, seconds: Int, cookie: String? = nil) throws -> Result {
+    func wrk(_ url: String, seconds: Int, cookie: String? = nil, script: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["wrk", "-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency", "-H", "Accept-Language: kk"]
-            + (cookie.map { ["-H", "Cookie: \($0)"] } ?? []) + [url]
+            + (cookie.map { ["-H", "Cookie: \($0)"] } ?? []) + (script.map { ["-s", $0] } ?? []) + [url]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

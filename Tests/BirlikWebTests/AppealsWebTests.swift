@@ -122,6 +122,26 @@ struct AppealsWebTests {
         }
     }
 
+    @Test("Repeated appeals on one topic in one place feed early warning: the third within 30 days raises one signal there")
+    func repeatedAppealsRaiseASignal() async throws {
+        try await withBirlik { app in
+            let before = try await SignalRecord.query(on: app.db).filter(\.$place == "KZ-79").count()
+            for index in 1...4 {
+                let filed = try await app.request(.POST, "/appeals/new", form: [
+                    "_csrf": Identity.anonymous.csrf, "name": "Өтініш иесі \(index)", "place": "KZ-79", "category": "discrimination",
+                    "text": "Жұмысқа қабылдауда ұлтына қарай бас тартылды (\(index))."])
+                #expect(filed.status == .seeOther)
+            }
+            let signals = try await SignalRecord.query(on: app.db).filter(\.$place == "KZ-79").all()
+            #expect(signals.count == before + 1, "one signal at the third appeal, none at the fourth")
+            let raised = try #require(signals.first { $0.summary.hasPrefix("@appeal.repeatedSignal") })
+            #expect(raised.kind == "interethnicIncident" && raised.source == "citizenAppeal")
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            let page = try await app.request(.GET, "/signals/\(try #require(raised.id))", as: secretariat, headers: ["Accept-Language": "en"]).text
+            #expect(page.contains("Repeated appeals on one topic within 30 days: 3") && page.contains("Appeals register (automatic)"))
+        }
+    }
+
     @Test("The working-day calendar: the public reads it and computes a deadline; only the Secretariat adds a decreed move, audited")
     func calendar() async throws {
         try await withBirlik { app in

@@ -7,7 +7,7 @@ import Foundation
 /// carried over from a holiday that fell on a weekend (Labour Code, Art. 85: the next working day; not
 /// for religious holidays), or a day off the Government moved by decree. A decree can also make a weekend
 /// day a working day. The calendar is laid out once for a span of years as a running count of working
-/// days, so both questions below are two array reads and a binary search.
+/// days and the list of working days, so both questions below are two array reads.
 public struct WorkingCalendar: Sendable {
     /// The first and last year laid out; outside them only weekends count as days off.
     public let years: ClosedRange<Int>
@@ -16,6 +16,8 @@ public struct WorkingCalendar: Sendable {
     private let firstOrdinal: Int
     /// `running[i]`: working days from the first laid-out day through day `firstOrdinal + i`.
     private let running: [Int32]
+    /// `workingDay[k]`: the index of the (k+1)-th working day, so "N working days after" is two reads.
+    private let workingDay: [Int32]
 
     /// Why a day is marked.
     public enum Mark: Sendable, Hashable {
@@ -55,14 +57,20 @@ public struct WorkingCalendar: Sendable {
         let first = Day(year: years.lowerBound, month: 1, day: 1).ordinal
         let last = Day(year: years.upperBound, month: 12, day: 31).ordinal
         var running = [Int32](repeating: 0, count: last - first + 1)
+        var workingDay: [Int32] = []
+        workingDay.reserveCapacity(running.count * 5 / 7)
         var count: Int32 = 0
         for index in running.indices {
             let ordinal = first + index
-            if WorkingCalendar.isWorking(ordinal: ordinal, mark: marked[Day(ordinal: ordinal)]) { count += 1 }
+            if WorkingCalendar.isWorking(ordinal: ordinal, mark: marked[Day(ordinal: ordinal)]) {
+                count += 1
+                workingDay.append(Int32(index))
+            }
             running[index] = count
         }
         self.firstOrdinal = first
         self.running = running
+        self.workingDay = workingDay
     }
 
     /// Saturday or Sunday.
@@ -102,15 +110,10 @@ public struct WorkingCalendar: Sendable {
         let a = start.ordinal - firstOrdinal
         guard running.indices.contains(a) else { return walk(count, from: start) }
         if count == 0, isWorkingDay(start) { return start }
-        // The first later day whose running count reaches the target is the target working day.
-        let target = running[a] + Int32(max(count, 1))
-        var low = a + 1, high = running.count
-        while low < high {
-            let middle = (low + high) / 2
-            if running[middle] < target { low = middle + 1 } else { high = middle }
-        }
-        guard low < running.count else { return walk(count, from: start) }
-        return Day(ordinal: firstOrdinal + low)
+        // The working day whose running count is the target: the target-th working day of the layout.
+        let target = Int(running[a]) + max(count, 1)
+        guard target <= workingDay.count else { return walk(count, from: start) }
+        return Day(ordinal: firstOrdinal + Int(workingDay[target - 1]))
     }
 
     private func walk(_ count: Int, from start: Day) -> Day {

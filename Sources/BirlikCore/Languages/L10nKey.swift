@@ -112,6 +112,8 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case appealReferenceHint = "appeal.referenceHint"
     case appealReferenceRequired = "appeal.referenceRequired"
     case appealRegistered = "appeal.registered"
+    case appealRepeatedSender = "appeal.repeatedSender"
+    case appealRepeatedSignal = "appeal.repeatedSignal"
     case appealSend = "appeal.send"
     case appealSignalAlready = "appeal.signalAlready"
     case appealSignalRaised = "appeal.signalRaised"

@@ -23,11 +23,15 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
-    /// The day `date` falls on in Kazakhstan (UTC+5).
+    /// The day `date` falls on in Kazakhstan (UTC+5). Plain arithmetic on the instant: no shared
+    /// `Calendar` object, so any number of threads may ask at once.
     public init(_ date: Date) {
-        let parts = Day.calendar.dateComponents([.year, .month, .day], from: date)
-        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        let seconds = date.timeIntervalSince1970 + Day.offset
+        self.init(ordinal: Int((seconds / 86_400).rounded(.down)))
     }
+
+    /// Kazakhstan's one time zone since 1 March 2024: UTC+5, in seconds.
+    static let offset: TimeInterval = 5 * 3600
 
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
@@ -38,8 +42,11 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The end of the day in Kazakhstan, as an instant.
-    public var end: Date {
-        Day.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 23, minute: 59, second: 59)) ?? .distantFuture
+    public var end: Date { instant(secondsIntoDay: 86_399) }
+
+    /// The instant `seconds` after the start of the day in Kazakhstan.
+    func instant(secondsIntoDay seconds: TimeInterval) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(ordinal) * 86_400 - Day.offset + seconds)
     }
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
@@ -48,18 +55,9 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
     public var dotted: String { String(format: "%02d.%02d.%04d", day, month, year) }
 
     /// The day `days` later (earlier when negative).
-    public func adding(days: Int) -> Day {
-        let start = noon
-        return Day(Day.calendar.date(byAdding: .day, value: days, to: start) ?? start)
-    }
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
-
-    static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 5 * 3600)!
-        return calendar
-    }()
 }

@@ -37,7 +37,5 @@ public struct BirlikClock: Sendable {
 
 extension Day {
     /// Noon of the day in Kazakhstan, as an instant.
-    public var noon: Date {
-        Day.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? end
-    }
+    public var noon: Date { instant(secondsIntoDay: 12 * 3600) }
 }

@@ -109,15 +109,23 @@ enum SegmentFormat {
     }
 }
 
-/// One slot per parallel task; each task writes only its own slot.
+/// One slot per parallel task. Writes take a lock: even writes to distinct slots mutate the one array
+/// (its uniqueness check and mutation marks), which concurrent tasks must not do at once.
 final class ParallelResults<Value>: @unchecked Sendable {
     private var slots: [Value]
+    private let lock = NSLock()
 
     init(count: Int, initial: Value) { slots = Array(repeating: initial, count: count) }
 
     func set(_ index: Int, _ value: Value) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = value
     }
 
-    var values: [Value] { slots }
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
 }

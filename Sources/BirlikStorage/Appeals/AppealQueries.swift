@@ -108,53 +108,62 @@ public enum AppealQueries {
 
     /// The figures of every cell of `dimension` for appeals registered in `year`, as of `today`.
     public static func statistics(_ dimension: Dimension, year: Int, today: Day, on db: any Database) async throws -> [Figures] {
+        try await cells(dimension, year: year, today: today, on: db).map { figures($0.key, $0.value) }.sorted { $0.key < $1.key }
+    }
+
+    /// The figures of all appeals of `year` together.
+    public static func total(year: Int, today: Day, on db: any Database) async throws -> Figures? {
+        let byRegion = try await cells(.region, year: year, today: today, on: db)
+        guard !byRegion.isEmpty else { return nil }
+        var all = Cell()
+        for cell in byRegion.values { all.add(cell) }
+        return figures(RegionCode.republic, all)
+    }
+
+    /// One cell's sums and its spread of working days, as one query returns them.
+    struct Cell {
+        var received = 0, finished = 0, onTime = 0, overdue = 0, extended = 0, answered = 0, satisfied = 0
+        var spread: [Int: Int] = [:]
+
+        mutating func add(_ other: Cell) {
+            received += other.received; finished += other.finished; onTime += other.onTime; overdue += other.overdue
+            extended += other.extended; answered += other.answered; satisfied += other.satisfied
+            spread.merge(other.spread, uniquingKeysWith: +)
+        }
+    }
+
+    /// One scan: the sums by cell and by working days taken (days are small numbers), so the counts and
+    /// the percentiles come from the same rows and agree on both databases.
+    static func cells(_ dimension: Dimension, year: Int, today: Day, on db: any Database) async throws -> [String: Cell] {
         let sql = db as! any SQLDatabase
         let open = Appeal.Status.allCases.filter(\.isOpen).map(\.rawValue)
         let key = SQLIdentifier(dimension.column)
         let rows = try await sql.raw("""
-            SELECT \(key) AS k, COUNT(*) AS n,
+            SELECT \(key) AS k, working_days_taken AS d, COUNT(*) AS n,
               SUM(CASE WHEN answered_on IS NOT NULL THEN 1 ELSE 0 END) AS finished,
               SUM(CASE WHEN answered_on IS NOT NULL AND answered_on <= due_on THEN 1 ELSE 0 END) AS on_time,
               SUM(CASE WHEN answered_on IS NULL AND status IN (\(binds: open)) AND due_on < \(bind: today.description) THEN 1 ELSE 0 END) AS overdue,
               SUM(CASE WHEN extension_count > 0 THEN 1 ELSE 0 END) AS extended,
               SUM(CASE WHEN outcome IS NOT NULL THEN 1 ELSE 0 END) AS answered,
               SUM(CASE WHEN outcome = \(bind: Appeal.Outcome.satisfied.rawValue) THEN 1 ELSE 0 END) AS satisfied
-            FROM \(ident: AppealRecord.schema) WHERE year = \(bind: year) GROUP BY \(key)
+            FROM \(ident: AppealRecord.schema) WHERE year = \(bind: year) GROUP BY \(key), working_days_taken
             """).all()
-        // The spread of days as a histogram per cell (days are small numbers), so percentiles agree on both databases.
-        var histograms: [String: [(days: Int, count: Int)]] = [:]
-        for row in try await sql.raw("""
-            SELECT \(key) AS k, working_days_taken AS d, COUNT(*) AS n FROM \(ident: AppealRecord.schema)
-            WHERE year = \(bind: year) AND working_days_taken IS NOT NULL GROUP BY \(key), working_days_taken
-            """).all() {
-            histograms[try keyText(row), default: []].append((try row.decode(column: "d", as: Int.self), try row.decode(column: "n", as: Int.self)))
+        var cells: [String: Cell] = [:]
+        for row in rows {
+            let count = try row.decode(column: "n", as: Int.self)
+            var cell = Cell(received: count, finished: try Self.count(row, "finished"), onTime: try Self.count(row, "on_time"),
+                            overdue: try Self.count(row, "overdue"), extended: try Self.count(row, "extended"),
+                            answered: try Self.count(row, "answered"), satisfied: try Self.count(row, "satisfied"))
+            if let days = try row.decode(column: "d", as: Int?.self) { cell.spread[days] = count }
+            cells[try keyText(row), default: Cell()].add(cell)
         }
-        return try rows.map { row in
-            let key = try keyText(row)
-            let spread = (histograms[key] ?? []).sorted { $0.days < $1.days }
-            return Figures(key: key, received: try row.decode(column: "n", as: Int.self), finished: try count(row, "finished"),
-                           onTime: try count(row, "on_time"), overdue: try count(row, "overdue"), extended: try count(row, "extended"),
-                           answered: try count(row, "answered"), satisfied: try count(row, "satisfied"),
-                           medianDays: percentile(0.5, spread), p90Days: percentile(0.9, spread))
-        }.sorted { $0.key < $1.key }
+        return cells
     }
 
-    /// The figures of all appeals of `year` together.
-    public static func total(year: Int, today: Day, on db: any Database) async throws -> Figures? {
-        let byRegion = try await statistics(.region, year: year, today: today, on: db)
-        guard !byRegion.isEmpty else { return nil }
-        let sql = db as! any SQLDatabase
-        var spread: [(days: Int, count: Int)] = []
-        for row in try await sql.raw("""
-            SELECT working_days_taken AS d, COUNT(*) AS n FROM \(ident: AppealRecord.schema)
-            WHERE year = \(bind: year) AND working_days_taken IS NOT NULL GROUP BY working_days_taken ORDER BY working_days_taken
-            """).all() {
-            spread.append((try row.decode(column: "d", as: Int.self), try row.decode(column: "n", as: Int.self)))
-        }
-        func sum(_ path: KeyPath<Figures, Int>) -> Int { byRegion.reduce(0) { $0 + $1[keyPath: path] } }
-        return Figures(key: RegionCode.republic, received: sum(\.received), finished: sum(\.finished), onTime: sum(\.onTime), overdue: sum(\.overdue),
-                       extended: sum(\.extended), answered: sum(\.answered), satisfied: sum(\.satisfied),
-                       medianDays: percentile(0.5, spread), p90Days: percentile(0.9, spread))
+    static func figures(_ key: String, _ cell: Cell) -> Figures {
+        let spread = cell.spread.sorted { $0.key < $1.key }.map { (days: $0.key, count: $0.value) }
+        return Figures(key: key, received: cell.received, finished: cell.finished, onTime: cell.onTime, overdue: cell.overdue, extended: cell.extended,
+                       answered: cell.answered, satisfied: cell.satisfied, medianDays: percentile(0.5, spread), p90Days: percentile(0.9, spread))
     }
 
     /// The years that have appeals, newest first.

@@ -56,9 +56,27 @@ public enum AppealStore {
                                                arguments: ["number": appeal.number, "date": appeal.dueOn.dotted],
                                                link: "/appeals/\(appeal.id.uuidString)", dedupe: "appeal:new:\(appeal.id.uuidString)", now: now, on: audit.db)
                 try await audit.record("register", "appeal", id: appeal.id.uuidString, before: Nothing?.none, after: Audited(appeal))
+                try await signalRepeated(appeal, audit: audit)
                 return .appeal(appeal, token: token)
             }
         }
+    }
+
+    /// Appeals that repeat one topic in one place feed early warning: the `repeatThreshold`-th appeal on a
+    /// topic in a place within `repeatWindow` days raises one signal there (type from the topic, source
+    /// "citizen appeal", severity 2), which then counts in the place's risk index like any other signal.
+    static let repeatThreshold = 3
+    static let repeatWindow = 30
+
+    static func signalRepeated(_ appeal: Appeal, audit: AuditWriter) async throws {
+        let since = appeal.registeredOn.adding(days: -repeatWindow)
+        let count = try await AppealRecord.query(on: audit.db).filter(\.$place == appeal.place).filter(\.$category == appeal.category.rawValue)
+            .filter(\.$registeredOn >= since.description).count()
+        guard count == repeatThreshold else { return }
+        let signal = Signal(id: UUID(), date: appeal.registeredOn, place: appeal.place, kind: appeal.category.signalKind, groups: [], severity: 2,
+                            source: .citizenAppeal, summary: "@appeal.repeatedSignal \(count) · @appeal.category.\(appeal.category.rawValue) · \(appeal.number)",
+                            reportedBy: "@appeal.repeatedSender", reporterOrganizationID: nil)
+        try await SignalStore.insert(signal, audit: audit)
     }
 
     /// The council of public accord of the place (a district's own, else the region's), else the region's

@@ -75,7 +75,7 @@ enum AppealsController {
         draft.channel = isOperator(request.actor) ? form.channel ?? Appeal.Channel.online.rawValue : Appeal.Channel.online.rawValue
         draft.reference = form.reference ?? ""
         do {
-            if !request.actor.isSignedIn, !request.application.birlik.appealLimiter.allow(AccessController.clientKey(request)) {
+            if !request.actor.isSignedIn, let limiter = request.application.birlik.appealLimiter, !limiter.allow(AccessController.clientKey(request)) {
                 throw DomainError.rateLimited
             }
             let base = request.application.birlik.configuration.linkBase

@@ -163,7 +163,7 @@ enum SignalsPage {
             (.signalDate, signal.date.dotted), (.signalPlace, EarlyWarningPage.regionName(signal.place, l10n)), (.signalKind, l10n(signal.kind.l10nKey)),
             (.signalGroups, signal.groups.map { code in Disaggregation.Dimension.ethnicity.option(code).map { l10n.text($0.name) } ?? code }.joined(separator: ", ")),
             (.signalSeverity, String(signal.severity)), (.signalSource, l10n(signal.source.l10nKey)), (.signalStatus, l10n(signal.status.l10nKey)),
-            (.signalsReviewNote, signal.reviewNote), (.signalReportedBy, signal.reportedBy), (.signalSummary, signal.summary),
+            (.signalsReviewNote, signal.reviewNote), (.signalReportedBy, l10n.expand(signal.reportedBy)), (.signalSummary, l10n.expand(signal.summary)),
             (.signalResponsible, responsible), (.signalMeasures, signal.measures), (.signalDeadline, signal.deadline?.dotted ?? ""), (.signalOutcome, l10n.expand(signal.outcome)),
         ]
         return Layout.page(title: l10n(.signalsTitle), crumbs: [Layout.Crumb(label: l10n(.signalsTitle), url: SiteURL.signals.path),

@@ -108,8 +108,8 @@ struct BirlikServices: Sendable {
     var hasher: any PasswordHashing
     var files: FileStore
     var signInLimiter: RateLimiter
-    /// Appeals filed from one address through the public form.
-    var appealLimiter: RateLimiter
+    /// Appeals filed from one address through the public form (none when the limit is off).
+    var appealLimiter: RateLimiter?
     var metrics: Metrics
     var publicPages: PublicPageCache
     /// What serialises this application's audited writes and counts them (every cache below is dated by it).
@@ -136,7 +136,7 @@ struct BirlikServices: Sendable {
         self.gate = gate
         files = FileStore(root: configuration.filesDirectory)
         signInLimiter = RateLimiter(limit: 10, window: 60)
-        appealLimiter = RateLimiter(limit: 20, window: 3600)
+        appealLimiter = configuration.appealRateLimit == 0 ? nil : RateLimiter(limit: configuration.appealRateLimit, window: 3600)
         metrics = Metrics()
         publicPages = PublicPageCache(lifetime: .seconds(Int64(configuration.pageCacheSeconds)), changeCount: { gate.changeCount })
         counts = ReadCache(gate: gate)
