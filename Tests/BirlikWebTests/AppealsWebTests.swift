@@ -82,6 +82,11 @@ struct AppealsWebTests {
             let staffAnswered = try await app.request(.GET, "/appeals/\(id)", as: council).text
             #expect(Self.timeline(answered).components(separatedBy: "<li>").count == Self.timeline(staffAnswered).components(separatedBy: "<li>").count)
             #expect(Self.timeline(answered).components(separatedBy: "<li>").count == 5, "registered, accepted, extended, answered")
+            let api = try await app.request(.GET, "/api/v1/appeals/\(id)", as: try await app.bearer(DemoUsers.council))
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any]
+            #expect((json?["steps"] as? [[String: Any]])?.compactMap { $0["status"] as? String } == ["registered", "accepted", "extended", "answered"])
+            #expect(!api.text.contains("Ғалым") && !api.text.contains("galym@"), "the API gives no personal data")
+            #expect(try await app.request(.GET, "/api/v1/appeals/\(id)", as: try await app.bearer(DemoUsers.abai)).status == .notFound)
 
             let after = try await Self.statistics(app)
             #expect(after.received == before.received + 1 && after.answered == before.answered + 1)

@@ -56,6 +56,8 @@ struct MediationWebTests {
             let agreement = try await app.request(.GET, page + "/agreement.docx", as: mediator)
             #expect(agreement.status == .ok)
             let data = Data(buffer: agreement.body)
+            #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$action == "export").filter(\.$entityID == id.uuidString).count() == 1,
+                    "taking out a document with personal data is logged")
             let verdict = try await SignedDocuments.verify(data, detached: nil, dataDirectory: app.birlikDataDirectory, on: app.db)
             #expect(verdict == .untouched, "the agreement's signature does not verify")
             // Opened by a tool that did not write it.

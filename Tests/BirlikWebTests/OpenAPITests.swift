@@ -1,4 +1,6 @@
+import BirlikStorage
 import BirlikTestSupport
+import FluentKit
 import Foundation
 import Testing
 import Vapor
@@ -15,7 +17,7 @@ struct OpenAPITests {
             var documented = Set<String>()
             for (path, operations) in paths {
                 for method in operations.keys where method != "parameters" {
-                    documented.insert("\(method.uppercased()) \(path.replacingOccurrences(of: "{code}", with: ":code"))")
+                    documented.insert("\(method.uppercased()) \(path.replacingOccurrences(of: "{code}", with: ":code").replacingOccurrences(of: "{id}", with: ":id"))")
                 }
             }
             let routes = Set(app.routes.all.map { route in
@@ -129,7 +131,8 @@ struct OpenAPITests {
             let components = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
             let secretariat = try await app.bearer(DemoUsers.secretariat)
             // Values for the parameters a path or operation needs, as a client would send them.
-            let fill = ["{code}": "apk-secretariat", "element": "census.population.ethnicity", "q": "тіл"]
+            let appeal = try #require(try await AppealRecord.query(on: app.db).first()?.id)
+            let fill = ["{code}": "apk-secretariat", "{id}": appeal.uuidString, "element": "census.population.ethnicity", "q": "тіл"]
             var checked = 0
             for (template, operations) in paths {
                 guard let get = operations["get"] as? [String: Any], let responses = get["responses"] as? [String: Any] else { continue }

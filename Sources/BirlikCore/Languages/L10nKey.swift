@@ -218,6 +218,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case auditActionEnd = "audit.action.end"
     case auditActionEnter = "audit.action.enter"
     case auditActionExecuted = "audit.action.executed"
+    case auditActionExport = "audit.action.export"
     case auditActionExtended = "audit.action.extended"
     case auditActionExtensionGranted = "audit.action.extensionGranted"
     case auditActionExtensionRefused = "audit.action.extensionRefused"

@@ -210,6 +210,13 @@ public enum MediationStore {
         }
     }
 
+    /// Records that `actor` took a document holding the case's personal data out of Birlik (the agreement).
+    public static func recordExport(_ id: UUID, document: String, actor: Actor, on db: any Database, now: Date) async throws {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            try await audit.record("export", "mediationCase", id: id.uuidString, before: Nothing?.none, after: ["document": document])
+        }
+    }
+
     /// Seals every case again with the vault's current key (after `MediationKeys.rotate`); returns how many.
     public static func reseal(vault: ConfidentialVault, on db: any Database, now: Date) async throws -> Int {
         try await AuditLog.write(on: db, actor: .system, now: now) { audit in

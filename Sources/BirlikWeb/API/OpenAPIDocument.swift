@@ -147,6 +147,26 @@ enum OpenAPIDocument {
                         .merging(errors) { first, _ in first },
                 ],
             ],
+            "/api/v1/appeals": [
+                "get": [
+                    "operationId": "listAppeals", "summary": "Citizens' appeals the caller handles, newest first",
+                    "description": "The Secretariat sees all, a coordinator the own region, a council member the council's. No personal data.",
+                    "security": [["bearer": []]],
+                    "parameters": [query("status", "registered, forwarded, accepted, inReview, extended, answered, appealed or closed"),
+                                   query("region", "A region code"), query("overdue", "1 for overdue appeals only")],
+                    "responses": ["200": jsonBody(["type": "object", "required": ["appeals"], "properties": ["appeals": ["type": "array", "items": ref("AppealRow")]]], "The appeals")]
+                        .merging(errors) { first, _ in first },
+                ],
+            ],
+            "/api/v1/appeals/{id}": [
+                "parameters": [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                "get": [
+                    "operationId": "getAppeal", "summary": "One appeal with its points, answers and every recorded step",
+                    "description": "The same recorded steps the applicant's status page and the staff page show. No personal data.",
+                    "security": [["bearer": []]],
+                    "responses": ["200": jsonBody(ref("Appeal"), "The appeal")].merging(errors) { first, _ in first },
+                ],
+            ],
             "/api/v1/appeals/statistics": [
                 "get": [
                     "operationId": "appealStatistics", "summary": "Public statistics of citizens' appeals for a year: totals, by region, council and topic",
@@ -233,6 +253,24 @@ enum OpenAPIDocument {
                 "DataValue": ["type": "object", "required": ["element", "place", "period", "value", "source"], "properties": [
                     "element": ["type": "string"], "place": ["type": "string", "example": "KZ-75"], "period": ["type": "string", "example": "2024"],
                     "category": ["type": "string", "example": "ethnicity=kazakhs"], "value": ["type": "number"], "source": ["type": "string"],
+                ]],
+                "AppealRow": ["type": "object", "required": ["id", "number", "status", "place", "category", "registeredOn", "dueOn", "overdue"], "properties": [
+                    "id": ["type": "string", "format": "uuid"], "number": ["type": "string"],
+                    "status": ["type": "string", "enum": Appeal.Status.allCases.map(\.rawValue)], "place": ["type": "string"],
+                    "category": ["type": "string", "enum": Appeal.Category.allCases.map(\.rawValue)],
+                    "registeredOn": ["type": "string", "format": "date"], "dueOn": ["type": "string", "format": "date"], "overdue": ["type": "boolean"],
+                ]],
+                "Appeal": ["type": "object", "required": ["id", "number", "status", "channel", "place", "category", "registeredOn", "dueOn", "overdue", "points", "steps"], "properties": [
+                    "id": ["type": "string", "format": "uuid"], "number": ["type": "string"],
+                    "status": ["type": "string", "enum": Appeal.Status.allCases.map(\.rawValue)], "channel": ["type": "string", "enum": Appeal.Channel.allCases.map(\.rawValue)],
+                    "place": ["type": "string"], "category": ["type": "string", "enum": Appeal.Category.allCases.map(\.rawValue)],
+                    "registeredOn": ["type": "string", "format": "date"], "dueOn": ["type": "string", "format": "date"], "overdue": ["type": "boolean"],
+                    "outcome": ["type": "string", "enum": Appeal.Outcome.allCases.map(\.rawValue)],
+                    "points": ["type": "array", "items": ["type": "object", "required": ["request", "answer"], "properties": [
+                        "request": ["type": "string"], "outcome": ["type": "string"], "answer": ["type": "string"]]]],
+                    "steps": ["type": "array", "items": ["type": "object", "required": ["sequence", "at", "status", "note"], "properties": [
+                        "sequence": ["type": "integer"], "at": ["type": "string", "format": "date-time"],
+                        "status": ["type": "string", "enum": Appeal.Status.allCases.map(\.rawValue)], "note": ["type": "string"], "dueOn": ["type": "string", "format": "date"]]]],
                 ]],
                 "AppealFigures": ["type": "object", "required": ["key", "received", "finished", "onTime", "overdue", "extended", "answered", "satisfied"], "properties": [
                     "key": ["type": "string", "description": "A region code, a council's id or a topic"],

@@ -15,6 +15,8 @@ enum AppealsController {
         routes.get(.appealStatistics, use: statistics)
         routes.get(.appealStatisticsCSV, use: statisticsCSV)
         routes.get(.apiAppealStatistics, use: apiStatistics)
+        routes.get(.apiAppeals, use: apiList)
+        routes.get(.apiAppeal(id: ""), use: apiAppeal)
         routes.get(.appeal(id: ""), use: show)
         routes.post(.appealStep(id: ""), use: step)
         routes.post(.appealSignal(id: ""), use: raiseSignal)
@@ -207,6 +209,58 @@ enum AppealsController {
         } catch let error as DomainError where error != .forbidden && error != .notFound {
             return try await staffPage(request, appeal: appeal, events: events, errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
+    }
+
+    // MARK: API
+
+    /// An appeal as the API gives it to the staff who handle it: the facts, the points with their answers
+    /// and every recorded step; never the applicant's personal data.
+    struct AppealItem: Content {
+        struct Point: Content { var request: String; var outcome: String?; var answer: String }
+        struct Step: Content { var sequence: Int; var at: Date; var status: String; var note: String; var dueOn: String? }
+        var id: UUID
+        var number: String
+        var status: String
+        var channel: String
+        var place: String
+        var category: String
+        var registeredOn: String
+        var dueOn: String
+        var overdue: Bool
+        var outcome: String?
+        var points: [Point]
+        var steps: [Step]
+    }
+
+    struct AppealRow: Content {
+        var id: UUID
+        var number: String
+        var status: String
+        var place: String
+        var category: String
+        var registeredOn: String
+        var dueOn: String
+        var overdue: Bool
+    }
+
+    static func apiList(_ request: Request) async throws -> Response {
+        let status = request.queryText("status").flatMap(Appeal.Status.init(rawValue:))
+        if request.queryText("status") != nil, status == nil { throw DomainError.invalid([FieldError("status", .fieldChooseValue)]) }
+        let rows = try await AppealQueries.list(.init(status: status, overdueOnly: request.queryText("overdue") == "1", region: request.queryText("region")),
+                                                actor: request.actor, today: request.today, on: request.db)
+        return try await ["appeals": rows.map { AppealRow(id: $0.id, number: $0.number, status: $0.status.rawValue, place: $0.place, category: $0.category.rawValue,
+                                                         registeredOn: $0.registeredOn.description, dueOn: $0.dueOn.description, overdue: $0.isOverdue(on: request.today)) }]
+            .encodeResponse(for: request)
+    }
+
+    static func apiAppeal(_ request: Request) async throws -> Response {
+        let (appeal, events) = try await AppealQueries.find(try request.idParameter(), actor: request.actor, on: request.db)
+        return try await AppealItem(id: appeal.id, number: appeal.number, status: appeal.status.rawValue, channel: appeal.channel.rawValue, place: appeal.place,
+                                    category: appeal.category.rawValue, registeredOn: appeal.registeredOn.description, dueOn: appeal.dueOn.description,
+                                    overdue: appeal.isOverdue(on: request.today), outcome: appeal.outcome?.rawValue,
+                                    points: appeal.points.map { .init(request: $0.request, outcome: $0.outcome?.rawValue, answer: $0.answer) },
+                                    steps: events.map { .init(sequence: $0.sequence, at: $0.at, status: $0.status.rawValue, note: $0.note, dueOn: $0.dueOn?.description) })
+            .encodeResponse(for: request)
     }
 
     // MARK: Public statistics

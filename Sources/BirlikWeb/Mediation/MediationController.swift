@@ -261,6 +261,7 @@ enum MediationController {
         let (value, opened) = try await MediationQueries.find(try request.idParameter(), actor: request.actor, vault: try vault(request), on: request.db)
         guard opened, !value.agreementSHA256.isEmpty,
               let data = ContentAddress(hex: value.agreementSHA256).flatMap({ request.application.birlik.files.data(at: $0) }) else { throw DomainError.notFound }
+        try await MediationStore.recordExport(value.id, document: value.agreementSHA256, actor: request.actor, on: request.db, now: request.now)
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: MediationAgreement.mediaType)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(value.number).docx\"")

@@ -102,6 +102,8 @@ public enum SiteURL: Sendable {
     case appealStatistics
     case appealStatisticsCSV
     case apiAppealStatistics
+    case apiAppeals
+    case apiAppeal(id: String)
     case workingCalendar
     case workingCalendarRemove
     // Mediation (S7).
@@ -220,6 +222,8 @@ public enum SiteURL: Sendable {
         case .appealStatistics: "/appeals/statistics"
         case .appealStatisticsCSV: "/appeals/statistics.csv"
         case .apiAppealStatistics: "/api/v1/appeals/statistics"
+        case .apiAppeals: "/api/v1/appeals"
+        case let .apiAppeal(id): "/api/v1/appeals/\(id)"
         case .workingCalendar: "/calendar"
         case .workingCalendarRemove: "/calendar/remove"
         case .mediators: "/mediators"
@@ -279,6 +283,7 @@ public enum SiteURL: Sendable {
         case .alertAssign: ["early-warning", "alerts", ":id", "assign"]
         case .alertClose: ["early-warning", "alerts", ":id", "close"]
         case .appeal: ["appeals", ":id"]
+        case .apiAppeal: ["api", "v1", "appeals", ":id"]
         case .appealStep: ["appeals", ":id", "step"]
         case .appealSignal: ["appeals", ":id", "signal"]
         case .appealStatus: ["appeals", "status", ":token"]
