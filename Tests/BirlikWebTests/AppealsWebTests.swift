@@ -88,6 +88,10 @@ struct AppealsWebTests {
             #expect(!api.text.contains("Ғалым") && !api.text.contains("galym@"), "the API gives no personal data")
             #expect(try await app.request(.GET, "/api/v1/appeals/\(id)", as: try await app.bearer(DemoUsers.abai)).status == .notFound)
 
+            // The applicant agreed to publication: the answer is public, without their name or their words.
+            let published = try await app.request(.GET, "/appeals/answers").text
+            #expect(published.contains(record.number) && published.contains("Үйірме 1 желтоқсаннан ашылады."))
+            #expect(!published.contains("Ғалым") && !published.contains("Мектепте қазақ тілі үйірмесі жабылды."))
             let after = try await Self.statistics(app)
             #expect(after.received == before.received + 1 && after.answered == before.answered + 1)
             // The council was notified; the audit log has every step without the applicant's name.

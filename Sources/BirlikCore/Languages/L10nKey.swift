@@ -158,6 +158,8 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case appealTooManyPoints = "appeal.tooManyPoints"
     case appealWorkingDaysLeft = "appeal.workingDaysLeft"
     case appealsAnonymousNote = "appeals.anonymousNote"
+    case appealsAnswers = "appeals.answers"
+    case appealsAnswersLead = "appeals.answersLead"
     case appealsHow = "appeals.how"
     case appealsHowAnswer = "appeals.howAnswer"
     case appealsHowExtend = "appeals.howExtend"

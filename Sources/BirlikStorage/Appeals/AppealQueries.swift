@@ -50,6 +50,31 @@ public enum AppealQueries {
             }
     }
 
+    /// An answer the public may read: the applicant agreed to its publication. It carries the topic, the
+    /// place, the day and, per point, the outcome and the answer: never the applicant's name, contacts or words.
+    public struct PublishedAnswer: Sendable, Hashable {
+        public var number: String
+        public var place: String
+        public var category: Appeal.Category
+        public var answeredOn: Day
+        public var outcome: Appeal.Outcome
+        public var answers: [(outcome: Appeal.Outcome?, answer: String)]
+
+        public static func == (lhs: PublishedAnswer, rhs: PublishedAnswer) -> Bool { lhs.number == rhs.number }
+        public func hash(into hasher: inout Hasher) { hasher.combine(number) }
+    }
+
+    /// The newest published answers.
+    public static func publishedAnswers(limit: Int = 100, on db: any Database) async throws -> [PublishedAnswer] {
+        try await AppealRecord.query(on: db).filter(\.$mayPublish == true).filter(\.$outcome != nil)
+            .sort(\.$answeredOn, .descending).sort(\.$number, .descending).limit(limit).all().compactMap { row in
+                let appeal = row.appeal
+                guard let answered = appeal.answeredOn, let outcome = appeal.outcome else { return nil }
+                return PublishedAnswer(number: appeal.number, place: appeal.place, category: appeal.category, answeredOn: answered, outcome: outcome,
+                                       answers: appeal.points.map { ($0.outcome, $0.answer) })
+            }
+    }
+
     /// One appeal and its recorded steps, for staff who may see it.
     public static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> (appeal: Appeal, events: [AppealEvent]) {
         guard let appeal = try await AppealRecord.find(id, on: db)?.appeal, Access.check(actor, .view, .appeal, in: appeal.scope) == .allowed else {

@@ -13,6 +13,7 @@ enum AppealsController {
         routes.get(.appealStatus(token: ""), use: status)
         routes.post(.appealChallenge(token: ""), use: challenge)
         routes.get(.appealStatistics, use: statistics)
+        routes.get(.appealAnswers, use: answers)
         routes.get(.appealStatisticsCSV, use: statisticsCSV)
         routes.get(.apiAppealStatistics, use: apiStatistics)
         routes.get(.apiAppeals, use: apiList)
@@ -261,6 +262,11 @@ enum AppealsController {
                                     points: appeal.points.map { .init(request: $0.request, outcome: $0.outcome?.rawValue, answer: $0.answer) },
                                     steps: events.map { .init(sequence: $0.sequence, at: $0.at, status: $0.status.rawValue, note: $0.note, dueOn: $0.dueOn?.description) })
             .encodeResponse(for: request)
+    }
+
+    /// The answers applicants agreed to publish, without their personal data.
+    static func answers(_ request: Request) async throws -> Response {
+        html(AppealsPage.answers(try await AppealQueries.publishedAnswers(on: request.db), PageContext(request)))
     }
 
     // MARK: Public statistics

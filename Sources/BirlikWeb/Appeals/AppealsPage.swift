@@ -12,7 +12,8 @@ enum AppealsPage {
             el("p", ["class": "lead"], .text(l10n(.appealsLead))),
             el("p", ["class": "actions"],
                el("a", ["class": "button", "href": SiteURL.appealNew.path], .text(l10n(.appealsNew))), " ",
-               el("a", ["class": "button secondary", "href": SiteURL.appealStatistics.path], .text(l10n(.appealsStatistics)))),
+               el("a", ["class": "button secondary", "href": SiteURL.appealStatistics.path], .text(l10n(.appealsStatistics))), " ",
+               el("a", ["class": "button secondary", "href": SiteURL.appealAnswers.path], .text(l10n(.appealsAnswers)))),
             el("h2", [:], .text(l10n(.appealsHow))),
             el("ol", ["class": "steps"],
                el("li", [:], .text(l10n(.appealsHowRegister))),
@@ -23,6 +24,24 @@ enum AppealsPage {
             el("p", [:], el("a", ["href": SiteURL.workingCalendar.path], .text(l10n(.calendarTitle))), " · ",
                el("a", ["href": SiteURL.mediators.path], .text(l10n(.mediatorsTitle))), " · ",
                el("a", ["href": SiteURL.publicControl.path], .text(l10n(.navControl)))),
+        ]))
+    }
+
+    static func answers(_ answers: [AppealQueries.PublishedAnswer], _ context: PageContext) -> String {
+        let l10n = context.l10n
+        return Layout.page(title: l10n(.appealsAnswers), crumbs: [Layout.Crumb(label: l10n(.appealsTitle), url: SiteURL.appeals.path),
+                                                                 Layout.Crumb(label: l10n(.appealsAnswers), url: nil)], context: context, content: .group([
+            el("h1", [:], .text(l10n(.appealsAnswers))),
+            el("p", ["class": "lead"], .text(l10n(.appealsAnswersLead))),
+            answers.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.appealsNone))) :
+            el("ol", ["class": "published-answers", "id": "published-answers"], answers.map { answer in
+                el("li", [:],
+                   el("h2", [:], .text("\(answer.number) · \(l10n(answer.category.l10nKey)) · \(EarlyWarningPage.regionName(answer.place, l10n))")),
+                   el("p", ["class": "muted"], .text("\(answer.answeredOn.dotted) · \(l10n(answer.outcome.l10nKey))")),
+                   el("ol", [:], answer.answers.map { item in
+                       el("li", [:], .text((item.outcome.map { l10n($0.l10nKey) + ": " } ?? "") + item.answer))
+                   }))
+            }),
         ]))
     }
 

@@ -100,6 +100,7 @@ public enum SiteURL: Sendable {
     case appealStatus(token: String)
     case appealChallenge(token: String)
     case appealStatistics
+    case appealAnswers
     case appealStatisticsCSV
     case apiAppealStatistics
     case apiAppeals
@@ -220,6 +221,7 @@ public enum SiteURL: Sendable {
         case let .appealStatus(token): "/appeals/status/\(token)"
         case let .appealChallenge(token): "/appeals/status/\(token)/challenge"
         case .appealStatistics: "/appeals/statistics"
+        case .appealAnswers: "/appeals/answers"
         case .appealStatisticsCSV: "/appeals/statistics.csv"
         case .apiAppealStatistics: "/api/v1/appeals/statistics"
         case .apiAppeals: "/api/v1/appeals"
