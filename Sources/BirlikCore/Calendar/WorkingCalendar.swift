@@ -16,8 +16,8 @@ public struct WorkingCalendar: Sendable {
     private let firstOrdinal: Int
     /// `running[i]`: working days from the first laid-out day through day `firstOrdinal + i`.
     private let running: [Int32]
-    /// `workingDay[k]`: the index of the (k+1)-th working day, so "N working days after" is two reads.
-    private let workingDay: [Int32]
+    /// `workingDay[k]`: the (k+1)-th working day of the layout, so "N working days after" is two reads.
+    private let workingDay: [Day]
 
     /// Why a day is marked.
     public enum Mark: Sendable, Hashable {
@@ -57,14 +57,14 @@ public struct WorkingCalendar: Sendable {
         let first = Day(year: years.lowerBound, month: 1, day: 1).ordinal
         let last = Day(year: years.upperBound, month: 12, day: 31).ordinal
         var running = [Int32](repeating: 0, count: last - first + 1)
-        var workingDay: [Int32] = []
+        var workingDay: [Day] = []
         workingDay.reserveCapacity(running.count * 5 / 7)
         var count: Int32 = 0
         for index in running.indices {
             let ordinal = first + index
             if WorkingCalendar.isWorking(ordinal: ordinal, mark: marked[Day(ordinal: ordinal)]) {
                 count += 1
-                workingDay.append(Int32(index))
+                workingDay.append(Day(ordinal: ordinal))
             }
             running[index] = count
         }
@@ -113,7 +113,7 @@ public struct WorkingCalendar: Sendable {
         // The working day whose running count is the target: the target-th working day of the layout.
         let target = Int(running[a]) + max(count, 1)
         guard target <= workingDay.count else { return walk(count, from: start) }
-        return Day(ordinal: firstOrdinal + Int(workingDay[target - 1]))
+        return workingDay[target - 1]
     }
 
     private func walk(_ count: Int, from start: Day) -> Day {

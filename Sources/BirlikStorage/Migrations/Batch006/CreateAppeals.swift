@@ -52,6 +52,10 @@ struct CreateAppeals: AsyncMigration {
         try await sql.create(index: "appeals_region_year_idx").on(AppealRecord.schema).column("region").column("year").run()
         try await sql.create(index: "appeals_status_due_idx").on(AppealRecord.schema).column("status").column("due_on").run()
         try await sql.create(index: "appeals_organization_idx").on(AppealRecord.schema).column("organization_id").run()
+        // The next registration number, and the repeated-topic check at each registration, read an index.
+        try await sql.create(index: "appeals_year_sequence_idx").on(AppealRecord.schema).column("year").column("sequence").run()
+        try await sql.create(index: "appeals_place_topic_idx").on(AppealRecord.schema).column("place").column("category").column("registered_on").run()
+        try await sql.create(index: "appeals_published_idx").on(AppealRecord.schema).column("may_publish").column("answered_on").run()
         try await database.schema(AppealEventRecord.schema)
             .id()
             .field("appeal_id", .uuid, .required)
