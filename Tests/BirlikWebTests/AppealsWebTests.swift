@@ -92,6 +92,12 @@ struct AppealsWebTests {
             let published = try await app.request(.GET, "/appeals/answers").text
             #expect(published.contains(record.number) && published.contains("Үйірме 1 желтоқсаннан ашылады."))
             #expect(!published.contains("Ғалым") && !published.contains("Мектепте қазақ тілі үйірмесі жабылды."))
+            // The Secretariat turns the appeal into an instruction to an executor: the form starts from the appeal.
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            #expect(try await app.request(.GET, "/appeals/\(id)", as: secretariat).text.contains("make-instruction"))
+            let instructionForm = try await app.request(.GET, "/instructions/new?appeal=\(id)", as: secretariat).text
+            #expect(instructionForm.contains(record.number) && instructionForm.contains("Мектепте қазақ тілі үйірмесі жабылды."))
+            #expect(!(try await app.request(.GET, "/appeals/\(id)", as: council).text.contains("make-instruction")))
             let after = try await Self.statistics(app)
             #expect(after.received == before.received + 1 && after.answered == before.answered + 1)
             // The council was notified; the audit log has every step without the applicant's name.
@@ -164,6 +170,12 @@ struct AppealsWebTests {
             #expect(try await app.request(.POST, "/calendar", as: secretariat, form: ["_csrf": secretariat.csrf, "day": "2026-12-18", "kind": "dayOff", "note": "Decree No. 1"]).status == .seeOther)
             #expect(!(try await WorkingCalendarStore.calendar(on: app.db).isWorkingDay(Day(year: 2026, month: 12, day: 18))))
             #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$entityType == "calendarEntry").filter(\.$entityID == "2026-12-18").count() == 1)
+            // The same calendar counts an instruction's time left.
+            let instruction = try #require(try await InstructionRecord.query(on: app.db).all().map(\.instruction)
+                .first { $0.status == .onControl && $0.deadline > TestClock.today.adding(days: 7) })
+            let left = try await WorkingCalendarStore.calendar(on: app.db).workingDays(from: TestClock.today, to: instruction.deadline)
+            let instructionPage = try await app.request(.GET, "/instructions/\(instruction.id)", as: secretariat, headers: ["Accept-Language": "en"]).text
+            #expect(instructionPage.contains("\(left) working days left"))
         }
     }
 }

@@ -77,6 +77,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case appealMailLink = "appeal.mailLink"
     case appealMailSignature = "appeal.mailSignature"
     case appealMailSubject = "appeal.mailSubject"
+    case appealMakeInstruction = "appeal.makeInstruction"
     case appealMayPublish = "appeal.mayPublish"
     case appealName = "appeal.name"
     case appealNameHint = "appeal.nameHint"

@@ -115,6 +115,10 @@ enum AppealPage {
             el("p", ["class": "appeal-text", "lang": appeal.language.htmlTag], .text(appeal.text)),
             appeal.signalID.map { el("p", [:], el("a", ["href": SiteURL.signal(id: $0.uuidString).path], .text(l10n(.appealSignalRaised)))) } ?? .empty,
             MediationCasesPage.openButton(origin: "appeal:\(appeal.id.uuidString)", context),
+            Access.check(context.actor, .create, .instruction, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed
+                ? el("p", ["class": "actions"], el("a", ["class": "button secondary", "id": "make-instruction",
+                                                          "href": SiteURL.instructionNew.with([("appeal", appeal.id.uuidString)])], .text(l10n(.appealMakeInstruction))))
+                : .empty,
             el("h2", [:], .text(l10n(.appealNotices))),
             AppealTimeline.render(model.events, l10n, staff: true),
             AppealTimeline.answers(appeal, l10n),

@@ -30,7 +30,17 @@ enum ControlController {
 
     static func newForm(_ request: Request) async throws -> Response {
         try Access.require(request.actor, .create, .instruction, in: registerScope)
-        return html(InstructionFormPage.view(InstructionDraft(), errors: Form.Errors(), PageContext(request)))
+        var draft = InstructionDraft()
+        // An instruction made from a citizen's appeal (`?appeal=<id>`) starts from the appeal: its number as the
+        // item, its text, and its deadline.
+        if let text = request.queryText("appeal"), let id = UUID(uuidString: text) {
+            let appeal = try await AppealQueries.find(id, actor: request.actor, on: request.db).appeal
+            draft.item = appeal.number
+            draft.sourceDate = request.today.description
+            draft.deadline = appeal.dueOn.description
+            if appeal.language == .kk { draft.textKK = appeal.text } else { draft.textRU = appeal.text }
+        }
+        return html(InstructionFormPage.view(draft, errors: Form.Errors(), PageContext(request)))
     }
 
     static func create(_ request: Request) async throws -> Response {
@@ -59,7 +69,8 @@ enum ControlController {
             canRespond: actor.organizationID.map { instruction.executorIDs.contains($0) } ?? false
                 && Access.check(actor, .update, .instruction, in: instruction.scope(for: actor.organizationID)) == .allowed,
             canDecide: Access.check(actor, .approve, .instruction, in: instruction.scope(for: nil)) == .allowed,
-            errors: errors, today: request.today)
+            errors: errors, today: request.today,
+            workingDaysLeft: try await WorkingCalendarStore.calendar(on: request.db).workingDays(from: request.today, to: instruction.deadline))
         return html(InstructionPage.view(model, PageContext(request)), status: status)
     }
 

@@ -59,6 +59,8 @@ enum InstructionPage {
         var canDecide: Bool
         var errors: Form.Errors
         var today: Day
+        /// Working days from today to the deadline, by the one working-day calendar.
+        var workingDaysLeft: Int
     }
 
     static func view(_ model: Model, _ context: PageContext) -> String {
@@ -99,7 +101,9 @@ enum InstructionPage {
                                   el("dd", [:], .text("\(l10n(instruction.source.l10nKey)), \(instruction.sourceDate.dotted), \(l10n(.instructionItem)) \(instruction.item)")),
                                   el("dt", [:], .text(l10n(.measureExecutors))),
                                   el("dd", [:], .text(instruction.executorIDs.compactMap { model.executors[$0].map { l10n.text($0.name) } }.joined(separator: "; "))),
-                                  el("dt", [:], .text(l10n(.measureDeadline))), el("dd", [:], .text(instruction.deadline.dotted)),
+                                  el("dt", [:], .text(l10n(.measureDeadline))),
+                                  el("dd", [:], .text(instruction.deadline.dotted
+                                                      + (model.workingDaysLeft > 0 && instruction.status == .onControl ? " · " + l10n(.appealWorkingDaysLeft, ["count": l10n.number(model.workingDaysLeft)]) : ""))),
                                   el("dt", [:], .text(l10n(.planStatus))), el("dd", [:], Figures.badge(instruction.status, overdue: instruction.isOverdue(today: model.today), l10n))),
                                actions.isEmpty ? .empty : el("section", ["class": "decisions"], el("h2", [:], .text(l10n(.reportDecision))), .group(actions)),
                                el("section", [:], el("h2", [:], .text(l10n(.instructionHistory))),
