@@ -52,16 +52,13 @@ public enum AppealQueries {
 
     /// An answer the public may read: the applicant agreed to its publication. It carries the topic, the
     /// place, the day and, per point, the outcome and the answer: never the applicant's name, contacts or words.
-    public struct PublishedAnswer: Sendable, Hashable {
+    public struct PublishedAnswer: Sendable {
         public var number: String
         public var place: String
         public var category: Appeal.Category
         public var answeredOn: Day
         public var outcome: Appeal.Outcome
         public var answers: [(outcome: Appeal.Outcome?, answer: String)]
-
-        public static func == (lhs: PublishedAnswer, rhs: PublishedAnswer) -> Bool { lhs.number == rhs.number }
-        public func hash(into hasher: inout Hasher) { hasher.combine(number) }
     }
 
     /// The newest published answers.

@@ -131,11 +131,6 @@ public enum PublicControlQueries {
         try await PublicControlRecord.query(on: db).visible(to: actor).sort(\.$number, .descending).limit(500).all().compactMap(\.value)
     }
 
-    /// The cases in which `organization` is the object, for its staff to answer.
-    public static func addressedTo(_ organization: UUID, on db: any Database) async throws -> [PublicControlCase] {
-        try await PublicControlRecord.query(on: db).filter(\.$objectID == organization).filter(\.$isPublic == true).sort(\.$number, .descending).all().compactMap(\.value)
-    }
-
     public static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> PublicControlCase {
         guard let value = try await PublicControlRecord.find(id, on: db)?.value,
               Access.check(actor, .view, .publicControl, in: value.scope) == .allowed
