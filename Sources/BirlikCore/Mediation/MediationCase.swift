@@ -71,8 +71,10 @@ public struct MediationCase: Sendable, Hashable, Codable, Identifiable {
     public var closedOn: Day?
     /// Why the case ended without an agreement, why it was inadmissible, or why a conflict was overridden.
     public var note: String
-    /// The SHA-256 of the signed agreement document.
+    /// The SHA-256 of the signed agreement document (Word).
     public var agreementSHA256: String
+    /// The SHA-256 of the same agreement printed to PDF, signed too; empty until it is printed.
+    public var agreementPDFSHA256: String
     public var sessionCount: Int
     public var confidential: Confidential
     public var version: Int
@@ -80,12 +82,12 @@ public struct MediationCase: Sendable, Hashable, Codable, Identifiable {
     public init(id: UUID = UUID(), number: String, originKind: OriginKind, originID: UUID?, place: String, disputeType: DisputeType, isInterethnic: Bool,
                 languages: [String], status: Status = .received, mediatorID: UUID? = nil, mediatorUserID: UUID? = nil, supervisorID: UUID,
                 receivedOn: Day, contractSignedOn: Day? = nil, termEndsOn: Day? = nil, closedOn: Day? = nil, note: String = "", agreementSHA256: String = "",
-                sessionCount: Int = 0, confidential: Confidential, version: Int = 1) {
+                agreementPDFSHA256: String = "", sessionCount: Int = 0, confidential: Confidential, version: Int = 1) {
         self.id = id; self.number = number; self.originKind = originKind; self.originID = originID; self.place = place; self.disputeType = disputeType
         self.isInterethnic = isInterethnic; self.languages = languages; self.status = status; self.mediatorID = mediatorID
         self.mediatorUserID = mediatorUserID; self.supervisorID = supervisorID; self.receivedOn = receivedOn
         self.contractSignedOn = contractSignedOn; self.termEndsOn = termEndsOn; self.closedOn = closedOn; self.note = note
-        self.agreementSHA256 = agreementSHA256; self.sessionCount = sessionCount; self.confidential = confidential; self.version = version
+        self.agreementSHA256 = agreementSHA256; self.agreementPDFSHA256 = agreementPDFSHA256; self.sessionCount = sessionCount; self.confidential = confidential; self.version = version
     }
 
     /// The place and, as its owner, the assigned mediator's account; never public.

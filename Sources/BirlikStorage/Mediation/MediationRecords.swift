@@ -63,6 +63,7 @@ public final class MediationCaseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "closed_on") public var closedOn: String?
     @Field(key: "note") public var note: String
     @Field(key: "agreement_sha256") public var agreementSHA256: String
+    @Field(key: "agreement_pdf_sha256") public var agreementPDFSHA256: String
     @Field(key: "session_count") public var sessionCount: Int
     @Field(key: "sealed") public var sealed: String
     @Field(key: "version") public var version: Int
@@ -77,7 +78,7 @@ public final class MediationCaseRecord: Model, @unchecked Sendable {
         languages = value.languages.joined(separator: ","); status = value.status.rawValue; mediatorID = value.mediatorID
         mediatorUserID = value.mediatorUserID; supervisorID = value.supervisorID; receivedOn = value.receivedOn.description
         contractSignedOn = value.contractSignedOn?.description; termEndsOn = value.termEndsOn?.description; closedOn = value.closedOn?.description
-        note = value.note; agreementSHA256 = value.agreementSHA256; sessionCount = value.sessionCount
+        note = value.note; agreementSHA256 = value.agreementSHA256; agreementPDFSHA256 = value.agreementPDFSHA256; sessionCount = value.sessionCount
         sealed = try vault.seal(value.confidential); version = value.version
     }
 
@@ -90,7 +91,7 @@ public final class MediationCaseRecord: Model, @unchecked Sendable {
                              languages: languages.split(separator: ",").map(String.init), status: MediationCase.Status(rawValue: status) ?? .received,
                              mediatorID: mediatorID, mediatorUserID: mediatorUserID, supervisorID: supervisorID, receivedOn: received,
                              contractSignedOn: contractSignedOn.flatMap(Day.init), termEndsOn: termEndsOn.flatMap(Day.init), closedOn: closedOn.flatMap(Day.init),
-                             note: note, agreementSHA256: agreementSHA256, sessionCount: sessionCount, confidential: confidential, version: version)
+                             note: note, agreementSHA256: agreementSHA256, agreementPDFSHA256: agreementPDFSHA256, sessionCount: sessionCount, confidential: confidential, version: version)
     }
 
     var scope: Scope { Scope(organizationID: mediatorUserID, regionCode: place, isPublic: false) }
@@ -153,5 +154,16 @@ struct CreateMediation: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(MediationCaseRecord.schema).delete()
         try await database.schema(MediatorRecord.schema).delete()
+    }
+}
+
+/// The agreement printed to PDF beside the Word file.
+struct AddMediationAgreementPDF: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(MediationCaseRecord.schema).field("agreement_pdf_sha256", .string, .required, .sql(.default(""))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(MediationCaseRecord.schema).deleteField("agreement_pdf_sha256").update()
     }
 }

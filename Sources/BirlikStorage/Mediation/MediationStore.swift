@@ -69,7 +69,7 @@ public enum MediationStore {
         public var disputeType: String
         public var isInterethnic: Bool
         public var languages: [String]
-        /// One party per line: `Name` or `Name; registry code of their organisation`.
+        /// One party per line, as ``PartyLine`` reads it: the name, then IIN, phone, address, registry code.
         public var parties: String
         public var summary: String
 
@@ -91,20 +91,18 @@ public enum MediationStore {
         if intake.languages.isEmpty || intake.languages.contains(where: { !Mediator.languageCodes.contains($0) }) { errors.append(FieldError("languages", .fieldChooseValue)) }
         let lines = intake.parties.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if lines.count < 2 { errors.append(FieldError("parties", .mediationTwoParties)) }
-        let codes = lines.compactMap { line -> String? in
-            let parts = line.split(separator: ";", maxSplits: 1)
-            return parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
-        }
+        let codes = lines.flatMap(PartyLine.candidateCodes)
         let ids = try await OrganizationQueries.ids(codes: codes, on: db)
         if codes.contains(where: { ids[$0] == nil }) { errors.append(FieldError("parties", .fieldUnknownOrganization)) }
+        let lineParts = lines.map { PartyLine($0, isOrganizationCode: { ids[$0] != nil }) }
+        if let invalid = lineParts.compactMap(\.invalidIIN).first { errors.append(FieldError("parties", .fieldIin, ["value": invalid])) }
         let summary = intake.summary.trimmingCharacters(in: .whitespacesAndNewlines)
         if summary.isEmpty { errors.append(FieldError("summary", .fieldRequired)) }
         if summary.count > 10_000 { errors.append(FieldError("summary", .fieldTooLong, ["max": "10000"])) }
         guard errors.isEmpty, let region, let type else { throw DomainError.invalid(errors) }
         try Access.require(actor, .create, .mediationCase, in: Scope(organizationID: nil, regionCode: region.code, isPublic: false))
-        let parties = lines.map { line -> MediationCase.Party in
-            let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            return MediationCase.Party(name: parts[0], organizationID: parts.count == 2 ? ids[parts[1]] : nil)
+        let parties = lineParts.map { line in
+            MediationCase.Party(name: line.name, organizationID: line.organizationCode.flatMap { ids[$0] }, iin: line.iin, phone: line.phone, address: line.address)
         }
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let today = Day(now)
@@ -181,15 +179,15 @@ public enum MediationStore {
         }
     }
 
-    /// Records the signed agreement document's hash on the case (the signature itself is in the register
-    /// of signed documents and the audit chain).
-    public static func recordAgreementDocument(_ id: UUID, sha256: String, actor: Actor, vault: ConfidentialVault, on db: any Database, now: Date) async throws {
+    /// Records a signed agreement document's hash on the case (the signature itself is in the register
+    /// of signed documents and the audit chain): the Word file, or with `pdf` the PDF.
+    public static func recordAgreementDocument(_ id: UUID, sha256: String, pdf: Bool = false, actor: Actor, vault: ConfidentialVault, on db: any Database, now: Date) async throws {
         try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await MediationCaseRecord.find(id, on: audit.db) else { throw DomainError.notFound }
             try Access.require(actor, .update, .mediationCase, in: record.scope)
             let before = try record.mediationCase(vault: vault)
             var after = before
-            after.agreementSHA256 = sha256
+            if pdf { after.agreementPDFSHA256 = sha256 } else { after.agreementSHA256 = sha256 }
             try record.apply(after, vault: vault)
             try await record.update(on: audit.db)
             try await audit.record("agreementDocument", "mediationCase", id: id.uuidString, before: Audited(before), after: Audited(after))
@@ -261,7 +259,7 @@ public enum MediationStore {
     /// A case as the audit log keeps it: the facts, never the parties or the texts.
     struct Audited: Encodable, Sendable {
         var number: String, status: String, place: String, disputeType: String, interethnic: Bool, mediator: String?
-        var origin: String, sessions: Int, agreementSHA256: String, version: Int
+        var origin: String, sessions: Int, agreementSHA256: String, agreementPDFSHA256: String, version: Int
         var overrideReason: String?
         var conflicts: [String]?
 
@@ -269,7 +267,7 @@ public enum MediationStore {
             number = value.number; status = value.status.rawValue; place = value.place; disputeType = value.disputeType.rawValue
             interethnic = value.isInterethnic; mediator = value.mediatorID?.uuidString
             origin = value.originKind.rawValue + (value.originID.map { ":" + $0.uuidString } ?? ""); sessions = value.sessionCount
-            agreementSHA256 = value.agreementSHA256; version = value.version
+            agreementSHA256 = value.agreementSHA256; agreementPDFSHA256 = value.agreementPDFSHA256; version = value.version
         }
     }
 }

@@ -34,5 +34,7 @@ public enum BirlikMigrations {
         CreateAppeals(),
         CreateMediation(),
         CreatePublicControl(),
+        // Batch 007: the mediation agreement as PDF.
+        AddMediationAgreementPDF(),
     ]
 }

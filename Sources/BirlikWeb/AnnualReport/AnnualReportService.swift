@@ -5,7 +5,7 @@ import Fluent
 import Foundation
 
 /// Produces the annual report to the Head of State as DOCX, print-ready HTML or PDF, signs it and
-/// records it. PDF is printed from the HTML by headless Chromium (Debian's `chromium`).
+/// records it. PDF is printed from the HTML by ``PDFPrinter``.
 public enum AnnualReportService {
     public enum Format: String, CaseIterable, Sendable {
         case docx, html, pdf
@@ -27,10 +27,6 @@ public enum AnnualReportService {
         public var contentType: String
     }
 
-    public struct PDFFailure: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     public static func generate(year: Int, language: Language, script: KazakhScript = .cyrillic, format: Format, actor: Actor,
                                 dataDirectory: String, on db: any Database, now: Date) async throws -> Output {
         let asOf = min(Day(now), Day(year: year + 1, month: 3, day: 1))
@@ -41,7 +37,7 @@ public enum AnnualReportService {
         switch format {
         case .docx: data = try document.docx(created: now)
         case .html: data = Data(document.html(map: map(content, l10n)).utf8)
-        case .pdf: data = try await printPDF(document.html(map: map(content, l10n)))
+        case .pdf: data = try await PDFPrinter.print(document.html(map: map(content, l10n)))
         }
         let signature = try await SignedDocuments.sign(data, kind: "annual-report", year: year, language: language.rawValue, format: format.rawValue,
                                                        dataDirectory: dataDirectory, actor: actor, now: now, on: db)
@@ -55,39 +51,5 @@ public enum AnnualReportService {
             entries[line.code] = ChoroplethMap.Entry(label: "\(l10n.text(line.name)): \(Rates.percent(line.rates.reportingRate))", value: Int(((line.rates.reportingRate ?? 0) * 100).rounded()), link: nil)
         }
         return ChoroplethMap(title: l10n(.dashboardMapTitle), legendTitle: l10n(.dashboardMapLegend)).render(entries)
-    }
-
-    /// The Chromium binary: `BIRLIK_CHROMIUM`, or Debian's.
-    static var chromium: String? {
-        if let configured = ProcessInfo.processInfo.environment["BIRLIK_CHROMIUM"], !configured.isEmpty { return configured }
-        return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// Prints an HTML page to PDF with headless Chromium (60 s at most).
-    static func printPDF(_ html: String) async throws -> Data {
-        guard let binary = chromium else { throw PDFFailure(description: "Chromium is not installed (apt-get install chromium), or set BIRLIK_CHROMIUM") }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appendingPathComponent("report.html")
-        let output = directory.appendingPathComponent("report.pdf")
-        try Data(html.utf8).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
-                             "--user-data-dir=\(directory.appendingPathComponent("profile").path)",
-                             "--print-to-pdf=\(output.path)", input.absoluteString]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
-        while process.isRunning {
-            if ContinuousClock.now > deadline { process.terminate(); throw PDFFailure(description: "Chromium did not finish printing in 60 s") }
-            try await Task.sleep(nanoseconds: 100_000_000)
-        }
-        guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
-            throw PDFFailure(description: "Chromium produced no PDF (exit \(process.terminationStatus))")
-        }
-        return data
     }
 }

@@ -3,11 +3,15 @@ import BirlikDocuments
 import Foundation
 
 /// The mediation agreement (медиативное соглашение / медиациялық келісім), filled from the case: the
-/// parties, the dispute, the mediator, the sessions and the agreed terms, with places to sign.
+/// parties, the dispute, the mediator, the sessions and the agreed terms, with places to sign. One
+/// document model gives the Word file and the PDF.
 enum MediationAgreement {
     static let mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-    static func docx(_ value: MediationCase, mediator: Mediator?, _ l10n: Localizer, created: Date) throws -> Data {
+    /// The agreement in the case's language: Kazakh when the parties mediate in Kazakh, else Russian.
+    static func language(_ value: MediationCase) -> Language { value.languages.contains("kk") ? .kk : .ru }
+
+    static func document(_ value: MediationCase, mediator: Mediator?, _ l10n: Localizer, created: Date) -> DOCXWriter {
         var document = DOCXWriter(title: l10n(.mediationAgreementTitle, ["number": value.number]), language: l10n.language == .kk ? "kk-KZ" : "ru-RU")
         document.append(.title(l10n(.mediationAgreementTitle, ["number": value.number])))
         document.append(.paragraph(l10n(.mediationAgreementPreamble, ["date": Day(created).dotted, "place": PlaceDirectory.shared.find(value.place).map { l10n.text($0.name) } ?? value.place])))
@@ -27,6 +31,6 @@ enum MediationAgreement {
         document.append(.table(header: [l10n(.mediationParties), l10n(.mediationSignature)],
                                rows: value.confidential.parties.map { [$0.name, "____________________"] } + [[mediator?.fullName ?? "", "____________________"]],
                                widths: [3, 2]))
-        return try document.data(created: created)
+        return document
     }
 }

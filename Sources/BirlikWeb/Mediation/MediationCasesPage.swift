@@ -111,15 +111,17 @@ enum MediationCasesPage {
             sections.append(el("section", ["class": "confidential", "id": "confidential"],
                 el("h2", [:], .text(l10n(.mediationConfidential))),
                 el("h3", [:], .text(l10n(.mediationParties))),
-                el("ul", [:], value.confidential.parties.map { el("li", [:], .text($0.name)) }),
+                el("ul", [:], value.confidential.parties.map(party)),
                 el("h3", [:], .text(l10n(.mediationSummary))), el("p", [:], .text(value.confidential.summary)),
                 value.confidential.sessions.isEmpty ? .empty : el("h3", [:], .text(l10n(.mediationSessions))),
                 el("ol", [:], value.confidential.sessions.map { el("li", [:], .text("\($0.date.dotted): \($0.outcome)")) }),
                 value.confidential.agreement.isEmpty ? .empty : .group([el("h3", [:], .text(l10n(.mediationAgreementTerms))),
                                                                         el("p", ["class": "appeal-text"], .text(value.confidential.agreement))]),
-                value.agreementSHA256.isEmpty ? .empty : el("p", [:], el("a", ["class": "button secondary", "href": SiteURL.mediationAgreement(id: value.id.uuidString).path],
-                                                                            .text(l10n(.mediationAgreementDownload))),
-                                                            el("br", [:]), el("small", ["class": "muted"], .text("SHA-256 " + value.agreementSHA256)))))
+                value.agreementSHA256.isEmpty ? .empty : el("p", [:],
+                    el("a", ["class": "button secondary", "href": SiteURL.mediationAgreement(id: value.id.uuidString).path], .text(l10n(.mediationAgreementDownload))), .text(" "),
+                    el("a", ["class": "button secondary", "href": SiteURL.mediationAgreementPDF(id: value.id.uuidString).path], .text(l10n(.mediationAgreementPdf))),
+                    el("br", [:]), el("small", ["class": "muted"], .text("SHA-256 (DOCX) " + value.agreementSHA256)),
+                    value.agreementPDFSHA256.isEmpty ? .empty : .group([el("br", [:]), el("small", ["class": "muted"], .text("SHA-256 (PDF) " + value.agreementPDFSHA256))]))))
             sections += steps(model, errors: errors, context)
         } else {
             sections.append(el("form", ["method": "post", "action": SiteURL.mediationBreakGlass(id: value.id.uuidString).path, "id": "break-glass", "class": "step-form"],
@@ -132,6 +134,12 @@ enum MediationCasesPage {
         return Layout.page(title: l10n(.mediationCaseTitle, ["number": value.number]),
                            crumbs: [Layout.Crumb(label: l10n(.mediationTitle), url: SiteURL.mediationCases.path), Layout.Crumb(label: value.number, url: nil)],
                            context: context, content: .group(sections))
+    }
+
+    /// A party with what is known of them: IIN, phone, address (shown only inside the opened part).
+    static func party(_ party: MediationCase.Party) -> HTMLNode {
+        let contacts = [party.iin, party.phone, party.address].filter { !$0.isEmpty }
+        return el("li", [:], .text(party.name), contacts.isEmpty ? .empty : el("small", ["class": "muted"], .text(" — " + contacts.joined(separator: " · "))))
     }
 
     static func originLink(_ value: MediationCase, _ l10n: Localizer) -> HTMLNode {

@@ -19,6 +19,7 @@ enum MediationController {
         routes.post(.mediationStep(id: ""), use: step)
         routes.post(.mediationBreakGlass(id: ""), use: breakGlass)
         routes.get(.mediationAgreement(id: ""), use: agreement)
+        routes.get(.mediationAgreementPDF(id: ""), use: agreementPDF)
     }
 
     static let republic = Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)
@@ -225,20 +226,42 @@ enum MediationController {
         }
     }
 
-    /// The agreement as a Word document, kept content-addressed, signed (its hash in the register of
-    /// signed documents and the audit chain) and named on the case.
+    /// The agreement as a Word document and as PDF, each kept content-addressed, signed (its hash in the
+    /// register of signed documents and the audit chain) and named on the case. A PDF that cannot be
+    /// printed now (no Chromium) is printed on its first download instead.
     static func signAgreement(_ value: MediationCase, _ request: Request, vault: ConfidentialVault) async throws {
+        let docx = try await agreementDocument(value, request).data(created: request.now)
+        let sha256 = try await storeSigned(docx, of: value, format: "docx", mediaType: MediationAgreement.mediaType, request)
+        try await MediationStore.recordAgreementDocument(value.id, sha256: sha256, actor: request.actor, vault: vault, on: request.db, now: request.now)
+        do {
+            _ = try await printAgreement(value, request, vault: vault)
+        } catch let failure as PDFPrinter.Failure {
+            request.logger.warning("mediation agreement \(value.number): no PDF yet: \(failure.description)")
+        }
+    }
+
+    static func agreementDocument(_ value: MediationCase, _ request: Request) async throws -> DOCXWriter {
         var mediator: Mediator?
         if let id = value.mediatorID { mediator = try await MediationQueries.mediator(id: id, on: request.db) }
-        let language: Language = value.languages.contains("kk") ? .kk : .ru
-        let data = try MediationAgreement.docx(value, mediator: mediator, Localizer(language), created: request.now)
-        let address = try await request.application.birlik.files.store(data, mediaType: MediationAgreement.mediaType,
-                                                                       originalName: "\(value.number).docx", on: request.db, now: request.now)
-        let signature = try await SignedDocuments.sign(data, kind: "mediation-agreement", year: value.receivedOn.year, language: language.rawValue,
-                                                       format: "docx", dataDirectory: request.application.birlikDataDirectory,
-                                                       actor: request.actor, now: request.now, on: request.db)
+        return MediationAgreement.document(value, mediator: mediator, Localizer(MediationAgreement.language(value)), created: request.now)
+    }
+
+    /// Prints the agreement to PDF, stores, signs and records it; returns the PDF.
+    static func printAgreement(_ value: MediationCase, _ request: Request, vault: ConfidentialVault) async throws -> Data {
+        let pdf = try await PDFPrinter.print(try await agreementDocument(value, request).printableHTML())
+        let sha256 = try await storeSigned(pdf, of: value, format: "pdf", mediaType: "application/pdf", request)
+        try await MediationStore.recordAgreementDocument(value.id, sha256: sha256, pdf: true, actor: request.actor, vault: vault, on: request.db, now: request.now)
+        return pdf
+    }
+
+    static func storeSigned(_ data: Data, of value: MediationCase, format: String, mediaType: String, _ request: Request) async throws -> String {
+        let address = try await request.application.birlik.files.store(data, mediaType: mediaType, originalName: "\(value.number).\(format)",
+                                                                       on: request.db, now: request.now)
+        let signature = try await SignedDocuments.sign(data, kind: "mediation-agreement", year: value.receivedOn.year,
+                                                       language: MediationAgreement.language(value).rawValue, format: format,
+                                                       dataDirectory: request.application.birlikDataDirectory, actor: request.actor, now: request.now, on: request.db)
         precondition(signature.sha256 == address.sha256)
-        try await MediationStore.recordAgreementDocument(value.id, sha256: address.sha256, actor: request.actor, vault: vault, on: request.db, now: request.now)
+        return address.sha256
     }
 
     struct BreakGlassForm: Content { var reason: String? }
@@ -261,10 +284,27 @@ enum MediationController {
         let (value, opened) = try await MediationQueries.find(try request.idParameter(), actor: request.actor, vault: try vault(request), on: request.db)
         guard opened, !value.agreementSHA256.isEmpty,
               let data = ContentAddress(hex: value.agreementSHA256).flatMap({ request.application.birlik.files.data(at: $0) }) else { throw DomainError.notFound }
-        try await MediationStore.recordExport(value.id, document: value.agreementSHA256, actor: request.actor, on: request.db, now: request.now)
+        return try await export(data, of: value, sha256: value.agreementSHA256, format: "docx", mediaType: MediationAgreement.mediaType, request)
+    }
+
+    static func agreementPDF(_ request: Request) async throws -> Response {
+        let vault = try vault(request)
+        let (value, opened) = try await MediationQueries.find(try request.idParameter(), actor: request.actor, vault: vault, on: request.db)
+        guard opened, !value.agreementSHA256.isEmpty else { throw DomainError.notFound }
+        if let data = ContentAddress(hex: value.agreementPDFSHA256).flatMap({ request.application.birlik.files.data(at: $0) }) {
+            return try await export(data, of: value, sha256: value.agreementPDFSHA256, format: "pdf", mediaType: "application/pdf", request)
+        }
+        let data = try await printAgreement(value, request, vault: vault)
+        let sha256 = ContentAddress(of: data).sha256
+        return try await export(data, of: value, sha256: sha256, format: "pdf", mediaType: "application/pdf", request)
+    }
+
+    /// A download of the agreement: recorded first (it carries the parties' personal data), never cached.
+    static func export(_ data: Data, of value: MediationCase, sha256: String, format: String, mediaType: String, _ request: Request) async throws -> Response {
+        try await MediationStore.recordExport(value.id, document: sha256, actor: request.actor, on: request.db, now: request.now)
         let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: MediationAgreement.mediaType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(value.number).docx\"")
+        response.headers.replaceOrAdd(name: .contentType, value: mediaType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(value.number).\(format)\"")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

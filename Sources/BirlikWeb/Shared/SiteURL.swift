@@ -117,6 +117,7 @@ public enum SiteURL: Sendable {
     case mediationStep(id: String)
     case mediationBreakGlass(id: String)
     case mediationAgreement(id: String)
+    case mediationAgreementPDF(id: String)
     case mediationStatistics
     // Public control by the councils of public accord.
     case publicControl
@@ -237,6 +238,7 @@ public enum SiteURL: Sendable {
         case let .mediationStep(id): "/mediation/\(id)/step"
         case let .mediationBreakGlass(id): "/mediation/\(id)/break-glass"
         case let .mediationAgreement(id): "/mediation/\(id)/agreement.docx"
+        case let .mediationAgreementPDF(id): "/mediation/\(id)/agreement.pdf"
         case .mediationStatistics: "/mediation/statistics"
         case .publicControl: "/public-control"
         case .publicControlNew: "/public-control/new"
@@ -297,6 +299,7 @@ public enum SiteURL: Sendable {
         case .mediationStep: ["mediation", ":id", "step"]
         case .mediationBreakGlass: ["mediation", ":id", "break-glass"]
         case .mediationAgreement: ["mediation", ":id", "agreement.docx"]
+        case .mediationAgreementPDF: ["mediation", ":id", "agreement.pdf"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }
