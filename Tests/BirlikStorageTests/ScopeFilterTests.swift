@@ -54,7 +54,7 @@ struct ScopeFilterTests {
             let appeal = Appeal(id: UUID(), number: "probe-\(index)", channel: .online, reference: "", applicant: Applicant(name: "probe"), language: .kk,
                                 place: place, category: .language, text: "probe", points: [Appeal.Point(request: "probe")], mayPublish: false,
                                 status: .registered, organizationID: council, registeredAt: TestClock.now, dueOn: TestClock.today)
-            try await AppealRecord(appeal, sequence: index, tokenHash: "probe-\(index)").create(on: db)
+            try await AppealRecord(appeal, sequence: index, tokenHash: "probe-\(index)", followerUserID: nil).create(on: db)
             let mediationCase = MediationCase(number: "probe-\(index)", originKind: .direct, originID: nil, place: place, disputeType: .other, isInterethnic: false,
                                               languages: ["kk"], mediatorUserID: Bool.random(using: &random) ? UUID() : nil, supervisorID: UUID(),
                                               receivedOn: TestClock.today, confidential: MediationCase.Confidential(parties: [], summary: "probe"))

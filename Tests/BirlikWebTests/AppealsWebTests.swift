@@ -111,7 +111,7 @@ struct AppealsWebTests {
             let token = String(link.dropFirst("/appeals/status/".count))
             let challenged = try await app.request(.POST, link + "/challenge", form: ["_csrf": Identity.anonymous.csrf, "grounds": "Оқытушы әлі жоқ."])
             #expect(challenged.status == .seeOther)
-            #expect(try await AppealQueries.byToken(token, on: app.db).appeal.status == .appealed)
+            #expect(try await AppealQueries.find(.token(token), on: app.db).appeal.status == .appealed)
         }
     }
 
@@ -134,6 +134,45 @@ struct AppealsWebTests {
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains(typed) && bad.text.contains("Регион или район"))
             #expect(try await AppealRecord.query(on: app.db).count() == appeals)
+        }
+    }
+
+    @Test("An account follows its appeals: filed signed in, or taken over from the link; it opens them without the link, and no other account can")
+    func accountFollowsAppeals() async throws {
+        try await withBirlik { app in
+            let citizen = try await app.session(DemoUsers.citizen)
+            let filed = try await app.request(.POST, "/appeals/new", as: citizen, form: [
+                "_csrf": citizen.csrf, "name": "Азамат Серікұлы", "place": "KZ-75", "category": "language", "text": "Тіл курсы қашан басталады?"])
+            #expect(filed.status == .seeOther)
+            let first = try #require(try await AppealRecord.query(on: app.db).filter(\.$text == "Тіл курсы қашан басталады?").first())
+            let mine = try await app.request(.GET, "/appeals/mine", as: citizen, headers: ["Accept-Language": "en"])
+            let firstID = try #require(first.id)
+            #expect(mine.status == .ok && mine.text.contains(first.number) && mine.text.contains("/appeals/mine/\(firstID)"))
+            let opened = try await app.request(.GET, "/appeals/mine/\(firstID)", as: citizen, headers: ["Accept-Language": "en"])
+            #expect(opened.status == .ok && opened.text.contains("id=\"appeal-followed\"") && !opened.text.contains("status-qr"))
+
+            // Filed without an account: the link offers to follow it; once followed, it is the account's too.
+            let anonymous = try await app.request(.POST, "/appeals/new", form: [
+                "_csrf": Identity.anonymous.csrf, "name": "Азамат", "place": "KZ-75", "category": "cultureAndTraditions", "text": "Мәдениет үйі жабылып қалды."])
+            let link = String(try #require(anonymous.headers.first(name: .location)).prefix { $0 != "?" })
+            let token = String(link.split(separator: "/").last ?? "")
+            #expect(try await app.request(.GET, link).text.contains("follow-form") == false, "the public is offered to follow")
+            #expect(try await app.request(.GET, link, as: citizen).text.contains("follow-form"))
+            let followed = try await app.request(.POST, link + "/follow", as: citizen, form: ["_csrf": citizen.csrf])
+            #expect(followed.status == .seeOther)
+            let second = try #require(try await AppealQueries.find(.token(token), on: app.db).appeal)
+            let citizenID = try #require(citizen.actor.userID)
+            let followedNumbers = Set(try await AppealQueries.followed(by: citizenID, on: app.db).map(\.number))
+            #expect(followedNumbers.isSuperset(of: [first.number, second.number]) && followedNumbers.count == 4, "the demo citizen follows two demo appeals and these two")
+            #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$action == "follow").filter(\.$entityID == second.id.uuidString).count() == 1)
+
+            // Nobody else opens it through their account, nor takes it over with the link.
+            let abai = try await app.session(DemoUsers.abai)
+            #expect(try await app.request(.GET, "/appeals/mine/\(second.id)", as: abai).status == .notFound)
+            #expect(!(try await app.request(.GET, "/appeals/mine", as: abai).text.contains(second.number)))
+            let takeover = try await app.request(.POST, link + "/follow", as: abai, headers: ["Accept-Language": "ru"], form: ["_csrf": abai.csrf])
+            #expect(takeover.status == .conflict && takeover.text.contains("Это обращение уже отслеживает другая учётная запись"))
+            #expect(try await app.request(.GET, "/appeals/mine").status == .unauthorized)
         }
     }
 
@@ -249,5 +288,77 @@ struct MailTests {
             #expect(read.output.contains("aliya@example.kz") && read.output.contains("utf-8") && read.output.contains("Бірлік <no-reply@birlik.kz>"))
             #expect(read.output.contains("Өтінішіңіз тіркелді") && read.output.contains("/appeals/status/"))
         }
+    }
+
+    /// A mail server that insists on STARTTLS and authentication (aiosmtpd's own API), with a certificate
+    /// of an authority made for the test.
+    static let tlsServer = """
+        import sys, ssl, time
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.handlers import Mailbox
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+        cert, key, port, maildir = sys.argv[1:5]
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        def check(server, session, envelope, mechanism, data):
+            ok = isinstance(data, LoginPassword) and data.login == b"birlik" and data.password == b"s3cret pass"
+            return AuthResult(success=ok, handled=False, message=None if ok else "535 5.7.8 Authentication credentials invalid")
+        controller = Controller(Mailbox(maildir), hostname="127.0.0.1", port=int(port), server_hostname="localhost", tls_context=context,
+                                require_starttls=True, authenticator=check, auth_required=True, auth_require_tls=True)
+        controller.start()
+        print("ready", flush=True)
+        while True:
+            time.sleep(60)
+        """
+
+    @Test("Over STARTTLS with the password: the certificate is checked against the configured authority and the notice arrives; a wrong password or an unknown authority is refused")
+    func startTLSAndAuthentication() async throws {
+        guard (try? Self.python(["-c", "import aiosmtpd"]))?.status == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI installs python3-aiosmtpd and openssl; one is missing")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cert = directory.appendingPathComponent("cert.pem").path, key = directory.appendingPathComponent("key.pem").path
+        let maildir = directory.appendingPathComponent("mail").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+                             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+        let port = try freePort()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        server.arguments = ["-c", Self.tlsServer, cert, key, String(port), maildir]
+        let ready = Pipe()
+        server.standardOutput = ready
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        _ = ready.fileHandleForReading.availableData  // "ready" once it listens
+        let message = MailMessage(to: "aliya@example.kz", subject: "Өтініш қабылданды", body: "Сәлеметсіз бе! Өтінішіңіз қаралуда.")
+
+        let wrong = try #require(SMTPSettings(url: "smtp://birlik:wrong@localhost:\(port)?starttls=required", from: "Бірлік <no-reply@birlik.kz>", trustRoots: cert))
+        await #expect(throws: SMTPError.self) { _ = try await SMTPClient(settings: wrong).send([("one", message)], now: TestClock.now) }
+        let untrusted = try #require(SMTPSettings(url: "smtp://birlik:s3cret%20pass@localhost:\(port)", from: "Бірлік <no-reply@birlik.kz>"))
+        await #expect(throws: (any Error).self, "a certificate of an unknown authority was accepted") {
+            _ = try await SMTPClient(settings: untrusted).send([("two", message)], now: TestClock.now)
+        }
+        let settings = try #require(SMTPSettings(url: "smtp://birlik:s3cret%20pass@localhost:\(port)?starttls=required", from: "Бірлік <no-reply@birlik.kz>",
+                                                 trustRoots: cert))
+        let failures = try await SMTPClient(settings: settings).send([("three", message)], now: TestClock.now)
+        #expect(failures.isEmpty, "\(failures)")
+        let read = try Self.python(["-c", """
+            import mailbox, sys, email.header
+            messages = list(mailbox.Maildir(sys.argv[1], create=False))
+            print(len(messages))
+            print(str(email.header.make_header(email.header.decode_header(messages[0]['Subject']))))
+            """, maildir])
+        #expect(read.output.components(separatedBy: "\n").prefix(2) == ["1", "Өтініш қабылданды"], "\(read.output)")
     }
 }

@@ -42,12 +42,15 @@ public enum AppealQueries {
         if let region = filter.region, !region.isEmpty { query.filter(\.$region == region) }
         return try await query.field(\.$id).field(\.$number).field(\.$registeredOn).field(\.$place).field(\.$category).field(\.$status)
             .field(\.$dueOn).field(\.$organizationID).sort(\.$registeredAt, .descending).sort(\.$number, .descending).limit(filter.limit).all()
-            .compactMap { row in
-                guard let id = row.id, let registered = Day(row.registeredOn), let due = Day(row.dueOn) else { return nil }
-                return Row(id: id, number: row.number, registeredOn: registered, place: row.place,
-                           category: Appeal.Category(rawValue: row.category) ?? .other, status: Appeal.Status(rawValue: row.status) ?? .registered,
-                           dueOn: due, organizationID: row.organizationID)
-            }
+            .compactMap(row)
+    }
+
+    /// A line of a list from a record read with the list's columns only.
+    static func row(_ record: AppealRecord) -> Row? {
+        guard let id = record.id, let registered = Day(record.registeredOn), let due = Day(record.dueOn) else { return nil }
+        return Row(id: id, number: record.number, registeredOn: registered, place: record.place,
+                   category: Appeal.Category(rawValue: record.category) ?? .other, status: Appeal.Status(rawValue: record.status) ?? .registered,
+                   dueOn: due, organizationID: record.organizationID)
     }
 
     /// An answer the public may read: the applicant agreed to its publication. It carries the topic, the
@@ -80,13 +83,20 @@ public enum AppealQueries {
         return (appeal, try await events(of: id, on: db))
     }
 
-    /// The appeal whose status link carries `token`: the applicant's own view, needing no account.
-    public static func byToken(_ token: String, on db: any Database) async throws -> (appeal: Appeal, events: [AppealEvent]) {
-        guard !token.isEmpty, token.count < 100,
-              let appeal = try await AppealRecord.query(on: db).filter(\.$tokenHash == TokenStore.hash(token)).first()?.appeal else {
-            throw DomainError.notFound
-        }
-        return (appeal, try await events(of: appeal.id, on: db))
+    /// The applicant's own view: the appeal `key` opens (its secret link, or the account following it),
+    /// whether that account follows it, and its recorded steps.
+    public static func find(_ key: AppealKey, on db: any Database) async throws -> (appeal: Appeal, events: [AppealEvent], follower: UUID?) {
+        let record = try await key.record(on: db)
+        let appeal = record.appeal
+        return (appeal, try await events(of: appeal.id, on: db), record.followerUserID)
+    }
+
+    /// The appeals the account `userID` follows, newest first (only the columns the list shows).
+    public static func followed(by userID: UUID, on db: any Database) async throws -> [Row] {
+        try await AppealRecord.query(on: db).filter(\.$followerUserID == userID)
+            .field(\.$id).field(\.$number).field(\.$registeredOn).field(\.$place).field(\.$category).field(\.$status)
+            .field(\.$dueOn).field(\.$organizationID).sort(\.$registeredAt, .descending).limit(500).all()
+            .compactMap(row)
     }
 
     /// The recorded steps, in order: the one source of every status shown.

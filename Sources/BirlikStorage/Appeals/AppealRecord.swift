@@ -35,15 +35,18 @@ public final class AppealRecord: Model, @unchecked Sendable {
     @Field(key: "registered_by") public var registeredBy: String
     @OptionalField(key: "signal_id") public var signalID: UUID?
     @Field(key: "token_hash") public var tokenHash: String
+    /// The account that follows the appeal (the applicant's, when they filed signed in or chose to follow).
+    @OptionalField(key: "follower_user_id") public var followerUserID: UUID?
     @Field(key: "is_demo") public var isDemo: Bool
     @Field(key: "version") public var version: Int
 
     public init() {}
 
-    init(_ appeal: Appeal, sequence: Int, tokenHash: String) {
+    init(_ appeal: Appeal, sequence: Int, tokenHash: String, followerUserID: UUID?) {
         id = appeal.id
         self.sequence = sequence
         self.tokenHash = tokenHash
+        self.followerUserID = followerUserID
         apply(appeal)
     }
 

@@ -47,7 +47,9 @@ public enum AppealStore {
                                     mayPublish: mayPublish, status: .registered, organizationID: office, registeredAt: now,
                                     dueOn: calendar.adding(workingDays: terms.answerDays, to: today),
                                     registeredBy: channel == .online ? "" : actor.displayName)
-                try await AppealRecord(appeal, sequence: sequence, tokenHash: TokenStore.hash(token)).create(on: audit.db)
+                // A citizen who files signed in follows the appeal in their account; staff writing one down do not.
+                let follower = channel == .online ? actor.userID : nil
+                try await AppealRecord(appeal, sequence: sequence, tokenHash: TokenStore.hash(token), followerUserID: follower).create(on: audit.db)
                 let event = AppealEvent(appealID: appeal.id, sequence: 1, at: now, status: .registered, note: "", dueOn: appeal.dueOn,
                                         actor: channel == .online ? "" : actor.displayName)
                 try await AppealEventRecord(event).create(on: audit.db)
@@ -70,8 +72,9 @@ public enum AppealStore {
 
     static func signalRepeated(_ appeal: Appeal, audit: AuditWriter) async throws {
         let since = appeal.registeredOn.adding(days: -repeatWindow)
+        // Only "exactly the threshold" matters: counting stops one past it, however busy the place is.
         let count = try await AppealRecord.query(on: audit.db).filter(\.$place == appeal.place).filter(\.$category == appeal.category.rawValue)
-            .filter(\.$registeredOn >= since.description).count()
+            .filter(\.$registeredOn >= since.description).limit(repeatThreshold + 1).all(\.$id).count
         guard count == repeatThreshold else { return }
         let signal = Signal(id: UUID(), date: appeal.registeredOn, place: appeal.place, kind: appeal.category.signalKind, groups: [], severity: 2,
                             source: .citizenAppeal, summary: "@appeal.repeatedSignal \(count) · @appeal.category.\(appeal.category.rawValue) · \(appeal.number)",
@@ -106,13 +109,27 @@ public enum AppealStore {
         }
     }
 
-    /// The applicant challenges the answer, through the secret link of the receipt.
-    public static func challenge(token: String, grounds: String, terms: AppealTerms, on db: any Database, now: Date) async throws -> Appeal {
+    /// The signed-in holder of an appeal's secret link follows it in their account: from then on it is
+    /// listed under "My appeals" and opens there without the link. An appeal follows one account; a second
+    /// account cannot take it over.
+    public static func follow(token: String, actor: Actor, on db: any Database, now: Date) async throws -> Appeal {
+        guard let userID = actor.userID else { throw DomainError.signInRequired }
+        return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            let record = try await AppealKey.token(token).record(on: audit.db)
+            if record.followerUserID == userID { return record.appeal }
+            guard record.followerUserID == nil else { throw DomainError.conflict(.appealFollowedElsewhere) }
+            record.followerUserID = userID
+            try await record.update(on: audit.db)
+            try await audit.record("follow", "appeal", id: record.id?.uuidString ?? "", before: Nothing?.none, after: ["follower": userID.uuidString])
+            return record.appeal
+        }
+    }
+
+    /// The applicant challenges the answer, through the secret link of the receipt or the account that follows the appeal.
+    public static func challenge(_ key: AppealKey, grounds: String, actor: Actor, terms: AppealTerms, on db: any Database, now: Date) async throws -> Appeal {
         let calendar = try await WorkingCalendarStore.calendar(on: db)
-        return try await AuditLog.write(on: db, actor: .anonymous, now: now) { audit in
-            guard let record = try await AppealRecord.query(on: audit.db).filter(\.$tokenHash == TokenStore.hash(token)).first() else {
-                throw DomainError.notFound
-            }
+        return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            let record = try await key.record(on: audit.db)
             let before = record.appeal
             let after = try await recordStep(.challenge(grounds: grounds), record: record, before: before, actorName: "@appeal.applicant",
                                               calendar: calendar, terms: terms, audit: audit)

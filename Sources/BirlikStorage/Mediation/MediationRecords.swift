@@ -156,14 +156,3 @@ struct CreateMediation: AsyncMigration {
         try await database.schema(MediatorRecord.schema).delete()
     }
 }
-
-/// The agreement printed to PDF beside the Word file.
-struct AddMediationAgreementPDF: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(MediationCaseRecord.schema).field("agreement_pdf_sha256", .string, .required, .sql(.default(""))).update()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(MediationCaseRecord.schema).deleteField("agreement_pdf_sha256").update()
-    }
-}

@@ -65,7 +65,11 @@ enum AppealSeed {
         let calendar = try await WorkingCalendarStore.calendar(on: db)
         let terms = AppealTerms.standard
         let today = clock.today
+        // The demo citizen follows two online appeals in their account ("My appeals").
+        let citizenEmail = DemoSeed.users.first { $0.role == .citizen }?.email ?? ""
+        let citizen = try await UserRecord.query(on: db).filter(\.$email == citizenEmail).first()?.id
         try await AuditLog.write(on: db, actor: .system, now: clock.now) { audit in
+            var followed = 0
             var sequences: [Int: Int] = [:]
             var written = 0
             for story in stories() {
@@ -91,7 +95,9 @@ enum AppealSeed {
                     events.append(AppealEvent(appealID: appeal.id, sequence: events.count + 1, at: day.noon, status: appeal.status, note: note,
                                               dueOn: appeal.status.isOpen ? appeal.dueOn : nil, actor: "Демо қызметкер"))
                 }
-                try await AppealRecord(appeal, sequence: -sequence, tokenHash: TokenStore.hash(TokenStore.randomToken())).create(on: audit.db)
+                let follower = appeal.channel == .online && followed < 2 ? citizen : nil
+                if follower != nil { followed += 1 }
+                try await AppealRecord(appeal, sequence: -sequence, tokenHash: TokenStore.hash(TokenStore.randomToken()), followerUserID: follower).create(on: audit.db)
                 for event in events { try await AppealEventRecord(event).create(on: audit.db) }
                 written += 1
             }

@@ -34,7 +34,8 @@ public enum BirlikMigrations {
         CreateAppeals(),
         CreateMediation(),
         CreatePublicControl(),
-        // Batch 007: the mediation agreement as PDF.
+        // Batch 007: accounts that follow appeals; the mediation agreement as PDF.
+        AddAppealFollower(),
         AddMediationAgreementPDF(),
     ]
 }

@@ -33,7 +33,8 @@ public struct BirlikConfiguration: Sendable {
     /// The terms appeals run on, in working days: `BIRLIK_APPEAL_ANSWER_DAYS` (default 15) and
     /// `BIRLIK_APPEAL_FORWARD_DAYS` (default 3), after the Administrative Procedural and Process Code, Art. 76.
     public var appealTerms: AppealTerms
-    /// `BIRLIK_SMTP_URL` and `BIRLIK_SMTP_FROM`: notices also go by e-mail (see `SMTPSettings`); none when unset.
+    /// `BIRLIK_SMTP_URL`, `BIRLIK_SMTP_FROM` and `BIRLIK_SMTP_CA_FILE`: notices also go by e-mail (see
+    /// `SMTPSettings`); none when unset.
     public var mail: SMTPSettings?
     /// `BIRLIK_PUBLIC_URL`: the address the public reaches Birlik at, for links in e-mail (`https://birlik.kz`);
     /// by default the server's own host and port.
@@ -100,7 +101,11 @@ public struct BirlikConfiguration: Sendable {
         var mail: SMTPSettings?
         if let url = text("BIRLIK_SMTP_URL") {
             let from = text("BIRLIK_SMTP_FROM") ?? "Birlik <no-reply@birlik.kz>"
-            guard let settings = SMTPSettings(url: url, from: from) else {
+            let trustRoots = text("BIRLIK_SMTP_CA_FILE")
+            if let trustRoots, !FileManager.default.isReadableFile(atPath: trustRoots) {
+                throw Invalid(variable: "BIRLIK_SMTP_CA_FILE", value: trustRoots, expected: "a readable PEM file of certificate authorities")
+            }
+            guard let settings = SMTPSettings(url: url, from: from, trustRoots: trustRoots) else {
                 throw Invalid(variable: "BIRLIK_SMTP_URL", value: url, expected: "an smtp:// or smtps:// URL with a host")
             }
             mail = settings

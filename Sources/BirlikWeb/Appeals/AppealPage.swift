@@ -38,10 +38,54 @@ enum AppealTimeline {
 /// The applicant's page: the receipt (number, link, deadline), every notice, the answer and, once
 /// answered, the challenge form.
 enum AppealStatusPage {
-    static func view(_ appeal: Appeal, events: [AppealEvent], token: String, link: String, errors: Form.Errors, _ context: PageContext) -> String {
+    /// How the applicant came: by the secret link (shown again, with its QR code, and an offer to follow
+    /// the appeal in the account of whoever is signed in), or through the account that follows it.
+    enum Entry {
+        case link(token: String, absolute: String, follow: Follow)
+        case account(id: UUID)
+
+        enum Follow { case offered, following, hidden }
+
+        var challengeURL: String {
+            switch self {
+            case let .link(token, _, _): SiteURL.appealChallenge(token: token).path
+            case let .account(id): SiteURL.appealMineChallenge(id: id.uuidString).path
+            }
+        }
+    }
+
+    static func entryBlock(_ entry: Entry, _ context: PageContext) -> HTMLNode {
         let l10n = context.l10n
+        switch entry {
+        case let .link(token, link, follow):
+            let following: HTMLNode = switch follow {
+            case .hidden: .empty
+            case .following: el("p", ["class": "notice", "id": "appeal-followed"], el("a", ["href": SiteURL.appealsMine.path], .text(l10n(.appealFollowed))))
+            case .offered: el("form", ["method": "post", "action": SiteURL.appealFollow(token: token).path, "id": "follow-form"], Layout.csrfField(context),
+                              el("p", ["class": "hint"], .text(l10n(.appealFollowHint))),
+                              el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.appealFollow))))
+            }
+            return .group([
+                el("p", ["class": "hint"], .text(l10n(.appealKeepLink))),
+                el("p", ["class": "status-link"], el("a", ["href": SiteURL.appealStatus(token: token).path, "rel": "noreferrer"], .text(link))),
+                QRCode(text: link).map { el("figure", ["class": "qr-code", "id": "status-qr"], $0.svg(label: l10n(.appealQrLabel)),
+                                            el("figcaption", [:], .text(l10n(.appealQrLabel)))) } ?? .empty,
+                el("p", ["class": "print-hint"], .text(l10n(.appealPrintHint))),
+                following,
+            ])
+        case .account:
+            return el("p", ["class": "notice", "id": "appeal-followed"], el("a", ["href": SiteURL.appealsMine.path], .text(l10n(.appealFollowed))))
+        }
+    }
+
+    static func view(_ appeal: Appeal, events: [AppealEvent], entry: Entry, errors: Form.Errors, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        let crumbs = switch entry {
+        case .link: [Layout.Crumb(label: l10n(.appealsTitle), url: SiteURL.appeals.path), Layout.Crumb(label: appeal.number, url: nil)]
+        case .account: [Layout.Crumb(label: l10n(.appealsMine), url: SiteURL.appealsMine.path), Layout.Crumb(label: appeal.number, url: nil)]
+        }
         return Layout.page(title: l10n(.appealStatusTitle, ["number": appeal.number]),
-                           crumbs: [Layout.Crumb(label: l10n(.appealsTitle), url: SiteURL.appeals.path), Layout.Crumb(label: appeal.number, url: nil)],
+                           crumbs: crumbs,
                            context: context, content: .group([
                                el("h1", [:], .text(l10n(.appealStatusTitle, ["number": appeal.number]))),
                                el("section", ["class": "receipt", "id": "receipt"],
@@ -51,17 +95,13 @@ enum AppealStatusPage {
                                      el("dt", [:], .text(l10n(.appealStatus))), el("dd", ["id": "appeal-status"], .text(l10n(appeal.status.l10nKey))),
                                      appeal.status.isOpen ? .group([el("dt", [:], .text(l10n(.appealDue))), el("dd", ["id": "appeal-due"], .text(appeal.dueOn.dotted))]) : .empty,
                                      el("dt", [:], .text(l10n(.appealCategory))), el("dd", [:], .text(l10n(appeal.category.l10nKey)))),
-                                  el("p", ["class": "hint"], .text(l10n(.appealKeepLink))),
-                                  el("p", ["class": "status-link"], el("a", ["href": SiteURL.appealStatus(token: token).path, "rel": "noreferrer"], .text(link))),
-                                  QRCode(text: link).map { el("figure", ["class": "qr-code", "id": "status-qr"], $0.svg(label: l10n(.appealQrLabel)),
-                                                              el("figcaption", [:], .text(l10n(.appealQrLabel)))) } ?? .empty,
-                                  el("p", ["class": "print-hint"], .text(l10n(.appealPrintHint)))),
+                                  entryBlock(entry, context)),
                                el("h2", [:], .text(l10n(.appealNotices))),
                                AppealTimeline.render(events, l10n, staff: false),
                                AppealTimeline.answers(appeal, l10n),
                                Form.summary(errors, labels: AppealFormPage.labels(l10n), l10n: l10n),
                                appeal.status == .answered
-                                ? el("form", ["method": "post", "action": SiteURL.appealChallenge(token: token).path, "id": "challenge-form"], Layout.csrfField(context),
+                                ? el("form", ["method": "post", "action": entry.challengeURL, "id": "challenge-form"], Layout.csrfField(context),
                                      el("h2", [:], .text(l10n(.appealChallenge))),
                                      Form.textArea("grounds", label: l10n(.appealChallengeGrounds), value: "", errors: errors, l10n: l10n),
                                      el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.appealChallenge))))

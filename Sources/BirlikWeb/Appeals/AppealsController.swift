@@ -12,6 +12,10 @@ enum AppealsController {
         routes.post(.appealNew, use: create)
         routes.get(.appealStatus(token: ""), use: status)
         routes.post(.appealChallenge(token: ""), use: challenge)
+        routes.post(.appealFollow(token: ""), use: follow)
+        routes.get(.appealsMine, use: mine)
+        routes.get(.appealMine(id: ""), use: mineOne)
+        routes.post(.appealMineChallenge(id: ""), use: challengeMine)
         routes.get(.appealStatistics, use: statistics)
         routes.get(.appealAnswers, use: answers)
         routes.get(.appealStatisticsCSV, use: statisticsCSV)
@@ -97,16 +101,33 @@ enum AppealsController {
         }
     }
 
-    /// The applicant's page: the receipt, every notice, the answer; reachable only through the link.
+    /// The applicant's page: the receipt, every notice, the answer; reachable only through the link or
+    /// the account that follows the appeal.
     static func status(_ request: Request) async throws -> Response {
-        let token = request.parameters.get("token") ?? ""
-        let (appeal, events) = try await AppealQueries.byToken(token, on: request.db)
-        return statusPage(request, appeal: appeal, events: events, token: token, errors: Form.Errors(), status: .ok)
+        try await statusPage(request, key: .token(request.parameters.get("token") ?? ""), errors: Form.Errors(), status: .ok)
     }
 
-    static func statusPage(_ request: Request, appeal: Appeal, events: [AppealEvent], token: String, errors: Form.Errors, status: HTTPResponseStatus) -> Response {
-        let response = html(AppealStatusPage.view(appeal, events: events, token: token, link: absoluteURL(request, SiteURL.appealStatus(token: token).path),
-                                                  errors: errors, PageContext(request)), status: status)
+    /// The key of `/appeals/mine/:id`: the signed-in account following that appeal.
+    static func followerKey(_ request: Request) throws -> AppealKey {
+        guard let userID = request.actor.userID else { throw DomainError.signInRequired }
+        return .follower(appealID: try request.idParameter(), userID: userID)
+    }
+
+    static func statusPage(_ request: Request, key: AppealKey, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
+        let (appeal, events, follower) = try await AppealQueries.find(key, on: request.db)
+        let entry: AppealStatusPage.Entry
+        switch key {
+        case let .token(token):
+            let follow: AppealStatusPage.Entry.Follow = switch request.actor.userID {
+            case nil: .hidden
+            case follower: .following
+            default: follower == nil ? .offered : .hidden
+            }
+            entry = .link(token: token, absolute: absoluteURL(request, SiteURL.appealStatus(token: token).path), follow: follow)
+        case let .follower(id, _):
+            entry = .account(id: id)
+        }
+        let response = html(AppealStatusPage.view(appeal, events: events, entry: entry, errors: errors, PageContext(request)), status: status)
         // The link is the applicant's key: never cached, never sent on as a referrer.
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
@@ -123,15 +144,48 @@ enum AppealsController {
 
     static func challenge(_ request: Request) async throws -> Response {
         let token = request.parameters.get("token") ?? ""
-        let (appeal, events) = try await AppealQueries.byToken(token, on: request.db)
+        return try await challenge(request, key: .token(token), back: SiteURL.appealStatus(token: token))
+    }
+
+    static func challengeMine(_ request: Request) async throws -> Response {
+        let key = try followerKey(request)
+        return try await challenge(request, key: key, back: SiteURL.appealMine(id: try request.idParameter().uuidString))
+    }
+
+    static func challenge(_ request: Request, key: AppealKey, back: SiteURL) async throws -> Response {
         try request.requireCSRF()
         let form = try request.content.decode(ChallengeForm.self)
         do {
-            _ = try await AppealStore.challenge(token: token, grounds: form.grounds ?? "", terms: terms(request), on: request.db, now: request.now)
-            return request.redirect(to: SiteURL.appealStatus(token: token).with([("notice", "appeal-challenged")]), redirectType: .normal)
+            _ = try await AppealStore.challenge(key, grounds: form.grounds ?? "", actor: request.actor, terms: terms(request), on: request.db, now: request.now)
+            return request.redirect(to: back.with([("notice", "appeal-challenged")]), redirectType: .normal)
         } catch let error as DomainError where error != .forbidden && error != .notFound {
-            return statusPage(request, appeal: appeal, events: events, token: token, errors: try Form.Errors(error), status: ErrorMapping.status(error))
+            return try await statusPage(request, key: key, errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
+    }
+
+    /// The holder of the link, signed in, follows the appeal in their account.
+    static func follow(_ request: Request) async throws -> Response {
+        let token = request.parameters.get("token") ?? ""
+        guard request.actor.isSignedIn else { throw DomainError.signInRequired }
+        try request.requireCSRF()
+        do {
+            let appeal = try await AppealStore.follow(token: token, actor: request.actor, on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.appealMine(id: appeal.id.uuidString).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden && error != .notFound {
+            return try await statusPage(request, key: .token(token), errors: try Form.Errors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    static func mine(_ request: Request) async throws -> Response {
+        guard let userID = request.actor.userID else { throw DomainError.signInRequired }
+        let rows = try await AppealQueries.followed(by: userID, on: request.db)
+        let response = html(AppealsPage.mine(rows, today: request.today, PageContext(request)))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    static func mineOne(_ request: Request) async throws -> Response {
+        try await statusPage(request, key: try followerKey(request), errors: Form.Errors(), status: .ok)
     }
 
     static func show(_ request: Request) async throws -> Response {

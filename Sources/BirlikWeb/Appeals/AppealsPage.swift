@@ -13,7 +13,9 @@ enum AppealsPage {
             el("p", ["class": "actions"],
                el("a", ["class": "button", "href": SiteURL.appealNew.path], .text(l10n(.appealsNew))), " ",
                el("a", ["class": "button secondary", "href": SiteURL.appealStatistics.path], .text(l10n(.appealsStatistics))), " ",
-               el("a", ["class": "button secondary", "href": SiteURL.appealAnswers.path], .text(l10n(.appealsAnswers)))),
+               el("a", ["class": "button secondary", "href": SiteURL.appealAnswers.path], .text(l10n(.appealsAnswers))),
+               context.actor.isSignedIn ? .group([" ", el("a", ["class": "button secondary", "id": "my-appeals", "href": SiteURL.appealsMine.path],
+                                                         .text(l10n(.appealsMine)))]) : .empty),
             el("h2", [:], .text(l10n(.appealsHow))),
             el("ol", ["class": "steps"],
                el("li", [:], .text(l10n(.appealsHowRegister))),
@@ -42,6 +44,30 @@ enum AppealsPage {
                        el("li", [:], .text((item.outcome.map { l10n($0.l10nKey) + ": " } ?? "") + item.answer))
                    }))
             }),
+        ]))
+    }
+
+    /// The appeals the signed-in account follows, each opening without its link.
+    static func mine(_ rows: [AppealQueries.Row], today: Day, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        let body: HTMLNode = rows.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.appealsMineEmpty))) :
+            el("div", ["class": "table-wrap"], el("table", ["class": "data", "id": "my-appeals"],
+                el("thead", [:], el("tr", [:], el("th", [:], .text(l10n(.appealNumber))), el("th", [:], .text(l10n(.appealRegistered))),
+                                    el("th", [:], .text(l10n(.appealCategory))), el("th", [:], .text(l10n(.appealStatus))),
+                                    el("th", [:], .text(l10n(.appealDue))))),
+                el("tbody", [:], rows.map { row in
+                    el("tr", [:],
+                       el("td", [:], el("a", ["href": SiteURL.appealMine(id: row.id.uuidString).path], .text(row.number))),
+                       el("td", [:], .text(row.registeredOn.dotted)),
+                       el("td", [:], .text(l10n(row.category.l10nKey))),
+                       el("td", [:], .text(l10n(row.status.l10nKey))),
+                       el("td", [:], .text(row.status.isOpen ? row.dueOn.dotted : "–")))
+                })))
+        return Layout.page(title: l10n(.appealsMine), crumbs: [Layout.Crumb(label: l10n(.appealsTitle), url: SiteURL.appeals.path),
+                                                              Layout.Crumb(label: l10n(.appealsMine), url: nil)], context: context, content: .group([
+            el("h1", [:], .text(l10n(.appealsMine))),
+            el("p", ["class": "actions"], el("a", ["class": "button", "href": SiteURL.appealNew.path], .text(l10n(.appealsNew)))),
+            body,
         ]))
     }
 

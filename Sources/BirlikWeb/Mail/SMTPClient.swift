@@ -8,7 +8,8 @@ import NIOSSL
 /// Where and how Birlik sends e-mail: `BIRLIK_SMTP_URL` (`smtp://user:password@host:587`, or `smtps://`
 /// for TLS from the first byte) and `BIRLIK_SMTP_FROM`. On `smtp://` the connection is upgraded with
 /// STARTTLS whenever the server offers it (`?starttls=required` refuses a server that does not); the
-/// password is sent (AUTH PLAIN) only over TLS.
+/// password is sent (AUTH PLAIN) only over TLS. The server's certificate is checked against the system's
+/// roots, or against `BIRLIK_SMTP_CA_FILE` (PEM) for a server with a certificate of its own authority.
 public struct SMTPSettings: Sendable, Hashable {
     public var host: String
     public var port: Int
@@ -17,9 +18,11 @@ public struct SMTPSettings: Sendable, Hashable {
     public var implicitTLS: Bool
     public var requireTLS: Bool
     public var from: String
+    /// A PEM file of the authorities to trust instead of the system's.
+    public var trustRoots: String?
 
     /// `nil` when `url` is not an `smtp://` or `smtps://` URL with a host.
-    public init?(url: String, from: String) {
+    public init?(url: String, from: String, trustRoots: String? = nil) {
         guard let components = URLComponents(string: url), let scheme = components.scheme, ["smtp", "smtps"].contains(scheme),
               let host = components.host, !host.isEmpty else { return nil }
         self.host = host
@@ -29,6 +32,14 @@ public struct SMTPSettings: Sendable, Hashable {
         password = components.password?.removingPercentEncoding
         requireTLS = implicitTLS || components.queryItems?.contains { $0.name == "starttls" && $0.value == "required" } == true
         self.from = from
+        self.trustRoots = trustRoots
+    }
+
+    /// The TLS client configuration: certificate and host name verified, against `trustRoots` when given.
+    func tlsContext() throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let trustRoots { configuration.trustRoots = .file(trustRoots) }
+        return try NIOSSLContext(configuration: configuration)
     }
 }
 
@@ -57,8 +68,7 @@ public struct SMTPClient: Sendable {
             .channelInitializer { channel in
                 do {
                     if settings.implicitTLS {
-                        let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: settings.host))
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: settings.tlsContext(), serverHostname: settings.host))
                     }
                     try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler(replies))
                     return channel.eventLoop.makeSucceededVoidFuture()
@@ -74,8 +84,7 @@ public struct SMTPClient: Sendable {
         var secure = settings.implicitTLS
         if !secure, capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
             try await conversation.expect(220, after: "STARTTLS")
-            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-            let handler = try NIOSSLClientHandler(context: context, serverHostname: settings.host)
+            let handler = try NIOSSLClientHandler(context: settings.tlsContext(), serverHostname: settings.host)
             try await channel.pipeline.addHandler(handler, position: .first).get()
             capabilities = try await conversation.expect(250, after: "EHLO birlik")
             secure = true

@@ -99,6 +99,10 @@ public enum SiteURL: Sendable {
     case appealSignal(id: String)
     case appealStatus(token: String)
     case appealChallenge(token: String)
+    case appealFollow(token: String)
+    case appealsMine
+    case appealMine(id: String)
+    case appealMineChallenge(id: String)
     case appealStatistics
     case appealAnswers
     case appealStatisticsCSV
@@ -221,6 +225,10 @@ public enum SiteURL: Sendable {
         case let .appealSignal(id): "/appeals/\(id)/signal"
         case let .appealStatus(token): "/appeals/status/\(token)"
         case let .appealChallenge(token): "/appeals/status/\(token)/challenge"
+        case let .appealFollow(token): "/appeals/status/\(token)/follow"
+        case .appealsMine: "/appeals/mine"
+        case let .appealMine(id): "/appeals/mine/\(id)"
+        case let .appealMineChallenge(id): "/appeals/mine/\(id)/challenge"
         case .appealStatistics: "/appeals/statistics"
         case .appealAnswers: "/appeals/answers"
         case .appealStatisticsCSV: "/appeals/statistics.csv"
@@ -292,6 +300,9 @@ public enum SiteURL: Sendable {
         case .appealSignal: ["appeals", ":id", "signal"]
         case .appealStatus: ["appeals", "status", ":token"]
         case .appealChallenge: ["appeals", "status", ":token", "challenge"]
+        case .appealFollow: ["appeals", "status", ":token", "follow"]
+        case .appealMine: ["appeals", "mine", ":id"]
+        case .appealMineChallenge: ["appeals", "mine", ":id", "challenge"]
         case .mediatorStatus: ["mediators", ":id", "status"]
         case .publicControlCase: ["public-control", ":id"]
         case .publicControlStep: ["public-control", ":id", "step"]
