@@ -170,14 +170,8 @@ enum AppealPage {
                            context: context, content: .group(sections))
     }
 
-    /// A form for one step, carrying the version the page was opened at.
     static func stepForm(_ appeal: Appeal, step: String, title: String, button: String, _ context: PageContext, _ fields: HTMLNode...) -> HTMLNode {
-        el("form", ["method": "post", "action": SiteURL.appealStep(id: appeal.id.uuidString).path, "id": "step-\(step)", "class": "step-form"],
-           Layout.csrfField(context),
-           el("input", ["type": "hidden", "name": "step", "value": step]),
-           el("input", ["type": "hidden", "name": "version", "value": String(appeal.version)]),
-           el("h3", [:], .text(title)), .group(fields),
-           el("button", ["type": "submit", "class": "button"], .text(button)))
+        Form.caseStep(.appealStep(id: appeal.id.uuidString), step: step, version: appeal.version, title: title, button: button, context, fields)
     }
 
     static func actions(_ model: Model, errors: Form.Errors, _ context: PageContext) -> [HTMLNode] {

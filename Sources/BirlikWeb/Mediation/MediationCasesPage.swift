@@ -154,10 +154,7 @@ enum MediationCasesPage {
     }
 
     static func form(_ value: MediationCase, step: String, title: String, _ context: PageContext, _ fields: HTMLNode...) -> HTMLNode {
-        el("form", ["method": "post", "action": SiteURL.mediationStep(id: value.id.uuidString).path, "id": "step-\(step)", "class": "step-form"],
-           Layout.csrfField(context), el("input", ["type": "hidden", "name": "step", "value": step]),
-           el("input", ["type": "hidden", "name": "version", "value": String(value.version)]),
-           el("h3", [:], .text(title)), .group(fields), el("button", ["type": "submit", "class": "button"], .text(title)))
+        Form.caseStep(.mediationStep(id: value.id.uuidString), step: step, version: value.version, title: title, context, fields)
     }
 
     static func steps(_ model: Model, errors: Form.Errors, _ context: PageContext) -> [HTMLNode] {

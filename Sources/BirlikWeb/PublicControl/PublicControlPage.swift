@@ -46,10 +46,7 @@ enum PublicControlPage {
     }
 
     static func stepForm(_ value: PublicControlCase, _ step: String, _ title: String, _ context: PageContext, _ fields: HTMLNode...) -> HTMLNode {
-        el("form", ["method": "post", "action": SiteURL.publicControlStep(id: value.id.uuidString).path, "id": "step-\(step)", "class": "step-form"],
-           Layout.csrfField(context), el("input", ["type": "hidden", "name": "step", "value": step]),
-           el("input", ["type": "hidden", "name": "version", "value": String(value.version)]),
-           el("h3", [:], .text(title)), .group(fields), el("button", ["type": "submit", "class": "button"], .text(title)))
+        Form.caseStep(.publicControlStep(id: value.id.uuidString), step: step, version: value.version, title: title, context, fields)
     }
 
     static func show(_ value: PublicControlCase, names: [UUID: String], canAct: Bool, canAnswer: Bool, today: Day, errors: Form.Errors, _ context: PageContext) -> String {
