@@ -70,7 +70,7 @@ struct MediationWebTests {
             #expect(verdict == .untouched, "the agreement's signature does not verify")
             // Opened by a tool that did not write it.
             let text = try DocumentTools.python("import docx,sys; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))", data, extension: "docx")
-            #expect(text.contains("Ахмет Оспанов") && text.contains("Двор используется по графику.") && text.contains("MED-2024-0117"), "\(text.prefix(300))")
+            #expect(text.contains("Ахмет Оспанов, ИИН 900101300126, Алматы, пр. Абая 10") && text.contains("Двор используется по графику.") && text.contains("MED-2024-0117"), "\(text.prefix(300))")
             // The same agreement as PDF: printed when it was signed, signed too, read back by pdftotext.
             let pdf = try await app.request(.GET, page + "/agreement.pdf", as: mediator)
             #expect(pdf.status == .ok && pdf.headers.contentType?.description == "application/pdf")

@@ -840,6 +840,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case mediationDisputeProperty = "mediation.dispute.property"
     case mediationDisputeReligious = "mediation.dispute.religious"
     case mediationFrom = "mediation.from"
+    case mediationIin = "mediation.iin"
     case mediationInterethnic = "mediation.interethnic"
     case mediationLanguageAz = "mediation.language.az"
     case mediationLanguageDe = "mediation.language.de"

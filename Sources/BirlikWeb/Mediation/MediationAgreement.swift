@@ -16,7 +16,11 @@ enum MediationAgreement {
         document.append(.title(l10n(.mediationAgreementTitle, ["number": value.number])))
         document.append(.paragraph(l10n(.mediationAgreementPreamble, ["date": Day(created).dotted, "place": PlaceDirectory.shared.find(value.place).map { l10n.text($0.name) } ?? value.place])))
         document.append(.heading(l10n(.mediationParties), level: 2))
-        for party in value.confidential.parties { document.append(.bullet(party.name)) }
+        // Each party as the agreement names them: the name, the IIN and the address when known.
+        for party in value.confidential.parties {
+            document.append(.bullet(([party.name] + (party.iin.isEmpty ? [] : ["\(l10n(.mediationIin)) \(party.iin)"]) + [party.address].filter { !$0.isEmpty })
+                .joined(separator: ", ")))
+        }
         document.append(.heading(l10n(.mediationDispute), level: 2))
         document.append(.paragraph("\(l10n(value.disputeType.l10nKey)). \(value.confidential.summary)"))
         document.append(.heading(l10n(.mediationMediator), level: 2))
