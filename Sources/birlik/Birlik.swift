@@ -10,7 +10,8 @@ struct Birlik: AsyncParsableCommand {
         commandName: "birlik",
         abstract: "Birlik — the information system of the Assembly of People of Kazakhstan.",
         subcommands: [Serve.self, ImportCommand.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
-                      RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self, CorpusCommand.self, MailCommand.self],
+                      RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self, CorpusCommand.self, MailCommand.self,
+                      LedgerCommand.self],
         defaultSubcommand: Serve.self)
 
     /// The language of a command's messages: `--language`, else the one `LANG` names, else English.
@@ -125,6 +126,37 @@ struct AuditCommand: AsyncParsableCommand {
             encoder.dateEncodingStrategy = .iso8601
             encoder.outputFormatting = .sortedKeys
             print(String(decoding: try encoder.encode(checkpoint), as: UTF8.self))
+        }
+    }
+}
+
+struct LedgerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ledger", abstract: "The charity ledger's Merkle tree log.",
+                                                    subcommands: [Verify.self, Sign.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute every entry's leaf hash and the tree, check every signed tree head; exit 1 naming the first bad entry.")
+
+        func run() async throws {
+            let report = try await Commands.verifyLedger(try .fromEnvironment(), clock: .system)
+            if let problem = report.firstProblem {
+                print("BROKEN: \(problem) (\(report.entries) entries read)")
+                throw ExitCode(1)
+            }
+            print("OK: the ledger is whole (\(report.entries) entries, \(report.heads) signed tree heads).")
+        }
+    }
+
+    struct Sign: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Sign the ledger's tree head now (the server does it with its scheduled reminders).")
+
+        func run() async throws {
+            guard let head = try await Commands.signLedger(try .fromEnvironment(), clock: .system) else {
+                print("The ledger is empty: nothing to sign.")
+                return
+            }
+            print("Signed tree head: \(head.size) entries, root \(head.root)")
         }
     }
 }

@@ -45,6 +45,8 @@ public enum Resource: String, Sendable, CaseIterable {
     case mediationCase
     /// A case of public control by a council of public accord; public from its final document on.
     case publicControl
+    /// A charity campaign and its ledger (S8): public to read; its organiser's staff record donations.
+    case campaign
 }
 
 /// The outcome of a permission check.
@@ -130,7 +132,7 @@ public enum Access {
             return .publicAnd(regions: [actor.regionCode], organizations: [])
         case (.mediator, .mediationCase):
             return .publicAnd(regions: [], organizations: actor.userID.map { [$0] } ?? [])
-        case (_, .mediator):
+        case (_, .mediator), (_, .campaign):
             return .everything
         case (.secretariat, .publicControl):
             return .everything
@@ -160,7 +162,8 @@ public enum Access {
     private static func rule(_ actor: Actor, _ action: Action, _ resource: Resource, _ scope: Scope) -> Decision {
         if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
         // Anyone may file an appeal and read the calendar of working days.
-        if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) || (resource, action) == (.mediator, .view) {
+        if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) || (resource, action) == (.mediator, .view)
+            || (resource, action) == (.campaign, .view) {
             return .allowed
         }
         guard actor.isSignedIn else {
@@ -278,6 +281,13 @@ public enum Access {
         case (.publicControl, .update):
             // The object's answer, in the object's scope: its own staff.
             return actor.role != .citizen && ownsIt ? .allowed : .forbidden
+        case (.campaign, .create), (.campaign, .update):
+            // The organiser's own staff (an association, a state body, a council), and the Secretariat.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .association, .executor, .councilMember, .regionalCoordinator: return ownsIt ? .allowed : .forbidden
+            default: return .forbidden
+            }
         case (.mediationCase, .view):
             return isVisible(scope, under: visibility(actor, .mediationCase)) ? .allowed : .forbidden
         case (.mediationCase, .create), (.mediationCase, .approve):

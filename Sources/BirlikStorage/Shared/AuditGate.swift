@@ -3,10 +3,12 @@ import FluentKit
 
 /// What one application's database holds beside its connections: the lock that serialises its audited
 /// writes and the number of audited changes committed through it. The database configuration carries
-/// it (`DatabaseBackend.configuration(gate:)`), so two applications in one process share nothing.
+/// it (`DatabaseBackend.configuration(gate:)`), so two applications in one process share nothing. The
+/// charity ledger's Merkle tree is kept here too, beside the database it mirrors.
 public final class AuditGate: Sendable {
     let lock = SerialLock()
     private let committed = ManagedAtomic<Int>(0)
+    let ledgerTree = LedgerTreeCache()
 
     public init() {}
 

@@ -37,5 +37,7 @@ public enum BirlikMigrations {
         // Batch 007: accounts that follow appeals; the mediation agreement as PDF.
         AddAppealFollower(),
         AddMediationAgreementPDF(),
+        // Batch 008: the charity ledger (S8).
+        CreateCharityLedger(),
     ]
 }

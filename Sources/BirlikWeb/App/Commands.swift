@@ -48,11 +48,14 @@ public enum Commands {
         guard seconds > 0 else { return nil }
         let database = app.db
         let logger = app.logger
+        let directory = app.birlikDataDirectory
         return Task {
             while !Task.isCancelled {
                 do {
                     let written = try await Notifications.runReminders(now: clock.now, on: database)
                     if written > 0 { logger.info("reminders written", metadata: ["count": "\(written)"]) }
+                    // The ledger's tree head, signed when the ledger has grown since the last one.
+                    try await CharityStore.signTreeHead(dataDirectory: directory, on: database, now: clock.now)
                 } catch {
                     logger.error("reminders failed", metadata: ["error": "\(error)"])
                 }
@@ -84,6 +87,22 @@ public enum Commands {
         try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
             return try await AuditCheckpoints.record(dataDirectory: configuration.dataDirectory, now: clock.now, on: app.db)
+        }
+    }
+
+    /// `birlik ledger verify`: every entry against its leaf hash, the tree against every signed head.
+    public static func verifyLedger(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> CharityQueries.Verification {
+        try await withApplication(configuration, clock: clock) { app in
+            let key = try DocumentSignature.publicKey(of: SignedDocuments.privateKey(dataDirectory: configuration.dataDirectory))
+            return try await CharityQueries.verify(trustedKey: key, on: app.db)
+        }
+    }
+
+    /// `birlik ledger sign`: a signed tree head of the ledger as it stands.
+    public static func signLedger(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> TreeHead? {
+        try await withApplication(configuration, clock: clock) { app in
+            try await app.autoMigrate()
+            return try await CharityStore.signTreeHead(dataDirectory: configuration.dataDirectory, on: app.db, now: clock.now)
         }
     }
 

@@ -49,6 +49,7 @@ func routes(_ app: Application) {
     WorkingCalendarController.register(app)
     MediationController.register(app)
     PublicControlController.register(app)
+    CharityController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)
     MonitoringController.register(app)

@@ -54,7 +54,8 @@ public struct PageContext: Sendable {
                                           "signals-verified": .noticeSignalsVerified, "signals-rejected": .noticeSignalsRejected,
                                           "plan-approve": .noticePlanApprove, "plan-amend": .noticePlanAmend, "plan-close": .noticePlanClose,
                                           "appeal-registered": .noticeAppealRegistered, "appeal-anonymous": .noticeAppealAnonymous,
-                                          "appeal-challenged": .noticeAppealChallenged, "appeal-step": .noticeAppealStep]
+                                          "appeal-challenged": .noticeAppealChallenged, "appeal-step": .noticeAppealStep,
+                                          "donation-recorded": .noticeDonationRecorded]
         self.init(l10n: request.l10n, actor: request.actor, csrfToken: request.birlik.csrfToken,
                   currentURL: request.method == .GET ? request.url.string : Self.formPage(request), notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
         if let count = (try? request.query.get(Int.self, at: "count")) { noticeArguments["count"] = String(count) }
@@ -62,6 +63,7 @@ public struct PageContext: Sendable {
         if let code = try? request.query.get(String.self, at: "place"), let region = ReferenceData.regions.first(where: { $0.code == code }) {
             noticeArguments["place"] = request.l10n.text(region.name)
         }
+        if let receipt = try? request.query.get(String.self, at: "receipt"), receipt.count < 30 { noticeArguments["receipt"] = receipt }
         if let status = (try? request.query.get(String.self, at: "status")).flatMap(Appeal.Status.init(rawValue:)) {
             noticeArguments["status"] = request.l10n(status.l10nKey)
         }

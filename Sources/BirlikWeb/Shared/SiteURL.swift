@@ -122,6 +122,13 @@ public enum SiteURL: Sendable {
     case mediationBreakGlass(id: String)
     case mediationAgreement(id: String)
     case mediationAgreementPDF(id: String)
+    // The charity ledger (S8).
+    case charity
+    case campaignNew
+    case campaign(code: String)
+    case campaignDonation(code: String)
+    case campaignReverse(code: String)
+    case receipt(number: String)
     case mediationStatistics
     // Public control by the councils of public accord.
     case publicControl
@@ -247,6 +254,12 @@ public enum SiteURL: Sendable {
         case let .mediationBreakGlass(id): "/mediation/\(id)/break-glass"
         case let .mediationAgreement(id): "/mediation/\(id)/agreement.docx"
         case let .mediationAgreementPDF(id): "/mediation/\(id)/agreement.pdf"
+        case .charity: "/charity"
+        case .campaignNew: "/charity/new"
+        case let .campaign(code): "/charity/\(code)"
+        case let .campaignDonation(code): "/charity/\(code)/donations"
+        case let .campaignReverse(code): "/charity/\(code)/reverse"
+        case let .receipt(number): "/charity/receipts/\(number)"
         case .mediationStatistics: "/mediation/statistics"
         case .publicControl: "/public-control"
         case .publicControlNew: "/public-control/new"
@@ -311,6 +324,10 @@ public enum SiteURL: Sendable {
         case .mediationBreakGlass: ["mediation", ":id", "break-glass"]
         case .mediationAgreement: ["mediation", ":id", "agreement.docx"]
         case .mediationAgreementPDF: ["mediation", ":id", "agreement.pdf"]
+        case .campaign: ["charity", ":code"]
+        case .campaignDonation: ["charity", ":code", "donations"]
+        case .campaignReverse: ["charity", ":code", "reverse"]
+        case .receipt: ["charity", "receipts", ":number"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

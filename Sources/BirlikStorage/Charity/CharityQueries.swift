@@ -1,0 +1,145 @@
+import BirlikCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Reading the charity ledger: campaigns with their figures, a campaign's entries, a receipt with its
+/// inclusion proof, the signed tree heads, and the check of the whole log.
+public enum CharityQueries {
+    /// A campaign with what came in, what went out and what it holds; reversals net out.
+    public struct Figures: Sendable, Hashable {
+        public var campaign: Campaign
+        public var raised: Money
+        public var spent: Money
+        public var donations: Int
+        public var balance: Money { raised - spent }
+        /// Raised as a share of the goal, 0…1 (more is possible).
+        public var progress: Double { campaign.goal.tiyn > 0 ? Double(raised.tiyn) / Double(campaign.goal.tiyn) : 0 }
+    }
+
+    /// Every campaign, newest first, with its figures: one scan of the ledger grouped by campaign.
+    public static func campaigns(on db: any Database) async throws -> [Figures] {
+        let campaigns = try await CampaignRecord.query(on: db).sort(\.$startsOn, .descending).sort(\.$code, .descending).all().map(\.campaign)
+        let sums = try await sums(campaignID: nil, on: db)
+        return campaigns.map { campaign in
+            let sum = sums[campaign.id] ?? (0, 0, 0)
+            return Figures(campaign: campaign, raised: Money(tiyn: sum.raised), spent: Money(tiyn: sum.spent), donations: sum.donations)
+        }
+    }
+
+    public static func campaign(code: String, on db: any Database) async throws -> Figures {
+        guard let campaign = try await CampaignRecord.query(on: db).filter(\.$code == code).first()?.campaign else { throw DomainError.notFound }
+        let sum = try await sums(campaignID: campaign.id, on: db)[campaign.id] ?? (0, 0, 0)
+        return Figures(campaign: campaign, raised: Money(tiyn: sum.raised), spent: Money(tiyn: sum.spent), donations: sum.donations)
+    }
+
+    /// Money in, money out (net of reversals) and the number of donations not reversed, per campaign.
+    static func sums(campaignID: UUID?, on db: any Database) async throws -> [UUID: (raised: Int64, spent: Int64, donations: Int)] {
+        let sql = db as! any SQLDatabase
+        let filter: SQLQueryString = campaignID.map { "WHERE campaign_id = \(bind: $0)" } ?? ""
+        let rows = try await sql.raw("""
+            SELECT campaign_id,
+              CAST(SUM(CASE WHEN kind = 'incomingFunds' THEN (CASE WHEN reverses IS NULL THEN amount_tiyn ELSE -amount_tiyn END) ELSE 0 END) AS BIGINT) AS raised,
+              CAST(SUM(CASE WHEN kind IN ('disbursement', 'expenditure') THEN (CASE WHEN reverses IS NULL THEN amount_tiyn ELSE -amount_tiyn END) ELSE 0 END) AS BIGINT) AS spent,
+              CAST(SUM(CASE WHEN kind = 'incomingFunds' THEN (CASE WHEN reverses IS NULL THEN 1 ELSE -1 END) ELSE 0 END) AS BIGINT) AS donations
+            FROM \(ident: LedgerEntryRecord.schema) \(filter) GROUP BY campaign_id
+            """).all()
+        var result: [UUID: (Int64, Int64, Int)] = [:]
+        for row in rows {
+            result[try row.decode(column: "campaign_id", as: UUID.self)] = (try row.decode(column: "raised", as: Int64?.self) ?? 0,
+                                                                          try row.decode(column: "spent", as: Int64?.self) ?? 0,
+                                                                          try row.decode(column: "donations", as: Int?.self) ?? 0)
+        }
+        return result
+    }
+
+    /// A campaign's entries, newest first, each with whether it was reversed.
+    public static func entries(of campaignID: UUID, limit: Int = 500, on db: any Database) async throws -> [(entry: LedgerEntry, reversed: Bool)] {
+        let rows = try await LedgerEntryRecord.query(on: db).filter(\.$campaignID == campaignID).sort(\.$index, .descending).limit(limit).all()
+        let entries = rows.compactMap(\.entry)
+        let reversed = Set(entries.compactMap(\.reverses))
+        return entries.map { ($0, reversed.contains($0.id)) }
+    }
+
+    /// The tree of every committed entry.
+    public static func tree(on db: any Database) async throws -> MerkleTree {
+        try await AuditGate.of(db).ledgerTree.current(on: db)
+    }
+
+    public static func newestTreeHead(on db: any Database) async throws -> TreeHead? {
+        try await TreeHeadRecord.query(on: db).sort(\.$id, .descending).first()?.treeHead
+    }
+
+    /// A receipt as the public checks it: the donation, its campaign, the newest signed head that covers
+    /// it and the inclusion proof against that head (none yet when no head covers it).
+    public struct Receipt: Sendable {
+        public var entry: LedgerEntry
+        public var campaign: Campaign
+        public var reversedBy: LedgerEntry?
+        public var head: TreeHead?
+        public var proof: [Data]
+        /// The proof checked here against the head's root.
+        public var proofHolds: Bool
+    }
+
+    public static func receipt(number: String, on db: any Database) async throws -> Receipt {
+        guard number.count < 40, let record = try await LedgerEntryRecord.query(on: db).filter(\.$reference == number).filter(\.$reverses == nil).first(),
+              let entry = record.entry, let campaign = try await CampaignRecord.find(entry.campaignID, on: db)?.campaign else { throw DomainError.notFound }
+        let reversal = try await LedgerEntryRecord.query(on: db).filter(\.$reverses == entry.id).first()?.entry
+        let tree = try await tree(on: db)
+        var head = try await newestTreeHead(on: db)
+        if let current = head, current.size > tree.size || current.size <= entry.index { head = nil }
+        let proof = head.map { tree.inclusionProof(leaf: entry.index, size: $0.size) } ?? []
+        let holds = head.map { MerkleTree.verifyInclusion(leafHash: entry.leafHash, index: entry.index, size: $0.size, proof: proof,
+                                                          root: Hashing.bytes(hex: $0.root) ?? Data()) } ?? false
+        return Receipt(entry: entry, campaign: campaign, reversedBy: reversal, head: head, proof: proof, proofHolds: holds)
+    }
+
+    /// What `birlik ledger verify` found.
+    public struct Verification: Sendable {
+        public var entries: Int
+        public var heads: Int
+        /// The first problem: the entry's leaf index (or the head's size) and what is wrong.
+        public var firstProblem: String?
+        public var isWhole: Bool { firstProblem == nil }
+    }
+
+    /// Recomputes every entry's leaf hash from its columns, rebuilds the tree, and checks every signed
+    /// tree head's root and signature against it (with `trustedKey`, the document key's public half).
+    public static func verify(trustedKey: Data, on db: any Database) async throws -> Verification {
+        var tree = MerkleTree()
+        var problem: String?
+        var count = 0
+        let batch = 10_000
+        var next = 0
+        while problem == nil {
+            let rows = try await LedgerEntryRecord.query(on: db).filter(\.$index >= next).sort(\.$index).limit(batch).all()
+            if rows.isEmpty { break }
+            for row in rows {
+                guard row.index == tree.size else { problem = "entry \(tree.size): missing (the next stored is \(row.index))"; break }
+                guard let entry = row.entry else { problem = "entry \(row.index): a column does not read as a valid value"; break }
+                let hash = entry.leafHash
+                guard Hashing.hex(hash) == row.leafHash else { problem = "entry \(row.index) (\(entry.reference)): its contents do not match its leaf hash"; break }
+                tree.append(leafHash: hash)
+                count += 1
+            }
+            next = tree.size
+        }
+        let heads = try await TreeHeadRecord.query(on: db).sort(\.$id).all()
+        var previous: TreeHead?
+        for record in heads where problem == nil {
+            guard let head = record.treeHead, head.size == record.id else { problem = "tree head \(record.id ?? 0): unreadable"; break }
+            guard head.isSigned(by: trustedKey) else { problem = "tree head \(head.size): the signature does not verify"; break }
+            guard head.size <= tree.size, Hashing.hex(tree.root(size: head.size)) == head.root else {
+                problem = "tree head \(head.size): the ledger no longer gives its root"; break
+            }
+            if let previous, let oldRoot = Hashing.bytes(hex: previous.root), let newRoot = Hashing.bytes(hex: head.root),
+               !MerkleTree.verifyConsistency(old: previous.size, new: head.size, oldRoot: oldRoot, newRoot: newRoot,
+                                             proof: tree.consistencyProof(from: previous.size, to: head.size)) {
+                problem = "tree head \(head.size): not consistent with tree head \(previous.size)"; break
+            }
+            previous = head
+        }
+        return Verification(entries: count, heads: heads.count, firstProblem: problem)
+    }
+}

@@ -1,0 +1,112 @@
+import BirlikCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Changes to the charity ledger (S8): campaigns, donations, reversals and the signed tree heads. Every
+/// entry is appended in an audited transaction with the next leaf index; nothing is ever updated.
+public enum CharityStore {
+    /// Opens a campaign for the actor's organisation (a sub-campaign when `parentCode` names one of its own).
+    public static func openCampaign(_ draft: CampaignDraft, actor: Actor, on db: any Database, now: Date) async throws -> Campaign {
+        let valid = try draft.validated()
+        guard let organizer = actor.organizationID else { throw DomainError.forbidden }
+        try Access.require(actor, .create, .campaign, in: Scope(organizationID: organizer, regionCode: valid.region, isPublic: true))
+        var parent: Campaign?
+        if !draft.parentCode.isEmpty {
+            parent = try await CampaignRecord.query(on: db).filter(\.$code == draft.parentCode.trimmingCharacters(in: .whitespaces)).first()?.campaign
+            guard let parent, parent.organizerID == organizer else { throw DomainError.invalid([FieldError("parentCode", .charityUnknownCampaign)]) }
+        }
+        let parentID = parent?.id
+        return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            let year = valid.starts.year
+            let count = try await CampaignRecord.query(on: audit.db).filter(\.$year == year).count()
+            let campaign = Campaign(code: String(format: "C-%04d-%04d", year, count + 1), organizerID: organizer, title: valid.title, purpose: valid.purpose,
+                                    beneficiaryCategory: valid.category.rawValue, region: valid.region, goal: valid.goal, startsOn: valid.starts,
+                                    endsOn: valid.ends, parentID: parentID)
+            try await CampaignRecord(campaign).create(on: audit.db)
+            try await audit.record("open", "campaign", id: campaign.id.uuidString, before: Nothing?.none, after: campaign)
+            return campaign
+        }
+    }
+
+    /// What the treasurer enters for a donation received.
+    public struct Donation: Sendable {
+        public var amount: String
+        public var day: String
+        /// The name shown in public; empty for an anonymous donor.
+        public var publicName: String
+
+        public init(amount: String, day: String, publicName: String) {
+            self.amount = amount; self.day = day; self.publicName = publicName
+        }
+    }
+
+    /// Records a donation as incoming funds (cash debited, donors credited) with a receipt number
+    /// `R-YYYY-NNNNNN`; returns the entry.
+    public static func recordDonation(_ donation: Donation, to campaignID: UUID, actor: Actor, on db: any Database, now: Date) async throws -> LedgerEntry {
+        guard let campaign = try await CampaignRecord.find(campaignID, on: db)?.campaign else { throw DomainError.notFound }
+        try Access.require(actor, .update, .campaign, in: campaign.scope)
+        var errors: [FieldError] = []
+        let amount = Money(tenge: donation.amount)
+        if amount == nil || amount! <= .zero { errors.append(FieldError("amount", .fieldMoney)) }
+        let day = Day(donation.day)
+        if day == nil { errors.append(FieldError("day", .fieldDate)) } else if let day, day > Day(now) { errors.append(FieldError("day", .charityFutureDay)) }
+        let name = donation.publicName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.count > 200 { errors.append(FieldError("publicName", .fieldTooLong, ["max": "200"])) }
+        guard errors.isEmpty, let amount, let day else { throw DomainError.invalid(errors) }
+        return try await append(on: db, actor: actor, now: now) { index, audit in
+            // Receipts are numbered per year of the donation's day.
+            let count = try await LedgerEntryRecord.query(on: audit.db).filter(\.$kind == LedgerEntry.Kind.incomingFunds.rawValue)
+                .filter(\.$reverses == nil).filter(\.$day >= Day(year: day.year, month: 1, day: 1).description)
+                .filter(\.$day <= Day(year: day.year, month: 12, day: 31).description).count()
+            return LedgerEntry(index: index, campaignID: campaign.id, kind: .incomingFunds, debit: LedgerAccount.cash(campaign.id), credit: LedgerAccount.donors,
+                               amount: amount, day: day, reference: String(format: "R-%04d-%06d", day.year, count + 1), memo: name, recordedAt: now)
+        }
+    }
+
+    /// Reverses an entry: the same amount back between the same accounts, pointing at it. An entry is
+    /// reversed once; a reversal is not reversed.
+    public static func reverse(_ entryID: UUID, reason: String, actor: Actor, on db: any Database, now: Date) async throws -> LedgerEntry {
+        guard let original = try await LedgerEntryRecord.find(entryID, on: db)?.entry,
+              let campaign = try await CampaignRecord.find(original.campaignID, on: db)?.campaign else { throw DomainError.notFound }
+        try Access.require(actor, .update, .campaign, in: campaign.scope)
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count >= 5 else { throw DomainError.invalid([FieldError("reason", .fieldRequired)]) }
+        guard original.reverses == nil,
+              try await LedgerEntryRecord.query(on: db).filter(\.$reverses == entryID).count() == 0 else { throw DomainError.conflict(.charityAlreadyReversed) }
+        return try await append(on: db, actor: actor, now: now) { index, audit in
+            guard try await LedgerEntryRecord.query(on: audit.db).filter(\.$reverses == entryID).count() == 0 else { throw DomainError.conflict(.charityAlreadyReversed) }
+            return LedgerEntry(index: index, campaignID: original.campaignID, kind: original.kind, debit: original.credit, credit: original.debit,
+                               amount: original.amount, day: Day(now), reference: original.reference, reverses: original.id, memo: reason, recordedAt: now)
+        }
+    }
+
+    /// Appends the entry `make` builds at the next leaf index, in one audited transaction.
+    static func append(on db: any Database, actor: Actor, now: Date,
+                       _ make: @escaping @Sendable (Int, AuditWriter) async throws -> LedgerEntry) async throws -> LedgerEntry {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            let last = try await LedgerEntryRecord.query(on: audit.db).max(\.$index)
+            let entry = try await make((last ?? -1) + 1, audit)
+            try await LedgerEntryRecord(entry).create(on: audit.db)
+            try await audit.record(entry.reverses == nil ? "record" : "reverse", "ledgerEntry", id: entry.id.uuidString, before: Nothing?.none,
+                                   after: ["index": String(entry.index), "kind": entry.kind.rawValue, "amountTiyn": String(entry.amount.tiyn),
+                                           "campaign": entry.campaignID.uuidString, "leafHash": Hashing.hex(entry.leafHash)])
+            return entry
+        }
+    }
+
+    /// Signs the tree as it stands with the document key, unless the newest head already covers it;
+    /// returns the newest head (nil for an empty ledger).
+    @discardableResult
+    public static func signTreeHead(dataDirectory: String, on db: any Database, now: Date) async throws -> TreeHead? {
+        let tree = try await CharityQueries.tree(on: db)
+        let newest = try await CharityQueries.newestTreeHead(on: db)
+        guard tree.size > 0, newest.map({ $0.size < tree.size }) ?? true else { return newest }
+        let head = try TreeHead.sign(size: tree.size, root: tree.root(), at: now, privateKey: SignedDocuments.privateKey(dataDirectory: dataDirectory))
+        return try await AuditLog.write(on: db, actor: .system, now: now) { audit in
+            if try await TreeHeadRecord.find(head.size, on: audit.db) == nil { try await TreeHeadRecord(head).create(on: audit.db) }
+            try await audit.record("sign", "ledgerTreeHead", id: String(head.size), before: Nothing?.none, after: ["root": head.root])
+            return head
+        }
+    }
+}

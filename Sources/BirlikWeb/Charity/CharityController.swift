@@ -1,0 +1,130 @@
+import BirlikCore
+import BirlikDocuments
+import BirlikStorage
+import Vapor
+
+/// The charity ledger (S8) in public: campaigns with their figures, each donation's receipt checkable by
+/// anyone against the signed tree head; the organiser's staff open campaigns, record donations and
+/// reverse mistakes.
+enum CharityController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(.charity, use: list)
+        routes.get(.campaignNew, use: newForm)
+        routes.post(.campaignNew, use: create)
+        routes.get(.receipt(number: ""), use: receipt)
+        routes.get(.campaign(code: ""), use: show)
+        routes.post(.campaignDonation(code: ""), use: donate)
+        routes.post(.campaignReverse(code: ""), use: reverse)
+    }
+
+    static func canOpen(_ actor: Actor) -> Bool {
+        guard let organization = actor.organizationID else { return false }
+        return Access.check(actor, .create, .campaign, in: Scope(organizationID: organization, regionCode: actor.regionCode, isPublic: true)) == .allowed
+    }
+
+    static func list(_ request: Request) async throws -> Response {
+        let campaigns = try await CharityQueries.campaigns(on: request.db)
+        let organizers = try await CharityPage.names(campaigns.map(\.campaign.organizerID), request)
+        return html(CharityPage.list(campaigns, organizers: organizers, canOpen: canOpen(request.actor), PageContext(request)))
+    }
+
+    struct CampaignForm: Content {
+        var title: String?
+        var purpose: String?
+        var beneficiaryCategory: String?
+        var region: String?
+        var goal: String?
+        var startsOn: String?
+        var endsOn: String?
+        var parentCode: String?
+
+        var draft: CampaignDraft {
+            var draft = CampaignDraft()
+            draft.title = title ?? ""; draft.purpose = purpose ?? ""; draft.beneficiaryCategory = beneficiaryCategory ?? ""; draft.region = region ?? ""
+            draft.goal = goal ?? ""; draft.startsOn = startsOn ?? ""; draft.endsOn = endsOn ?? ""; draft.parentCode = parentCode ?? ""
+            return draft
+        }
+    }
+
+    static func newForm(_ request: Request) async throws -> Response {
+        guard canOpen(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        var form = CampaignForm()
+        form.region = request.actor.regionCode == RegionCode.republic ? "" : request.actor.regionCode
+        form.startsOn = request.today.description
+        form.endsOn = request.today.adding(months: 3).description
+        return html(CharityPage.form(form, errors: Form.Errors(), PageContext(request)))
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        guard canOpen(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        try request.requireCSRF()
+        let form = try request.content.decode(CampaignForm.self)
+        do {
+            let campaign = try await CharityStore.openCampaign(form.draft, actor: request.actor, on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.campaign(code: campaign.code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden {
+            return html(CharityPage.form(form, errors: try Form.Errors(error), PageContext(request)), status: ErrorMapping.status(error))
+        }
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        try await page(request, code: request.parameters.get("code") ?? "", donation: DonationForm(), errors: Form.Errors(), status: .ok)
+    }
+
+    static func page(_ request: Request, code: String, donation: DonationForm, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
+        let figures = try await CharityQueries.campaign(code: code, on: request.db)
+        let entries = try await CharityQueries.entries(of: figures.campaign.id, on: request.db)
+        let head = try await CharityQueries.newestTreeHead(on: request.db)
+        let organizer = try await CharityPage.names([figures.campaign.organizerID], request)[figures.campaign.organizerID] ?? ""
+        let model = CharityPage.Model(figures: figures, organizer: organizer, entries: entries, head: head,
+                                      canRecord: Access.check(request.actor, .update, .campaign, in: figures.campaign.scope) == .allowed,
+                                      donation: donation, today: request.today)
+        return html(CharityPage.show(model, errors: errors, PageContext(request)), status: status)
+    }
+
+    struct DonationForm: Content {
+        var amount: String?
+        var day: String?
+        var publicName: String?
+    }
+
+    static func donate(_ request: Request) async throws -> Response {
+        let code = request.parameters.get("code") ?? ""
+        let figures = try await CharityQueries.campaign(code: code, on: request.db)
+        try request.requireCSRF()
+        let form = try request.content.decode(DonationForm.self)
+        do {
+            let entry = try await CharityStore.recordDonation(.init(amount: form.amount ?? "", day: form.day ?? "", publicName: form.publicName ?? ""),
+                                                              to: figures.campaign.id, actor: request.actor, on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "donation-recorded"), ("receipt", entry.reference)]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
+            return try await page(request, code: code, donation: form, errors: try Form.Errors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    struct ReverseForm: Content {
+        var entry: String?
+        var reason: String?
+    }
+
+    static func reverse(_ request: Request) async throws -> Response {
+        let code = request.parameters.get("code") ?? ""
+        _ = try await CharityQueries.campaign(code: code, on: request.db)
+        try request.requireCSRF()
+        let form = try request.content.decode(ReverseForm.self)
+        do {
+            guard let id = form.entry.flatMap(UUID.init(uuidString:)) else { throw DomainError.invalid([FieldError("entry", .fieldChooseValue)]) }
+            _ = try await CharityStore.reverse(id, reason: form.reason ?? "", actor: request.actor, on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
+            return try await page(request, code: code, donation: DonationForm(), errors: try Form.Errors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    /// The public check of a receipt: the donation, the signed tree head and the inclusion proof.
+    static func receipt(_ request: Request) async throws -> Response {
+        let receipt = try await CharityQueries.receipt(number: request.parameters.get("number") ?? "", on: request.db)
+        let link = AppealsController.absoluteURL(request, SiteURL.receipt(number: receipt.entry.reference).path)
+        return html(CharityPage.receipt(receipt, link: link, PageContext(request)))
+    }
+}

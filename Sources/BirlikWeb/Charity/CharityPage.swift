@@ -1,0 +1,185 @@
+import BirlikCore
+import BirlikDocuments
+import BirlikStorage
+import Vapor
+
+/// The pages of the charity ledger: the campaigns, one campaign with its ledger, a receipt's check.
+enum CharityPage {
+    static func names(_ ids: [UUID], _ request: Request) async throws -> [UUID: String] {
+        try await OrganizationQueries.labels(ids: Array(Set(ids)), on: request.db).mapValues { request.l10n.text($0.name) }
+    }
+
+    static func progress(_ figures: CharityQueries.Figures, _ l10n: Localizer) -> HTMLNode {
+        let percent = Int((figures.progress * 100).rounded(.down))
+        return el("p", ["class": "campaign-progress"],
+                  el("progress", ["max": "100", "value": String(min(percent, 100)), "aria-label": l10n(.charityRaised)]), .text(" "),
+                  .text(l10n(.charityOfGoal, ["raised": figures.raised.description, "goal": figures.campaign.goal.description, "percent": String(percent)])))
+    }
+
+    static func list(_ campaigns: [CharityQueries.Figures], organizers: [UUID: String], canOpen: Bool, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        let body: HTMLNode = campaigns.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.charityNone))) :
+            el("ul", ["class": "campaigns", "id": "campaigns"], campaigns.map { figures in
+                el("li", ["class": "card"],
+                   el("h2", [:], el("a", ["href": SiteURL.campaign(code: figures.campaign.code).path], .text(figures.campaign.title))),
+                   el("p", ["class": "muted"], .text([figures.campaign.code, organizers[figures.campaign.organizerID] ?? "",
+                                                      EarlyWarningPage.regionName(figures.campaign.region, l10n),
+                                                      l10n(BeneficiaryCategory(rawValue: figures.campaign.beneficiaryCategory)?.l10nKey ?? .charityCategoryOther)]
+                                                       .filter { !$0.isEmpty }.joined(separator: " · "))),
+                   progress(figures, l10n),
+                   el("p", [:], .text(l10n(.charityBalanceLine, ["balance": figures.balance.description, "spent": figures.spent.description,
+                                                                  "count": l10n.number(figures.donations)]))))
+            })
+        return Layout.page(title: l10n(.charityTitle), crumbs: [Layout.Crumb(label: l10n(.charityTitle), url: nil)], context: context, content: .group([
+            el("h1", [:], .text(l10n(.charityTitle))),
+            el("p", ["class": "lead"], .text(l10n(.charityLead))),
+            canOpen ? el("p", ["class": "actions"], el("a", ["class": "button", "href": SiteURL.campaignNew.path], .text(l10n(.charityOpen)))) : .empty,
+            body,
+        ]))
+    }
+
+    static func labels(_ l10n: Localizer) -> [String: String] {
+        ["title": l10n(.charityCampaignTitle), "purpose": l10n(.charityPurpose), "beneficiaryCategory": l10n(.charityBeneficiaries),
+         "region": l10n(.appealPlace), "goal": l10n(.charityGoal), "startsOn": l10n(.charityStarts), "endsOn": l10n(.charityEnds),
+         "parentCode": l10n(.charityParent), "amount": l10n(.charityAmount), "day": l10n(.calendarDay), "publicName": l10n(.charityDonorName),
+         "entry": l10n(.charityReceipt), "reason": l10n(.charityReverseReason)]
+    }
+
+    static func form(_ form: CharityController.CampaignForm, errors: Form.Errors, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        let labels = labels(l10n)
+        return Layout.page(title: l10n(.charityOpen), crumbs: [Layout.Crumb(label: l10n(.charityTitle), url: SiteURL.charity.path),
+                                                              Layout.Crumb(label: l10n(.charityOpen), url: nil)], context: context, content: .group([
+            el("h1", [:], .text(l10n(.charityOpen))),
+            Form.summary(errors, labels: labels, l10n: l10n),
+            el("form", ["method": "post", "action": SiteURL.campaignNew.path, "id": "campaign-form"], Layout.csrfField(context),
+               Form.text("title", label: labels["title"]!, value: form.title ?? "", errors: errors, l10n: l10n, required: true),
+               Form.textArea("purpose", label: labels["purpose"]!, value: form.purpose ?? "", errors: errors, l10n: l10n),
+               Form.select("beneficiaryCategory", label: labels["beneficiaryCategory"]!,
+                           options: BeneficiaryCategory.allCases.map { ($0.rawValue, l10n($0.l10nKey)) }, selected: form.beneficiaryCategory ?? "",
+                           errors: errors, l10n: l10n, required: true),
+               Form.select("region", label: labels["region"]!, options: ReferenceData.regions.filter { $0.kind != .republic }.map { ($0.code, l10n.text($0.name)) },
+                           selected: form.region ?? "", errors: errors, l10n: l10n, required: true),
+               Form.text("goal", label: labels["goal"]!, value: form.goal ?? "", errors: errors, l10n: l10n, required: true, hint: l10n(.charityAmountHint)),
+               Form.text("startsOn", label: labels["startsOn"]!, value: form.startsOn ?? "", errors: errors, l10n: l10n, type: "date", required: true),
+               Form.text("endsOn", label: labels["endsOn"]!, value: form.endsOn ?? "", errors: errors, l10n: l10n, type: "date", required: true),
+               Form.text("parentCode", label: labels["parentCode"]!, value: form.parentCode ?? "", errors: errors, l10n: l10n, hint: l10n(.charityParentHint)),
+               el("button", ["type": "submit", "class": "button"], .text(l10n(.charityOpen)))),
+        ]))
+    }
+
+    struct Model {
+        var figures: CharityQueries.Figures
+        var organizer: String
+        var entries: [(entry: LedgerEntry, reversed: Bool)]
+        var head: TreeHead?
+        var canRecord: Bool
+        var donation: CharityController.DonationForm
+        var today: Day
+    }
+
+    static func memo(_ entry: LedgerEntry, _ l10n: Localizer) -> String {
+        if entry.reverses != nil { return l10n(.charityReversal) + ": " + entry.memo }
+        return entry.memo.isEmpty && entry.kind == .incomingFunds ? l10n(.charityAnonymousDonor) : entry.memo
+    }
+
+    static func show(_ model: Model, errors: Form.Errors, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        let campaign = model.figures.campaign
+        let labels = labels(l10n)
+        let facts: [(String, String)] = [
+            (l10n(.charityOrganizer), model.organizer), (l10n(.appealPlace), EarlyWarningPage.regionName(campaign.region, l10n)),
+            (labels["beneficiaryCategory"]!, l10n(BeneficiaryCategory(rawValue: campaign.beneficiaryCategory)?.l10nKey ?? .charityCategoryOther)),
+            (l10n(.charityPeriod), "\(campaign.startsOn.dotted) – \(campaign.endsOn.dotted)"), (labels["goal"]!, campaign.goal.description),
+            (l10n(.charityRaised), model.figures.raised.description), (l10n(.charitySpent), model.figures.spent.description),
+            (l10n(.charityBalance), model.figures.balance.description), (l10n(.charityDonations), l10n.number(model.figures.donations)),
+        ]
+        var sections: [HTMLNode] = [
+            el("h1", [:], .text(campaign.title)),
+            el("p", ["class": "muted"], .text(campaign.code)),
+            progress(model.figures, l10n),
+            el("dl", ["class": "facts"], .group(facts.map { .group([el("dt", [:], .text($0.0)), el("dd", [:], .text($0.1))]) })),
+            el("p", [:], .text(campaign.purpose)),
+            Form.summary(errors, labels: labels, l10n: l10n),
+        ]
+        if model.canRecord {
+            sections.append(el("form", ["method": "post", "action": SiteURL.campaignDonation(code: campaign.code).path, "id": "donation-form", "class": "step-form"],
+                Layout.csrfField(context), el("h2", [:], .text(l10n(.charityRecordDonation))),
+                Form.text("amount", label: labels["amount"]!, value: model.donation.amount ?? "", errors: errors, l10n: l10n, required: true, hint: l10n(.charityAmountHint)),
+                Form.text("day", label: labels["day"]!, value: model.donation.day ?? model.today.description, errors: errors, l10n: l10n, type: "date", required: true),
+                Form.text("publicName", label: labels["publicName"]!, value: model.donation.publicName ?? "", errors: errors, l10n: l10n, hint: l10n(.charityDonorNameHint)),
+                el("button", ["type": "submit", "class": "button"], .text(l10n(.charityRecordDonation)))))
+        }
+        sections.append(el("h2", [:], .text(l10n(.charityLedger))))
+        sections.append(model.entries.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.charityNoEntries))) :
+            el("div", ["class": "table-wrap"], el("table", ["class": "data", "id": "ledger"],
+                el("thead", [:], el("tr", [:], el("th", ["class": "number"], .text("#")), el("th", [:], .text(l10n(.calendarDay))),
+                                    el("th", [:], .text(l10n(.charityKind))), el("th", ["class": "number"], .text(labels["amount"]!)),
+                                    el("th", [:], .text(l10n(.charityReceipt))), el("th", [:], .text(l10n(.charityMemo))))),
+                el("tbody", [:], model.entries.map { line in
+                    let entry = line.entry
+                    let signed = entry.reverses == nil ? entry.amount : -entry.amount
+                    return el("tr", ["class": line.reversed ? "reversed" : nil],
+                              el("td", ["class": "number"], .text(String(entry.index))), el("td", [:], .text(entry.day.dotted)),
+                              el("td", [:], .text(l10n(entry.kind.l10nKey))), el("td", ["class": "number"], .text(signed.description)),
+                              el("td", [:], entry.kind == .incomingFunds && entry.reverses == nil
+                                 ? el("a", ["href": SiteURL.receipt(number: entry.reference).path], .text(entry.reference)) : .text(entry.reference)),
+                              el("td", [:], .text(memo(entry, l10n) + (line.reversed ? " (" + l10n(.charityReversed) + ")" : ""))))
+                }))))
+        let reversible = model.entries.filter { !$0.reversed && $0.entry.reverses == nil }
+        if model.canRecord, !reversible.isEmpty {
+            sections.append(el("form", ["method": "post", "action": SiteURL.campaignReverse(code: campaign.code).path, "id": "reverse-form", "class": "step-form"],
+                Layout.csrfField(context), el("h2", [:], .text(l10n(.charityReverse))),
+                el("p", ["class": "hint"], .text(l10n(.charityReverseHint))),
+                Form.select("entry", label: labels["entry"]!, options: reversible.map { ($0.entry.id.uuidString, "\($0.entry.reference) · \($0.entry.amount.description)") },
+                            selected: "", errors: errors, l10n: l10n, required: true),
+                Form.text("reason", label: labels["reason"]!, value: "", errors: errors, l10n: l10n, required: true),
+                el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.charityReverse)))))
+        }
+        sections.append(treeHead(model.head, l10n))
+        return Layout.page(title: campaign.title, crumbs: [Layout.Crumb(label: l10n(.charityTitle), url: SiteURL.charity.path),
+                                                          Layout.Crumb(label: campaign.code, url: nil)], context: context, content: .group(sections))
+    }
+
+    static func treeHead(_ head: TreeHead?, _ l10n: Localizer) -> HTMLNode {
+        el("section", ["class": "tree-head", "id": "tree-head"],
+           el("h2", [:], .text(l10n(.charityTreeHead))),
+           head.map { head in
+               el("dl", ["class": "facts"],
+                  el("dt", [:], .text(l10n(.charityTreeSize))), el("dd", [:], .text(l10n.number(head.size))),
+                  el("dt", [:], .text(l10n(.charityTreeRoot))), el("dd", [:], el("code", [:], .text(head.root))),
+                  el("dt", [:], .text(l10n(.charityTreeSigned))), el("dd", [:], .text(Day(head.signedAt).dotted)),
+                  el("dt", [:], .text(l10n(.charityTreeKey))), el("dd", [:], el("code", [:], .text(head.publicKey))))
+           } ?? el("p", ["class": "muted"], .text(l10n(.charityNoTreeHead))))
+    }
+
+    static func receipt(_ receipt: CharityQueries.Receipt, link: String, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        let entry = receipt.entry
+        let status: HTMLNode = receipt.reversedBy != nil
+            ? el("p", ["class": "notice error", "id": "receipt-status"], .text(l10n(.charityReceiptReversed)))
+            : receipt.proofHolds ? el("p", ["class": "notice", "id": "receipt-status"], .text(l10n(.charityReceiptProven, ["size": l10n.number(receipt.head?.size ?? 0)])))
+            : el("p", ["class": "notice", "id": "receipt-status"], .text(l10n(.charityReceiptPending)))
+        return Layout.page(title: l10n(.charityReceiptTitle, ["number": entry.reference]),
+                           crumbs: [Layout.Crumb(label: l10n(.charityTitle), url: SiteURL.charity.path),
+                                    Layout.Crumb(label: receipt.campaign.code, url: SiteURL.campaign(code: receipt.campaign.code).path),
+                                    Layout.Crumb(label: entry.reference, url: nil)], context: context, content: .group([
+            el("h1", [:], .text(l10n(.charityReceiptTitle, ["number": entry.reference]))),
+            status,
+            el("dl", ["class": "facts"],
+               el("dt", [:], .text(l10n(.charityCampaign))), el("dd", [:], el("a", ["href": SiteURL.campaign(code: receipt.campaign.code).path], .text(receipt.campaign.title))),
+               el("dt", [:], .text(l10n(.charityAmount))), el("dd", ["id": "receipt-amount"], .text(entry.amount.description)),
+               el("dt", [:], .text(l10n(.calendarDay))), el("dd", [:], .text(entry.day.dotted)),
+               el("dt", [:], .text(l10n(.charityDonorName))), el("dd", [:], .text(memo(entry, l10n))),
+               el("dt", [:], .text(l10n(.charityLeaf))), el("dd", [:], .text(l10n.number(entry.index))),
+               el("dt", [:], .text(l10n(.charityLeafHash))), el("dd", [:], el("code", ["id": "leaf-hash"], .text(Hashing.hex(entry.leafHash))))),
+            treeHead(receipt.head, l10n),
+            receipt.proof.isEmpty ? .empty : .group([
+                el("h2", [:], .text(l10n(.charityInclusionProof))),
+                el("p", ["class": "hint"], .text(l10n(.charityInclusionHint))),
+                el("ol", ["class": "proof", "id": "inclusion-proof"], receipt.proof.map { el("li", [:], el("code", [:], .text(Hashing.hex($0)))) }),
+            ]),
+            QRCode(text: link).map { el("figure", ["class": "qr-code"], $0.svg(label: l10n(.charityReceiptQr)), el("figcaption", [:], .text(l10n(.charityReceiptQr)))) } ?? .empty,
+        ]))
+    }
+}
