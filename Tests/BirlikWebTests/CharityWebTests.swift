@@ -87,3 +87,64 @@ struct CharityWebTests {
         }
     }
 }
+
+@Suite("Disbursements from a campaign")
+struct DisbursementWebTests {
+    @Test("A disbursement is drafted with evidence, approved by two people other than its author, paid into the ledger; more than the balance is refused; the public never sees the recipient")
+    func twoApprovalsThenPaid() async throws {
+        try await withBirlik { app in
+            let association = try await app.session(DemoUsers.association)
+            let campaign = try await CharityStore.openCampaign({
+                var draft = CampaignDraft()
+                draft.title = "Оқушыларға кітап"; draft.purpose = "Ауыл мектептеріне қазақ тіліндегі кітаптар."; draft.beneficiaryCategory = "students"
+                draft.region = "KZ-75"; draft.goal = "300000"; draft.startsOn = TestClock.today.description; draft.endsOn = TestClock.today.adding(days: 30).description
+                return draft
+            }(), actor: association.actor, on: app.db, now: TestClock.now)
+            _ = try await CharityStore.recordDonation(.init(amount: "100 000", day: TestClock.today.description, publicName: "Мектеп түлектері"),
+                                                      to: campaign.id, actor: association.actor, on: app.db, now: TestClock.now)
+            let page = "/charity/\(campaign.code)"
+            let missing = try await app.request(.POST, page + "/disbursements", as: association, headers: ["Accept-Language": "ru"],
+                                                form: ["_csrf": association.csrf, "amount": "40000", "purpose": "Кітаптар", "recipient": "№ 12 мектеп"])
+            #expect(missing.status == .unprocessableEntity && missing.text.contains("Укажите подтверждающий документ"))
+            let drafted = try await app.request(.POST, page + "/disbursements", as: association, form: [
+                "_csrf": association.csrf, "amount": "40 000", "purpose": "Кітаптар сатып алу", "recipient": "Қарасай ауданы № 12 мектеп", "evidence": "Шот-фактура № 118"])
+            #expect(drafted.status == .seeOther)
+            let draft = try #require(try await DisbursementStore.list(campaignID: campaign.id, on: app.db).first)
+            let step = { (identity: Identity, name: String, version: Int) in
+                try await app.request(.POST, page + "/disbursements/\(draft.id)/step", as: identity,
+                                      form: ["_csrf": identity.csrf, "step": name, "version": String(version)])
+            }
+            #expect(try await step(association, "submit", 1).status == .seeOther)
+            #expect(try await step(association, "approve", 2).status == .conflict, "the author approved their own draft")
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            #expect(try await step(secretariat, "approve", 2).status == .seeOther)
+            #expect(try await step(secretariat, "approve", 3).status == .conflict, "one person approved twice")
+            #expect(try await step(association, "pay", 3).status == .conflict, "paid after one approval")
+            let admin = try await app.session(DemoUsers.admin)
+            #expect(try await step(admin, "approve", 3).status == .seeOther)
+            #expect(try await step(association, "pay", 4).status == .seeOther)
+            let figures = try await CharityQueries.campaign(code: campaign.code, on: app.db)
+            #expect(figures.spent == Money(tiyn: 4_000_000) && figures.balance == Money(tiyn: 6_000_000))
+            let paid = try #require(try await LedgerEntryRecord.query(on: app.db).filter(\.$kind == "disbursement").first()?.entry)
+            #expect(paid.reference == draft.number && paid.debit == LedgerAccount.beneficiaries("students"))
+
+            // More than the balance is never paid: the ledger stays as it was.
+            let big = try await DisbursementStore.draft(DisbursementDraft(amount: "70 000", purpose: "Кітап сөрелері", recipient: "№ 3 мектеп", evidence: "Акт № 7"),
+                                                        campaignID: campaign.id, actor: association.actor, on: app.db, now: TestClock.now)
+            _ = try await DisbursementStore.apply(.submit, to: big.id, version: 1, actor: association.actor, on: app.db, now: TestClock.now)
+            _ = try await DisbursementStore.apply(.approve, to: big.id, version: 2, actor: secretariat.actor, on: app.db, now: TestClock.now)
+            _ = try await DisbursementStore.apply(.approve, to: big.id, version: 3, actor: admin.actor, on: app.db, now: TestClock.now)
+            let entries = try await LedgerEntryRecord.query(on: app.db).count()
+            #expect(try await step(association, "pay", 4).status != .seeOther)
+            await #expect(throws: DomainError.conflict(.disbursementOverBalance)) {
+                _ = try await DisbursementStore.apply(.pay, to: big.id, version: 4, actor: association.actor, on: app.db, now: TestClock.now)
+            }
+            #expect(try await LedgerEntryRecord.query(on: app.db).count() == entries)
+
+            // The public sees the paid disbursement, never the recipient or the evidence.
+            let publicPage = try await app.request(.GET, page, headers: ["Accept-Language": "en"]).text
+            #expect(publicPage.contains(draft.number) && publicPage.contains("Кітаптар сатып алу") && !publicPage.contains("№ 12 мектеп")
+                    && !publicPage.contains("Шот-фактура") && !publicPage.contains(big.number))
+        }
+    }
+}

@@ -39,5 +39,6 @@ public enum BirlikMigrations {
         AddMediationAgreementPDF(),
         // Batch 008: the charity ledger (S8).
         CreateCharityLedger(),
+        CreateDisbursements(),
     ]
 }

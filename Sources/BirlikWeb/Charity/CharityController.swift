@@ -15,6 +15,8 @@ enum CharityController {
         routes.get(.campaign(code: ""), use: show)
         routes.post(.campaignDonation(code: ""), use: donate)
         routes.post(.campaignReverse(code: ""), use: reverse)
+        routes.post(.campaignDisbursements(code: ""), use: draftDisbursement)
+        routes.post(.disbursementStep(code: "", id: ""), use: disbursementStep)
     }
 
     static func canOpen(_ actor: Actor) -> Bool {
@@ -71,14 +73,17 @@ enum CharityController {
         try await page(request, code: request.parameters.get("code") ?? "", donation: DonationForm(), errors: Form.Errors(), status: .ok)
     }
 
-    static func page(_ request: Request, code: String, donation: DonationForm, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
+    static func page(_ request: Request, code: String, donation: DonationForm, disbursement: DisbursementForm = DisbursementForm(),
+                     errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
         let figures = try await CharityQueries.campaign(code: code, on: request.db)
         let entries = try await CharityQueries.entries(of: figures.campaign.id, on: request.db)
+        let disbursements = try await DisbursementStore.list(campaignID: figures.campaign.id, on: request.db)
         let head = try await CharityQueries.newestTreeHead(on: request.db)
         let organizer = try await CharityPage.names([figures.campaign.organizerID], request)[figures.campaign.organizerID] ?? ""
         let model = CharityPage.Model(figures: figures, organizer: organizer, entries: entries, head: head,
                                       canRecord: Access.check(request.actor, .update, .campaign, in: figures.campaign.scope) == .allowed,
-                                      donation: donation, today: request.today)
+                                      donation: donation, disbursements: disbursements, disbursement: disbursement, userID: request.actor.userID,
+                                      today: request.today)
         return html(CharityPage.show(model, errors: errors, PageContext(request)), status: status)
     }
 
@@ -116,6 +121,57 @@ enum CharityController {
             guard let id = form.entry.flatMap(UUID.init(uuidString:)) else { throw DomainError.invalid([FieldError("entry", .fieldChooseValue)]) }
             _ = try await CharityStore.reverse(id, reason: form.reason ?? "", actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
+            return try await page(request, code: code, donation: DonationForm(), errors: try Form.Errors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    struct DisbursementForm: Content {
+        var amount: String?
+        var purpose: String?
+        var recipient: String?
+        var evidence: String?
+    }
+
+    static func draftDisbursement(_ request: Request) async throws -> Response {
+        let code = request.parameters.get("code") ?? ""
+        let figures = try await CharityQueries.campaign(code: code, on: request.db)
+        try request.requireCSRF()
+        let form = try request.content.decode(DisbursementForm.self)
+        do {
+            _ = try await DisbursementStore.draft(DisbursementDraft(amount: form.amount ?? "", purpose: form.purpose ?? "", recipient: form.recipient ?? "",
+                                                                    evidence: form.evidence ?? ""),
+                                                  campaignID: figures.campaign.id, actor: request.actor, on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "saved")]) + "#disbursements", redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
+            return try await page(request, code: code, donation: DonationForm(), disbursement: form, errors: try Form.Errors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    struct StepForm: Content {
+        var step: String
+        var version: Int?
+        var reason: String?
+    }
+
+    static func disbursementStep(_ request: Request) async throws -> Response {
+        let code = request.parameters.get("code") ?? ""
+        _ = try await CharityQueries.campaign(code: code, on: request.db)
+        try request.requireCSRF()
+        let form = try request.content.decode(StepForm.self)
+        do {
+            let step: Disbursement.Step
+            switch form.step {
+            case "submit": step = .submit
+            case "approve": step = .approve
+            case "reject": step = .reject(reason: form.reason ?? "")
+            case "cancel": step = .cancel(reason: form.reason ?? "")
+            case "pay": step = .pay
+            default: throw DomainError.invalid([FieldError("step", .fieldChooseValue)])
+            }
+            _ = try await DisbursementStore.apply(step, to: try request.idParameter(), version: form.version ?? 0, actor: request.actor,
+                                                  on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "saved")]) + "#disbursements", redirectType: .normal)
         } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
             return try await page(request, code: code, donation: DonationForm(), errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }

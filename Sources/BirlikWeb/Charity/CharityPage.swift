@@ -42,7 +42,8 @@ enum CharityPage {
         ["title": l10n(.charityCampaignTitle), "purpose": l10n(.charityPurpose), "beneficiaryCategory": l10n(.charityBeneficiaries),
          "region": l10n(.appealPlace), "goal": l10n(.charityGoal), "startsOn": l10n(.charityStarts), "endsOn": l10n(.charityEnds),
          "parentCode": l10n(.charityParent), "amount": l10n(.charityAmount), "day": l10n(.calendarDay), "publicName": l10n(.charityDonorName),
-         "entry": l10n(.charityReceipt), "reason": l10n(.charityReverseReason)]
+         "entry": l10n(.charityReceipt), "reason": l10n(.charityReverseReason), "recipient": l10n(.disbursementRecipient),
+         "evidence": l10n(.disbursementEvidence)]
     }
 
     static func form(_ form: CharityController.CampaignForm, errors: Form.Errors, _ context: PageContext) -> String {
@@ -75,6 +76,9 @@ enum CharityPage {
         var head: TreeHead?
         var canRecord: Bool
         var donation: CharityController.DonationForm
+        var disbursements: [Disbursement]
+        var disbursement: CharityController.DisbursementForm
+        var userID: UUID?
         var today: Day
     }
 
@@ -136,9 +140,66 @@ enum CharityPage {
                 Form.text("reason", label: labels["reason"]!, value: "", errors: errors, l10n: l10n, required: true),
                 el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.charityReverse)))))
         }
+        sections.append(disbursements(model, errors: errors, context))
         sections.append(treeHead(model.head, l10n))
         return Layout.page(title: campaign.title, crumbs: [Layout.Crumb(label: l10n(.charityTitle), url: SiteURL.charity.path),
                                                           Layout.Crumb(label: campaign.code, url: nil)], context: context, content: .group(sections))
+    }
+
+    /// Disbursements: the staff see every one with its recipient and the steps open to them; the public
+    /// sees the paid ones without the recipient.
+    static func disbursements(_ model: Model, errors: Form.Errors, _ context: PageContext) -> HTMLNode {
+        let l10n = context.l10n
+        let code = model.figures.campaign.code
+        let shown = model.canRecord ? model.disbursements : model.disbursements.filter { $0.status == .paid }
+        var nodes: [HTMLNode] = [el("h2", ["id": "disbursements"], .text(l10n(.disbursementsTitle)))]
+        if shown.isEmpty { nodes.append(el("p", ["class": "empty-state"], .text(l10n(.disbursementsNone)))) }
+        for value in shown {
+            var facts: [(String, String)] = [(l10n(.charityAmount), value.amount.description), (l10n(.charityPurpose), value.purpose),
+                                             (l10n(.appealStatus), l10n(value.status.l10nKey))]
+            if model.canRecord {
+                facts += [(l10n(.disbursementRecipient), value.recipient), (l10n(.disbursementEvidence), value.evidence),
+                          (l10n(.disbursementApprovals), value.approvals.map(\.name).joined(separator: ", "))]
+                if !value.note.isEmpty { facts.append((l10n(.calendarNote), value.note)) }
+            }
+            var forms: [HTMLNode] = []
+            if model.canRecord, let user = model.userID {
+                let action = SiteURL.disbursementStep(code: code, id: value.id.uuidString)
+                func step(_ name: String, _ title: L10nKey, _ fields: HTMLNode...) -> HTMLNode {
+                    Form.caseStep(action, step: name, version: value.version, title: l10n(title), key: value.number, context, fields)
+                }
+                let reason = Form.text("reason", label: l10n(.charityReverseReason), value: "", errors: errors, l10n: l10n, required: true)
+                switch value.status {
+                case .draft:
+                    forms += [step("submit", .disbursementSubmit), step("cancel", .disbursementCancel, reason)]
+                case .submitted:
+                    if user != value.draftedBy && !value.approvals.contains(where: { $0.userID == user }) { forms.append(step("approve", .disbursementApprove)) }
+                    forms += [step("reject", .disbursementReject, reason)]
+                case .approved:
+                    forms += [step("pay", .disbursementPay), step("cancel", .disbursementCancel, reason)]
+                case .paid, .rejected, .cancelled:
+                    break
+                }
+            }
+            nodes.append(el("article", ["class": "card disbursement", "id": "disbursement-\(value.number)"],
+                            el("h3", [:], .text(value.number)),
+                            el("dl", ["class": "facts"], .group(facts.map { .group([el("dt", [:], .text($0.0)), el("dd", [:], .text($0.1))]) })),
+                            .group(forms)))
+        }
+        if model.canRecord {
+            let labels = ["amount": l10n(.charityAmount), "purpose": l10n(.charityPurpose), "recipient": l10n(.disbursementRecipient),
+                          "evidence": l10n(.disbursementEvidence)]
+            nodes.append(el("form", ["method": "post", "action": SiteURL.campaignDisbursements(code: code).path, "id": "disbursement-form", "class": "step-form"],
+                Layout.csrfField(context), el("h3", [:], .text(l10n(.disbursementNew))),
+                el("p", ["class": "hint"], .text(l10n(.disbursementHint))),
+                Form.text("amount", label: labels["amount"]!, value: model.disbursement.amount ?? "", errors: errors, l10n: l10n, required: true, hint: l10n(.charityAmountHint)),
+                Form.text("purpose", label: labels["purpose"]!, value: model.disbursement.purpose ?? "", errors: errors, l10n: l10n, required: true),
+                Form.text("recipient", label: labels["recipient"]!, value: model.disbursement.recipient ?? "", errors: errors, l10n: l10n, required: true,
+                          hint: l10n(.disbursementRecipientHint)),
+                Form.text("evidence", label: labels["evidence"]!, value: model.disbursement.evidence ?? "", errors: errors, l10n: l10n, required: true),
+                el("button", ["type": "submit", "class": "button"], .text(l10n(.disbursementNew)))))
+        }
+        return el("section", ["class": "disbursements"], nodes)
     }
 
     static func treeHead(_ head: TreeHead?, _ l10n: Localizer) -> HTMLNode {

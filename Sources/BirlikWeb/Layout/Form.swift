@@ -93,9 +93,10 @@ enum Form {
     /// One step of a case (an appeal, a mediation case, a public-control case): posted to the case's
     /// step address with the step's name and the version the page was opened at, so that a step taken on a
     /// page someone else has since changed is refused rather than applied to what the user did not see.
-    static func caseStep(_ action: SiteURL, step: String, version: Int, title: String, button: String? = nil, _ context: PageContext,
-                         _ fields: [HTMLNode]) -> HTMLNode {
-        el("form", ["method": "post", "action": action.path, "id": "step-\(step)", "class": "step-form"],
+    /// `key` tells apart the forms of several records on one page.
+    static func caseStep(_ action: SiteURL, step: String, version: Int, title: String, button: String? = nil, key: String? = nil,
+                         _ context: PageContext, _ fields: [HTMLNode]) -> HTMLNode {
+        el("form", ["method": "post", "action": action.path, "id": key.map { "step-\($0)-\(step)" } ?? "step-\(step)", "class": "step-form"],
            Layout.csrfField(context),
            el("input", ["type": "hidden", "name": "step", "value": step]),
            el("input", ["type": "hidden", "name": "version", "value": String(version)]),

@@ -30,7 +30,11 @@ enum Layout {
                   content),
                el("footer", ["class": "site-footer"],
                   el("p", [:], .text(l10n(.appFooter))),
-                  el("p", [:], el("a", ["href": SiteURL.openAPI.path], .text(l10n(.navApi)))),
+                  // The public services that have no place in the main menu.
+                  el("p", ["class": "footer-links"], .group([(SiteURL.charity, L10nKey.charityTitle), (.mediators, .mediatorsTitle), (.publicControl, .navControl),
+                                                              (.workingCalendar, .calendarTitle), (.openAPI, .navApi)].enumerated().map { index, link in
+                      .group([index == 0 ? .empty : .text(" · "), el("a", ["href": link.0.path], .text(l10n(link.1)))])
+                  })),
                   el("p", ["class": "muted"], .text(l10n(.appUnofficialTranslation))))))
         return "<!DOCTYPE html>" + document.render()
     }

@@ -129,6 +129,8 @@ public enum SiteURL: Sendable {
     case campaignDonation(code: String)
     case campaignReverse(code: String)
     case receipt(number: String)
+    case campaignDisbursements(code: String)
+    case disbursementStep(code: String, id: String)
     case mediationStatistics
     // Public control by the councils of public accord.
     case publicControl
@@ -260,6 +262,8 @@ public enum SiteURL: Sendable {
         case let .campaignDonation(code): "/charity/\(code)/donations"
         case let .campaignReverse(code): "/charity/\(code)/reverse"
         case let .receipt(number): "/charity/receipts/\(number)"
+        case let .campaignDisbursements(code): "/charity/\(code)/disbursements"
+        case let .disbursementStep(code, id): "/charity/\(code)/disbursements/\(id)/step"
         case .mediationStatistics: "/mediation/statistics"
         case .publicControl: "/public-control"
         case .publicControlNew: "/public-control/new"
@@ -328,6 +332,8 @@ public enum SiteURL: Sendable {
         case .campaignDonation: ["charity", ":code", "donations"]
         case .campaignReverse: ["charity", ":code", "reverse"]
         case .receipt: ["charity", "receipts", ":number"]
+        case .campaignDisbursements: ["charity", ":code", "disbursements"]
+        case .disbursementStep: ["charity", ":code", "disbursements", ":id", "step"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }
