@@ -147,4 +147,38 @@ struct DisbursementWebTests {
                     && !publicPage.contains("Шот-фактура") && !publicPage.contains(big.number))
         }
     }
+
+    @Test("A bank statement with one bad row is refused whole with the row named; fixed, every row becomes a donation with its receipt")
+    func bankStatement() async throws {
+        try await withBirlik { app in
+            let association = try await app.session(DemoUsers.association)
+            var draft = CampaignDraft()
+            draft.title = "Су тасқынынан зардап шеккендерге"; draft.purpose = "Көктемгі су тасқынынан зардап шеккен отбасыларға көмек."
+            draft.beneficiaryCategory = "disasterVictims"; draft.region = "KZ-75"; draft.goal = "5 000 000"
+            draft.startsOn = TestClock.today.adding(days: -20).description; draft.endsOn = TestClock.today.adding(days: 40).description
+            let campaign = try await CharityStore.openCampaign(draft, actor: association.actor, on: app.db, now: TestClock.now)
+            let yesterday = TestClock.today.adding(days: -1)
+            let day = String(format: "%02d.%02d.%04d", yesterday.day, yesterday.month, yesterday.year)
+            let bad = "Дата;Сумма;Публичное имя\n\(day);10 000;Айгерим\n\(day);десять;Болат\n\(yesterday.description);2 500,50;\n"
+            let (headers, body) = PlanSheetTests.multipart(association, file: Data(bad.utf8), name: "statement.csv")
+            var sent = headers
+            for (name, value) in association.headers { sent.replaceOrAdd(name: name, value: value) }
+            sent.replaceOrAdd(name: "Accept-Language", value: "ru")
+            let refused = try await app.testing().sendRequest(.POST, "/charity/\(campaign.code)/import", headers: sent, body: body)
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("Строка 3") && refused.text.contains("десять"), "\(refused.text.prefix(200))")
+            #expect(try await LedgerEntryRecord.query(on: app.db).count() == 0, "a refused file wrote something")
+
+            let fixed = bad.replacingOccurrences(of: "десять", with: "10")
+            let (fixedHeaders, fixedBody) = PlanSheetTests.multipart(association, file: Data(fixed.utf8), name: "statement.csv")
+            var again = fixedHeaders
+            for (name, value) in association.headers { again.replaceOrAdd(name: name, value: value) }
+            let imported = try await app.testing().sendRequest(.POST, "/charity/\(campaign.code)/import", headers: again, body: fixedBody)
+            #expect(imported.status == .seeOther)
+            let figures = try await CharityQueries.campaign(code: campaign.code, on: app.db)
+            #expect(figures.raised == Money(tiyn: 1_000_000 + 1_000 + 250_050) && figures.donations == 3)
+            let receipts = try await LedgerEntryRecord.query(on: app.db).sort(\.$index).all(\.$reference)
+            #expect(receipts == (1...3).map { String(format: "R-%04d-%06d", yesterday.year, $0) })
+            #expect(try await AuditLog.verify(on: app.db).isWhole)
+        }
+    }
 }

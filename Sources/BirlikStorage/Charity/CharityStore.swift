@@ -56,12 +56,45 @@ public enum CharityStore {
         guard errors.isEmpty, let amount, let day else { throw DomainError.invalid(errors) }
         return try await append(on: db, actor: actor, now: now) { index, audit in
             // Receipts are numbered per year of the donation's day.
-            let count = try await LedgerEntryRecord.query(on: audit.db).filter(\.$kind == LedgerEntry.Kind.incomingFunds.rawValue)
-                .filter(\.$reverses == nil).filter(\.$day >= Day(year: day.year, month: 1, day: 1).description)
-                .filter(\.$day <= Day(year: day.year, month: 12, day: 31).description).count()
+            let count = try await receiptCount(year: day.year, on: audit.db)
             return LedgerEntry(index: index, campaignID: campaign.id, kind: .incomingFunds, debit: LedgerAccount.cash(campaign.id), credit: LedgerAccount.donors,
                                amount: amount, day: day, reference: String(format: "R-%04d-%06d", day.year, count + 1), memo: name, recordedAt: now)
         }
+    }
+
+    /// Imports a bank statement of donations into a campaign: every row checked first, then all entries
+    /// appended in one transaction, each with its receipt; one bad row refuses the whole file.
+    public static func importDonations(_ data: Data, to campaignID: UUID, actor: Actor, on db: any Database, now: Date) async throws -> [LedgerEntry] {
+        guard let campaign = try await CampaignRecord.find(campaignID, on: db)?.campaign else { throw DomainError.notFound }
+        try Access.require(actor, .update, .campaign, in: campaign.scope)
+        let lines = try BankStatement.read(data, today: Day(now))
+        return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            var next = ((try await LedgerEntryRecord.query(on: audit.db).max(\.$index)) ?? -1) + 1
+            var receipts: [Int: Int] = [:]
+            var written: [LedgerEntry] = []
+            for line in lines {
+                let year = line.day.year
+                if receipts[year] == nil { receipts[year] = try await receiptCount(year: year, on: audit.db) }
+                receipts[year, default: 0] += 1
+                let entry = LedgerEntry(index: next, campaignID: campaign.id, kind: .incomingFunds, debit: LedgerAccount.cash(campaign.id),
+                                        credit: LedgerAccount.donors, amount: line.amount, day: line.day,
+                                        reference: String(format: "R-%04d-%06d", year, receipts[year] ?? 1), memo: line.publicName, recordedAt: now)
+                try await LedgerEntryRecord(entry).create(on: audit.db)
+                written.append(entry)
+                next += 1
+            }
+            try await audit.record("import", "ledgerEntry", id: campaign.id.uuidString, before: Nothing?.none,
+                                   after: ["entries": String(written.count), "firstIndex": String(written.first?.index ?? 0),
+                                           "totalTiyn": String(written.reduce(Int64(0)) { $0 + $1.amount.tiyn })])
+            return written
+        }
+    }
+
+    /// Receipts already numbered in `year`.
+    static func receiptCount(year: Int, on db: any Database) async throws -> Int {
+        try await LedgerEntryRecord.query(on: db).filter(\.$kind == LedgerEntry.Kind.incomingFunds.rawValue)
+            .filter(\.$reverses == nil).filter(\.$day >= Day(year: year, month: 1, day: 1).description)
+            .filter(\.$day <= Day(year: year, month: 12, day: 31).description).count()
     }
 
     /// Reverses an entry: the same amount back between the same accounts, pointing at it. An entry is

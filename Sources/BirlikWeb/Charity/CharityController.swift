@@ -16,6 +16,7 @@ enum CharityController {
         routes.post(.campaignDonation(code: ""), use: donate)
         routes.post(.campaignReverse(code: ""), use: reverse)
         routes.post(.campaignDisbursements(code: ""), use: draftDisbursement)
+        routes.on(.POST, SiteURL.campaignImport(code: "").pattern, body: .collect(maxSize: "10mb"), use: importStatement)
         routes.post(.disbursementStep(code: "", id: ""), use: disbursementStep)
     }
 
@@ -74,7 +75,7 @@ enum CharityController {
     }
 
     static func page(_ request: Request, code: String, donation: DonationForm, disbursement: DisbursementForm = DisbursementForm(),
-                     errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
+                     problems: ImportFailure? = nil, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
         let figures = try await CharityQueries.campaign(code: code, on: request.db)
         let entries = try await CharityQueries.entries(of: figures.campaign.id, on: request.db)
         let disbursements = try await DisbursementStore.list(campaignID: figures.campaign.id, on: request.db)
@@ -82,7 +83,7 @@ enum CharityController {
         let organizer = try await CharityPage.names([figures.campaign.organizerID], request)[figures.campaign.organizerID] ?? ""
         let model = CharityPage.Model(figures: figures, organizer: organizer, entries: entries, head: head,
                                       canRecord: Access.check(request.actor, .update, .campaign, in: figures.campaign.scope) == .allowed,
-                                      donation: donation, disbursements: disbursements, disbursement: disbursement, userID: request.actor.userID,
+                                      donation: donation, disbursements: disbursements, disbursement: disbursement, problems: problems, userID: request.actor.userID,
                                       today: request.today)
         return html(CharityPage.show(model, errors: errors, PageContext(request)), status: status)
     }
@@ -121,6 +122,25 @@ enum CharityController {
             guard let id = form.entry.flatMap(UUID.init(uuidString:)) else { throw DomainError.invalid([FieldError("entry", .fieldChooseValue)]) }
             _ = try await CharityStore.reverse(id, reason: form.reason ?? "", actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
+            return try await page(request, code: code, donation: DonationForm(), errors: try Form.Errors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    struct StatementUpload: Content { var file: File? }
+
+    /// A bank statement of donations: all rows or none.
+    static func importStatement(_ request: Request) async throws -> Response {
+        let code = request.parameters.get("code") ?? ""
+        let figures = try await CharityQueries.campaign(code: code, on: request.db)
+        try request.requireCSRF()
+        let upload = try request.content.decode(StatementUpload.self)
+        do {
+            guard let file = upload.file, file.data.readableBytes > 0 else { throw DomainError.invalid([FieldError("file", .fieldRequired)]) }
+            let written = try await CharityStore.importDonations(Data(buffer: file.data), to: figures.campaign.id, actor: request.actor, on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "donations-imported"), ("count", String(written.count))]), redirectType: .normal)
+        } catch let failure as ImportFailure {
+            return try await page(request, code: code, donation: DonationForm(), problems: failure, errors: Form.Errors(), status: .unprocessableEntity)
         } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
             return try await page(request, code: code, donation: DonationForm(), errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }

@@ -78,6 +78,7 @@ enum CharityPage {
         var donation: CharityController.DonationForm
         var disbursements: [Disbursement]
         var disbursement: CharityController.DisbursementForm
+        var problems: ImportFailure?
         var userID: UUID?
         var today: Day
     }
@@ -113,6 +114,18 @@ enum CharityPage {
                 Form.text("day", label: labels["day"]!, value: model.donation.day ?? model.today.description, errors: errors, l10n: l10n, type: "date", required: true),
                 Form.text("publicName", label: labels["publicName"]!, value: model.donation.publicName ?? "", errors: errors, l10n: l10n, hint: l10n(.charityDonorNameHint)),
                 el("button", ["type": "submit", "class": "button"], .text(l10n(.charityRecordDonation)))))
+            sections.append(el("form", ["method": "post", "action": SiteURL.campaignImport(code: campaign.code).path, "enctype": "multipart/form-data",
+                                        "id": "statement-form", "class": "step-form"],
+                Layout.csrfField(context), el("h2", [:], .text(l10n(.charityImport))),
+                el("p", ["class": "hint"], .text(l10n(.charityImportHint))),
+                model.problems.map { failure in
+                    el("div", ["class": "error-summary", "role": "alert", "id": "import-problems"],
+                       el("h3", [:], .text(l10n(.importProblems, ["count": l10n.number(failure.problems.count + failure.more)]))),
+                       el("ul", [:], failure.problems.map { el("li", [:], .text($0.message(l10n))) }))
+                } ?? .empty,
+                el("div", ["class": "field"], el("label", ["for": "field-file"], .text(l10n(.importFile))),
+                   el("input", ["type": "file", "id": "field-file", "name": "file", "accept": ".csv,text/csv", "required": ""])),
+                el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.charityImport)))))
         }
         sections.append(el("h2", [:], .text(l10n(.charityLedger))))
         sections.append(model.entries.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.charityNoEntries))) :

@@ -130,6 +130,7 @@ public enum SiteURL: Sendable {
     case campaignReverse(code: String)
     case receipt(number: String)
     case campaignDisbursements(code: String)
+    case campaignImport(code: String)
     case disbursementStep(code: String, id: String)
     case mediationStatistics
     // Public control by the councils of public accord.
@@ -263,6 +264,7 @@ public enum SiteURL: Sendable {
         case let .campaignReverse(code): "/charity/\(code)/reverse"
         case let .receipt(number): "/charity/receipts/\(number)"
         case let .campaignDisbursements(code): "/charity/\(code)/disbursements"
+        case let .campaignImport(code): "/charity/\(code)/import"
         case let .disbursementStep(code, id): "/charity/\(code)/disbursements/\(id)/step"
         case .mediationStatistics: "/mediation/statistics"
         case .publicControl: "/public-control"
@@ -333,6 +335,7 @@ public enum SiteURL: Sendable {
         case .campaignReverse: ["charity", ":code", "reverse"]
         case .receipt: ["charity", "receipts", ":number"]
         case .campaignDisbursements: ["charity", ":code", "disbursements"]
+        case .campaignImport: ["charity", ":code", "import"]
         case .disbursementStep: ["charity", ":code", "disbursements", ":id", "step"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
