@@ -16,6 +16,8 @@ public struct Disbursement: Sendable, Hashable, Codable {
         public var userID: UUID
         public var name: String
         public var at: Date
+
+        public init(userID: UUID, name: String, at: Date) { self.userID = userID; self.name = name; self.at = at }
     }
 
     public var id: UUID

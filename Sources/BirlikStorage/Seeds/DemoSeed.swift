@@ -42,6 +42,7 @@ public enum DemoSeed {
             try await StatisticsSeed.loadDemo(today: clock.today, on: db)
             try await AppealSeed.loadDemo(clock: clock, on: db)
             try await MediationSeed.loadDemo(now: clock.now, on: db)
+            try await CharitySeed.loadDemo(now: clock.now, on: db)
             return
         }
         let organizations = try await AuditLog.write(on: db, actor: .system, now: clock.now) { audit in
@@ -68,6 +69,7 @@ public enum DemoSeed {
         try await StatisticsSeed.loadDemo(today: clock.today, on: db)
         try await AppealSeed.loadDemo(clock: clock, on: db)
         try await MediationSeed.loadDemo(now: clock.now, on: db)
+        try await CharitySeed.loadDemo(now: clock.now, on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [

@@ -137,7 +137,10 @@ enum CharityController {
         let upload = try request.content.decode(StatementUpload.self)
         do {
             guard let file = upload.file, file.data.readableBytes > 0 else { throw DomainError.invalid([FieldError("file", .fieldRequired)]) }
-            let written = try await CharityStore.importDonations(Data(buffer: file.data), to: figures.campaign.id, actor: request.actor, on: request.db, now: request.now)
+            try Access.require(request.actor, .update, .campaign, in: figures.campaign.scope)
+            let data = Data(buffer: file.data), today = request.today
+            let lines = try await request.onThreadPool { try BankStatement.read(data, today: today) }
+            let written = try await CharityStore.importDonations(lines, to: figures.campaign.id, actor: request.actor, on: request.db, now: request.now)
             return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "donations-imported"), ("count", String(written.count))]), redirectType: .normal)
         } catch let failure as ImportFailure {
             return try await page(request, code: code, donation: DonationForm(), problems: failure, errors: Form.Errors(), status: .unprocessableEntity)
