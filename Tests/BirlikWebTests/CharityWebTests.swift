@@ -13,6 +13,25 @@ import VaporTesting
 /// nobody else records into it, and the ledger's check catches one changed byte.
 @Suite("The charity ledger")
 struct CharityWebTests {
+    /// RFC 9162 §2.1.3.2, written from the RFC: recomputes the root from the leaf hash and the audit path.
+    static let pythonVerifier = """
+        import hashlib, json, sys
+        receipt = json.load(open(sys.argv[1]))
+        head = receipt["head"]
+        fn, sn, r = receipt["leafIndex"], head["size"] - 1, bytes.fromhex(receipt["leafHash"])
+        node = lambda left, right: hashlib.sha256(b"\\x01" + left + right).digest()
+        for p in map(bytes.fromhex, receipt["inclusionProof"]):
+            if sn == 0: break
+            if fn & 1 or fn == sn:
+                r = node(p, r)
+                while not fn & 1 and fn != 0:
+                    fn >>= 1; sn >>= 1
+            else:
+                r = node(r, p)
+            fn >>= 1; sn >>= 1
+        print("verified" if sn == 0 and r.hex() == head["root"] else "refused")
+        """
+
     @Test("An association's campaign: donations recorded (bad input refused in the user's language), the receipt proven against the signed tree head, a reversal, no outsider writes; the check catches a changed byte", arguments: TestBackend.enabled)
     func campaignToReceipt(_ backend: TestBackend) async throws {
         try await withBirlik(backend) { app in
@@ -67,6 +86,12 @@ struct CharityWebTests {
             let root = try #require(Hashing.bytes(hex: head.root))
             #expect(proven.proofHolds && MerkleTree.verifyInclusion(leafHash: proven.entry.leafHash, index: proven.entry.index, size: head.size,
                                                                      proof: proven.proof, root: root))
+
+            // The receipt as open data, checked by an RFC 9162 verifier written apart from Birlik (Python).
+            let json = try await app.request(.GET, "/api/v1/charity/receipts/\(receiptNumber)")
+            #expect(json.status == .ok)
+            let verified = try DocumentTools.python(Self.pythonVerifier, Data(buffer: json.body), extension: "json")
+            #expect(verified == "verified", "\(verified)")
 
             // A mistake is reversed, never edited: the second donation goes back out.
             let second = try #require(try await LedgerEntryRecord.query(on: app.db).filter(\.$index == before + 1).first()?.entry)

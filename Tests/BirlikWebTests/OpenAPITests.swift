@@ -17,7 +17,7 @@ struct OpenAPITests {
             var documented = Set<String>()
             for (path, operations) in paths {
                 for method in operations.keys where method != "parameters" {
-                    documented.insert("\(method.uppercased()) \(path.replacingOccurrences(of: "{code}", with: ":code").replacingOccurrences(of: "{id}", with: ":id"))")
+                    documented.insert("\(method.uppercased()) \(path.replacing(/\{(\w+)\}/) { ":" + $0.1 })")
                 }
             }
             let routes = Set(app.routes.all.map { route in
@@ -132,7 +132,8 @@ struct OpenAPITests {
             let secretariat = try await app.bearer(DemoUsers.secretariat)
             // Values for the parameters a path or operation needs, as a client would send them.
             let appeal = try #require(try await AppealRecord.query(on: app.db).first()?.id)
-            let fill = ["{code}": "apk-secretariat", "{id}": appeal.uuidString, "element": "census.population.ethnicity", "q": "тіл"]
+            let receipt = try #require(try await LedgerEntryRecord.query(on: app.db).filter(\.$kind == "incomingFunds").first()?.reference)
+            let fill = ["{code}": "apk-secretariat", "{id}": appeal.uuidString, "{number}": receipt, "element": "census.population.ethnicity", "q": "тіл"]
             var checked = 0
             for (template, operations) in paths {
                 guard let get = operations["get"] as? [String: Any], let responses = get["responses"] as? [String: Any] else { continue }

@@ -66,6 +66,11 @@ public enum CharityQueries {
         try await AuditGate.of(db).ledgerTree.current(on: db)
     }
 
+    /// Every signed tree head, oldest first.
+    public static func treeHeads(on db: any Database) async throws -> [TreeHead] {
+        try await TreeHeadRecord.query(on: db).sort(\.$id).all().compactMap(\.treeHead)
+    }
+
     public static func newestTreeHead(on db: any Database) async throws -> TreeHead? {
         try await TreeHeadRecord.query(on: db).sort(\.$id, .descending).first()?.treeHead
     }

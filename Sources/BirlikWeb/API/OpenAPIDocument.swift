@@ -175,6 +175,28 @@ enum OpenAPIDocument {
                     "responses": ["200": jsonBody(ref("AppealStatistics"), "The figures")].merging(errors) { first, _ in first },
                 ],
             ],
+            "/api/v1/charity/campaigns": [
+                "get": [
+                    "operationId": "charityCampaigns", "summary": "Charity campaigns with what each raised, spent and holds (amounts in tiyn)",
+                    "responses": ["200": jsonBody(["type": "object", "required": ["campaigns"], "properties": ["campaigns": ["type": "array", "items": ref("Campaign")]]],
+                                                  "The campaigns")].merging(errors) { first, _ in first },
+                ],
+            ],
+            "/api/v1/charity/tree-heads": [
+                "get": [
+                    "operationId": "charityTreeHeads", "summary": "Every signed tree head of the charity ledger's Merkle tree log, oldest first",
+                    "description": "Ed25519 over the lines birlik-ledger-tree-head-v1, size, root (hex) and the signing instant in milliseconds.",
+                    "responses": ["200": jsonBody(["type": "object", "required": ["heads"], "properties": ["heads": ["type": "array", "items": ref("TreeHead")]]],
+                                                  "The tree heads")].merging(errors) { first, _ in first },
+                ],
+            ],
+            "/api/v1/charity/receipts/{number}": [
+                "parameters": [["name": "number", "in": "path", "required": true, "schema": ["type": "string"]]],
+                "get": [
+                    "operationId": "charityReceipt", "summary": "A donation's receipt with its leaf, the newest signed tree head covering it and the inclusion proof (RFC 9162)",
+                    "responses": ["200": jsonBody(ref("Receipt"), "The receipt")].merging(errors) { first, _ in first },
+                ],
+            ],
             "/api/v1/risk": [
                 "get": [
                     "operationId": "riskIndex", "summary": "The risk index of each visible region for a month, with its formula",
@@ -271,6 +293,24 @@ enum OpenAPIDocument {
                     "steps": ["type": "array", "items": ["type": "object", "required": ["sequence", "at", "status", "note"], "properties": [
                         "sequence": ["type": "integer"], "at": ["type": "string", "format": "date-time"],
                         "status": ["type": "string", "enum": Appeal.Status.allCases.map(\.rawValue)], "note": ["type": "string"], "dueOn": ["type": "string", "format": "date"]]]],
+                ]],
+                "Campaign": ["type": "object", "required": ["code", "title", "organizer", "region", "beneficiaryCategory", "startsOn", "endsOn", "goalTiyn",
+                                                            "raisedTiyn", "spentTiyn", "balanceTiyn", "donations"], "properties": [
+                    "code": ["type": "string"], "title": ["type": "string"], "organizer": ["type": "string"], "region": ["type": "string"],
+                    "beneficiaryCategory": ["type": "string", "enum": BeneficiaryCategory.allCases.map(\.rawValue)],
+                    "startsOn": ["type": "string", "format": "date"], "endsOn": ["type": "string", "format": "date"], "goalTiyn": ["type": "integer"],
+                    "raisedTiyn": ["type": "integer"], "spentTiyn": ["type": "integer"], "balanceTiyn": ["type": "integer"], "donations": ["type": "integer"],
+                    "parent": ["type": "string"],
+                ]],
+                "TreeHead": ["type": "object", "required": ["size", "root", "signedAt", "signature", "publicKey"], "properties": [
+                    "size": ["type": "integer"], "root": ["type": "string"], "signedAt": ["type": "string", "format": "date-time"],
+                    "signature": ["type": "string"], "publicKey": ["type": "string"],
+                ]],
+                "Receipt": ["type": "object", "required": ["number", "campaign", "amountTiyn", "day", "publicName", "reversed", "leafIndex", "leafHash", "inclusionProof"],
+                            "properties": [
+                    "number": ["type": "string"], "campaign": ["type": "string"], "amountTiyn": ["type": "integer"], "day": ["type": "string", "format": "date"],
+                    "publicName": ["type": "string"], "reversed": ["type": "boolean"], "leafIndex": ["type": "integer"], "leafHash": ["type": "string"],
+                    "head": ref("TreeHead"), "inclusionProof": ["type": "array", "items": ["type": "string"]],
                 ]],
                 "AppealFigures": ["type": "object", "required": ["key", "received", "finished", "onTime", "overdue", "extended", "answered", "satisfied"], "properties": [
                     "key": ["type": "string", "description": "A region code, a council's id or a topic"],

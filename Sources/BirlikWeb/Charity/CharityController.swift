@@ -12,6 +12,9 @@ enum CharityController {
         routes.get(.campaignNew, use: newForm)
         routes.post(.campaignNew, use: create)
         routes.get(.receipt(number: ""), use: receipt)
+        routes.get(.apiCharityCampaigns, use: apiCampaigns)
+        routes.get(.apiCharityTreeHeads, use: apiTreeHeads)
+        routes.get(.apiCharityReceipt(number: ""), use: apiReceipt)
         routes.get(.campaign(code: ""), use: show)
         routes.post(.campaignDonation(code: ""), use: donate)
         routes.post(.campaignReverse(code: ""), use: reverse)
@@ -198,6 +201,77 @@ enum CharityController {
         } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
             return try await page(request, code: code, donation: DonationForm(), errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
+    }
+
+    // MARK: Open data
+
+    struct CampaignItem: Content {
+        var code: String
+        var title: String
+        var organizer: String
+        var region: String
+        var beneficiaryCategory: String
+        var startsOn: String
+        var endsOn: String
+        var goalTiyn: Int64
+        var raisedTiyn: Int64
+        var spentTiyn: Int64
+        var balanceTiyn: Int64
+        var donations: Int
+        var parent: String?
+    }
+
+    /// Every campaign with its figures, amounts in tiyn.
+    static func apiCampaigns(_ request: Request) async throws -> Response {
+        let campaigns = try await CharityQueries.campaigns(on: request.db)
+        let organizers = try await OrganizationQueries.labels(ids: Array(Set(campaigns.map(\.campaign.organizerID))), on: request.db)
+        let codes = Dictionary(campaigns.map { ($0.campaign.id, $0.campaign.code) }) { first, _ in first }
+        return try await ["campaigns": campaigns.map { figures in
+            let campaign = figures.campaign
+            return CampaignItem(code: campaign.code, title: campaign.title, organizer: organizers[campaign.organizerID]?.code ?? "", region: campaign.region,
+                                beneficiaryCategory: campaign.beneficiaryCategory, startsOn: campaign.startsOn.description, endsOn: campaign.endsOn.description,
+                                goalTiyn: campaign.goal.tiyn, raisedTiyn: figures.raised.tiyn, spentTiyn: figures.spent.tiyn, balanceTiyn: figures.balance.tiyn,
+                                donations: figures.donations, parent: campaign.parentID.flatMap { codes[$0] })
+        }].encodeResponse(for: request)
+    }
+
+    /// Every signed tree head, oldest first: anyone keeping them can hold Birlik to them.
+    static func apiTreeHeads(_ request: Request) async throws -> Response {
+        try await ["heads": try await CharityQueries.treeHeads(on: request.db).map(TreeHeadItem.init)].encodeResponse(for: request)
+    }
+
+    struct TreeHeadItem: Content {
+        var size: Int
+        var root: String
+        var signedAt: Date
+        var signature: String
+        var publicKey: String
+
+        init(_ head: TreeHead) {
+            size = head.size; root = head.root; signedAt = head.signedAt; signature = head.signature; publicKey = head.publicKey
+        }
+    }
+
+    struct ReceiptItem: Content {
+        var number: String
+        var campaign: String
+        var amountTiyn: Int64
+        var day: String
+        var publicName: String
+        var reversed: Bool
+        var leafIndex: Int
+        var leafHash: String
+        var head: TreeHeadItem?
+        var inclusionProof: [String]
+    }
+
+    /// A receipt with what is needed to check it offline: the leaf, the signed head, the audit path.
+    static func apiReceipt(_ request: Request) async throws -> Response {
+        let receipt = try await CharityQueries.receipt(number: request.parameters.get("number") ?? "", on: request.db)
+        let entry = receipt.entry
+        return try await ReceiptItem(number: entry.reference, campaign: receipt.campaign.code, amountTiyn: entry.amount.tiyn, day: entry.day.description,
+                                     publicName: entry.memo, reversed: receipt.reversedBy != nil, leafIndex: entry.index, leafHash: Hashing.hex(entry.leafHash),
+                                     head: receipt.head.map(TreeHeadItem.init), inclusionProof: receipt.proof.map(Hashing.hex)).encodeResponse(for: request)
     }
 
     /// The public check of a receipt: the donation, the signed tree head and the inclusion proof.

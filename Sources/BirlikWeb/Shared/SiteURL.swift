@@ -131,6 +131,9 @@ public enum SiteURL: Sendable {
     case receipt(number: String)
     case campaignDisbursements(code: String)
     case campaignImport(code: String)
+    case apiCharityCampaigns
+    case apiCharityTreeHeads
+    case apiCharityReceipt(number: String)
     case disbursementStep(code: String, id: String)
     case mediationStatistics
     // Public control by the councils of public accord.
@@ -265,6 +268,9 @@ public enum SiteURL: Sendable {
         case let .receipt(number): "/charity/receipts/\(number)"
         case let .campaignDisbursements(code): "/charity/\(code)/disbursements"
         case let .campaignImport(code): "/charity/\(code)/import"
+        case .apiCharityCampaigns: "/api/v1/charity/campaigns"
+        case .apiCharityTreeHeads: "/api/v1/charity/tree-heads"
+        case let .apiCharityReceipt(number): "/api/v1/charity/receipts/\(number)"
         case let .disbursementStep(code, id): "/charity/\(code)/disbursements/\(id)/step"
         case .mediationStatistics: "/mediation/statistics"
         case .publicControl: "/public-control"
@@ -336,6 +342,7 @@ public enum SiteURL: Sendable {
         case .receipt: ["charity", "receipts", ":number"]
         case .campaignDisbursements: ["charity", ":code", "disbursements"]
         case .campaignImport: ["charity", ":code", "import"]
+        case .apiCharityReceipt: ["api", "v1", "charity", "receipts", ":number"]
         case .disbursementStep: ["charity", ":code", "disbursements", ":id", "step"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
