@@ -20,7 +20,7 @@ final class AppealsBenchmark: @unchecked Sendable {
         do {
             try await Boot.prepare(app, demoPassword: nil)
             let started = Stopwatch()
-            let vault = try MediationKeys.vault(dataDirectory: configuration.dataDirectory)
+            let vault = try VaultKeys.vault(.mediation, dataDirectory: configuration.dataDirectory)
             let summary = try await AppealScaleSeed.load(appeals: appeals, mediationCases: mediationCases, today: app.birlikClock.today, vault: vault, on: app.db)
             let seedSeconds = started.seconds
             try app.server.start()

@@ -130,7 +130,8 @@ struct DisbursementWebTests {
                 return draft
             }(), actor: association.actor, on: app.db, now: TestClock.now)
             _ = try await CharityStore.recordDonation(.init(amount: "100 000", day: TestClock.today.description, publicName: "Мектеп түлектері"),
-                                                      to: campaign.id, actor: association.actor, on: app.db, now: TestClock.now)
+                                                      to: campaign.id, actor: association.actor, keys: try DonorKeys(dataDirectory: app.birlikDataDirectory),
+                                                      on: app.db, now: TestClock.now)
             let page = "/charity/\(campaign.code)"
             let missing = try await app.request(.POST, page + "/disbursements", as: association, headers: ["Accept-Language": "ru"],
                                                 form: ["_csrf": association.csrf, "amount": "40000", "purpose": "Кітаптар", "recipient": "№ 12 мектеп"])
@@ -211,3 +212,51 @@ struct DisbursementWebTests {
         }
     }
 }
+
+@Suite("Donors and their statements")
+struct DonorStatementTests {
+    @Test("Donors by IIN or BIN (check digits verified) are sealed at rest; their statement finds them by number, as a page and a signed PDF, only for the organiser's staff, and is audited")
+    func statementByNumber() async throws {
+        try await withBirlik { app in
+            let association = try await app.session(DemoUsers.association)
+            var draft = CampaignDraft()
+            draft.title = "Кітапхана"; draft.purpose = "Ауыл кітапханасына кітаптар."; draft.beneficiaryCategory = "students"; draft.region = "KZ-75"
+            draft.goal = "500000"; draft.startsOn = TestClock.today.adding(days: -5).description; draft.endsOn = TestClock.today.adding(days: 30).description
+            let campaign = try await CharityStore.openCampaign(draft, actor: association.actor, on: app.db, now: TestClock.now)
+            let page = "/charity/\(campaign.code)"
+            let donate = { (form: [String: String]) in
+                try await app.request(.POST, page + "/donations", as: association, headers: ["Accept-Language": "ru"],
+                                      form: form.merging(["_csrf": association.csrf, "day": TestClock.today.description]) { $1 })
+            }
+            let badBIN = try await donate(["amount": "200000", "donorKind": "organization", "donorName": "«Самұрық» ЖШС", "donorNumber": "990140000385"])
+            #expect(badBIN.status == .unprocessableEntity && badBIN.text.contains("БИН «990140000385» неверен"))
+            #expect(try await donate(["amount": "200000", "publicName": "«Самұрық» ЖШС", "donorKind": "organization", "donorName": "«Самұрық» ЖШС",
+                                      "donorNumber": "990140000384"]).status == .seeOther)
+            #expect(try await donate(["amount": "15000", "donorKind": "person", "donorName": "Айгерим Сапарова", "donorNumber": "900101300126",
+                                      "donorPhone": "+7 701 555 12 34"]).status == .seeOther)
+            #expect(try await donate(["amount": "7000", "donorKind": "person", "donorName": "Айгерим Сапарова", "donorNumber": "9001 0130 0126"]).status == .seeOther)
+            let sealed = try await DonorRecord.query(on: app.db).all()
+            #expect(sealed.count == 3 && sealed.allSatisfy { !$0.sealed.contains("900101300126") && !$0.sealed.contains("Айгерим") && !$0.lookup.contains("900101300126") })
+            #expect(!(try await app.request(.GET, page).text.contains("Айгерим")), "a donor's name reached the public page")
+
+            let statement = try await app.request(.GET, "/charity/statement?number=900101300126&from=\(TestClock.today.adding(days: -30))&to=\(TestClock.today)",
+                                                  as: association, headers: ["Accept-Language": "ru"])
+            #expect(statement.status == .ok && statement.text.contains("Айгерим Сапарова") && statement.text.contains("22\u{202F}000 ₸"), "\(statement.text.prefix(300))")
+            let pdf = try await app.request(.GET, "/charity/statement.pdf?number=900101300126&from=\(TestClock.today.adding(days: -30))&to=\(TestClock.today)",
+                                            as: association, headers: ["Accept-Language": "ru"])
+            #expect(pdf.status == .ok)
+            let pdfData = Data(buffer: pdf.body)
+            let text = try DocumentTools.pdfToText(pdfData)
+            #expect(text.contains("Справка о пожертвованиях") && text.contains("Айгерим Сапарова") && text.contains(campaign.code), "\(text.prefix(300))")
+            #expect(try await SignedDocuments.verify(pdfData, detached: nil, dataDirectory: app.birlikDataDirectory, on: app.db) == .untouched)
+            #expect(try await AuditEntryRecord.query(on: app.db).filter(\.$action == "export").filter(\.$entityType == "donorStatement").count() == 2)
+
+            // Another organisation's staff find nothing under the same number; the public cannot ask.
+            let abai = try await app.session(DemoUsers.abai)
+            let elsewhere = try await app.request(.GET, "/charity/statement?number=900101300126", as: abai, headers: ["Accept-Language": "en"])
+            #expect(elsewhere.status == .unprocessableEntity && elsewhere.text.contains("No donations to your campaigns") && !elsewhere.text.contains("Айгерим"))
+            #expect(try await app.request(.GET, "/charity/statement?number=900101300126").status == .unauthorized)
+        }
+    }
+}
+

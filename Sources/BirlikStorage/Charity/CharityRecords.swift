@@ -149,12 +149,20 @@ struct CreateCharityLedger: AsyncMigration {
             .field("size", .int, .identifier(auto: false))
             .field("head", .string, .required)
             .create()
+        try await database.schema(DonorRecord.schema)
+            .id()
+            .field("kind", .string, .required)
+            .field("lookup", .string, .required)
+            .field("sealed", .string, .required)
+            .create()
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.create(index: "ledger_entries_campaign_idx").on(LedgerEntryRecord.schema).column("campaign_id").run()
         try await sql.create(index: "ledger_entries_reference_idx").on(LedgerEntryRecord.schema).column("reference").run()
+        try await sql.create(index: "charity_donors_lookup_idx").on(DonorRecord.schema).column("lookup").run()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(DonorRecord.schema).delete()
         try await database.schema(TreeHeadRecord.schema).delete()
         try await database.schema(LedgerEntryRecord.schema).delete()
         try await database.schema(CampaignRecord.schema).delete()

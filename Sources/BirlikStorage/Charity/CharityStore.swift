@@ -35,15 +35,17 @@ public enum CharityStore {
         public var day: String
         /// The name shown in public; empty for an anonymous donor.
         public var publicName: String
+        /// Who gave it (sealed, never public).
+        public var donor: DonorDraft
 
-        public init(amount: String, day: String, publicName: String) {
-            self.amount = amount; self.day = day; self.publicName = publicName
+        public init(amount: String, day: String, publicName: String, donor: DonorDraft = DonorDraft()) {
+            self.amount = amount; self.day = day; self.publicName = publicName; self.donor = donor
         }
     }
 
     /// Records a donation as incoming funds (cash debited, donors credited) with a receipt number
     /// `R-YYYY-NNNNNN`; returns the entry.
-    public static func recordDonation(_ donation: Donation, to campaignID: UUID, actor: Actor, on db: any Database, now: Date) async throws -> LedgerEntry {
+    public static func recordDonation(_ donation: Donation, to campaignID: UUID, actor: Actor, keys: DonorKeys, on db: any Database, now: Date) async throws -> LedgerEntry {
         guard let campaign = try await CampaignRecord.find(campaignID, on: db)?.campaign else { throw DomainError.notFound }
         try Access.require(actor, .update, .campaign, in: campaign.scope)
         var errors: [FieldError] = []
@@ -53,8 +55,17 @@ public enum CharityStore {
         if day == nil { errors.append(FieldError("day", .fieldDate)) } else if let day, day > Day(now) { errors.append(FieldError("day", .charityFutureDay)) }
         let name = donation.publicName.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.count > 200 { errors.append(FieldError("publicName", .fieldTooLong, ["max": "200"])) }
+        var donor = Donor.anonymous
+        switch donation.donor.validated() {
+        case let .success(valid): donor = valid
+        case let .failure(.invalid(problems)): errors += problems
+        case let .failure(other): throw other
+        }
         guard errors.isEmpty, let amount, let day else { throw DomainError.invalid(errors) }
-        return try await append(on: db, actor: actor, now: now) { index, audit in
+        let sealed = donor == .anonymous ? nil : donor
+        return try await append(on: db, actor: actor, now: now, afterwards: { entry, audit in
+            if let sealed { try await DonorRecord(entryID: entry.id, donor: sealed, keys: keys).create(on: audit.db) }
+        }) { index, audit in
             // Receipts are numbered per year of the donation's day.
             let count = try await receiptCount(year: day.year, on: audit.db)
             return LedgerEntry(index: index, campaignID: campaign.id, kind: .incomingFunds, debit: LedgerAccount.cash(campaign.id), credit: LedgerAccount.donors,
@@ -115,11 +126,13 @@ public enum CharityStore {
 
     /// Appends the entry `make` builds at the next leaf index, in one audited transaction.
     static func append(on db: any Database, actor: Actor, now: Date,
+                       afterwards: @escaping @Sendable (LedgerEntry, AuditWriter) async throws -> Void = { _, _ in },
                        _ make: @escaping @Sendable (Int, AuditWriter) async throws -> LedgerEntry) async throws -> LedgerEntry {
         try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let last = try await LedgerEntryRecord.query(on: audit.db).max(\.$index)
             let entry = try await make((last ?? -1) + 1, audit)
             try await LedgerEntryRecord(entry).create(on: audit.db)
+            try await afterwards(entry, audit)
             try await audit.record(entry.reverses == nil ? "record" : "reverse", "ledgerEntry", id: entry.id.uuidString, before: Nothing?.none,
                                    after: ["index": String(entry.index), "kind": entry.kind.rawValue, "amountTiyn": String(entry.amount.tiyn),
                                            "campaign": entry.campaignID.uuidString, "leafHash": Hashing.hex(entry.leafHash)])

@@ -215,7 +215,7 @@ public enum MediationStore {
         }
     }
 
-    /// Seals every case again with the vault's current key (after `MediationKeys.rotate`); returns how many.
+    /// Seals every case again with the vault's current key (after `VaultKeys.rotate`); returns how many.
     public static func reseal(vault: ConfidentialVault, on db: any Database, now: Date) async throws -> Int {
         try await AuditLog.write(on: db, actor: .system, now: now) { audit in
             var count = 0

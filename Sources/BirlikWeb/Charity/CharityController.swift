@@ -12,6 +12,8 @@ enum CharityController {
         routes.get(.campaignNew, use: newForm)
         routes.post(.campaignNew, use: create)
         routes.get(.receipt(number: ""), use: receipt)
+        routes.get(.donorStatement, use: statement)
+        routes.get(.donorStatementPDF, use: statementPDF)
         routes.get(.apiCharityCampaigns, use: apiCampaigns)
         routes.get(.apiCharityTreeHeads, use: apiTreeHeads)
         routes.get(.apiCharityReceipt(number: ""), use: apiReceipt)
@@ -95,7 +97,13 @@ enum CharityController {
         var amount: String?
         var day: String?
         var publicName: String?
+        var donorKind: String?
+        var donorName: String?
+        var donorNumber: String?
+        var donorPhone: String?
     }
+
+    static func donorKeys(_ request: Request) throws -> DonorKeys { try DonorKeys(dataDirectory: request.application.birlikDataDirectory) }
 
     static func donate(_ request: Request) async throws -> Response {
         let code = request.parameters.get("code") ?? ""
@@ -103,8 +111,9 @@ enum CharityController {
         try request.requireCSRF()
         let form = try request.content.decode(DonationForm.self)
         do {
-            let entry = try await CharityStore.recordDonation(.init(amount: form.amount ?? "", day: form.day ?? "", publicName: form.publicName ?? ""),
-                                                              to: figures.campaign.id, actor: request.actor, on: request.db, now: request.now)
+            let donor = DonorDraft(kind: form.donorKind ?? "", name: form.donorName ?? "", number: form.donorNumber ?? "", phone: form.donorPhone ?? "")
+            let entry = try await CharityStore.recordDonation(.init(amount: form.amount ?? "", day: form.day ?? "", publicName: form.publicName ?? "", donor: donor),
+                                                              to: figures.campaign.id, actor: request.actor, keys: try donorKeys(request), on: request.db, now: request.now)
             return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "donation-recorded"), ("receipt", entry.reference)]), redirectType: .normal)
         } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
             return try await page(request, code: code, donation: form, errors: try Form.Errors(error), status: ErrorMapping.status(error))
@@ -201,6 +210,62 @@ enum CharityController {
         } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {
             return try await page(request, code: code, donation: DonationForm(), errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
+    }
+
+    // MARK: Donors' statements
+
+    /// The statement form, and the statement when a number is given (staff of an organiser only).
+    static func statement(_ request: Request) async throws -> Response {
+        guard canOpen(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        let query = StatementQuery(request)
+        var found: DonorStatement.Statement?
+        var errors = Form.Errors()
+        if !query.number.isEmpty {
+            do { found = try await makeStatement(query, request) } catch let error as DomainError where error != .forbidden && error != .signInRequired {
+                errors = error == .notFound ? try Form.Errors(.invalid([FieldError("number", .donorNoDonations)])) : try Form.Errors(error)
+            }
+        }
+        let response = html(CharityPage.statement(query, found, errors: errors, PageContext(request)), status: errors.isEmpty ? .ok : .unprocessableEntity)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// The statement as a signed PDF, in the reader's language.
+    static func statementPDF(_ request: Request) async throws -> Response {
+        guard canOpen(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
+        let query = StatementQuery(request)
+        let found = try await makeStatement(query, request)
+        let pdf = try await PDFPrinter.print(CharityPage.statementDocument(query, found, request.l10n, issued: request.now).printableHTML())
+        _ = try await SignedDocuments.sign(pdf, kind: "donor-statement", year: query.to?.year ?? request.today.year, language: request.l10n.language.rawValue,
+                                           format: "pdf", dataDirectory: request.application.birlikDataDirectory, actor: request.actor, now: request.now, on: request.db)
+        let response = Response(status: .ok, body: .init(data: pdf))
+        response.headers.replaceOrAdd(name: .contentType, value: "application/pdf")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"donations-\(query.from?.description ?? "")-\(query.to?.description ?? "").pdf\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    struct StatementQuery {
+        var number: String
+        var fromText: String
+        var toText: String
+        var from: Day? { Day(fromText) }
+        var to: Day? { Day(toText) }
+
+        init(_ request: Request) {
+            number = request.queryText("number", limit: 20) ?? ""
+            fromText = request.queryText("from", limit: 10) ?? Day(year: request.today.year, month: 1, day: 1).description
+            toText = request.queryText("to", limit: 10) ?? request.today.description
+        }
+    }
+
+    static func makeStatement(_ query: StatementQuery, _ request: Request) async throws -> DonorStatement.Statement {
+        var errors: [FieldError] = []
+        if query.from == nil { errors.append(FieldError("from", .fieldDate)) }
+        if query.to == nil { errors.append(FieldError("to", .fieldDate)) }
+        guard errors.isEmpty, let from = query.from, let to = query.to else { throw DomainError.invalid(errors) }
+        return try await DonorStatement.make(number: query.number, from: from, to: to, actor: request.actor, keys: try donorKeys(request),
+                                             on: request.db, now: request.now)
     }
 
     // MARK: Open data

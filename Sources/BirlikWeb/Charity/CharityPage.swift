@@ -33,7 +33,8 @@ enum CharityPage {
         return Layout.page(title: l10n(.charityTitle), crumbs: [Layout.Crumb(label: l10n(.charityTitle), url: nil)], context: context, content: .group([
             el("h1", [:], .text(l10n(.charityTitle))),
             el("p", ["class": "lead"], .text(l10n(.charityLead))),
-            canOpen ? el("p", ["class": "actions"], el("a", ["class": "button", "href": SiteURL.campaignNew.path], .text(l10n(.charityOpen)))) : .empty,
+            canOpen ? el("p", ["class": "actions"], el("a", ["class": "button", "href": SiteURL.campaignNew.path], .text(l10n(.charityOpen))), .text(" "),
+                         el("a", ["class": "button secondary", "href": SiteURL.donorStatement.path], .text(l10n(.donorStatementTitle)))) : .empty,
             body,
         ]))
     }
@@ -43,7 +44,9 @@ enum CharityPage {
          "region": l10n(.appealPlace), "goal": l10n(.charityGoal), "startsOn": l10n(.charityStarts), "endsOn": l10n(.charityEnds),
          "parentCode": l10n(.charityParent), "amount": l10n(.charityAmount), "day": l10n(.calendarDay), "publicName": l10n(.charityDonorName),
          "entry": l10n(.charityReceipt), "reason": l10n(.charityReverseReason), "recipient": l10n(.disbursementRecipient),
-         "evidence": l10n(.disbursementEvidence)]
+         "evidence": l10n(.disbursementEvidence), "donorKind": l10n(.donorKind), "donorName": l10n(.donorName),
+         "donorNumber": l10n(.donorNumber), "donorPhone": l10n(.orgPhone), "number": l10n(.donorNumber), "from": l10n(.charityStarts),
+         "to": l10n(.charityEnds)]
     }
 
     static func form(_ form: CharityController.CampaignForm, errors: Form.Errors, _ context: PageContext) -> String {
@@ -113,6 +116,14 @@ enum CharityPage {
                 Form.text("amount", label: labels["amount"]!, value: model.donation.amount ?? "", errors: errors, l10n: l10n, required: true, hint: l10n(.charityAmountHint)),
                 Form.text("day", label: labels["day"]!, value: model.donation.day ?? model.today.description, errors: errors, l10n: l10n, type: "date", required: true),
                 Form.text("publicName", label: labels["publicName"]!, value: model.donation.publicName ?? "", errors: errors, l10n: l10n, hint: l10n(.charityDonorNameHint)),
+                el("fieldset", ["class": "donor"], el("legend", [:], .text(l10n(.donorTitle))),
+                   el("p", ["class": "hint"], .text(l10n(.donorHint))),
+                   Form.select("donorKind", label: labels["donorKind"]!, options: Donor.Kind.allCases.map { ($0.rawValue, l10n($0.l10nKey)) },
+                               selected: model.donation.donorKind ?? "anonymous", errors: errors, l10n: l10n),
+                   Form.text("donorName", label: labels["donorName"]!, value: model.donation.donorName ?? "", errors: errors, l10n: l10n),
+                   Form.text("donorNumber", label: labels["donorNumber"]!, value: model.donation.donorNumber ?? "", errors: errors, l10n: l10n,
+                             hint: l10n(.donorNumberHint)),
+                   Form.text("donorPhone", label: labels["donorPhone"]!, value: model.donation.donorPhone ?? "", errors: errors, l10n: l10n, type: "tel")),
                 el("button", ["type": "submit", "class": "button"], .text(l10n(.charityRecordDonation)))))
             sections.append(el("form", ["method": "post", "action": SiteURL.campaignImport(code: campaign.code).path, "enctype": "multipart/form-data",
                                         "id": "statement-form", "class": "step-form"],
@@ -201,7 +212,9 @@ enum CharityPage {
         }
         if model.canRecord {
             let labels = ["amount": l10n(.charityAmount), "purpose": l10n(.charityPurpose), "recipient": l10n(.disbursementRecipient),
-                          "evidence": l10n(.disbursementEvidence)]
+                          "evidence": l10n(.disbursementEvidence), "donorKind": l10n(.donorKind), "donorName": l10n(.donorName),
+         "donorNumber": l10n(.donorNumber), "donorPhone": l10n(.orgPhone), "number": l10n(.donorNumber), "from": l10n(.charityStarts),
+         "to": l10n(.charityEnds)]
             nodes.append(el("form", ["method": "post", "action": SiteURL.campaignDisbursements(code: code).path, "id": "disbursement-form", "class": "step-form"],
                 Layout.csrfField(context), el("h3", [:], .text(l10n(.disbursementNew))),
                 el("p", ["class": "hint"], .text(l10n(.disbursementHint))),
@@ -213,6 +226,60 @@ enum CharityPage {
                 el("button", ["type": "submit", "class": "button"], .text(l10n(.disbursementNew)))))
         }
         return el("section", ["class": "disbursements"], nodes)
+    }
+
+    /// The statement form and, once found, the donor's donations with a link to the signed PDF.
+    static func statement(_ query: CharityController.StatementQuery, _ found: DonorStatement.Statement?, errors: Form.Errors, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        let labels = labels(l10n)
+        var sections: [HTMLNode] = [
+            el("h1", [:], .text(l10n(.donorStatementTitle))),
+            el("p", ["class": "lead"], .text(l10n(.donorStatementLead))),
+            Form.summary(errors, labels: labels, l10n: l10n),
+            el("form", ["method": "get", "action": SiteURL.donorStatement.path, "id": "statement-query", "class": "step-form"],
+               Form.text("number", label: labels["number"]!, value: query.number, errors: errors, l10n: l10n, required: true, hint: l10n(.donorNumberHint)),
+               Form.text("from", label: labels["from"]!, value: query.fromText, errors: errors, l10n: l10n, type: "date", required: true),
+               Form.text("to", label: labels["to"]!, value: query.toText, errors: errors, l10n: l10n, type: "date", required: true),
+               el("button", ["type": "submit", "class": "button"], .text(l10n(.donorStatementFind)))),
+        ]
+        if let found {
+            let rows = statementRows(found, l10n)
+            sections += [
+                el("h2", [:], .text(found.donor.name)),
+                el("div", ["class": "table-wrap"], el("table", ["class": "data", "id": "statement"],
+                    el("thead", [:], el("tr", [:], rows.header.map { el("th", ["scope": "col"], .text($0)) })),
+                    el("tbody", [:], rows.lines.map { line in el("tr", [:], line.map { el("td", [:], .text($0)) }) }),
+                    el("tfoot", [:], el("tr", [:], el("th", ["colspan": "3", "scope": "row"], .text(l10n(.donorTotal))), el("td", [:], .text(found.total.description)),
+                                        el("td", [:]))))),
+                el("p", [:], el("a", ["class": "button", "id": "statement-pdf",
+                                      "href": SiteURL.donorStatementPDF.with([("number", query.number), ("from", query.fromText), ("to", query.toText)])],
+                                .text(l10n(.donorStatementPdf)))),
+            ]
+        }
+        return Layout.page(title: l10n(.donorStatementTitle), crumbs: [Layout.Crumb(label: l10n(.charityTitle), url: SiteURL.charity.path),
+                                                                      Layout.Crumb(label: l10n(.donorStatementTitle), url: nil)],
+                           context: context, content: .group(sections))
+    }
+
+    static func statementRows(_ statement: DonorStatement.Statement, _ l10n: Localizer) -> (header: [String], lines: [[String]]) {
+        ([l10n(.calendarDay), l10n(.charityReceipt), l10n(.charityCampaign), l10n(.charityAmount), l10n(.appealStatus)],
+         statement.lines.map { line in
+             [line.entry.day.dotted, line.entry.reference, "\(line.campaign.code) \(line.campaign.title)", line.entry.amount.description,
+              line.reversed ? l10n(.charityReversed) : "✓"]
+         })
+    }
+
+    /// The statement as a document (printed to PDF): the donor, the period, each donation with its
+    /// receipt number (checkable on Birlik's receipt page) and the total.
+    static func statementDocument(_ query: CharityController.StatementQuery, _ statement: DonorStatement.Statement, _ l10n: Localizer, issued: Date) -> DOCXWriter {
+        var document = DOCXWriter(title: l10n(.donorStatementTitle), language: l10n.language == .kk ? "kk-KZ" : l10n.language == .ru ? "ru-RU" : "en-GB")
+        document.append(.title(l10n(.donorStatementTitle)))
+        document.append(.paragraph(l10n(.donorStatementFor, ["name": statement.donor.name, "number": statement.donor.identificationNumber,
+                                                             "from": query.from?.dotted ?? "", "to": query.to?.dotted ?? ""])))
+        let rows = statementRows(statement, l10n)
+        document.append(.table(header: rows.header, rows: rows.lines + [[l10n(.donorTotal), "", "", statement.total.description, ""]], widths: [2, 3, 6, 3, 2]))
+        document.append(.emphasis(l10n(.donorStatementIssued, ["date": Day(issued).dotted])))
+        return document
     }
 
     static func treeHead(_ head: TreeHead?, _ l10n: Localizer) -> HTMLNode {

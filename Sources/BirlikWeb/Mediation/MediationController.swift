@@ -25,7 +25,7 @@ enum MediationController {
     static let republic = Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)
 
     static func vault(_ request: Request) throws -> ConfidentialVault {
-        try MediationKeys.vault(dataDirectory: request.application.birlikDataDirectory)
+        try VaultKeys.vault(.mediation, dataDirectory: request.application.birlikDataDirectory)
     }
 
     // MARK: The register

@@ -131,6 +131,8 @@ public enum SiteURL: Sendable {
     case receipt(number: String)
     case campaignDisbursements(code: String)
     case campaignImport(code: String)
+    case donorStatement
+    case donorStatementPDF
     case apiCharityCampaigns
     case apiCharityTreeHeads
     case apiCharityReceipt(number: String)
@@ -268,6 +270,8 @@ public enum SiteURL: Sendable {
         case let .receipt(number): "/charity/receipts/\(number)"
         case let .campaignDisbursements(code): "/charity/\(code)/disbursements"
         case let .campaignImport(code): "/charity/\(code)/import"
+        case .donorStatement: "/charity/statement"
+        case .donorStatementPDF: "/charity/statement.pdf"
         case .apiCharityCampaigns: "/api/v1/charity/campaigns"
         case .apiCharityTreeHeads: "/api/v1/charity/tree-heads"
         case let .apiCharityReceipt(number): "/api/v1/charity/receipts/\(number)"
