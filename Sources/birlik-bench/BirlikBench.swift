@@ -17,7 +17,7 @@ struct BirlikBench: AsyncParsableCommand {
     @Option(help: "Port for the server.") var port = 18_080
     @Option(help: "Database URL (default: a fresh SQLite file).") var databaseURL: String?
     @Flag(help: "Turn the public page cache off, to measure every request against the database.") var noCache = false
-    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale), statistics (the statistical database), appeals (appeals and mediation) or corpus (the corpus engine against Xapian and Tantivy).")
+    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale), statistics (the statistical database), appeals (appeals and mediation), charity (the charity ledger) or corpus (the corpus engine against Xapian and Tantivy).")
     var scenario = "registry"
     @Option(help: "For the statistics scenario: values to generate.") var values = 10_000_000
     @Option(help: "For the statistics scenario: values in the imported CSV.") var importRows = 1_000_000
@@ -25,6 +25,9 @@ struct BirlikBench: AsyncParsableCommand {
     var scales = "0.1,1"
     @Option(help: "For the appeals scenario: appeals to generate over five years.") var appeals = 1_000_000
     @Option(help: "For the appeals scenario: mediation cases to generate.") var mediationCases = 50_000
+    @Option(help: "For the charity scenario: donations to generate.") var donations = 1_000_000
+    @Option(help: "For the charity scenario: disbursements to generate.") var disbursements = 100_000
+    @Option(help: "For the charity scenario: campaigns to generate.") var campaigns = 3_000
     @Option(help: "For the corpus scenario: tokens to generate.") var tokens = 50_000_000
     @Option(help: "For the corpus scenario: the script that runs Xapian and Tantivy.") var enginesScript = "scripts/bench-corpus-engines.py"
     @Option(help: "For the corpus scenario: the engines to compare with, comma-separated (xapian, tantivy: two fields, tantivy5: all five).")
@@ -43,6 +46,7 @@ struct BirlikBench: AsyncParsableCommand {
         if scenario == "statistics" { return try await runStatistics() }
         if scenario == "corpus" { return try runCorpus() }
         if scenario == "appeals" { return try await runAppeals() }
+        if scenario == "charity" { return try await runCharity() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
         var configuration = BirlikConfiguration(dataDirectory: directory.path)
         if let databaseURL { configuration.database = .from(databaseURL: databaseURL, dataDirectory: directory.path) }
@@ -205,6 +209,39 @@ struct BirlikBench: AsyncParsableCommand {
                 print(String(format: "Appeal form (POST, %d connections, each a registered appeal): %.0f req/s against %.0f bare = ratio %.2f (target ≥ 0.3), p99 %.1f ms, errors %d",
                              connections, form.requestsPerSecond, bare.requestsPerSecond, form.requestsPerSecond / bare.requestsPerSecond, form.p99, form.errors))
                 print("Peak memory of the process (server and generator): \(Self.memory("VmHWM")) MB; now \(Self.memory("VmRSS")) MB")
+            } catch {
+                try await bench.stop()
+                throw error
+            }
+            try await bench.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    func runCharity() async throws {
+        var backends: [String?] = [nil]
+        if let databaseURL { backends.append(databaseURL) }
+        for url in backends {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var configuration = BirlikConfiguration(dataDirectory: directory.path)
+            if let url { configuration.database = .from(databaseURL: try await ControlLoopBenchmark.freshDatabase(url), dataDirectory: directory.path) }
+            configuration.reminderSeconds = 0
+            let bench = try await CharityBenchmark.start(configuration, campaigns: campaigns, donations: donations, disbursements: disbursements)
+            print("")
+            print("Charity ledger on \(configuration.database.isPostgres ? "PostgreSQL" : "SQLite"): \(donations) donations and \(disbursements) disbursements "
+                  + "over \(campaigns) campaigns generated in \(String(format: "%.0f", bench.seedSeconds)) s, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            do {
+                let check = try await bench.verify()
+                print(String(format: "birlik ledger verify over %d entries: %.2f s; SHA-256 alone over the same leaves: %.2f s; ratio %.2f (target ≥ 0.5), whole: %@",
+                             check.entries, check.verify, check.hashOnly, check.hashOnly / max(check.verify, 0.001), check.whole ? "yes" : "NO"))
+                let proofs = try await bench.inclusionProofs(count: 2_000)
+                print(String(format: "A receipt with its inclusion proof (lookup, proof, check), 2,000 random receipts: median %.3f ms, p99 %.3f ms (target: median < 1 ms)",
+                             proofs.median, proofs.p99))
+                let report = try await bench.report()
+                print(String(format: "Campaigns' report (%d campaigns): Birlik %.1f ms, hand-written GROUP BY %.1f ms, ratio %.2f (target ≤ 1.5), same sums: %@",
+                             campaigns, report.birlik, report.handWritten, report.birlik / max(report.handWritten, 0.001), report.agree ? "yes" : "NO"))
+                print("Peak memory of the process (generator and checks): \(Self.memory("VmHWM")) MB; now \(Self.memory("VmRSS")) MB")
             } catch {
                 try await bench.stop()
                 throw error
