@@ -234,7 +234,7 @@ struct BirlikBench: AsyncParsableCommand {
             do {
                 let check = try await bench.verify()
                 print(String(format: "birlik ledger verify over %d entries: %.2f s; SHA-256 alone over the same leaves: %.2f s; ratio %.2f (target ≥ 0.5), whole: %@",
-                             check.entries, check.verify, check.hashOnly, check.hashOnly / max(check.verify, 0.001), check.whole ? "yes" : "NO"))
+                             check.entries, check.verify, check.hashOnly, check.hashOnly / max(check.verify, 0.001), check.problem.map { "NO: " + $0 } ?? "yes"))
                 let proofs = try await bench.inclusionProofs(count: 2_000)
                 print(String(format: "A receipt with its inclusion proof (lookup, proof, check), 2,000 random receipts: median %.3f ms, p99 %.3f ms (target: median < 1 ms)",
                              proofs.median, proofs.p99))

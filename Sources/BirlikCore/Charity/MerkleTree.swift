@@ -7,17 +7,16 @@ import Foundation
 /// subtree (two hashes per leaf in all), so the root of any size, an inclusion proof and a consistency
 /// proof take O(log² n) hash reads, and appending a leaf costs O(log n) hashes.
 public struct MerkleTree: Sendable {
-    /// `levels[h][i]`: the hash of the complete subtree of `2^h` leaves starting at leaf `i · 2^h`.
-    private var levels: [[Data]] = [[]]
+    /// `levels[h]` holds, 32 bytes each, the hash of the complete subtree of `2^h` leaves starting at leaf
+    /// `i · 2^h`: contiguous bytes, not one object per hash, so a tree of millions of leaves stays small.
+    private var levels: [[UInt8]] = [[]]
+    public private(set) var size = 0
 
     public init() {}
 
     public init<S: Sequence>(leafHashes: S) where S.Element == Data {
         for hash in leafHashes { append(leafHash: hash) }
     }
-
-    /// The number of leaves.
-    public var size: Int { levels[0].count }
 
     public static func leafHash(_ data: Data) -> Data { hash(prefix: 0, data) }
 
@@ -34,20 +33,27 @@ public struct MerkleTree: Sendable {
     }
 
     public mutating func append(leafHash: Data) {
-        levels[0].append(leafHash)
+        precondition(leafHash.count == 32)
+        levels[0].append(contentsOf: leafHash)
+        size += 1
         var level = 0
         // Each completed pair closes a subtree one level up.
-        while levels[level].count % 2 == 0 {
-            let count = levels[level].count
-            let parent = Self.nodeHash(levels[level][count - 2], levels[level][count - 1])
+        while (levels[level].count / 32) % 2 == 0 {
+            let count = levels[level].count / 32
+            let parent = Self.nodeHash(node(level, count - 2), node(level, count - 1))
             if levels.count == level + 1 { levels.append([]) }
-            levels[level + 1].append(parent)
+            levels[level + 1].append(contentsOf: parent)
             level += 1
         }
     }
 
+    /// The stored hash `index` of `level`.
+    private func node(_ level: Int, _ index: Int) -> Data {
+        Data(levels[level][(index * 32)..<(index * 32 + 32)])
+    }
+
     /// The leaf hash at `index`.
-    public func leaf(_ index: Int) -> Data { levels[0][index] }
+    public func leaf(_ index: Int) -> Data { node(0, index) }
 
     /// The root of the tree of the first `size` leaves (MTH of RFC 9162).
     public func root(size: Int? = nil) -> Data {
@@ -61,7 +67,7 @@ public struct MerkleTree: Sendable {
         let count = high - low
         if count & (count - 1) == 0 {
             let level = count.trailingZeroBitCount
-            return levels[level][low >> level]
+            return node(level, low >> level)
         }
         let split = Self.largestPowerOfTwo(below: count)
         return Self.nodeHash(subtree(low, low + split), subtree(low + split, high))

@@ -19,7 +19,10 @@ public struct TreeHead: Sendable, Hashable, Codable {
         Data("birlik-ledger-tree-head-v1\n\(size)\n\(root)\n\(Int64((signedAt.timeIntervalSince1970 * 1000).rounded()))".utf8)
     }
 
-    public static func sign(size: Int, root: Data, at: Date, privateKey: Data) throws -> TreeHead {
+    /// Signs at the whole second of `at`, so that every JSON form of the instant (ISO 8601 keeps whole
+    /// seconds) reads back as the instant that was signed.
+    public static func sign(size: Int, root: Data, at instant: Date, privateKey: Data) throws -> TreeHead {
+        let at = Date(timeIntervalSince1970: instant.timeIntervalSince1970.rounded(.down))
         let key = try Curve25519.Signing.PrivateKey(rawRepresentation: privateKey)
         let rootHex = Hashing.hex(root)
         let signature = try key.signature(for: signedBytes(size: size, root: rootHex, signedAt: at))

@@ -96,16 +96,20 @@ final class LedgerTreeCache: Sendable {
 
     /// The tree of every committed entry.
     func current(on db: any Database) async throws -> MerkleTree {
-        let cached = tree.withLockedValue { $0 }
-        let newer = try await LedgerEntryRecord.query(on: db).filter(\.$index >= cached.size).sort(\.$index).all(\.$leafHash)
-        guard !newer.isEmpty else { return cached }
-        return tree.withLockedValue { tree in
-            // Another reader may have brought it further meanwhile; append only what is still missing.
-            let start = cached.size
-            for (offset, hex) in newer.enumerated() where start + offset == tree.size {
-                tree.append(leafHash: Hashing.bytes(hex: hex) ?? Data())
+        let sql = db as! any SQLDatabase
+        while true {
+            let cached = tree.withLockedValue { $0 }
+            // Only the hashes, raw, a chunk at a time: the first read of a large ledger stays small.
+            let newer = try await sql.raw("""
+                SELECT leaf_hash FROM \(ident: LedgerEntryRecord.schema) WHERE idx >= \(bind: cached.size) ORDER BY idx LIMIT 100000
+                """).all().map { try $0.decode(column: "leaf_hash", as: String.self) }
+            guard !newer.isEmpty else { return cached }
+            tree.withLockedValue { tree in
+                // Another reader may have brought it further meanwhile; append only what is still missing.
+                for (offset, hex) in newer.enumerated() where cached.size + offset == tree.size {
+                    tree.append(leafHash: Hashing.bytes(hex: hex) ?? Data())
+                }
             }
-            return tree
         }
     }
 }
@@ -159,6 +163,7 @@ struct CreateCharityLedger: AsyncMigration {
         try await sql.create(index: "ledger_entries_campaign_idx").on(LedgerEntryRecord.schema).column("campaign_id").run()
         try await sql.create(index: "ledger_entries_reference_idx").on(LedgerEntryRecord.schema).column("reference").run()
         try await sql.create(index: "charity_donors_lookup_idx").on(DonorRecord.schema).column("lookup").run()
+        try await sql.create(index: "ledger_entries_reverses_idx").on(LedgerEntryRecord.schema).column("reverses").run()
     }
 
     func revert(on database: any Database) async throws {

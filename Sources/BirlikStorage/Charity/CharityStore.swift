@@ -100,11 +100,12 @@ public enum CharityStore {
         }
     }
 
-    /// Receipts already numbered in `year` (the demo's, numbered `R-YYYY-Dnnnnn`, apart).
+    /// The last receipt number given in `year` (`R-YYYY-NNNNNN`; the demo's `R-YYYY-Dnnnnn` apart): the
+    /// greatest reference between `R-YYYY-0` and `R-YYYY-:`, one read of the reference index.
     static func receiptCount(year: Int, on db: any Database) async throws -> Int {
-        try await LedgerEntryRecord.query(on: db).filter(\.$kind == LedgerEntry.Kind.incomingFunds.rawValue)
-            .filter(\.$reverses == nil).filter(\.$reference !~ "-D").filter(\.$day >= Day(year: year, month: 1, day: 1).description)
-            .filter(\.$day <= Day(year: year, month: 12, day: 31).description).count()
+        let prefix = String(format: "R-%04d-", year)
+        let last = try await LedgerEntryRecord.query(on: db).filter(\.$reference >= prefix + "0").filter(\.$reference < prefix + ":").max(\.$reference)
+        return last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
     }
 
     /// Reverses an entry: the same amount back between the same accounts, pointing at it. An entry is
