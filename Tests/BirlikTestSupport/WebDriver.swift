@@ -15,7 +15,20 @@ public final class WebDriver: @unchecked Sendable {
     let sessionID: String
 
     /// Starts chromedriver and a headless Chromium session; a `width` under 500 emulates a phone of that width.
+    /// A Chromium that fails to start (a busy machine) is started again, up to three times.
     public static func start(client: any Client, language: String = "ru", width: Int = 1280) async throws -> WebDriver {
+        var attempt = 1
+        while true {
+            do {
+                return try await startOnce(client: client, language: language, width: width)
+            } catch where attempt < 3 {
+                attempt += 1
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    static func startOnce(client: any Client, language: String, width: Int) async throws -> WebDriver {
         let port = try freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver")
@@ -34,8 +47,14 @@ public final class WebDriver: @unchecked Sendable {
             "prefs": ["intl.accept_languages": language],
         ]
         if width < 500 { options["mobileEmulation"] = ["deviceMetrics": ["width": width, "height": 844, "pixelRatio": 1]] }
-        let response = try await call(client, base, "POST", "/session",
+        let response: [String: Any]
+        do {
+            response = try await call(client, base, "POST", "/session",
                                       ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]])
+        } catch {
+            process.terminate()
+            throw error
+        }
         guard let value = response["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             process.terminate()
             throw Failure(description: "no session: \(response)")
@@ -126,6 +145,8 @@ public final class WebDriver: @unchecked Sendable {
 
     static func call(_ client: any Client, _ base: URL, _ method: String, _ path: String, _ body: [String: Any]?) async throws -> [String: Any] {
         var request = ClientRequest(method: HTTPMethod(rawValue: method), url: URI(string: base.absoluteString + path))
+        // A browser that stopped answering fails the test instead of holding the suite forever.
+        request.timeout = .seconds(120)
         if let body {
             request.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
             request.headers.contentType = .json
