@@ -47,6 +47,12 @@ public enum Resource: String, Sendable, CaseIterable {
     case publicControl
     /// A charity campaign and its ledger (S8): public to read; its organiser's staff record donations.
     case campaign
+    /// A lot or call of the grant plan (S10): the Secretariat, as grant operator, keeps them; public once published.
+    case grantLot
+    /// An NGO's grant application (S10): its own staff write it, the grant operator handles it.
+    case grantApplication
+    /// An expert's review assignment (S21). Its owner (`Scope.organizationID`) is the reviewer's account.
+    case reviewAssignment
 }
 
 /// The outcome of a permission check.
@@ -140,6 +146,16 @@ public enum Access {
             return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
         case (_, .publicControl):
             return .publicAnd(regions: [], organizations: actor.isSignedIn ? actor.organizationID.map { [$0] } ?? [] : [])
+        case (.secretariat, .grantApplication), (.secretariat, .reviewAssignment), (.secretariat, .grantLot):
+            return .everything
+        case (_, .grantLot):
+            return .publicAnd(regions: [], organizations: [])
+        case (.regionalCoordinator, .grantApplication):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.association, .grantApplication), (.executor, .grantApplication), (.councilMember, .grantApplication):
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.expert, .reviewAssignment):
+            return .publicAnd(regions: [], organizations: actor.userID.map { [$0] } ?? [])
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
         default:
@@ -167,7 +183,7 @@ public enum Access {
             return .allowed
         }
         guard actor.isSignedIn else {
-            return action == .view && [.organization, .plan, .report, .statistics, .publicControl].contains(resource) && scope.isPublic ? .allowed : .forbidden
+            return action == .view && [.organization, .plan, .report, .statistics, .publicControl, .grantLot].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
         let ownsIt = scope.organizationID != nil && scope.organizationID == actor.organizationID
         let inRegion = RegionCode.isWithin(scope.regionCode, actor.regionCode)
@@ -305,6 +321,17 @@ public enum Access {
             case .mediator: return scope.organizationID != nil && scope.organizationID == actor.userID ? .allowed : .forbidden
             default: return .forbidden
             }
+        case (.grantLot, .view), (.grantApplication, .view), (.reviewAssignment, .view):
+            return isVisible(scope, under: visibility(actor, resource)) ? .allowed : .forbidden
+        case (.grantLot, _), (.grantApplication, .approve), (.reviewAssignment, .create), (.reviewAssignment, .approve):
+            // The grant operator: the Secretariat.
+            return actor.role == .secretariat ? .allowed : .forbidden
+        case (.grantApplication, .create), (.grantApplication, .update):
+            // An NGO's or association's own staff apply on its behalf.
+            return [.association, .executor, .councilMember].contains(actor.role) && ownsIt ? .allowed : .forbidden
+        case (.reviewAssignment, .update):
+            // The reviewer's own response and scores.
+            return actor.role == .expert && scope.organizationID != nil && scope.organizationID == actor.userID ? .allowed : .forbidden
         default:
             return .forbidden
         }

@@ -5,6 +5,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case executor
     case councilMember
     case mediator
+    /// An expert of the Scientific-expert council or an independent reviewer (S21): sees only what is assigned to them.
+    case expert
     case association
     case citizen
     case admin

@@ -33,7 +33,7 @@ public struct Campaign: Sendable, Hashable, Codable {
 
 /// Whom a campaign helps.
 public enum BeneficiaryCategory: String, Sendable, CaseIterable, Codable {
-    case largeFamilies, disabledPeople, elderly, orphans, lowIncome, disasterVictims, students, other
+    case largeFamilies, disabledPeople, elderly, orphans, lowIncome, disasterVictims, students, ngos, other
 
     public var l10nKey: L10nKey { L10nKey(rawValue: "charity.category.\(rawValue)")! }
 }

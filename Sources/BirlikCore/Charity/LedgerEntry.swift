@@ -77,6 +77,10 @@ public enum LedgerAccount {
     public static func beneficiaries(_ category: String) -> String { "beneficiaries:\(category)" }
     /// Spent on the campaign's own costs.
     public static let expenses = "expenses"
+    /// The state budget, from which the grant fund is allotted (S10).
+    public static let stateBudget = "state-budget"
+    /// Paid to an NGO under a grant, by the NGO's BIN.
+    public static func grantee(_ bin: String) -> String { "grantees:\(bin)" }
     /// Promised, not yet moved.
     public static let commitments = "commitments"
 }

@@ -62,6 +62,11 @@ public struct Localizer: Sendable {
     public func number(_ value: Int) -> String {
         value.formatted(.number.locale(Locale(identifier: language == .en ? "en_US" : "ru_RU")))
     }
+
+    /// A decimal number with `digits` after the separator, as the user writes it (72,5 in kk and ru; 72.5 in en).
+    public func decimal(_ value: Double, digits: Int) -> String {
+        value.formatted(.number.precision(.fractionLength(digits)).locale(Locale(identifier: language == .en ? "en_US" : "ru_RU")))
+    }
 }
 
 /// The one catalog of user-facing text, `Resources/L10n/catalog.json`: key → {kk, ru, en}.

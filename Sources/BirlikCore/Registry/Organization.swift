@@ -12,6 +12,9 @@ public struct Organization: Codable, Sendable, Hashable, Identifiable {
     public var regionCode: String
     public var parentID: UUID?
     public var contacts: Contacts
+    /// The business identification number (БСН / БИН) of a registered legal entity: twelve digits,
+    /// check digit verified. Grants go only to NGOs that have one; open data names them by it.
+    public var bin: String?
     /// The languages the organisation works in.
     public var languages: [Language]
     /// Codes of the ethnic groups it serves (for associations, Friendship Houses, complexes).
@@ -27,7 +30,7 @@ public struct Organization: Codable, Sendable, Hashable, Identifiable {
 
     public init(id: UUID = UUID(), code: String, type: OrganizationType, name: LocalizedText,
                 description: LocalizedText = LocalizedText(), regionCode: String, parentID: UUID? = nil,
-                contacts: Contacts = Contacts(), languages: [Language] = [.kk, .ru], ethnicGroups: [String] = [],
+                contacts: Contacts = Contacts(), bin: String? = nil, languages: [Language] = [.kk, .ru], ethnicGroups: [String] = [],
                 isPublic: Bool = true, isDemo: Bool = false, internalNote: String? = nil, version: Int = 1) {
         self.id = id
         self.code = code
@@ -37,6 +40,7 @@ public struct Organization: Codable, Sendable, Hashable, Identifiable {
         self.regionCode = regionCode
         self.parentID = parentID
         self.contacts = contacts
+        self.bin = bin
         self.languages = languages
         self.ethnicGroups = ethnicGroups
         self.isPublic = isPublic

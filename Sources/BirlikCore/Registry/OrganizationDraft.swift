@@ -16,6 +16,8 @@ public struct OrganizationDraft: Codable, Sendable, Hashable {
     public var phone: String
     public var email: String
     public var website: String
+    /// The BIN, empty when the organisation has none.
+    public var bin: String
     public var languages: [String]
     public var ethnicGroups: [String]
     public var isPublic: Bool
@@ -26,12 +28,12 @@ public struct OrganizationDraft: Codable, Sendable, Hashable {
     public init(code: String = "", type: String = "", nameKK: String = "", nameRU: String = "", nameEN: String = "",
                 descriptionKK: String = "", descriptionRU: String = "", descriptionEN: String = "",
                 regionCode: String = "", parentCode: String = "", address: String = "", phone: String = "",
-                email: String = "", website: String = "", languages: [String] = [], ethnicGroups: [String] = [],
+                email: String = "", website: String = "", bin: String = "", languages: [String] = [], ethnicGroups: [String] = [],
                 isPublic: Bool = true, internalNote: String = "", version: Int = 0) {
         self.code = code; self.type = type; self.nameKK = nameKK; self.nameRU = nameRU; self.nameEN = nameEN
         self.descriptionKK = descriptionKK; self.descriptionRU = descriptionRU; self.descriptionEN = descriptionEN
         self.regionCode = regionCode; self.parentCode = parentCode; self.address = address; self.phone = phone
-        self.email = email; self.website = website; self.languages = languages; self.ethnicGroups = ethnicGroups
+        self.email = email; self.website = website; self.bin = bin; self.languages = languages; self.ethnicGroups = ethnicGroups
         self.isPublic = isPublic; self.internalNote = internalNote; self.version = version
     }
 
@@ -43,7 +45,7 @@ public struct OrganizationDraft: Codable, Sendable, Hashable {
                   descriptionEN: organization.description.en ?? "", regionCode: organization.regionCode,
                   parentCode: parentCode ?? "", address: organization.contacts.address ?? "",
                   phone: organization.contacts.phone ?? "", email: organization.contacts.email ?? "",
-                  website: organization.contacts.website ?? "", languages: organization.languages.map(\.rawValue),
+                  website: organization.contacts.website ?? "", bin: organization.bin ?? "", languages: organization.languages.map(\.rawValue),
                   ethnicGroups: organization.ethnicGroups, isPublic: organization.isPublic,
                   internalNote: organization.internalNote ?? "", version: organization.version)
     }
@@ -77,6 +79,8 @@ public struct OrganizationDraft: Codable, Sendable, Hashable {
         if !website.isEmpty, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || URL(string: website)?.host == nil {
             problems.append(FieldError("website", .fieldUrlFormat))
         }
+        let bin = bin.filter { !$0.isWhitespace }
+        if !bin.isEmpty, IdentificationNumber(bin) == nil { problems.append(FieldError("bin", .fieldBin)) }
         let phone = phone.trimmingCharacters(in: .whitespaces)
         if !phone.isEmpty, !OrganizationDraft.looksLikePhone(phone) {
             problems.append(FieldError("phone", .fieldPhoneFormat))
@@ -91,7 +95,7 @@ public struct OrganizationDraft: Codable, Sendable, Hashable {
             description: LocalizedText(kk: descriptionKK, ru: descriptionRU, en: descriptionEN),
             regionCode: regionCode, parentID: parentID,
             contacts: Contacts(address: address.nonEmptyTrimmed, phone: phone.nonEmptyTrimmed,
-                               email: email.nonEmptyTrimmed, website: website.nonEmptyTrimmed),
+                               email: email.nonEmptyTrimmed, website: website.nonEmptyTrimmed), bin: bin.isEmpty ? nil : bin,
             languages: languages, ethnicGroups: groups, isPublic: isPublic, isDemo: isDemo,
             internalNote: internalNote.nonEmptyTrimmed, version: version + 1)
     }

@@ -41,7 +41,7 @@ public enum CharityQueries {
             SELECT campaign_id,
               CAST(SUM(CASE WHEN kind = 'incomingFunds' THEN (CASE WHEN reverses IS NULL THEN amount_tiyn ELSE -amount_tiyn END) ELSE 0 END) AS BIGINT) AS raised,
               CAST(SUM(CASE WHEN kind IN ('disbursement', 'expenditure') THEN (CASE WHEN reverses IS NULL THEN amount_tiyn ELSE -amount_tiyn END) ELSE 0 END) AS BIGINT) AS spent,
-              CAST(SUM(CASE WHEN kind = 'incomingFunds' THEN (CASE WHEN reverses IS NULL THEN 1 ELSE -1 END) ELSE 0 END) AS BIGINT) AS donations
+              CAST(SUM(CASE WHEN kind = 'incomingFunds' AND reference LIKE 'R-%' THEN (CASE WHEN reverses IS NULL THEN 1 ELSE -1 END) ELSE 0 END) AS BIGINT) AS donations
             FROM \(ident: LedgerEntryRecord.schema) \(filter) GROUP BY campaign_id
             """).all()
         var result: [UUID: (Int64, Int64, Int)] = [:]

@@ -130,15 +130,22 @@ public enum CharityStore {
                        afterwards: @escaping @Sendable (LedgerEntry, AuditWriter) async throws -> Void = { _, _ in },
                        _ make: @escaping @Sendable (Int, AuditWriter) async throws -> LedgerEntry) async throws -> LedgerEntry {
         try await AuditLog.write(on: db, actor: actor, now: now) { audit in
-            let last = try await LedgerEntryRecord.query(on: audit.db).max(\.$index)
-            let entry = try await make((last ?? -1) + 1, audit)
-            try await LedgerEntryRecord(entry).create(on: audit.db)
+            let entry = try await appendEntry(in: audit) { try await make($0, audit) }
             try await afterwards(entry, audit)
-            try await audit.record(entry.reverses == nil ? "record" : "reverse", "ledgerEntry", id: entry.id.uuidString, before: Nothing?.none,
-                                   after: ["index": String(entry.index), "kind": entry.kind.rawValue, "amountTiyn": String(entry.amount.tiyn),
-                                           "campaign": entry.campaignID.uuidString, "leafHash": Hashing.hex(entry.leafHash)])
             return entry
         }
+    }
+
+    /// **The** ledger write: the entry `make` builds at the next leaf index, inside the audited
+    /// transaction `audit` already holds (a payment and its entry commit together or not at all).
+    static func appendEntry(in audit: AuditWriter, _ make: (Int) async throws -> LedgerEntry) async throws -> LedgerEntry {
+        let last = try await LedgerEntryRecord.query(on: audit.db).max(\.$index)
+        let entry = try await make((last ?? -1) + 1)
+        try await LedgerEntryRecord(entry).create(on: audit.db)
+        try await audit.record(entry.reverses == nil ? "record" : "reverse", "ledgerEntry", id: entry.id.uuidString, before: Nothing?.none,
+                               after: ["index": String(entry.index), "kind": entry.kind.rawValue, "amountTiyn": String(entry.amount.tiyn),
+                                       "campaign": entry.campaignID.uuidString, "leafHash": Hashing.hex(entry.leafHash)])
+        return entry
     }
 
     /// Signs the tree as it stands with the document key, unless the newest head already covers it;

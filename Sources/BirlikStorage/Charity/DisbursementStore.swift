@@ -75,14 +75,11 @@ public enum DisbursementStore {
             let balance = try await CharityQueries.sums(campaignID: campaign.id, on: audit.db)[campaign.id].map { Money(tiyn: $0.raised - $0.spent) } ?? .zero
             var after = try before.applying(step, by: user, name: actor.displayName, balance: balance, now: now)
             if case .pay = step {
-                let last = try await LedgerEntryRecord.query(on: audit.db).max(\.$index)
-                let entry = LedgerEntry(index: (last ?? -1) + 1, campaignID: campaign.id, kind: .disbursement,
-                                        debit: LedgerAccount.beneficiaries(campaign.beneficiaryCategory), credit: LedgerAccount.cash(campaign.id),
-                                        amount: after.amount, day: Day(now), reference: after.number, memo: after.purpose, recordedAt: now)
-                try await LedgerEntryRecord(entry).create(on: audit.db)
-                try await audit.record("record", "ledgerEntry", id: entry.id.uuidString, before: Nothing?.none,
-                                       after: ["index": String(entry.index), "kind": entry.kind.rawValue, "amountTiyn": String(entry.amount.tiyn),
-                                               "campaign": entry.campaignID.uuidString, "leafHash": Hashing.hex(entry.leafHash)])
+                let entry = try await CharityStore.appendEntry(in: audit) { index in
+                    LedgerEntry(index: index, campaignID: campaign.id, kind: .disbursement,
+                                debit: LedgerAccount.beneficiaries(campaign.beneficiaryCategory), credit: LedgerAccount.cash(campaign.id),
+                                amount: after.amount, day: Day(now), reference: after.number, memo: after.purpose, recordedAt: now)
+                }
                 after.entryID = entry.id
             }
             record.apply(after)

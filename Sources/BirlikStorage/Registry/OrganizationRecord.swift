@@ -22,6 +22,7 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "phone") public var phone: String?
     @OptionalField(key: "email") public var email: String?
     @OptionalField(key: "website") public var website: String?
+    @OptionalField(key: "bin") public var bin: String?
     /// `|kk|ru|`: delimited so that a filter can match one value.
     @Field(key: "languages") public var languages: String
     /// `|uzbeks|koreans|`.
@@ -58,6 +59,7 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
         phone = organization.contacts.phone
         email = organization.contacts.email
         website = organization.contacts.website
+        bin = organization.bin
         languages = Self.delimited(organization.languages.map(\.rawValue))
         ethnicGroups = Self.delimited(organization.ethnicGroups)
         isPublic = organization.isPublic
@@ -75,7 +77,7 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
                      name: LocalizedText(kk: nameKK, ru: nameRU, en: nameEN),
                      description: LocalizedText(kk: descriptionKK, ru: descriptionRU, en: descriptionEN),
                      regionCode: regionCode, parentID: parentID,
-                     contacts: Contacts(address: address, phone: phone, email: email, website: website),
+                     contacts: Contacts(address: address, phone: phone, email: email, website: website), bin: bin,
                      languages: Self.values(languages).compactMap(Language.init(rawValue:)),
                      ethnicGroups: Self.values(ethnicGroups), isPublic: isPublic, isDemo: isDemo,
                      internalNote: internalNote, version: version)

@@ -48,12 +48,13 @@ public enum Notifications {
     }
 
     /// The scheduled work: reminders for open reports due within `days`, overdue notices for reports and
-    /// appeals, term warnings for mediation. Each kind runs in one audited transaction (the audit lock serialises instances); returns how many were written.
+    /// appeals, term warnings for mediation, reviewers' terms. Each kind runs in one audited transaction (the audit lock serialises instances); returns how many were written.
     @discardableResult
     public static func runReminders(days: Int = 7, now: Date, on db: any Database) async throws -> Int {
         let reports = try await remindReports(days: days, now: now, on: db)
         let appeals = try await AppealStore.remindOverdue(now: now, on: db)
-        return reports + appeals + (try await MediationStore.remindTerms(now: now, on: db))
+        let mediation = try await MediationStore.remindTerms(now: now, on: db)
+        return reports + appeals + mediation + (try await ReviewStore.remind(now: now, on: db))
     }
 
     static func remindReports(days: Int, now: Date, on db: any Database) async throws -> Int {

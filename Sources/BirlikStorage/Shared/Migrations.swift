@@ -40,5 +40,8 @@ public enum BirlikMigrations {
         // Batch 008: the charity ledger (S8).
         CreateCharityLedger(),
         CreateDisbursements(),
+        // Batch 009: organisations' BINs; grants and awards (S10), the review engine (S21).
+        AddOrganizationBIN(),
+        CreateGrants(),
     ]
 }

@@ -253,6 +253,7 @@ enum OpenAPIDocument {
                     "type": ["type": "string", "enum": OrganizationTypeNames.all],
                     "name": ref("LocalizedText"), "description": ref("LocalizedText"), "region": ["type": "string"],
                     "parentID": ["type": "string", "format": "uuid"], "contacts": ref("Contacts"),
+                    "bin": ["type": "string", "pattern": "^[0-9]{12}$", "description": "Business identification number (БСН / БИН)"],
                     "languages": ["type": "array", "items": ["type": "string", "enum": ["kk", "ru", "en"]]],
                     "ethnicGroups": ["type": "array", "items": ["type": "string"]],
                     "isPublic": ["type": "boolean"], "isDemo": ["type": "boolean"],
@@ -262,7 +263,7 @@ enum OpenAPIDocument {
                 "OrganizationInput": ["type": "object", "required": ["code", "type", "name", "region"], "properties": [
                     "code": ["type": "string"], "type": ["type": "string", "enum": OrganizationTypeNames.all],
                     "name": ref("LocalizedText"), "description": ref("LocalizedText"), "region": ["type": "string"],
-                    "parentCode": ["type": "string"], "contacts": ref("Contacts"),
+                    "parentCode": ["type": "string"], "contacts": ref("Contacts"), "bin": ["type": "string"],
                     "languages": ["type": "array", "items": ["type": "string"]],
                     "ethnicGroups": ["type": "array", "items": ["type": "string"]],
                     "isPublic": ["type": "boolean"], "internalNote": ["type": "string"],

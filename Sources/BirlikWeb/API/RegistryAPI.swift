@@ -36,6 +36,7 @@ enum RegistryAPI {
         var region: String
         var parentID: UUID?
         var contacts: Contacts
+        var bin: String?
         var languages: [Language]
         var ethnicGroups: [String]
         var isPublic: Bool
@@ -53,6 +54,7 @@ enum RegistryAPI {
             region = organization.regionCode
             parentID = organization.parentID
             contacts = organization.contacts
+            bin = organization.bin
             languages = organization.languages
             ethnicGroups = organization.ethnicGroups
             isPublic = organization.isPublic
@@ -100,13 +102,14 @@ enum RegistryAPI {
         var ethnicGroups: [String]?
         var isPublic: Bool?
         var internalNote: String?
+        var bin: String?
         var version: Int?
 
         var draft: OrganizationDraft {
             OrganizationDraft(code: code ?? "", type: type ?? "", nameKK: name?.kk ?? "", nameRU: name?.ru ?? "", nameEN: name?.en ?? "",
                               descriptionKK: description?.kk ?? "", descriptionRU: description?.ru ?? "", descriptionEN: description?.en ?? "",
                               regionCode: region ?? "", parentCode: parentCode ?? "", address: contacts?.address ?? "",
-                              phone: contacts?.phone ?? "", email: contacts?.email ?? "", website: contacts?.website ?? "",
+                              phone: contacts?.phone ?? "", email: contacts?.email ?? "", website: contacts?.website ?? "", bin: bin ?? "",
                               languages: languages ?? ["kk", "ru"], ethnicGroups: ethnicGroups ?? [], isPublic: isPublic ?? true,
                               internalNote: internalNote ?? "", version: version ?? 0)
         }

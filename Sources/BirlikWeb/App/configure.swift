@@ -50,6 +50,8 @@ func routes(_ app: Application) {
     MediationController.register(app)
     PublicControlController.register(app)
     CharityController.register(app)
+    GrantsController.register(app)
+    ReviewsController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)
     MonitoringController.register(app)

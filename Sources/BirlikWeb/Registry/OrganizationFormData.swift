@@ -18,6 +18,7 @@ struct OrganizationFormData: Content {
     var phone: String?
     var email: String?
     var website: String?
+    var bin: String?
     var languages: [String]?
     var ethnicGroups: [String]?
     var isPublic: String?
@@ -28,7 +29,7 @@ struct OrganizationFormData: Content {
         OrganizationDraft(code: code ?? "", type: type ?? "", nameKK: nameKK ?? "", nameRU: nameRU ?? "", nameEN: nameEN ?? "",
                           descriptionKK: descriptionKK ?? "", descriptionRU: descriptionRU ?? "", descriptionEN: descriptionEN ?? "",
                           regionCode: regionCode ?? "", parentCode: parentCode ?? "", address: address ?? "", phone: phone ?? "",
-                          email: email ?? "", website: website ?? "", languages: languages ?? [], ethnicGroups: ethnicGroups ?? [],
+                          email: email ?? "", website: website ?? "", bin: bin ?? "", languages: languages ?? [], ethnicGroups: ethnicGroups ?? [],
                           isPublic: isPublic == "true" || isPublic == "on", internalNote: internalNote ?? "", version: version ?? 0)
     }
 }

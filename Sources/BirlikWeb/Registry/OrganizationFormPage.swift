@@ -21,7 +21,7 @@ enum OrganizationFormPage {
         let labels: [String: String] = [
             "code": l10n(.orgCode), "type": l10n(.orgType), "nameKK": l10n(.orgNameKK), "nameRU": l10n(.orgNameRU),
             "nameEN": l10n(.orgNameEN), "regionCode": l10n(.orgRegion), "parentCode": l10n(.orgParentCode),
-            "email": l10n(.orgEmail), "website": l10n(.orgWebsite), "phone": l10n(.orgPhone),
+            "email": l10n(.orgEmail), "bin": l10n(.orgBin), "website": l10n(.orgWebsite), "phone": l10n(.orgPhone),
             "languages": l10n(.orgLanguages), "ethnicGroups": l10n(.orgEthnicGroups),
         ]
         let form = el("form", ["method": "post", "action": action, "class": "stacked", "novalidate": ""],
@@ -47,7 +47,8 @@ enum OrganizationFormPage {
                Form.text("address", label: l10n(.orgAddress), value: draft.address, errors: errors, l10n: l10n),
                Form.text("phone", label: labels["phone"]!, value: draft.phone, errors: errors, l10n: l10n, type: "tel"),
                Form.text("email", label: labels["email"]!, value: draft.email, errors: errors, l10n: l10n, type: "email"),
-               Form.text("website", label: labels["website"]!, value: draft.website, errors: errors, l10n: l10n, type: "url")),
+               Form.text("website", label: labels["website"]!, value: draft.website, errors: errors, l10n: l10n, type: "url"),
+               Form.text("bin", label: labels["bin"]!, value: draft.bin, errors: errors, l10n: l10n, hint: l10n(.orgBinHint))),
             Form.checkboxes("languages", legend: labels["languages"]!,
                             options: Language.allCases.map { ($0.rawValue, l10n(OrganizationPage.languageKey($0))) },
                             checked: Set(draft.languages), errors: errors, l10n: l10n),

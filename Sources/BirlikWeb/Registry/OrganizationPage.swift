@@ -37,6 +37,7 @@ enum OrganizationPage {
             facts.append((l10n(.orgEthnicGroups), .text(names.joined(separator: ", "))))
         }
         facts.append((l10n(.orgCode), el("code", [:], .text(organization.code))))
+        if let bin = organization.bin { facts.append((l10n(.orgBin), el("code", [:], .text(bin)))) }
         let contacts = organization.contacts
         let contactRows: [(String, HTMLNode)] = [
             contacts.address.map { (l10n(.orgAddress), HTMLNode.text($0)) },

@@ -137,6 +137,28 @@ public enum SiteURL: Sendable {
     case apiCharityTreeHeads
     case apiCharityReceipt(number: String)
     case disbursementStep(code: String, id: String)
+    // Grants and awards to NGOs (S10) and the expert-review engine (S21).
+    case grants
+    case grantLotNew
+    case grantLot(code: String)
+    case grantLotPublish(code: String)
+    case grantCallNew
+    case grantCall(code: String)
+    case grantApply(code: String)
+    case grantMinutes(code: String)
+    case grantApplication(id: String)
+    case grantApplicationStep(id: String)
+    case grantApplicationRevise(id: String)
+    case grantApplicationFiles(id: String)
+    case grantApplicationFile(id: String, sha256: String)
+    case grantApplicationReviewers(id: String)
+    case grants360JSON
+    case grants360CSV
+    case apiGrants
+    case reviews
+    case review(id: String)
+    case reviewStep(id: String)
+    case reviewFile(id: String, sha256: String)
     case mediationStatistics
     // Public control by the councils of public accord.
     case publicControl
@@ -276,6 +298,27 @@ public enum SiteURL: Sendable {
         case .apiCharityTreeHeads: "/api/v1/charity/tree-heads"
         case let .apiCharityReceipt(number): "/api/v1/charity/receipts/\(number)"
         case let .disbursementStep(code, id): "/charity/\(code)/disbursements/\(id)/step"
+        case .grants: "/grants"
+        case .grantLotNew: "/grants/lots/new"
+        case let .grantLot(code): "/grants/lots/\(code)"
+        case let .grantLotPublish(code): "/grants/lots/\(code)/publish"
+        case .grantCallNew: "/grants/calls/new"
+        case let .grantCall(code): "/grants/calls/\(code)"
+        case let .grantApply(code): "/grants/calls/\(code)/apply"
+        case let .grantMinutes(code): "/grants/calls/\(code)/minutes"
+        case let .grantApplication(id): "/grants/applications/\(id)"
+        case let .grantApplicationStep(id): "/grants/applications/\(id)/step"
+        case let .grantApplicationRevise(id): "/grants/applications/\(id)/revise"
+        case let .grantApplicationFiles(id): "/grants/applications/\(id)/files"
+        case let .grantApplicationFile(id, sha256): "/grants/applications/\(id)/files/\(sha256)"
+        case let .grantApplicationReviewers(id): "/grants/applications/\(id)/reviewers"
+        case .grants360JSON: "/grants/360giving.json"
+        case .grants360CSV: "/grants/360giving.csv"
+        case .apiGrants: "/api/v1/grants"
+        case .reviews: "/reviews"
+        case let .review(id): "/reviews/\(id)"
+        case let .reviewStep(id): "/reviews/\(id)/step"
+        case let .reviewFile(id, sha256): "/reviews/\(id)/files/\(sha256)"
         case .mediationStatistics: "/mediation/statistics"
         case .publicControl: "/public-control"
         case .publicControlNew: "/public-control/new"
@@ -348,6 +391,20 @@ public enum SiteURL: Sendable {
         case .campaignImport: ["charity", ":code", "import"]
         case .apiCharityReceipt: ["api", "v1", "charity", "receipts", ":number"]
         case .disbursementStep: ["charity", ":code", "disbursements", ":id", "step"]
+        case .grantLot: ["grants", "lots", ":code"]
+        case .grantLotPublish: ["grants", "lots", ":code", "publish"]
+        case .grantCall: ["grants", "calls", ":code"]
+        case .grantApply: ["grants", "calls", ":code", "apply"]
+        case .grantMinutes: ["grants", "calls", ":code", "minutes"]
+        case .grantApplication: ["grants", "applications", ":id"]
+        case .grantApplicationStep: ["grants", "applications", ":id", "step"]
+        case .grantApplicationRevise: ["grants", "applications", ":id", "revise"]
+        case .grantApplicationFiles: ["grants", "applications", ":id", "files"]
+        case .grantApplicationFile: ["grants", "applications", ":id", "files", ":sha256"]
+        case .grantApplicationReviewers: ["grants", "applications", ":id", "reviewers"]
+        case .review: ["reviews", ":id"]
+        case .reviewStep: ["reviews", ":id", "step"]
+        case .reviewFile: ["reviews", ":id", "files", ":sha256"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }
