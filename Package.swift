@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "BirlikStorageTests", dependencies: ["BirlikTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BirlikWebTests", dependencies: [
             "BirlikTestSupport", "BirlikDocuments", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-        ], exclude: ["__Snapshots__"]),
+        ], exclude: ["__Snapshots__", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,6 +63,16 @@ struct ScopeFilterTests {
             let control = PublicControlCase(number: "probe-\(index)", councilID: council, objectID: object, place: place, subject: "probe", plannedPeriod: "2026Q4",
                                             status: PublicControlCase.Status.allCases[index % PublicControlCase.Status.allCases.count])
             try await PublicControlRecord(control).create(on: db)
+            let lot = GrantLot(code: "probe-\(index)", year: 2026, title: "probe", justification: "probe", termsOfReference: "probe", budget: Money(tiyn: 100),
+                               termMonths: 1, region: place, measureIDs: [], status: index % 2 == 0 ? .published : .draft)
+            try await GrantLotRecord(lot).create(on: db)
+            let application = GrantApplication(number: "probe-\(index)", callID: UUID(), lotID: lot.id, applicantID: council, region: place, language: .kk,
+                                               title: "probe", summary: "probe", budget: Money(tiyn: 100), budgetNotes: "")
+            try await GrantApplicationRecord(application).create(on: db)
+            let reviewer = Bool.random(using: &random) ? organizations.randomElement(using: &random)?.id ?? UUID() : UUID()
+            let assignment = ReviewAssignment(subjectKind: "grantApplication", subjectID: application.id, reviewerID: reviewer, reviewerName: "probe",
+                                              assignedOn: TestClock.today, respondBy: TestClock.today, dueOn: TestClock.today)
+            try await ReviewAssignmentRecord(assignment).create(on: db)
         }
     }
 
@@ -110,6 +120,9 @@ struct ScopeFilterTests {
                 try await Self.compare(AppealRecord.self, actors: actors, on: db, random: random) { $0.appeal.scope },
                 try await Self.compare(MediationCaseRecord.self, actors: actors, on: db, random: random) { $0.scope },
                 try await Self.compare(PublicControlRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(GrantLotRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(GrantApplicationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(ReviewAssignmentRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
         }

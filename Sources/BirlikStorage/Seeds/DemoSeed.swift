@@ -31,7 +31,20 @@ public enum DemoSeed {
         ("mediator@birlik.kz", .mediator, "apk-mediation-centre", "Марат Ибраев (демо)"),
         ("association@birlik.kz", .association, "association-kz-75-1", "Ольга Ким (демо)"),
         ("citizen@birlik.kz", .citizen, nil, "Азамат (демо)"),
+        ("expert@birlik.kz", .expert, "apk-expert-council", "Бауыржан Омаров (демо)"),
+        ("expert2@birlik.kz", .expert, "apk-expert-council", "Наталья Ли (демо)"),
+        ("expert3@birlik.kz", .expert, "apk-expert-council", "Гүлмира Сейітова (демо)"),
     ]
+
+    /// A demo BIN: a registration in April 2015 (`1504`), a resident legal entity (`40`), a serial and
+    /// its check digit (serials whose digits admit none are skipped).
+    static func demoBIN(_ serial: Int) -> String {
+        for bump in 0..<20 {
+            let first = "150440" + String(format: "%05d", (serial * 20 + bump) % 100_000)
+            if let check = IdentificationNumber.checkDigit(first.compactMap(\.wholeNumberValue)) { return first + String(check) }
+        }
+        return "150440000019"
+    }
 
     /// Loads the demo set once (skipped when it is already there). Needs the reference data.
     /// The current plans, reports, signals and statistics are laid around `clock`'s day.
@@ -43,6 +56,7 @@ public enum DemoSeed {
             try await AppealSeed.loadDemo(clock: clock, on: db)
             try await MediationSeed.loadDemo(now: clock.now, on: db)
             try await CharitySeed.loadDemo(now: clock.now, on: db)
+            try await GrantSeed.loadDemo(now: clock.now, on: db)
             return
         }
         let organizations = try await AuditLog.write(on: db, actor: .system, now: clock.now) { audit in
@@ -70,6 +84,7 @@ public enum DemoSeed {
         try await AppealSeed.loadDemo(clock: clock, on: db)
         try await MediationSeed.loadDemo(now: clock.now, on: db)
         try await CharitySeed.loadDemo(now: clock.now, on: db)
+        try await GrantSeed.loadDemo(now: clock.now, on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [
@@ -111,7 +126,7 @@ public enum DemoSeed {
                     name: LocalizedText(kk: "\(association.kk) (\(center.kk ?? ""))", ru: "\(association.ru) (\(center.ru ?? ""))",
                                         en: offset == 2 ? nil : "\(association.en) (\(center.en ?? ""))"),
                     regionCode: region.code, parentID: house.id,
-                    contacts: Contacts(email: "\(association.group).\(suffix)@example.kz"),
+                    contacts: Contacts(email: "\(association.group).\(suffix)@example.kz"), bin: demoBIN(index * 3 + offset),
                     languages: ethnicLanguage, ethnicGroups: [association.group], isDemo: true))
             }
             result.append(Organization(

@@ -197,6 +197,16 @@ enum OpenAPIDocument {
                     "responses": ["200": jsonBody(ref("Receipt"), "The receipt")].merging(errors) { first, _ in first },
                 ],
             ],
+            "/api/v1/grants": [
+                "get": [
+                    "operationId": "grants360Giving", "summary": "Grants awarded to NGOs, in the 360Giving data standard 1.4 (organisations by BIN as KZ-BIN-…)",
+                    "responses": ["200": jsonBody(["type": "object", "required": ["grants"], "properties": [
+                        "grants": ["type": "array", "items": ["type": "object", "required": ["id", "title", "currency", "amountAwarded", "awardDate",
+                                                                                             "recipientOrganization", "fundingOrganization"]]],
+                        "version": ["type": "string"], "title": ["type": "string"], "issued": ["type": "string"], "license": ["type": "string"],
+                        "publisher": ["type": "object"]]], "The 360Giving package")].merging(errors) { first, _ in first },
+                ],
+            ],
             "/api/v1/risk": [
                 "get": [
                     "operationId": "riskIndex", "summary": "The risk index of each visible region for a month, with its formula",
