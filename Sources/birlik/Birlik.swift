@@ -132,7 +132,7 @@ struct AuditCommand: AsyncParsableCommand {
 
 struct LedgerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ledger", abstract: "The charity ledger's Merkle tree log.",
-                                                    subcommands: [Verify.self, Sign.self])
+                                                    subcommands: [Verify.self, Sign.self, Check.self, Import.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -145,6 +145,54 @@ struct LedgerCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             print("OK: the ledger is whole (\(report.entries) entries, \(report.heads) signed tree heads).")
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a bank statement's donations (CSV: date, amount, optional public name) into a campaign; all or nothing. Exit 1 listing every problem.")
+
+        @Option(help: "The campaign's code (C-2026-0001).") var campaign: String
+        @Argument(help: "The bank statement CSV.") var file: String
+        @Option(help: "The language of the messages: kk, ru or en (default: from LANG).") var language: String?
+
+        func run() async throws {
+            let l10n = Birlik.localizer(language)
+            do {
+                let written = try await Commands.importDonations(try .fromEnvironment(), clock: .system, campaign: campaign, file: file) { count in
+                    FileHandle.standardError.write(Data("\r\(count) donations".utf8))
+                }
+                FileHandle.standardError.write(Data("\n".utf8))
+                print(l10n(.charityImported, ["count": String(written)]))
+            } catch let failure as ImportFailure {
+                FileHandle.standardError.write(Data("\n".utf8))
+                print(l10n(.importProblems, ["count": String(failure.problems.count + failure.more)]))
+                for problem in failure.problems { print(problem.message(l10n)) }
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a proof offline: a receipt (/api/v1/charity/receipts/N) or a consistency proof (/api/v1/charity/consistency); exit 1 unless it holds.")
+
+        @Argument(help: "The proof's JSON file.") var file: String
+        @Option(help: "The trusted public key (base64 Ed25519) the tree heads must be signed with; without it, the key the file names.") var key: String?
+
+        func run() async throws {
+            let proof = try LedgerProof.read(try Data(contentsOf: URL(fileURLWithPath: file)))
+            let trusted = try key.map { text -> Data in
+                guard let data = Data(base64Encoded: text) else { throw ValidationError("--key must be base64") }
+                return data
+            }
+            switch proof.check(trustedKey: trusted) {
+            case let .success(what):
+                print("OK: \(what)" + (trusted == nil ? " (signed by the key the file names; pass --key to trust a key of your own)" : "."))
+            case let .failure(problem):
+                print("REFUSED: \(problem)")
+                throw ExitCode(1)
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import BirlikCore
 import BirlikStorage
 import BirlikTestSupport
+@testable import BirlikWeb
 import FluentKit
 import Foundation
 import SQLKit
@@ -119,6 +120,70 @@ struct CharityWebTests {
 
 @Suite("Disbursements from a campaign")
 struct DisbursementWebTests {
+    @Test("Offline proofs: a receipt and the consistency of two signed heads hold against the document key; a changed byte or another key is refused", arguments: TestBackend.enabled)
+    func offlineProofs(_ backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            let key = try DocumentSignature.publicKey(of: SignedDocuments.privateKey(dataDirectory: app.birlikDataDirectory))
+            _ = try await CharityStore.signTreeHead(dataDirectory: app.birlikDataDirectory, on: app.db, now: TestClock.now)
+            let association = try await app.session(DemoUsers.association)
+            let code = String(format: "C-%04d-D001", TestClock.today.adding(days: -40).year)
+            #expect(try await app.request(.POST, "/charity/\(code)/donations", as: association,
+                                          form: ["_csrf": association.csrf, "amount": "7 000", "day": TestClock.today.description, "publicName": "Тексеруші"]).status == .seeOther)
+            _ = try await CharityStore.signTreeHead(dataDirectory: app.birlikDataDirectory, on: app.db, now: TestClock.now.addingTimeInterval(3600))
+            let heads = try await CharityQueries.treeHeads(on: app.db)
+            #expect(heads.count >= 2)
+
+            let consistency = try await app.request(.GET, "/api/v1/charity/consistency")
+            #expect(consistency.status == .ok)
+            let proof = try LedgerProof.read(Data(buffer: consistency.body))
+            #expect((try? proof.check(trustedKey: key).get())?.contains("extends the signed tree of \(heads[0].size)") == true)
+            #expect(throws: LedgerProof.Problem.signature(heads[0].size)) { try proof.check(trustedKey: Data(repeating: 7, count: 32)).get() }
+            var tampered = proof
+            tampered.to?.root = String(repeating: "0", count: 64)
+            #expect(throws: LedgerProof.Problem.self) { try tampered.check(trustedKey: nil).get() }
+            #expect(try await app.request(.GET, "/api/v1/charity/consistency?from=\((heads.last?.size ?? 0) + 1000)").status == .notFound)
+
+            let number = try #require(try await LedgerEntryRecord.query(on: app.db).filter(\.$memo == "Тексеруші").first()?.reference)
+            let receipt = try LedgerProof.read(Data(buffer: try await app.request(.GET, "/api/v1/charity/receipts/\(number)").body))
+            #expect((try? receipt.check(trustedKey: key).get())?.hasPrefix("receipt \(number)") == true)
+            var forged = receipt
+            forged.leafHash = String(repeating: "a", count: 64)
+            #expect(throws: LedgerProof.Problem.self) { try forged.check(trustedKey: key).get() }
+        }
+    }
+
+    @Test("Public reports per campaign, organiser and region: each total is the ledger's, the rows add up to it, CSV and JSON agree; a campaign's entries as IATI transactions", arguments: TestBackend.enabled)
+    func publicReports(_ backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            let entries = try await LedgerEntryRecord.query(on: app.db).all().compactMap(\.entry)
+            let signed = { (entry: LedgerEntry) in entry.reverses == nil ? entry.amount.tiyn : -entry.amount.tiyn }
+            let moneyIn = entries.filter { $0.kind == .incomingFunds }.reduce(Int64(0)) { $0 + signed($1) }
+            let moneyOut = entries.filter { $0.kind == .disbursement || $0.kind == .expenditure }.reduce(Int64(0)) { $0 + signed($1) }
+            #expect(moneyIn > 0 && moneyOut > 0)
+            struct Item: Decodable { var key: String; var moneyInTiyn: Int64; var moneyOutTiyn: Int64; var balanceTiyn: Int64 }
+            struct Document: Decodable { var rows: [Item]; var total: Item }
+            for by in ["campaign", "organizer", "region"] {
+                let response = try await app.request(.GET, "/api/v1/charity/report?by=\(by)")
+                let report = try JSONDecoder().decode(Document.self, from: Data(buffer: response.body))
+                #expect(report.total.moneyInTiyn == moneyIn && report.total.moneyOutTiyn == moneyOut && report.total.balanceTiyn == moneyIn - moneyOut, "\(by)")
+                #expect(report.rows.reduce(Int64(0)) { $0 + $1.moneyInTiyn } == moneyIn && report.rows.reduce(Int64(0)) { $0 + $1.moneyOutTiyn } == moneyOut, "\(by)")
+                let csv = try await app.request(.GET, "/charity/report.csv?by=\(by)").text
+                #expect(csv.contains("total,,\(report.rows.count),\(CharityController.tenge(Money(tiyn: moneyIn)))"), "\(csv.suffix(300))")
+                let page = try await app.request(.GET, "/charity/report?by=\(by)", headers: ["Accept-Language": "ru"])
+                #expect(page.status == .ok && page.text.contains("Отчёт о благотворительности") && page.text.contains(Money(tiyn: moneyIn).description))
+            }
+            #expect(try await app.request(.GET, "/api/v1/charity/report?by=nonsense").status == .badRequest)
+            let code = String(format: "C-%04d-D001", TestClock.today.adding(days: -40).year)
+            let campaignID = try #require(try await CampaignRecord.query(on: app.db).filter(\.$code == code).first()?.id)
+            let iati = try await app.request(.GET, "/api/v1/charity/campaigns/\(code)/transactions")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(buffer: iati.body)) as? [String: Any])
+            let transactions = try #require(object["transaction"] as? [[String: Any]])
+            #expect(transactions.count == entries.filter { $0.campaignID == campaignID }.count)
+            let types = Set(transactions.compactMap { ($0["transaction-type"] as? [String: Any])?["code"] as? String })
+            #expect(types == ["1", "3"] && (object["iati-identifier"] as? String)?.hasSuffix(code) == true)
+        }
+    }
+
     @Test("A disbursement is drafted with evidence, approved by two people other than its author, paid into the ledger; more than the balance is refused; the public never sees the recipient")
     func twoApprovalsThenPaid() async throws {
         try await withBirlik { app in

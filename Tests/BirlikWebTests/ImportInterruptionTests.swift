@@ -1,6 +1,7 @@
 import BirlikCore
 import BirlikStorage
 import BirlikTestSupport
+import FluentKit
 import Foundation
 import SQLKit
 import Testing
@@ -90,5 +91,68 @@ struct ImportInterruptionTests {
         again.waitUntilExit()
         #expect(again.terminationStatus == 0)
         #expect(try await count().values == before.values + rows)
+    }
+
+    @Test("SIGKILL mid-way through a bank statement's import leaves the ledger, its tree and the audit chain as before; the same file then imports whole", arguments: TestBackend.enabled)
+    func ledgerKilled(backend: TestBackend) async throws {
+        let binary = try #require(birlikBinary)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-kill-ledger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var environment = ["BIRLIK_DATA_DIR": directory.path, "BIRLIK_BCRYPT_COST": "4"]
+        if backend == .postgres, let url = TestBackend.postgresURL {
+            let name = "birlik_kill_\(UInt32.random(in: 0..<UInt32.max))"
+            try await withBirlik(.postgres, demo: false, seed: false) { app in
+                try await (app.db as! any SQLDatabase).raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            }
+            environment["DATABASE_URL"] = url.components(separatedBy: "/").dropLast().joined(separator: "/") + "/" + name
+        }
+        let seed = try Self.run(binary, ["seed", "--demo"], environment: environment)
+        seed.waitUntilExit()
+        #expect(seed.terminationStatus == 0)
+        // A year of a busy campaign's statement: 20,000 transfers, dated by the real clock the command runs on.
+        let today = Day(Date())
+        let file = directory.appendingPathComponent("statement.csv")
+        var text = "Күні,Сома,Төлеуші\n"
+        let rows = 20_000
+        for row in 0..<rows { text += "\(today.adding(days: -(row % 300)).dotted),\(100 + row % 900),\(row % 7 == 0 ? "" : "Донор \(row)")\n" }
+        try Data(text.utf8).write(to: file)
+        var configuration = BirlikConfiguration(dataDirectory: directory.path)
+        if let url = environment["DATABASE_URL"] { configuration.database = .from(databaseURL: url, dataDirectory: directory.path) }
+        let code = try await Commands.withApplication(configuration, clock: TestClock.clock) { app in
+            try #require(try await CampaignRecord.query(on: app.db).all().first { $0.code.hasPrefix("C-") }?.code)
+        }
+        func state() async throws -> (entries: Int, audit: Int, root: String) {
+            try await Commands.withApplication(configuration, clock: TestClock.clock) { app in
+                let sql = app.db as! any SQLDatabase
+                let entries = try #require(try await sql.raw("SELECT COUNT(*) AS n FROM ledger_entries").first()).decode(column: "n", as: Int.self)
+                let audit = try #require(try await sql.raw("SELECT COUNT(*) AS n FROM audit_log").first()).decode(column: "n", as: Int.self)
+                return (entries, audit, Hashing.hex(try await CharityQueries.tree(on: app.db).root()))
+            }
+        }
+        let before = try await state()
+        let progress = Pipe()
+        let importing = try Self.run(binary, ["ledger", "import", "--campaign", code, file.path], environment: environment, progress: progress)
+        var seen = ""
+        while importing.isRunning, !seen.contains("4000 donations") {
+            seen += String(decoding: progress.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(importing.isRunning, "the import finished before it could be interrupted")
+        kill(importing.processIdentifier, SIGKILL)
+        importing.waitUntilExit()
+        let after = try await state()
+        #expect(after.entries == before.entries && after.audit == before.audit && after.root == before.root)
+        for command in [["ledger", "verify"], ["audit", "verify"]] {
+            let verify = try Self.run(binary, command, environment: environment)
+            verify.waitUntilExit()
+            #expect(verify.terminationStatus == 0, "\(command)")
+        }
+        let again = try Self.run(binary, ["ledger", "import", "--campaign", code, file.path], environment: environment)
+        again.waitUntilExit()
+        #expect(again.terminationStatus == 0)
+        #expect(try await state().entries == before.entries + rows)
+        let verify = try Self.run(binary, ["ledger", "verify"], environment: environment)
+        verify.waitUntilExit()
+        #expect(verify.terminationStatus == 0)
     }
 }

@@ -100,6 +100,18 @@ public enum CharityQueries {
         return Receipt(entry: entry, campaign: campaign, reversedBy: reversal, head: head, proof: proof, proofHolds: holds)
     }
 
+    /// Two signed tree heads and the RFC 9162 proof that the later one extends the earlier; `nil` sizes
+    /// mean the first and the newest heads. Not found unless both sizes are signed heads.
+    public static func consistency(from old: Int?, to new: Int?, on db: any Database) async throws -> (from: TreeHead, to: TreeHead, proof: [Data]) {
+        let heads = try await treeHeads(on: db)
+        guard let first = old.map({ size in heads.first { $0.size == size } }) ?? heads.first,
+              let last = new.map({ size in heads.first { $0.size == size } }) ?? heads.last,
+              first.size <= last.size else { throw DomainError.notFound }
+        let tree = try await tree(on: db)
+        guard last.size <= tree.size else { throw DomainError.notFound }
+        return (first, last, tree.consistencyProof(from: first.size, to: last.size))
+    }
+
     /// What `birlik ledger verify` found.
     public struct Verification: Sendable {
         public var entries: Int

@@ -67,7 +67,7 @@ public enum CharityStore {
             if let sealed { try await DonorRecord(entryID: entry.id, donor: sealed, keys: keys).create(on: audit.db) }
         }) { index, audit in
             // Receipts are numbered per year of the donation's day.
-            let count = try await receiptCount(year: day.year, on: audit.db)
+            let count = try await lastReceiptNumber(year: day.year, on: audit.db)
             return LedgerEntry(index: index, campaignID: campaign.id, kind: .incomingFunds, debit: LedgerAccount.cash(campaign.id), credit: LedgerAccount.donors,
                                amount: amount, day: day, reference: String(format: "R-%04d-%06d", day.year, count + 1), memo: name, recordedAt: now)
         }
@@ -75,7 +75,8 @@ public enum CharityStore {
 
     /// Imports the donations of a bank statement (read and checked by `BankStatement.read`) into a
     /// campaign: all entries appended in one transaction, each with its receipt.
-    public static func importDonations(_ lines: [BankStatement.Line], to campaignID: UUID, actor: Actor, on db: any Database, now: Date) async throws -> [LedgerEntry] {
+    public static func importDonations(_ lines: [BankStatement.Line], to campaignID: UUID, actor: Actor, on db: any Database, now: Date,
+                                       progress: (@Sendable (Int) -> Void)? = nil) async throws -> [LedgerEntry] {
         guard let campaign = try await CampaignRecord.find(campaignID, on: db)?.campaign else { throw DomainError.notFound }
         try Access.require(actor, .update, .campaign, in: campaign.scope)
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
@@ -84,7 +85,7 @@ public enum CharityStore {
             var written: [LedgerEntry] = []
             for line in lines {
                 let year = line.day.year
-                if receipts[year] == nil { receipts[year] = try await receiptCount(year: year, on: audit.db) }
+                if receipts[year] == nil { receipts[year] = try await lastReceiptNumber(year: year, on: audit.db) }
                 receipts[year, default: 0] += 1
                 let entry = LedgerEntry(index: next, campaignID: campaign.id, kind: .incomingFunds, debit: LedgerAccount.cash(campaign.id),
                                         credit: LedgerAccount.donors, amount: line.amount, day: line.day,
@@ -92,6 +93,7 @@ public enum CharityStore {
                 try await LedgerEntryRecord(entry).create(on: audit.db)
                 written.append(entry)
                 next += 1
+                if written.count % 2000 == 0 { progress?(written.count) }
             }
             try await audit.record("import", "ledgerEntry", id: campaign.id.uuidString, before: Nothing?.none,
                                    after: ["entries": String(written.count), "firstIndex": String(written.first?.index ?? 0),
@@ -102,7 +104,7 @@ public enum CharityStore {
 
     /// The last receipt number given in `year` (`R-YYYY-NNNNNN`; the demo's `R-YYYY-Dnnnnn` apart): the
     /// greatest reference between `R-YYYY-0` and `R-YYYY-:`, one read of the reference index.
-    static func receiptCount(year: Int, on db: any Database) async throws -> Int {
+    static func lastReceiptNumber(year: Int, on db: any Database) async throws -> Int {
         let prefix = String(format: "R-%04d-", year)
         let last = try await LedgerEntryRecord.query(on: db).filter(\.$reference >= prefix + "0").filter(\.$reference < prefix + ":").max(\.$reference)
         return last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0

@@ -190,6 +190,34 @@ enum OpenAPIDocument {
                                                   "The tree heads")].merging(errors) { first, _ in first },
                 ],
             ],
+            "/api/v1/charity/report": [
+                "get": [
+                    "operationId": "charityReport", "summary": "Money in, money out by beneficiary category, open balance and share disbursed, per campaign, organiser or region (tiyn)",
+                    "parameters": [query("by", "campaign, organizer (the default) or region")],
+                    "responses": ["200": jsonBody(["type": "object", "required": ["by", "rows", "total"], "properties": [
+                        "by": ["type": "string"], "rows": ["type": "array", "items": ["type": "object"]], "total": ["type": "object"]]], "The report")]
+                        .merging(errors) { first, _ in first },
+                ],
+            ],
+            "/api/v1/charity/campaigns/{campaign}/transactions": [
+                "parameters": [["name": "campaign", "in": "path", "required": true, "schema": ["type": "string"]]],
+                "get": [
+                    "operationId": "charityTransactions", "summary": "A campaign's ledger entries as IATI transactions (types 1, 2, 3, 4, 11; amounts in tenge, reversals negative)",
+                    "responses": ["200": jsonBody(["type": "object", "required": ["iati-identifier", "transaction"], "properties": [
+                        "iati-identifier": ["type": "string"], "title": ["type": "string"], "reporting-org": ["type": "object"],
+                        "transaction": ["type": "array", "items": ["type": "object"]]]], "The activity")].merging(errors) { first, _ in first },
+                ],
+            ],
+            "/api/v1/charity/consistency": [
+                "get": [
+                    "operationId": "charityConsistency", "summary": "The proof (RFC 9162) that a later signed tree head extends an earlier one",
+                    "description": "Both sizes must be signed tree heads; without them, the first and the newest heads. Check it offline with `birlik ledger check FILE`.",
+                    "parameters": [query("from", "The earlier head's size", schema: ["type": "integer"]), query("to", "The later head's size", schema: ["type": "integer"])],
+                    "responses": ["200": jsonBody(["type": "object", "required": ["from", "to", "proof"], "properties": [
+                        "from": ref("TreeHead"), "to": ref("TreeHead"), "proof": ["type": "array", "items": ["type": "string"]]]], "The proof")]
+                        .merging(errors) { first, _ in first },
+                ],
+            ],
             "/api/v1/charity/receipts/{number}": [
                 "parameters": [["name": "number", "in": "path", "required": true, "schema": ["type": "string"]]],
                 "get": [

@@ -98,6 +98,19 @@ public enum Commands {
         }
     }
 
+    /// `birlik ledger import`: a bank statement's donations into a campaign, all in one transaction (the
+    /// receipts numbered as by hand); as the system, for the organiser's treasurer who hands over the file.
+    public static func importDonations(_ configuration: BirlikConfiguration, clock: BirlikClock, campaign code: String, file: String,
+                                       progress: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let lines = try BankStatement.read(data, today: clock.today)
+        return try await withApplication(configuration, clock: clock) { app in
+            try await app.autoMigrate()
+            let campaign = try await CharityQueries.campaign(code: code, on: app.db).campaign
+            return try await CharityStore.importDonations(lines, to: campaign.id, actor: .system, on: app.db, now: clock.now, progress: progress).count
+        }
+    }
+
     /// `birlik ledger sign`: a signed tree head of the ledger as it stands.
     public static func signLedger(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> TreeHead? {
         try await withApplication(configuration, clock: clock) { app in

@@ -17,6 +17,11 @@ enum CharityController {
         routes.get(.apiCharityCampaigns, use: apiCampaigns)
         routes.get(.apiCharityTreeHeads, use: apiTreeHeads)
         routes.get(.apiCharityReceipt(number: ""), use: apiReceipt)
+        routes.get(.apiCharityConsistency, use: apiConsistency)
+        routes.get(.charityReport, use: report)
+        routes.get(.charityReportCSV, use: reportCSV)
+        routes.get(.apiCharityReport, use: apiReport)
+        routes.get(.apiCampaignTransactions(code: ""), use: apiTransactions)
         routes.get(.campaign(code: ""), use: show)
         routes.post(.campaignDonation(code: ""), use: donate)
         routes.post(.campaignReverse(code: ""), use: reverse)
@@ -315,6 +320,20 @@ enum CharityController {
         init(_ head: TreeHead) {
             size = head.size; root = head.root; signedAt = head.signedAt; signature = head.signature; publicKey = head.publicKey
         }
+    }
+
+    struct ConsistencyItem: Content {
+        var from: TreeHeadItem
+        var to: TreeHeadItem
+        var proof: [String]
+    }
+
+    /// The proof that a later signed tree extends an earlier one (RFC 9162 §2.1.4), to check offline.
+    static func apiConsistency(_ request: Request) async throws -> Response {
+        let heads = try await CharityQueries.consistency(from: try request.queryNumber("from", in: 0...Int(Int32.max)),
+                                                         to: try request.queryNumber("to", in: 0...Int(Int32.max)), on: request.db)
+        return try await ConsistencyItem(from: TreeHeadItem(heads.from), to: TreeHeadItem(heads.to), proof: heads.proof.map(Hashing.hex))
+            .encodeResponse(for: request)
     }
 
     struct ReceiptItem: Content {

@@ -35,6 +35,7 @@ enum CharityPage {
             el("p", ["class": "lead"], .text(l10n(.charityLead))),
             canOpen ? el("p", ["class": "actions"], el("a", ["class": "button", "href": SiteURL.campaignNew.path], .text(l10n(.charityOpen))), .text(" "),
                          el("a", ["class": "button secondary", "href": SiteURL.donorStatement.path], .text(l10n(.donorStatementTitle)))) : .empty,
+            el("p", [:], el("a", ["href": SiteURL.charityReport.path, "id": "charity-report-link"], .text(l10n(.charityReportTitle)))),
             body,
         ]))
     }
@@ -108,6 +109,7 @@ enum CharityPage {
             progress(model.figures, l10n),
             el("dl", ["class": "facts"], .group(facts.map { .group([el("dt", [:], .text($0.0)), el("dd", [:], .text($0.1))]) })),
             el("p", [:], .text(campaign.purpose)),
+            el("p", [:], el("a", ["href": SiteURL.apiCampaignTransactions(code: campaign.code).path, "id": "iati-link"], .text(l10n(.charityIati)))),
             Form.summary(errors, labels: labels, l10n: l10n),
         ]
         if model.canRecord {
@@ -141,7 +143,7 @@ enum CharityPage {
         sections.append(el("h2", [:], .text(l10n(.charityLedger))))
         sections.append(model.entries.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.charityNoEntries))) :
             el("div", ["class": "table-wrap"], el("table", ["class": "data", "id": "ledger"],
-                el("thead", [:], el("tr", [:], el("th", ["class": "number"], .text("#")), el("th", [:], .text(l10n(.calendarDay))),
+                el("thead", [:], el("tr", [:], el("th", ["class": "number"], .text(l10n(.charityLeafIndex))), el("th", [:], .text(l10n(.calendarDay))),
                                     el("th", [:], .text(l10n(.charityKind))), el("th", ["class": "number"], .text(labels["amount"]!)),
                                     el("th", [:], .text(l10n(.charityReceipt))), el("th", [:], .text(l10n(.charityMemo))))),
                 el("tbody", [:], model.entries.map { line in
@@ -265,7 +267,7 @@ enum CharityPage {
         ([l10n(.calendarDay), l10n(.charityReceipt), l10n(.charityCampaign), l10n(.charityAmount), l10n(.appealStatus)],
          statement.lines.map { line in
              [line.entry.day.dotted, line.entry.reference, "\(line.campaign.code) \(line.campaign.title)", line.entry.amount.description,
-              line.reversed ? l10n(.charityReversed) : "✓"]
+              line.reversed ? l10n(.charityReversed) : l10n(.charityInForce)]
          })
     }
 

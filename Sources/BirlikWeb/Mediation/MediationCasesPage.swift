@@ -120,8 +120,8 @@ enum MediationCasesPage {
                 value.agreementSHA256.isEmpty ? .empty : el("p", [:],
                     el("a", ["class": "button secondary", "href": SiteURL.mediationAgreement(id: value.id.uuidString).path], .text(l10n(.mediationAgreementDownload))), .text(" "),
                     el("a", ["class": "button secondary", "href": SiteURL.mediationAgreementPDF(id: value.id.uuidString).path], .text(l10n(.mediationAgreementPdf))),
-                    el("br", [:]), el("small", ["class": "muted"], .text("SHA-256 (DOCX) " + value.agreementSHA256)),
-                    value.agreementPDFSHA256.isEmpty ? .empty : .group([el("br", [:]), el("small", ["class": "muted"], .text("SHA-256 (PDF) " + value.agreementPDFSHA256))]))))
+                    el("br", [:]), el("small", ["class": "muted"], .text(l10n(.mediationAgreementHash, ["format": "DOCX", "hash": value.agreementSHA256]))),
+                    value.agreementPDFSHA256.isEmpty ? .empty : .group([el("br", [:]), el("small", ["class": "muted"], .text(l10n(.mediationAgreementHash, ["format": "PDF", "hash": value.agreementPDFSHA256])))]))))
             sections += steps(model, errors: errors, context)
         } else {
             sections.append(el("form", ["method": "post", "action": SiteURL.mediationBreakGlass(id: value.id.uuidString).path, "id": "break-glass", "class": "step-form"],

@@ -136,6 +136,11 @@ public enum SiteURL: Sendable {
     case apiCharityCampaigns
     case apiCharityTreeHeads
     case apiCharityReceipt(number: String)
+    case apiCharityConsistency
+    case charityReport
+    case charityReportCSV
+    case apiCharityReport
+    case apiCampaignTransactions(code: String)
     case disbursementStep(code: String, id: String)
     // Grants and awards to NGOs (S10) and the expert-review engine (S21).
     case grants
@@ -146,6 +151,7 @@ public enum SiteURL: Sendable {
     case grantCall(code: String)
     case grantApply(code: String)
     case grantMinutes(code: String)
+    case grantNominationFinalise(code: String, lot: String)
     case grantApplication(id: String)
     case grantApplicationStep(id: String)
     case grantApplicationRevise(id: String)
@@ -296,6 +302,11 @@ public enum SiteURL: Sendable {
         case .donorStatementPDF: "/charity/statement.pdf"
         case .apiCharityCampaigns: "/api/v1/charity/campaigns"
         case .apiCharityTreeHeads: "/api/v1/charity/tree-heads"
+        case .apiCharityConsistency: "/api/v1/charity/consistency"
+        case .charityReport: "/charity/report"
+        case .charityReportCSV: "/charity/report.csv"
+        case .apiCharityReport: "/api/v1/charity/report"
+        case let .apiCampaignTransactions(code): "/api/v1/charity/campaigns/\(code)/transactions"
         case let .apiCharityReceipt(number): "/api/v1/charity/receipts/\(number)"
         case let .disbursementStep(code, id): "/charity/\(code)/disbursements/\(id)/step"
         case .grants: "/grants"
@@ -306,6 +317,7 @@ public enum SiteURL: Sendable {
         case let .grantCall(code): "/grants/calls/\(code)"
         case let .grantApply(code): "/grants/calls/\(code)/apply"
         case let .grantMinutes(code): "/grants/calls/\(code)/minutes"
+        case let .grantNominationFinalise(code, lot): "/grants/calls/\(code)/nominations/\(lot)/finalise"
         case let .grantApplication(id): "/grants/applications/\(id)"
         case let .grantApplicationStep(id): "/grants/applications/\(id)/step"
         case let .grantApplicationRevise(id): "/grants/applications/\(id)/revise"
@@ -390,12 +402,14 @@ public enum SiteURL: Sendable {
         case .campaignDisbursements: ["charity", ":code", "disbursements"]
         case .campaignImport: ["charity", ":code", "import"]
         case .apiCharityReceipt: ["api", "v1", "charity", "receipts", ":number"]
+        case .apiCampaignTransactions: ["api", "v1", "charity", "campaigns", ":campaign", "transactions"]
         case .disbursementStep: ["charity", ":code", "disbursements", ":id", "step"]
         case .grantLot: ["grants", "lots", ":code"]
         case .grantLotPublish: ["grants", "lots", ":code", "publish"]
         case .grantCall: ["grants", "calls", ":code"]
         case .grantApply: ["grants", "calls", ":code", "apply"]
         case .grantMinutes: ["grants", "calls", ":code", "minutes"]
+        case .grantNominationFinalise: ["grants", "calls", ":code", "nominations", ":lot", "finalise"]
         case .grantApplication: ["grants", "applications", ":id"]
         case .grantApplicationStep: ["grants", "applications", ":id", "step"]
         case .grantApplicationRevise: ["grants", "applications", ":id", "revise"]
