@@ -72,4 +72,12 @@ struct ReviewEngineTests {
         #expect(contracted.tranches.count == 2)
         #expect(throws: DomainError.self) { try contracted.applying(.payTranche(0), today: today, calendar: calendar, lotBudget: .zero) }
     }
+
+    @Test("A prize split equally: whole tiyn, the first shares carry the remainder, the shares add up to the prize")
+    func equalSplit() {
+        #expect(Money(tiyn: 100_000_001).splitEqually(2) == [Money(tiyn: 50_000_001), Money(tiyn: 50_000_000)])
+        let shares = Money(tiyn: 1_000).splitEqually(7)
+        #expect(shares.reduce(Money.zero, +) == Money(tiyn: 1_000) && Set(shares.map(\.tiyn)) == [143, 142] && shares.filter { $0.tiyn == 143 }.count == 6)
+        #expect(Money(tiyn: 5).splitEqually(0).isEmpty)
+    }
 }

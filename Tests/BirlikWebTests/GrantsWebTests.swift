@@ -1,5 +1,5 @@
 import BirlikCore
-import BirlikStorage
+@testable import BirlikStorage
 import BirlikTestSupport
 import FluentKit
 import Foundation
@@ -185,6 +185,65 @@ struct GrantsWebTests {
             _ = try await CharityStore.signTreeHead(dataDirectory: app.birlikDataDirectory, on: app.db, now: TestClock.now)
             #expect(try await CharityQueries.verify(trustedKey: key, on: app.db).isWhole)
             #expect(try await AuditLog.verify(on: app.db).isWhole)
+        }
+    }
+}
+
+extension GrantsWebTests {
+    @Test("An award's nomination: the commission names two winners of three, the prize is split equally to the tiyn, once; a winner's share is paid through the ledger", arguments: TestBackend.enabled)
+    func nomination(_ backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            let secretariat = try #require(try await UserRecord.query(on: app.db).filter(\.$email == DemoUsers.secretariat).first())
+            let grantOperator = Actor(userID: secretariat.id, role: .secretariat, organizationID: secretariat.organizationID, regionCode: "KZ", displayName: "operator")
+            let draft = GrantLotDraft(title: "«Шаңырақ»: үздік этностық БАҚ", justification: String(repeating: "Этностық БАҚ-тың мемлекеттік тілдегі үздік жұмыстарын марапаттау. ", count: 2),
+                                      termsOfReference: "Жыл ішінде жарияланған материалдар.", budget: "1 000 000,01", termMonths: "1", region: "KZ",
+                                      measureCodes: "kz-2021-2025/7", winners: "2")
+            let drafted = try await GrantStore.saveLot(draft, id: nil, version: 0, actor: grantOperator, on: app.db, now: TestClock.now)
+            let lot = try await GrantStore.publishLot(drafted.id, version: drafted.version, actor: grantOperator, on: app.db, now: TestClock.now)
+            #expect(lot.isNomination && lot.winners == 2)
+            let call = try await GrantStore.openCall(title: "«Шаңырақ» сыйлығы", lotCodes: [lot.code], opensOn: TestClock.today.description,
+                                                     closesOn: TestClock.today.adding(days: 10).description, actor: grantOperator, on: app.db, now: TestClock.now)
+            // Three associations' applications before the commission.
+            let applicants = try await OrganizationRecord.query(on: app.db).filter(\.$code ~~ ["association-kz-75-1", "association-kz-75-2", "association-kz-75-3"])
+                .sort(\.$code).all().map(\.organization)
+            #expect(applicants.count == 3)
+            var applications: [GrantApplication] = []
+            for (index, applicant) in applicants.enumerated() {
+                var application = GrantApplication(number: "GA-\(TestClock.today.year)-90\(index)", callID: call.id, lotID: lot.id, applicantID: applicant.id,
+                                                   region: applicant.regionCode, language: .kk, title: "Материалдар \(index)", summary: String(repeating: "с", count: 120),
+                                                   budget: Money(tiyn: 100_000_000), budgetNotes: "")
+                application.status = .commission
+                try await GrantApplicationRecord(application).create(on: app.db)
+                applications.append(application)
+            }
+            let votes = { (inFavour: Bool) in [("А", true), ("Б", inFavour), ("В", inFavour)].map { GrantApplication.Vote(member: $0.0, choice: $0.1 ? .inFavour : .against) } }
+            for (index, application) in applications.enumerated() {
+                let decided = try await GrantStore.apply(.decide(minutes: "№ 3", votes: votes(index < 2), amount: ""), to: application.id, version: application.version,
+                                                         actor: grantOperator, on: app.db, now: TestClock.now)
+                #expect(decided.status == (index < 2 ? .awarded : .rejected) && decided.decision?.amount == .zero)
+            }
+            await expectFailure(.conflict(.grantsNominationNotFinal)) {
+                try await GrantStore.apply(.contract(number: "С-1", tranches: [("500000", TestClock.today.adding(days: 1).description)]), to: applications[0].id,
+                                           version: applications[0].version + 1, actor: grantOperator, on: app.db, now: TestClock.now)
+            }
+            let finalised = try await GrantStore.finaliseNomination(callID: call.id, lotID: lot.id, actor: grantOperator, on: app.db, now: TestClock.now)
+            #expect(finalised.map(\.number) == [applications[0].number, applications[1].number])
+            #expect(finalised.compactMap(\.decision?.amount) == [Money(tiyn: 50_000_001), Money(tiyn: 50_000_000)])
+            #expect(finalised.reduce(Money.zero) { $0 + ($1.decision?.amount ?? .zero) } == lot.budget)
+            await expectFailure(.conflict(.grantsNominationFinal)) {
+                try await GrantStore.finaliseNomination(callID: call.id, lotID: lot.id, actor: grantOperator, on: app.db, now: TestClock.now)
+            }
+            // The first winner's share, contracted and paid.
+            var winner = try await GrantStore.apply(.contract(number: "С-1", tranches: [("500 000,01", TestClock.today.adding(days: 1).description)]),
+                                                    to: finalised[0].id, version: finalised[0].version, actor: grantOperator, on: app.db, now: TestClock.now)
+            winner = try await GrantStore.apply(.approveTranche(0, by: "operator"), to: winner.id, version: winner.version, actor: grantOperator, on: app.db, now: TestClock.now)
+            winner = try await GrantStore.apply(.payTranche(0), to: winner.id, version: winner.version, actor: grantOperator, on: app.db, now: TestClock.now)
+            #expect(winner.paid == Money(tiyn: 50_000_001))
+            let minutes = try await app.request(.GET, "/grants/calls/\(call.code)/minutes", headers: ["Accept-Language": "en"]).text
+            #expect(minutes.contains("500\u{202F}000,01 ₸") && minutes.contains("500\u{202F}000 ₸") && minutes.contains("Rejected"))
+            let package = try await app.request(.GET, "/api/v1/grants").text
+            #expect(package.contains("\(ThreeSixtyGiving.prefix)-\(applications[0].number)") && package.contains("\(ThreeSixtyGiving.prefix)-\(applications[1].number)")
+                    && !package.contains("\(ThreeSixtyGiving.prefix)-\(applications[2].number)"))
         }
     }
 }

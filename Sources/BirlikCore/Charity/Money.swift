@@ -43,6 +43,14 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
         return sign + grouped + (fraction == 0 ? "" : String(format: ",%02d", fraction)) + " ₸"
     }
 
+    /// The amount split into `parts` shares as equal as whole tiyn allow: the first `remainder` shares
+    /// carry one tiyn more, so the shares always add up to the amount exactly.
+    public func splitEqually(_ parts: Int) -> [Money] {
+        guard parts > 0 else { return [] }
+        let (share, remainder) = tiyn.quotientAndRemainder(dividingBy: Int64(parts))
+        return (0..<parts).map { Money(tiyn: share + ($0 < Int(remainder) ? 1 : 0)) }
+    }
+
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.tiyn < rhs.tiyn }
     public static func + (lhs: Money, rhs: Money) -> Money { Money(tiyn: lhs.tiyn + rhs.tiyn) }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(tiyn: lhs.tiyn - rhs.tiyn) }

@@ -189,8 +189,10 @@ public enum GrantStep: Sendable, Hashable {
 
 extension GrantApplication {
     /// The application after `step` on `today`; `lotBudget` caps the amounts.
+    /// An application to an award's nomination (`nomination`) is decided without an amount: the prize is
+    /// split between the winners when the nomination is finalised.
     public func applying(_ step: GrantStep, today: Day, calendar: WorkingCalendar, lotBudget: Money, meanScore: Double? = nil,
-                         terms: GrantTerms = .standard) throws -> GrantApplication {
+                         nomination: Bool = false, terms: GrantTerms = .standard) throws -> GrantApplication {
         guard step.allowedFrom.contains(status) else { throw DomainError.conflict(.errorTransition) }
         var next = self
         next.version += 1
@@ -227,7 +229,7 @@ extension GrantApplication {
             let inFavour = votes.filter { $0.choice == .inFavour }.count, against = votes.filter { $0.choice == .against }.count
             let awarded = inFavour > against
             var amount = Money.zero
-            if awarded {
+            if awarded, !nomination {
                 if let value = Money(tenge: amountText), value > .zero, value <= budget, value <= lotBudget { amount = value } else {
                     errors.append(FieldError("amount", .grantsAmountRange, ["max": min(budget, lotBudget).description]))
                 }
@@ -236,6 +238,7 @@ extension GrantApplication {
             next.decision = Decision(minutes: minutes, on: today, votes: votes, awarded: awarded, amount: amount, meanScore: meanScore)
             next.status = awarded ? .awarded : .rejected
         case let .contract(number, tranches):
+            guard let decision, decision.amount > .zero else { throw DomainError.conflict(.grantsNominationNotFinal) }
             var errors: [FieldError] = []
             let number = number.trimmingCharacters(in: .whitespacesAndNewlines)
             if number.isEmpty { errors.append(FieldError("contractNumber", .fieldRequired)) }
@@ -250,7 +253,7 @@ extension GrantApplication {
             }
             if parsed.isEmpty && errors.isEmpty { errors.append(FieldError("trancheAmount0", .fieldRequired)) }
             let total = parsed.reduce(Money.zero) { $0 + $1.amount }
-            if errors.isEmpty, let decision, total != decision.amount {
+            if errors.isEmpty, total != decision.amount {
                 errors.append(FieldError("trancheAmount0", .grantsTranchesSum, ["amount": decision.amount.description, "sum": total.description]))
             }
             if !errors.isEmpty { throw DomainError.invalid(errors) }

@@ -25,13 +25,19 @@ public struct GrantLot: Sendable, Hashable, Codable, Identifiable {
     public var measureIDs: [UUID]
     public var status: Status
     public var publishedOn: Day?
+    /// For an award's nomination: how many winners at most share the budget equally. `nil` for a grant lot.
+    public var winners: Int?
     public var version: Int
 
+    /// A nomination of an award (the NGO awards run in 15 nominations): its budget is the prize, split
+    /// equally between the winners the commission names; otherwise a grant lot.
+    public var isNomination: Bool { winners != nil }
+
     public init(id: UUID = UUID(), code: String, year: Int, title: String, justification: String, termsOfReference: String, budget: Money,
-                termMonths: Int, region: String, measureIDs: [UUID], status: Status = .draft, publishedOn: Day? = nil, version: Int = 1) {
+                termMonths: Int, region: String, measureIDs: [UUID], status: Status = .draft, publishedOn: Day? = nil, winners: Int? = nil, version: Int = 1) {
         self.id = id; self.code = code; self.year = year; self.title = title; self.justification = justification
         self.termsOfReference = termsOfReference; self.budget = budget; self.termMonths = termMonths; self.region = region
-        self.measureIDs = measureIDs; self.status = status; self.publishedOn = publishedOn; self.version = version
+        self.measureIDs = measureIDs; self.status = status; self.publishedOn = publishedOn; self.winners = winners; self.version = version
     }
 
     /// Kept by the grant operator (the Secretariat); public once published.
@@ -48,11 +54,13 @@ public struct GrantLotDraft: Sendable, Hashable {
     public var region = ""
     /// Plan measure codes, one per line or comma-separated.
     public var measureCodes = ""
+    /// Empty for a grant lot; the number of winners for an award's nomination.
+    public var winners = ""
 
     public init(title: String = "", justification: String = "", termsOfReference: String = "", budget: String = "", termMonths: String = "",
-                region: String = "", measureCodes: String = "") {
+                region: String = "", measureCodes: String = "", winners: String = "") {
         self.title = title; self.justification = justification; self.termsOfReference = termsOfReference; self.budget = budget
-        self.termMonths = termMonths; self.region = region; self.measureCodes = measureCodes
+        self.termMonths = termMonths; self.region = region; self.measureCodes = measureCodes; self.winners = winners
     }
 
     public var codes: [String] {
@@ -60,7 +68,7 @@ public struct GrantLotDraft: Sendable, Hashable {
     }
 
     /// Checks everything but the measure codes, which only storage can resolve.
-    public func validated() throws -> (title: String, justification: String, terms: String, budget: Money, months: Int, region: String) {
+    public func validated() throws -> (title: String, justification: String, terms: String, budget: Money, months: Int, region: String, winners: Int?) {
         var errors: [FieldError] = []
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { errors.append(FieldError("title", .fieldRequired)) } else if title.count > 300 { errors.append(FieldError("title", .fieldTooLong, ["max": "300"])) }
@@ -77,7 +85,10 @@ public struct GrantLotDraft: Sendable, Hashable {
         if months == nil || !(1...36).contains(months!) { errors.append(FieldError("termMonths", .grantsTermMonths)) }
         if PlaceDirectory.shared.find(region) == nil { errors.append(FieldError("region", region.isEmpty ? .fieldRequired : .importUnknownPlace)) }
         if codes.isEmpty { errors.append(FieldError("measureCodes", .grantsMeasureRequired)) }
+        let winnersText = self.winners.trimmingCharacters(in: .whitespaces)
+        let winners = winnersText.isEmpty ? nil : Int(winnersText)
+        if !winnersText.isEmpty, winners == nil || !(1...20).contains(winners!) { errors.append(FieldError("winners", .grantsWinnersRange)) }
         guard errors.isEmpty, let budget, let months else { throw DomainError.invalid(errors) }
-        return (title, justification, terms, budget, months, region)
+        return (title, justification, terms, budget, months, region, winners)
     }
 }

@@ -18,6 +18,12 @@ public enum GrantQueries {
         return lot
     }
 
+    /// The (public) lot an application was made on.
+    public static func lot(ofApplication id: UUID, on db: any Database) async throws -> GrantLot? {
+        guard let application = try await GrantApplicationRecord.find(id, on: db)?.value else { return nil }
+        return try await lots(ids: [application.lotID], on: db)[application.lotID].flatMap { $0.status == .published ? $0 : nil }
+    }
+
     public static func lots(ids: [UUID], on db: any Database) async throws -> [UUID: GrantLot] {
         guard !ids.isEmpty else { return [:] }
         return Dictionary(uniqueKeysWithValues: try await GrantLotRecord.query(on: db).filter(\.$id ~~ ids).all().compactMap(\.value).map { ($0.id, $0) })

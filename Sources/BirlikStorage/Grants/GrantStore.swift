@@ -15,7 +15,7 @@ public enum GrantStore {
     /// Creates a lot (`id` nil) or changes a draft one opened at `version`.
     public static func saveLot(_ draft: GrantLotDraft, id: UUID?, version: Int, actor: Actor, on db: any Database, now: Date) async throws -> GrantLot {
         var problems: [FieldError] = []
-        var valid: (title: String, justification: String, terms: String, budget: Money, months: Int, region: String)?
+        var valid: (title: String, justification: String, terms: String, budget: Money, months: Int, region: String, winners: Int?)?
         do { valid = try draft.validated() } catch let DomainError.invalid(errors) { problems = errors }
         let measures = try await measureIDs(draft.codes, on: db)
         if !measures.unknown.isEmpty { problems.append(FieldError("measureCodes", .grantsUnknownMeasure, ["codes": measures.unknown.joined(separator: ", ")])) }
@@ -28,7 +28,7 @@ public enum GrantStore {
                 guard before.status == .draft else { throw DomainError.conflict(.grantsLotPublished) }
                 var after = before
                 after.title = valid.title; after.justification = valid.justification; after.termsOfReference = valid.terms; after.budget = valid.budget
-                after.termMonths = valid.months; after.region = valid.region; after.measureIDs = measures.ids; after.version += 1
+                after.termMonths = valid.months; after.region = valid.region; after.measureIDs = measures.ids; after.winners = valid.winners; after.version += 1
                 record.apply(after)
                 try await record.update(on: audit.db)
                 try await audit.record("update", "grantLot", id: id.uuidString, before: before, after: after)
@@ -37,7 +37,8 @@ public enum GrantStore {
             let year = Day(now).year
             let count = try await GrantLotRecord.query(on: audit.db).filter(\.$year == year).count()
             let lot = GrantLot(code: String(format: "L-%04d-%02d", year, count + 1), year: year, title: valid.title, justification: valid.justification,
-                               termsOfReference: valid.terms, budget: valid.budget, termMonths: valid.months, region: valid.region, measureIDs: measures.ids)
+                               termsOfReference: valid.terms, budget: valid.budget, termMonths: valid.months, region: valid.region, measureIDs: measures.ids,
+                               winners: valid.winners)
             try await GrantLotRecord(lot).create(on: audit.db)
             try await audit.record("create", "grantLot", id: lot.id.uuidString, before: Nothing?.none, after: lot)
             return lot
@@ -230,7 +231,7 @@ public enum GrantStore {
             default: break
             }
             let mean = ReviewSummary(reviews, form: .grants).mean
-            var after = try before.applying(step, today: today, calendar: calendar, lotBudget: lot.budget, meanScore: mean)
+            var after = try before.applying(step, today: today, calendar: calendar, lotBudget: lot.budget, meanScore: mean, nomination: lot.isNomination)
             switch step {
             case .toCommission:
                 for review in reviews where review.status == .received {
@@ -258,6 +259,37 @@ public enum GrantStore {
             try await record.update(on: audit.db)
             try await audit.record(step.action, "grantApplication", id: id.uuidString, before: before, after: after)
             return after
+        }
+    }
+
+    /// Finalises an award's nomination in a call once the commission has decided every application to it:
+    /// the prize (the lot's budget) is split equally between the winners (at most the nomination's number),
+    /// the extra tiyn of an uneven split going to the best-scored first. Once only.
+    public static func finaliseNomination(callID: UUID, lotID: UUID, actor: Actor, on db: any Database, now: Date) async throws -> [GrantApplication] {
+        try await AuditLog.write(on: db, actor: actor, now: now) { audit in
+            guard let lot = try await GrantLotRecord.find(lotID, on: audit.db)?.value, let limit = lot.winners else { throw DomainError.notFound }
+            try Access.require(actor, .approve, .grantLot, in: lot.scope)
+            let records = try await GrantApplicationRecord.query(on: audit.db).filter(\.$callID == callID).filter(\.$lotID == lotID).all()
+            let applications = records.compactMap(\.value)
+            guard !applications.contains(where: { [.submitted, .expertReview, .commission].contains($0.status) }) else {
+                throw DomainError.conflict(.grantsNominationUndecided)
+            }
+            let winners = applications.filter { $0.status == .awarded && $0.decision?.awarded == true }
+                .sorted { ($0.decision?.meanScore ?? 0, $1.number) > ($1.decision?.meanScore ?? 0, $0.number) }
+            guard !winners.isEmpty, winners.count <= limit else { throw DomainError.conflict(.grantsNominationWinners) }
+            guard winners.allSatisfy({ $0.decision?.amount == .zero }) else { throw DomainError.conflict(.grantsNominationFinal) }
+            var result: [GrantApplication] = []
+            for (winner, share) in zip(winners, lot.budget.splitEqually(winners.count)) {
+                guard let record = records.first(where: { $0.id == winner.id }) else { continue }
+                var after = winner
+                after.decision?.amount = share
+                after.version += 1
+                record.apply(after)
+                try await record.update(on: audit.db)
+                try await audit.record("finalise", "grantApplication", id: winner.id.uuidString, before: winner, after: after)
+                result.append(after)
+            }
+            return result
         }
     }
 

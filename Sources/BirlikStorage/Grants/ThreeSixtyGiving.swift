@@ -74,7 +74,7 @@ public enum ThreeSixtyGiving {
     public static func package(language: Language, on db: any Database, now: Date) async throws -> Package {
         let awarded = try await GrantApplicationRecord.query(on: db)
             .filter(\.$status ~~ [GrantApplication.Status.awarded, .contracted, .implementation, .closed].map(\.rawValue))
-            .sort(\.$number).all().compactMap(\.value).filter { $0.decision?.awarded == true }
+            .sort(\.$number).all().compactMap(\.value).filter { $0.decision.map { $0.awarded && $0.amount > .zero } ?? false }
         let organizations = Dictionary(uniqueKeysWithValues: try await OrganizationRecord.query(on: db).filter(\.$id ~~ awarded.map(\.applicantID)).all()
             .map(\.organization).map { ($0.id, $0) })
         let lots = try await GrantQueries.lots(ids: Array(Set(awarded.map(\.lotID))), on: db)

@@ -36,7 +36,7 @@ enum GrantApplicationPage {
             el("h1", [:], .text(value.title)),
             el("p", ["class": "muted"], .text(value.number + (model.call.map { " · \($0.code)" } ?? ""))),
             Form.summary(errors, labels: labels, l10n: l10n),
-            GrantsPage.facts(facts),
+            GrantsPage.facts(facts, id: "application-facts"),
             value.note.isEmpty ? .empty : el("p", ["class": "notice", "id": "operator-note"], .text(value.note)),
             el("h2", [:], .text(labels["summary"]!)), el("p", ["class": "prose"], .text(value.summary)),
             value.budgetNotes.isEmpty ? .empty : .group([el("h2", [:], .text(labels["budgetNotes"]!)), el("p", ["class": "prose"], .text(value.budgetNotes))]),
@@ -45,7 +45,7 @@ enum GrantApplicationPage {
         if model.isApplicant { sections += applicantActions(model, errors: errors, context) }
         if model.isOperator { sections += operatorActions(model, context) }
         sections += outcome(value, model: model, context)
-        return Layout.page(title: value.title, crumbs: GrantsPage.crumbs(l10n, value.number), context: context, content: .group(sections))
+        return Layout.page(title: value.title, crumbs: GrantsPage.crumbs(l10n, value.number), context: context, wide: true, content: .group(sections))
     }
 
     static func files(_ files: [GrantApplication.File], link: (String) -> String, _ l10n: Localizer) -> HTMLNode {
@@ -120,9 +120,12 @@ enum GrantApplicationPage {
             sections.append(Form.caseStep(url, step: "decide", version: value.version, title: l10n(.grantsDecide), context, [
                 Form.text("minutes", label: l10n(.grantsMinutesNumber), value: "", errors: none, l10n: l10n, required: true),
                 el("fieldset", [:], el("legend", [:], .text(l10n(.grantsVotes))), el("p", ["class": "hint"], .text(l10n(.grantsVotesHint))), .group(votes)),
-                Form.text("amount", label: l10n(.grantsAmountAwarded), value: String(value.budget.tiyn / 100), errors: none, l10n: l10n,
-                          hint: l10n(.grantsAmountHint, ["max": min(value.budget, model.lot?.budget ?? value.budget).description])),
+                model.lot?.isNomination == true ? el("p", ["class": "hint"], .text(l10n(.grantsNominationDecideHint))) :
+                    Form.text("amount", label: l10n(.grantsAmountAwarded), value: String(value.budget.tiyn / 100), errors: none, l10n: l10n,
+                              hint: l10n(.grantsAmountHint, ["max": min(value.budget, model.lot?.budget ?? value.budget).description])),
             ]))
+        case .awarded where value.decision?.amount == .zero:
+            sections.append(el("p", ["class": "notice", "id": "nomination-pending"], .text(l10n(.grantsNominationNotFinal))))
         case .awarded:
             let rows: [HTMLNode] = (0..<GrantsController.trancheRows).map { index in
                 el("div", ["class": "tranche-row"],
@@ -145,7 +148,7 @@ enum GrantApplicationPage {
     /// criterion, the mean and whether they disagree.
     static func reviews(_ model: Model, _ l10n: Localizer) -> HTMLNode {
         let form = ReviewForm.grants
-        let header = [l10n(.reviewReviewer), l10n(.grantsStatus), l10n(.reviewDue)] + form.criteria.map { l10n.text($0.name) } + [l10n(.reviewTotal), l10n(.reviewConfidence)]
+        let header = [l10n(.reviewReviewer), l10n(.grantsStatus), l10n(.grantsDue)] + form.criteria.map { l10n.text($0.name) } + [l10n(.reviewTotal), l10n(.reviewConfidence)]
         let rows: [[HTMLNode]] = model.reviews.map { review in
             [.text(review.reviewerName),
              .text(l10n(review.state(on: model.today).l10nKey) + (review.declaration?.hasConflict == true ? " · " + l10n(.reviewConflictDeclared) : "")),

@@ -19,6 +19,7 @@ enum GrantsController {
         routes.get(.grantCall(code: ""), use: call)
         routes.post(.grantApply(code: ""), use: apply)
         routes.get(.grantMinutes(code: ""), use: minutes)
+        routes.post(.grantNominationFinalise(code: "", lot: ""), use: finaliseNomination)
         routes.get(.grants360JSON, use: threeSixtyGivingJSON)
         routes.get(.apiGrants, use: threeSixtyGivingJSON)
         routes.get(.grants360CSV, use: threeSixtyGivingCSV)
@@ -57,11 +58,12 @@ enum GrantsController {
         var termMonths: String?
         var region: String?
         var measureCodes: String?
+        var winners: String?
         var version: Int?
 
         var draft: GrantLotDraft {
             GrantLotDraft(title: title ?? "", justification: justification ?? "", termsOfReference: termsOfReference ?? "", budget: budget ?? "",
-                          termMonths: termMonths ?? "", region: region ?? "", measureCodes: measureCodes ?? "")
+                          termMonths: termMonths ?? "", region: region ?? "", measureCodes: measureCodes ?? "", winners: winners ?? "")
         }
     }
 
@@ -92,7 +94,7 @@ enum GrantsController {
         let form = form ?? LotForm(title: lot.title, justification: lot.justification, termsOfReference: lot.termsOfReference,
                                    budget: String(lot.budget.tiyn / 100) + (lot.budget.tiyn % 100 == 0 ? "" : String(format: ",%02d", lot.budget.tiyn % 100)),
                                    termMonths: String(lot.termMonths), region: lot.region, measureCodes: measures.map(\.reference).joined(separator: "\n"),
-                                   version: lot.version)
+                                   winners: lot.winners.map(String.init), version: lot.version)
         return html(GrantsPage.lot(lot, measures: measures, canEdit: isOperator(request.actor) && lot.status == .draft, form: form, errors: errors,
                                    PageContext(request)), status: status)
     }
@@ -212,6 +214,20 @@ enum GrantsController {
             return request.redirect(to: SiteURL.grantApplication(id: application.id.uuidString).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError where error != .notFound && error != .signInRequired {
             return try await callPage(request, form: form, errors: try Form.Errors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    /// The commission has decided every application to a nomination: the prize is split between the winners.
+    static func finaliseNomination(_ request: Request) async throws -> Response {
+        try requireOperator(request)
+        let call = try await GrantQueries.call(code: request.parameters.get("code") ?? "", on: request.db)
+        let lot = try await GrantQueries.lot(code: request.parameters.get("lot") ?? "", actor: request.actor, on: request.db)
+        try request.requireCSRF()
+        do {
+            _ = try await GrantStore.finaliseNomination(callID: call.id, lotID: lot.id, actor: request.actor, on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.grantCall(code: call.code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden && error != .notFound {
+            return try await callPage(request, form: ApplicationForm(), errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
     }
 

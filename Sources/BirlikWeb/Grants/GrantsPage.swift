@@ -6,12 +6,12 @@ import Vapor
 /// The pages of the grant plan: the plan and its calls, a lot, a call with its applications, the
 /// commission's public minutes.
 enum GrantsPage {
-    static func facts(_ rows: [(String, String)]) -> HTMLNode {
-        el("dl", ["class": "facts"], .group(rows.map { .group([el("dt", [:], .text($0.0)), el("dd", [:], .text($0.1))]) }))
+    static func facts(_ rows: [(String, String)], id: String? = nil) -> HTMLNode {
+        el("dl", ["class": "facts", "id": id], .group(rows.map { .group([el("dt", [:], .text($0.0)), el("dd", [:], .text($0.1))]) }))
     }
 
     static func table(_ header: [String], _ rows: [[HTMLNode]], id: String) -> HTMLNode {
-        el("div", ["class": "table-scroll"],
+        el("div", ["class": "table-wrap"],
            el("table", ["class": "data", "id": id],
               el("thead", [:], el("tr", [:], header.map { el("th", ["scope": "col"], .text($0)) })),
               el("tbody", [:], rows.map { row in el("tr", [:], row.map { el("td", [:], $0) }) })))
@@ -24,12 +24,12 @@ enum GrantsPage {
     static func overview(lots: [GrantLot], calls: [GrantCall], mine: [GrantApplication], isOperator: Bool, today: Day, _ context: PageContext) -> String {
         let l10n = context.l10n
         let lotRows: [[HTMLNode]] = lots.map { lot in
-            [el("a", ["href": SiteURL.grantLot(code: lot.code).path], .text(lot.code)), .text(lot.title),
+            [el("a", ["href": SiteURL.grantLot(code: lot.code).path, "class": "code-link"], .text(lot.code)), .text(lot.title),
              .text(EarlyWarningPage.regionName(lot.region, l10n)), .text(lot.budget.description),
              .text(l10n(.grantsMonths, ["count": String(lot.termMonths)])), .text(l10n(lot.status.l10nKey))]
         }
         let callRows: [[HTMLNode]] = calls.map { call in
-            [el("a", ["href": SiteURL.grantCall(code: call.code).path], .text(call.code)), .text(call.title),
+            [el("a", ["href": SiteURL.grantCall(code: call.code).path, "class": "code-link"], .text(call.code)), .text(call.title),
              .text("\(call.opensOn.dotted) – \(call.closesOn.dotted)"), .text(l10n(call.phase(on: today).l10nKey)),
              el("a", ["href": SiteURL.grantMinutes(code: call.code).path], .text(l10n(.grantsMinutes)))]
         }
@@ -42,7 +42,7 @@ enum GrantsPage {
             mine.isEmpty ? .empty : .group([
                 el("h2", [:], .text(l10n(.grantsMine))),
                 table([l10n(.grantsNumber), l10n(.grantsProjectTitle), l10n(.grantsStatus)], mine.map { application in
-                    [el("a", ["href": SiteURL.grantApplication(id: application.id.uuidString).path], .text(application.number)),
+                    [el("a", ["href": SiteURL.grantApplication(id: application.id.uuidString).path, "class": "code-link"], .text(application.number)),
                      .text(application.title), .text(l10n(application.status.l10nKey))]
                 }, id: "my-applications"),
             ]),
@@ -62,7 +62,7 @@ enum GrantsPage {
     static func lotLabels(_ l10n: Localizer) -> [String: String] {
         ["title": l10n(.grantsLotTitle), "justification": l10n(.grantsJustification), "termsOfReference": l10n(.grantsTermsOfReference),
          "budget": l10n(.grantsBudget), "termMonths": l10n(.grantsTermMonthsLabel), "region": l10n(.appealPlace), "measureCodes": l10n(.grantsMeasures),
-         "lots": l10n(.grantsLots), "opensOn": l10n(.grantsOpensOn), "closesOn": l10n(.grantsClosesOn)]
+         "lots": l10n(.grantsLots), "opensOn": l10n(.grantsOpensOn), "closesOn": l10n(.grantsClosesOn), "winners": l10n(.grantsWinners)]
     }
 
     static func lotFields(_ form: GrantsController.LotForm, errors: Form.Errors, _ l10n: Localizer) -> [HTMLNode] {
@@ -78,6 +78,7 @@ enum GrantsPage {
                         selected: form.region ?? "", errors: errors, l10n: l10n, required: true),
             Form.textArea("measureCodes", label: labels["measureCodes"]!, value: form.measureCodes ?? "", errors: errors, l10n: l10n,
                           hint: l10n(.grantsMeasuresHint)),
+            Form.text("winners", label: labels["winners"]!, value: form.winners ?? "", errors: errors, l10n: l10n, type: "number", hint: l10n(.grantsWinnersHint)),
         ]
     }
 
@@ -100,7 +101,8 @@ enum GrantsPage {
             el("p", ["class": "muted"], .text("\(lot.code) · \(l10n(lot.status.l10nKey))" + (lot.publishedOn.map { " · \($0.dotted)" } ?? ""))),
             Form.summary(errors, labels: labels, l10n: l10n),
             facts([(labels["budget"]!, lot.budget.description), (l10n(.grantsTerm), l10n(.grantsMonths, ["count": String(lot.termMonths)])),
-                   (labels["region"]!, EarlyWarningPage.regionName(lot.region, l10n))]),
+                   (labels["region"]!, EarlyWarningPage.regionName(lot.region, l10n))]
+                  + (lot.winners.map { [(l10n(.grantsNomination), l10n(.grantsNominationLine, ["count": String($0)]))] } ?? [])),
             el("h2", [:], .text(labels["justification"]!)), el("p", ["class": "prose"], .text(lot.justification)),
             el("h2", [:], .text(labels["termsOfReference"]!)), el("p", ["class": "prose"], .text(lot.termsOfReference)),
             el("h2", [:], .text(labels["measureCodes"]!)),
@@ -180,11 +182,23 @@ enum GrantsPage {
             facts([(l10n(.grantsWindow), "\(call.opensOn.dotted) – \(call.closesOn.dotted)")]),
             el("h2", [:], .text(l10n(.grantsLots))),
             table([l10n(.grantsCode), l10n(.grantsLotTitle), l10n(.appealPlace), l10n(.grantsBudget)], model.lots.map { lot in
-                [el("a", ["href": SiteURL.grantLot(code: lot.code).path], .text(lot.code)), .text(lot.title),
+                [el("a", ["href": SiteURL.grantLot(code: lot.code).path, "class": "code-link"], .text(lot.code)), .text(lot.title),
                  .text(EarlyWarningPage.regionName(lot.region, l10n)), .text(lot.budget.description)]
             }, id: "call-lots"),
             el("p", [:], el("a", ["href": SiteURL.grantMinutes(code: call.code).path], .text(l10n(.grantsMinutes)))),
         ]
+        if model.isOperator {
+            for lot in model.lots where lot.isNomination {
+                let decided = model.applications.filter { $0.lotID == lot.id && $0.decision != nil }
+                guard !decided.isEmpty, decided.contains(where: { $0.decision?.awarded == true && $0.decision?.amount == .zero }) else { continue }
+                sections.append(el("form", ["method": "post", "action": SiteURL.grantNominationFinalise(code: call.code, lot: lot.code).path,
+                                            "id": "finalise-\(lot.code)", "class": "step-form"], Layout.csrfField(context),
+                                   el("h3", [:], .text(l10n(.grantsFinaliseNomination) + " · " + lot.code)),
+                                   el("p", ["class": "hint"], .text(l10n(.grantsFinaliseHint, ["prize": lot.budget.description, "count": String(lot.winners ?? 0)]))),
+                                   el("button", ["type": "submit", "class": "button"], .text(l10n(.grantsFinaliseNomination)))))
+            }
+            if !errors.isEmpty, !model.canApply { sections.append(Form.summary(errors, labels: applicationLabels(l10n), l10n: l10n)) }
+        }
         if model.canApply {
             sections.append(el("form", ["method": "post", "action": SiteURL.grantApply(code: call.code).path, "id": "apply-form", "class": "step-form"],
                                Layout.csrfField(context), el("h2", [:], .text(l10n(.grantsApply))),
@@ -194,7 +208,7 @@ enum GrantsPage {
                                            selected: model.form.lotCode ?? "", errors: errors, l10n: l10n, required: true),
                                .group(applicationFields(model.form, errors: errors, l10n)),
                                el("button", ["type": "submit", "class": "button"], .text(l10n(.grantsSaveDraft)))))
-        } else if !errors.isEmpty {
+        } else if !errors.isEmpty, !model.isOperator {
             sections.append(Form.summary(errors, labels: applicationLabels(l10n), l10n: l10n))
         }
         if !model.applications.isEmpty {
@@ -206,16 +220,16 @@ enum GrantsPage {
             sections.append(el("h2", [:], .text(l10n(.grantsApplications))))
             sections.append(table(header, model.applications.map { application in
                 var row: [HTMLNode] = [
-                    el("a", ["href": SiteURL.grantApplication(id: application.id.uuidString).path], .text(application.number)),
+                    el("a", ["href": SiteURL.grantApplication(id: application.id.uuidString).path, "class": "code-link"], .text(application.number)),
                     .text(model.names[application.applicantID] ?? ""), .text(lots[application.lotID] ?? ""), .text(application.title),
                     .text(application.budget.description),
                     .group([.text(l10n(application.status.l10nKey)),
-                            application.isLate(on: model.today) ? el("span", ["class": "badge late"], .text(" " + l10n(.grantsLate))) : .empty]),
+                            application.isLate(on: model.today) ? el("span", ["class": "badge status-overdue"], .text(" " + l10n(.grantsLate))) : .empty]),
                 ]
                 if model.isOperator {
                     let summary = model.reviews[application.id]
                     row.append(.group([.text(summary?.mean.map { l10n.decimal($0, digits: 1) } ?? "—"),
-                                       summary?.disagreement == true ? el("span", ["class": "badge late"], .text(" " + l10n(.reviewDisagreement))) : .empty]))
+                                       summary?.disagreement == true ? el("span", ["class": "badge status-overdue"], .text(" " + l10n(.reviewDisagreement))) : .empty]))
                     row.append(.text((ranking[application.id] ?? nil).map(String.init) ?? "—"))
                 }
                 return row

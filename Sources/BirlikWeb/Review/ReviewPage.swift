@@ -50,7 +50,8 @@ enum ReviewPage {
             el("h1", [:], .text(l10n(.reviewAssignment))),
             el("p", ["class": "muted"], .text(l10n(assignment.state(on: model.today).l10nKey))),
             Form.summary(errors, labels: labels(model.form, l10n), l10n: l10n),
-            GrantsPage.facts([(l10n(.reviewRespondBy), assignment.respondBy.dotted), (l10n(.reviewDue), assignment.dueOn.dotted)]),
+            GrantsPage.facts([(l10n(.reviewRespondBy), assignment.respondBy.dotted), (l10n(.reviewDue), assignment.dueOn.dotted)]
+                             + (model.subject == nil ? model.lot.map { [(l10n(.grantsLot), "\($0.code) · \($0.title)")] } ?? [] : [])),
         ]
         if let declaration = assignment.declaration {
             sections.append(el("p", ["id": "declaration"], .text(declaration.hasConflict ? l10n(.reviewConflictDeclared) + ": " + declaration.statement

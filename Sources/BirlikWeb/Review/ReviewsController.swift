@@ -30,7 +30,9 @@ enum ReviewsController {
         let isReviewer = Access.check(request.actor, .update, .reviewAssignment, in: assignment.scope) == .allowed
         // The content only once the reviewer has declared no conflict; others' scores only after one's own.
         let subject = try await GrantQueries.blind(assignment, on: request.db)
-        let lot = subject?.lot
+        // The lot is public: a reviewer sees what field the subject is in before declaring.
+        var lot = subject?.lot
+        if lot == nil, assignment.subjectKind == GrantStore.reviewSubject { lot = try await GrantQueries.lot(ofApplication: assignment.subjectID, on: request.db) }
         let others = assignment.status == .received || assignment.status == .complete || !isReviewer
             ? try await ReviewStore.assignments(of: assignment.subjectID, on: request.db).filter { $0.id != assignment.id }
             : []
