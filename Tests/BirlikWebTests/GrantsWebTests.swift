@@ -163,6 +163,9 @@ struct GrantsWebTests {
             #expect(try await step(secretariat, ["step": "contract", "contractNumber": "Г-12", "trancheAmount0": "3 000 000",
                                                  "trancheDue0": TestClock.today.adding(days: 5).description, "trancheAmount1": "2 500 000",
                                                  "trancheDue1": TestClock.today.adding(days: 90).description]).status == .seeOther)
+            let commitment = try #require(try await LedgerEntryRecord.query(on: app.db).filter(\.$kind == "outgoingCommitment").all().compactMap(\.entry)
+                .first { $0.reference.hasSuffix("/Г-12") })
+            #expect(commitment.amount == Money(tiyn: 550_000_000) && commitment.cashEffect == .zero)
             #expect(try await step(secretariat, ["step": "payTranche", "tranche": "0"]).status == .conflict, "approved first")
             #expect(try await step(secretariat, ["step": "approveTranche", "tranche": "0"]).status == .seeOther)
             #expect(try await step(secretariat, ["step": "payTranche", "tranche": "0"]).status == .seeOther)

@@ -233,6 +233,16 @@ public enum GrantStore {
             let mean = ReviewSummary(reviews, form: .grants).mean
             var after = try before.applying(step, today: today, calendar: calendar, lotBudget: lot.budget, meanScore: mean, nomination: lot.isNomination)
             switch step {
+            case .contract:
+                // The contract commits the award: an outgoing commitment (IATI type 2) in the fund's ledger, no cash moved.
+                guard let applicant = try await OrganizationRecord.find(before.applicantID, on: audit.db)?.organization,
+                      let amount = after.decision?.amount else { throw DomainError.notFound }
+                let fund = try await fund(year: lot.year, actor: actor, audit: audit)
+                _ = try await CharityStore.appendEntry(in: audit) { entryIndex in
+                    LedgerEntry(index: entryIndex, campaignID: fund.id, kind: .outgoingCommitment, debit: LedgerAccount.grantee(applicant.bin ?? applicant.code),
+                                credit: LedgerAccount.commitments, amount: amount, day: today, reference: "\(before.number)/\(after.contractNumber)",
+                                memo: before.title, recordedAt: now)
+                }
             case .toCommission:
                 for review in reviews where review.status == .received {
                     _ = try await ReviewStore.write(.complete, to: review, actor: actor, today: today, audit: audit)
