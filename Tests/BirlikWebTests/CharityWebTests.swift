@@ -149,6 +149,22 @@ struct DisbursementWebTests {
             var forged = receipt
             forged.leafHash = String(repeating: "a", count: 64)
             #expect(throws: LedgerProof.Problem.self) { try forged.check(trustedKey: key).get() }
+
+            // A receipt is re-issued as a new version, never changed: the leaf and its proof stay; only its staff may.
+            let reissue = { (identity: Identity, name: String) in
+                try await app.request(.POST, "/charity/receipts/\(number)/reissue", as: identity, headers: ["Accept-Language": "en"],
+                                      form: ["_csrf": identity.csrf, "publicName": name, "reason": "The donor asked for the full name"])
+            }
+            let same = try await reissue(association, "Тексеруші")
+            #expect(same.status == .unprocessableEntity && same.text.contains("must differ"))
+            #expect(try await reissue(try await app.session(DemoUsers.abai), "Тексеруші Б.").status == .forbidden)
+            #expect(try await reissue(association, "Тексеруші Бекұлы").status == .seeOther)
+            let reissued = try await app.request(.GET, "/api/v1/charity/receipts/\(number)")
+            let reissuedProof = try LedgerProof.read(Data(buffer: reissued.body))
+            #expect(reissuedProof.leafHash == receipt.leafHash && (try? reissuedProof.check(trustedKey: key).get()) != nil)
+            #expect(reissued.text.contains("\"version\":2") && reissued.text.contains("\"publicName\":\"Тексеруші Бекұлы\""), "\(reissued.text)")
+            let page = try await app.request(.GET, "/charity/receipts/\(number)", headers: ["Accept-Language": "en"]).text
+            #expect(page.contains("id=\"receipt-versions\"") && page.contains("replacing version 1") && !page.contains("reissue-form"))
         }
     }
 

@@ -85,6 +85,11 @@ public enum CharityQueries {
         public var proof: [Data]
         /// The proof checked here against the head's root.
         public var proofHolds: Bool
+        /// The re-issues, oldest first (version 1 is the entry itself).
+        public var versions: [ReceiptVersion]
+        /// The public name the receipt carries now: the newest version's.
+        public var publicName: String { versions.last?.publicName ?? entry.memo }
+        public var version: Int { versions.last?.version ?? 1 }
     }
 
     public static func receipt(number: String, on db: any Database) async throws -> Receipt {
@@ -97,7 +102,8 @@ public enum CharityQueries {
         let proof = head.map { tree.inclusionProof(leaf: entry.index, size: $0.size) } ?? []
         let holds = head.map { MerkleTree.verifyInclusion(leafHash: entry.leafHash, index: entry.index, size: $0.size, proof: proof,
                                                           root: Hashing.bytes(hex: $0.root) ?? Data()) } ?? false
-        return Receipt(entry: entry, campaign: campaign, reversedBy: reversal, head: head, proof: proof, proofHolds: holds)
+        let versions = try await ReceiptVersionRecord.query(on: db).filter(\.$number == number).sort(\.$version).all().compactMap(\.value)
+        return Receipt(entry: entry, campaign: campaign, reversedBy: reversal, head: head, proof: proof, proofHolds: holds, versions: versions)
     }
 
     /// Two signed tree heads and the RFC 9162 proof that the later one extends the earlier; `nil` sizes

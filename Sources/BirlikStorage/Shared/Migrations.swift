@@ -43,5 +43,6 @@ public enum BirlikMigrations {
         // Batch 009: organisations' BINs; grants and awards (S10), the review engine (S21).
         AddOrganizationBIN(),
         CreateGrants(),
+        CreateReceiptVersions(),
     ]
 }

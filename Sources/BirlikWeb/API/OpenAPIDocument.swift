@@ -350,6 +350,11 @@ enum OpenAPIDocument {
                     "number": ["type": "string"], "campaign": ["type": "string"], "amountTiyn": ["type": "integer"], "day": ["type": "string", "format": "date"],
                     "publicName": ["type": "string"], "reversed": ["type": "boolean"], "leafIndex": ["type": "integer"], "leafHash": ["type": "string"],
                     "head": ref("TreeHead"), "inclusionProof": ["type": "array", "items": ["type": "string"]],
+                    "version": ["type": "integer", "description": "1, or the newest re-issue's number"],
+                    "versions": ["type": "array", "description": "The re-issues, oldest first; each replaces the one before", "items": ["type": "object",
+                        "required": ["version", "replaces", "publicName", "reason", "issuedOn"],
+                        "properties": ["version": ["type": "integer"], "replaces": ["type": "integer"], "publicName": ["type": "string"],
+                                       "reason": ["type": "string"], "issuedOn": ["type": "string"], "issuedBy": ["type": "string"], "number": ["type": "string"]]]],
                 ]],
                 "AppealFigures": ["type": "object", "required": ["key", "received", "finished", "onTime", "overdue", "extended", "answered", "satisfied"], "properties": [
                     "key": ["type": "string", "description": "A region code, a council's id or a topic"],

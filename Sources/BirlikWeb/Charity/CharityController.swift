@@ -12,6 +12,7 @@ enum CharityController {
         routes.get(.campaignNew, use: newForm)
         routes.post(.campaignNew, use: create)
         routes.get(.receipt(number: ""), use: receipt)
+        routes.post(.receiptReissue(number: ""), use: reissue)
         routes.get(.donorStatement, use: statement)
         routes.get(.donorStatementPDF, use: statementPDF)
         routes.get(.apiCharityCampaigns, use: apiCampaigns)
@@ -347,6 +348,8 @@ enum CharityController {
         var leafHash: String
         var head: TreeHeadItem?
         var inclusionProof: [String]
+        var version: Int
+        var versions: [ReceiptVersion]
     }
 
     /// A receipt with what is needed to check it offline: the leaf, the signed head, the audit path.
@@ -354,14 +357,36 @@ enum CharityController {
         let receipt = try await CharityQueries.receipt(number: request.parameters.get("number") ?? "", on: request.db)
         let entry = receipt.entry
         return try await ReceiptItem(number: entry.reference, campaign: receipt.campaign.code, amountTiyn: entry.amount.tiyn, day: entry.day.description,
-                                     publicName: entry.memo, reversed: receipt.reversedBy != nil, leafIndex: entry.index, leafHash: Hashing.hex(entry.leafHash),
-                                     head: receipt.head.map(TreeHeadItem.init), inclusionProof: receipt.proof.map(Hashing.hex)).encodeResponse(for: request)
+                                     publicName: receipt.publicName, reversed: receipt.reversedBy != nil, leafIndex: entry.index, leafHash: Hashing.hex(entry.leafHash),
+                                     head: receipt.head.map(TreeHeadItem.init), inclusionProof: receipt.proof.map(Hashing.hex), version: receipt.version,
+                                     versions: receipt.versions).encodeResponse(for: request)
     }
 
     /// The public check of a receipt: the donation, the signed tree head and the inclusion proof.
     static func receipt(_ request: Request) async throws -> Response {
+        try await receiptPage(request, errors: Form.Errors(), status: .ok)
+    }
+
+    static func receiptPage(_ request: Request, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
         let receipt = try await CharityQueries.receipt(number: request.parameters.get("number") ?? "", on: request.db)
         let link = AppealsController.absoluteURL(request, SiteURL.receipt(number: receipt.entry.reference).path)
-        return html(CharityPage.receipt(receipt, link: link, PageContext(request)))
+        let canReissue = receipt.reversedBy == nil && Access.check(request.actor, .update, .campaign, in: receipt.campaign.scope) == .allowed
+        return html(CharityPage.receipt(receipt, link: link, canReissue: canReissue, errors: errors, PageContext(request)), status: status)
+    }
+
+    /// The organiser's staff re-issue a receipt with a corrected public name: a new version.
+    static func reissue(_ request: Request) async throws -> Response {
+        let number = request.parameters.get("number") ?? ""
+        let receipt = try await CharityQueries.receipt(number: number, on: request.db)
+        try Access.require(request.actor, .update, .campaign, in: receipt.campaign.scope)
+        try request.requireCSRF()
+        do {
+            _ = try await CharityStore.reissueReceipt(number, publicName: (try? request.content.get(String.self, at: "publicName")) ?? "",
+                                                      reason: (try? request.content.get(String.self, at: "reason")) ?? "", actor: request.actor,
+                                                      on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.receipt(number: number).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden && error != .notFound {
+            return try await receiptPage(request, errors: try Form.Errors(error), status: ErrorMapping.status(error))
+        }
     }
 }

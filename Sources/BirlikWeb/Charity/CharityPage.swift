@@ -296,7 +296,7 @@ enum CharityPage {
            } ?? el("p", ["class": "muted"], .text(l10n(.charityNoTreeHead))))
     }
 
-    static func receipt(_ receipt: CharityQueries.Receipt, link: String, _ context: PageContext) -> String {
+    static func receipt(_ receipt: CharityQueries.Receipt, link: String, canReissue: Bool, errors: Form.Errors, _ context: PageContext) -> String {
         let l10n = context.l10n
         let entry = receipt.entry
         let status: HTMLNode = receipt.reversedBy != nil
@@ -313,7 +313,8 @@ enum CharityPage {
                el("dt", [:], .text(l10n(.charityCampaign))), el("dd", [:], el("a", ["href": SiteURL.campaign(code: receipt.campaign.code).path], .text(receipt.campaign.title))),
                el("dt", [:], .text(l10n(.charityAmount))), el("dd", ["id": "receipt-amount"], .text(entry.amount.description)),
                el("dt", [:], .text(l10n(.calendarDay))), el("dd", [:], .text(entry.day.dotted)),
-               el("dt", [:], .text(l10n(.charityDonorName))), el("dd", [:], .text(memo(entry, l10n))),
+               el("dt", [:], .text(l10n(.charityDonorName))), el("dd", ["id": "receipt-name"], .text(receipt.versions.isEmpty ? memo(entry, l10n) : receipt.publicName)),
+               el("dt", [:], .text(l10n(.charityReceiptVersion))), el("dd", [:], .text(l10n.number(receipt.version))),
                el("dt", [:], .text(l10n(.charityLeaf))), el("dd", [:], .text(l10n.number(entry.index))),
                el("dt", [:], .text(l10n(.charityLeafHash))), el("dd", [:], el("code", ["id": "leaf-hash"], .text(Hashing.hex(entry.leafHash))))),
             treeHead(receipt.head, l10n),
@@ -323,6 +324,21 @@ enum CharityPage {
                 el("ol", ["class": "proof", "id": "inclusion-proof"], receipt.proof.map { el("li", [:], el("code", [:], .text(Hashing.hex($0)))) }),
             ]),
             QRCode(text: link).map { el("figure", ["class": "qr-code"], $0.svg(label: l10n(.charityReceiptQr)), el("figcaption", [:], .text(l10n(.charityReceiptQr)))) } ?? .empty,
+            receipt.versions.isEmpty ? .empty : .group([
+                el("h2", [:], .text(l10n(.charityReceiptVersions))),
+                el("ol", ["id": "receipt-versions"],
+                   el("li", [:], .text(l10n(.charityReceiptOriginal, ["date": entry.day.dotted, "name": memo(entry, l10n)]))),
+                   .group(receipt.versions.map { version in
+                       el("li", [:], .text(l10n(.charityReceiptReissued, ["date": version.issuedOn.dotted, "name": version.publicName.isEmpty ? l10n(.charityAnonymousDonor) : version.publicName,
+                                                                        "reason": version.reason, "replaces": String(version.replaces)])))
+                   })),
+            ]),
+            canReissue ? el("form", ["method": "post", "action": SiteURL.receiptReissue(number: entry.reference).path, "id": "reissue-form", "class": "step-form"],
+                            Layout.csrfField(context), el("h3", [:], .text(l10n(.charityReissue))), el("p", ["class": "hint"], .text(l10n(.charityReissueHint))),
+                            Form.summary(errors, labels: ["publicName": l10n(.charityDonorName), "reason": l10n(.charityReverseReason)], l10n: l10n),
+                            Form.text("publicName", label: l10n(.charityDonorName), value: receipt.publicName, errors: errors, l10n: l10n),
+                            Form.text("reason", label: l10n(.charityReverseReason), value: "", errors: errors, l10n: l10n, required: true),
+                            el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.charityReissue)))) : .empty,
         ]))
     }
 }

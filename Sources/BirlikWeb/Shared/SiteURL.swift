@@ -129,6 +129,7 @@ public enum SiteURL: Sendable {
     case campaignDonation(code: String)
     case campaignReverse(code: String)
     case receipt(number: String)
+    case receiptReissue(number: String)
     case campaignDisbursements(code: String)
     case campaignImport(code: String)
     case donorStatement
@@ -296,6 +297,7 @@ public enum SiteURL: Sendable {
         case let .campaignDonation(code): "/charity/\(code)/donations"
         case let .campaignReverse(code): "/charity/\(code)/reverse"
         case let .receipt(number): "/charity/receipts/\(number)"
+        case let .receiptReissue(number): "/charity/receipts/\(number)/reissue"
         case let .campaignDisbursements(code): "/charity/\(code)/disbursements"
         case let .campaignImport(code): "/charity/\(code)/import"
         case .donorStatement: "/charity/statement"
@@ -399,6 +401,7 @@ public enum SiteURL: Sendable {
         case .campaignDonation: ["charity", ":code", "donations"]
         case .campaignReverse: ["charity", ":code", "reverse"]
         case .receipt: ["charity", "receipts", ":number"]
+        case .receiptReissue: ["charity", "receipts", ":number", "reissue"]
         case .campaignDisbursements: ["charity", ":code", "disbursements"]
         case .campaignImport: ["charity", ":code", "import"]
         case .apiCharityReceipt: ["api", "v1", "charity", "receipts", ":number"]
