@@ -173,7 +173,7 @@ struct DisbursementWebTests {
         try await withBirlik(backend) { app in
             let entries = try await LedgerEntryRecord.query(on: app.db).all().compactMap(\.entry)
             let signed = { (entry: LedgerEntry) in entry.reverses == nil ? entry.amount.tiyn : -entry.amount.tiyn }
-            let moneyIn = entries.filter { $0.kind == .incomingFunds }.reduce(Int64(0)) { $0 + signed($1) }
+            let moneyIn = entries.filter { $0.kind == .incomingFunds && !$0.isInKind }.reduce(Int64(0)) { $0 + signed($1) }
             let moneyOut = entries.filter { $0.kind == .disbursement || $0.kind == .expenditure }.reduce(Int64(0)) { $0 + signed($1) }
             #expect(moneyIn > 0 && moneyOut > 0)
             struct Item: Decodable { var key: String; var moneyInTiyn: Int64; var moneyOutTiyn: Int64; var balanceTiyn: Int64 }
@@ -197,6 +197,41 @@ struct DisbursementWebTests {
             #expect(transactions.count == entries.filter { $0.campaignID == campaignID }.count)
             let types = Set(transactions.compactMap { ($0["transaction-type"] as? [String: Any])?["code"] as? String })
             #expect(types == ["1", "3"] && (object["iati-identifier"] as? String)?.hasSuffix(code) == true)
+        }
+    }
+
+    @Test("A gift in kind is valued, receipted and proven like money, but is no cash: the balance and what may be paid out leave it apart", arguments: TestBackend.enabled)
+    func giftInKind(_ backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            let association = try await app.session(DemoUsers.association)
+            let code = String(format: "C-%04d-D001", TestClock.today.adding(days: -40).year)
+            let before = try await CharityQueries.campaign(code: code, on: app.db)
+            let gift = ["_csrf": association.csrf, "amount": "900 000", "day": TestClock.today.description, "publicName": "«Жылу» ЖШС", "goods": "40 қысқы күрте"]
+            let noAct = try await app.request(.POST, "/charity/\(code)/donations", as: association, headers: ["Accept-Language": "en"], form: gift)
+            #expect(noAct.status == .unprocessableEntity && noAct.text.contains("needs the number of the act"))
+            #expect(try await app.request(.POST, "/charity/\(code)/donations", as: association, form: gift.merging(["inKindEvidence": "Акт № 7"]) { $1 }).status == .seeOther)
+            let after = try await CharityQueries.campaign(code: code, on: app.db)
+            #expect(after.inKind == Money(tiyn: 90_000_000) && after.raised == before.raised && after.balance == before.balance && after.donations == before.donations + 1)
+            let entry = try #require(try await LedgerEntryRecord.query(on: app.db).filter(\.$memo == "«Жылу» ЖШС — 40 қысқы күрте [Акт № 7]").first()?.entry)
+            #expect(entry.isInKind && entry.cashEffect == .zero && entry.reference.hasPrefix("R-"))
+            let page = try await app.request(.GET, "/charity/\(code)", headers: ["Accept-Language": "en"]).text
+            #expect(page.contains("Gifts in kind (valued)") && page.contains("900\u{202F}000 ₸"))
+            // More than the cash is refused, however much was given in kind.
+            let drafted = try await app.request(.POST, "/charity/\(code)/disbursements", as: association,
+                                                form: ["_csrf": association.csrf, "amount": String(after.balance.tiyn / 100 + 1), "purpose": "Күртелерді тасу",
+                                                       "recipient": "Көлік", "evidence": "Шот № 3"])
+            #expect(drafted.status == .seeOther)
+            let disbursement = try #require(try await DisbursementStore.list(campaignID: after.campaign.id, on: app.db).first { $0.purpose == "Күртелерді тасу" })
+            var step = try await DisbursementStore.apply(.submit, to: disbursement.id, version: disbursement.version, actor: association.actor, on: app.db, now: TestClock.now)
+            for approver in [DemoUsers.secretariat, DemoUsers.admin] {
+                step = try await DisbursementStore.apply(.approve, to: step.id, version: step.version, actor: try await app.session(approver).actor, on: app.db, now: TestClock.now)
+            }
+            let approved = step
+            await expectFailure(.conflict(.disbursementOverBalance)) {
+                try await DisbursementStore.apply(.pay, to: approved.id, version: approved.version, actor: association.actor, on: app.db, now: TestClock.now)
+            }
+            let report = try await app.request(.GET, "/api/v1/charity/report?by=campaign").text
+            #expect(report.contains("\"inKindTiyn\":90000000"))
         }
     }
 

@@ -57,10 +57,14 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
 
     public var leafHash: Data { MerkleTree.leafHash(canonicalBytes) }
 
-    /// The signed effect on the campaign's cash: money in is positive, money out negative, commitments nothing.
+    /// `true` for a gift in kind (or its reversal): goods valued, no cash.
+    public var isInKind: Bool { debit == LedgerAccount.inKind(campaignID) || credit == LedgerAccount.inKind(campaignID) }
+
+    /// The signed effect on the campaign's cash: money in is positive, money out negative, commitments and
+    /// gifts in kind nothing.
     public var cashEffect: Money {
         switch kind {
-        case .incomingFunds: debit == LedgerAccount.cash(campaignID) ? amount : -amount
+        case .incomingFunds: debit == LedgerAccount.cash(campaignID) ? amount : credit == LedgerAccount.cash(campaignID) ? -amount : .zero
         case .disbursement, .expenditure: credit == LedgerAccount.cash(campaignID) ? -amount : amount
         case .incomingCommitment, .outgoingCommitment: .zero
         }
@@ -71,6 +75,8 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
 public enum LedgerAccount {
     /// The money a campaign holds.
     public static func cash(_ campaign: UUID) -> String { "campaign:\(campaign.uuidString.lowercased()):cash" }
+    /// The goods and services a campaign received in kind, at their valuation.
+    public static func inKind(_ campaign: UUID) -> String { "campaign:\(campaign.uuidString.lowercased()):in-kind" }
     /// Where donations come from: the donors, as a group (their names stay out of the ledger).
     public static let donors = "donors"
     /// Paid to beneficiaries of a category.

@@ -12,6 +12,8 @@ public enum CharityQueries {
         public var raised: Money
         public var spent: Money
         public var donations: Int
+        /// Gifts in kind at their valuation (not in `raised`: no cash).
+        public var inKind: Money = .zero
         public var balance: Money { raised - spent }
         /// Raised as a share of the goal, 0…1 (more is possible).
         public var progress: Double { campaign.goal.tiyn > 0 ? Double(raised.tiyn) / Double(campaign.goal.tiyn) : 0 }
@@ -22,33 +24,37 @@ public enum CharityQueries {
         let campaigns = try await CampaignRecord.query(on: db).sort(\.$startsOn, .descending).sort(\.$code, .descending).all().map(\.campaign)
         let sums = try await sums(campaignID: nil, on: db)
         return campaigns.map { campaign in
-            let sum = sums[campaign.id] ?? (0, 0, 0)
-            return Figures(campaign: campaign, raised: Money(tiyn: sum.raised), spent: Money(tiyn: sum.spent), donations: sum.donations)
+            let sum = sums[campaign.id] ?? (0, 0, 0, 0)
+            return Figures(campaign: campaign, raised: Money(tiyn: sum.raised), spent: Money(tiyn: sum.spent), donations: sum.donations, inKind: Money(tiyn: sum.inKind))
         }
     }
 
     public static func campaign(code: String, on db: any Database) async throws -> Figures {
         guard let campaign = try await CampaignRecord.query(on: db).filter(\.$code == code).first()?.campaign else { throw DomainError.notFound }
-        let sum = try await sums(campaignID: campaign.id, on: db)[campaign.id] ?? (0, 0, 0)
-        return Figures(campaign: campaign, raised: Money(tiyn: sum.raised), spent: Money(tiyn: sum.spent), donations: sum.donations)
+        let sum = try await sums(campaignID: campaign.id, on: db)[campaign.id] ?? (0, 0, 0, 0)
+        return Figures(campaign: campaign, raised: Money(tiyn: sum.raised), spent: Money(tiyn: sum.spent), donations: sum.donations, inKind: Money(tiyn: sum.inKind))
     }
 
     /// Money in, money out (net of reversals) and the number of donations not reversed, per campaign.
-    static func sums(campaignID: UUID?, on db: any Database) async throws -> [UUID: (raised: Int64, spent: Int64, donations: Int)] {
+    static func sums(campaignID: UUID?, on db: any Database) async throws -> [UUID: (raised: Int64, spent: Int64, donations: Int, inKind: Int64)] {
         let sql = db as! any SQLDatabase
         let filter: SQLQueryString = campaignID.map { "WHERE campaign_id = \(bind: $0)" } ?? ""
         let rows = try await sql.raw("""
             SELECT campaign_id,
-              CAST(SUM(CASE WHEN kind = 'incomingFunds' THEN (CASE WHEN reverses IS NULL THEN amount_tiyn ELSE -amount_tiyn END) ELSE 0 END) AS BIGINT) AS raised,
+              CAST(SUM(CASE WHEN kind = 'incomingFunds' AND debit NOT LIKE '%:in-kind' AND credit NOT LIKE '%:in-kind'
+                            THEN (CASE WHEN reverses IS NULL THEN amount_tiyn ELSE -amount_tiyn END) ELSE 0 END) AS BIGINT) AS raised,
+              CAST(SUM(CASE WHEN kind = 'incomingFunds' AND (debit LIKE '%:in-kind' OR credit LIKE '%:in-kind')
+                            THEN (CASE WHEN reverses IS NULL THEN amount_tiyn ELSE -amount_tiyn END) ELSE 0 END) AS BIGINT) AS in_kind,
               CAST(SUM(CASE WHEN kind IN ('disbursement', 'expenditure') THEN (CASE WHEN reverses IS NULL THEN amount_tiyn ELSE -amount_tiyn END) ELSE 0 END) AS BIGINT) AS spent,
               CAST(SUM(CASE WHEN kind = 'incomingFunds' AND reference LIKE 'R-%' THEN (CASE WHEN reverses IS NULL THEN 1 ELSE -1 END) ELSE 0 END) AS BIGINT) AS donations
             FROM \(ident: LedgerEntryRecord.schema) \(filter) GROUP BY campaign_id
             """).all()
-        var result: [UUID: (Int64, Int64, Int)] = [:]
+        var result: [UUID: (Int64, Int64, Int, Int64)] = [:]
         for row in rows {
             result[try row.decode(column: "campaign_id", as: UUID.self)] = (try row.decode(column: "raised", as: Int64?.self) ?? 0,
                                                                           try row.decode(column: "spent", as: Int64?.self) ?? 0,
-                                                                          try row.decode(column: "donations", as: Int?.self) ?? 0)
+                                                                          try row.decode(column: "donations", as: Int?.self) ?? 0,
+                                                                          try row.decode(column: "in_kind", as: Int64?.self) ?? 0)
         }
         return result
     }

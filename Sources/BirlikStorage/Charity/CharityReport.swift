@@ -3,7 +3,7 @@ import FluentKit
 import Foundation
 
 /// The public reports of the charity ledger: money in, money out by beneficiary category, the open
-/// balance and the share disbursed, per campaign, organiser or region. Every ledger entry belongs to one
+/// balance, the share disbursed and gifts in kind at their valuation, per campaign, organiser or region. Every ledger entry belongs to one
 /// campaign, so a total over campaigns counts each entry once.
 public enum CharityReport {
     public enum Grouping: String, Sendable, CaseIterable {
@@ -16,6 +16,8 @@ public enum CharityReport {
         public var campaigns: Int
         public var moneyIn: Money
         public var moneyOut: Money
+        /// Gifts in kind at their valuation (not money in).
+        public var inKind: Money = .zero
         /// Money out by the campaigns' beneficiary category.
         public var outByCategory: [String: Money]
         public var balance: Money { moneyIn - moneyOut }
@@ -40,6 +42,7 @@ public enum CharityReport {
                 row.campaigns += 1
                 row.moneyIn = row.moneyIn + figures.raised
                 row.moneyOut = row.moneyOut + figures.spent
+                row.inKind = row.inKind + figures.inKind
                 if figures.spent != .zero { row.outByCategory[campaign.beneficiaryCategory, default: .zero] = row.outByCategory[campaign.beneficiaryCategory, default: .zero] + figures.spent }
                 if let target { rows[target] = row } else { total = row }
             }

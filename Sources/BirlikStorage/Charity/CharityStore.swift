@@ -38,13 +38,24 @@ public enum CharityStore {
         /// Who gave it (sealed, never public).
         public var donor: DonorDraft
 
-        public init(amount: String, day: String, publicName: String, donor: DonorDraft = DonorDraft()) {
-            self.amount = amount; self.day = day; self.publicName = publicName; self.donor = donor
+        /// A gift in kind: what was given and the act that valued it; `amount` is then its valuation.
+        public var inKind: InKind?
+
+        public init(amount: String, day: String, publicName: String, donor: DonorDraft = DonorDraft(), inKind: InKind? = nil) {
+            self.amount = amount; self.day = day; self.publicName = publicName; self.donor = donor; self.inKind = inKind
         }
     }
 
-    /// Records a donation as incoming funds (cash debited, donors credited) with a receipt number
-    /// `R-YYYY-NNNNNN`; returns the entry.
+    /// Goods or services given instead of money, valued by an act of acceptance.
+    public struct InKind: Sendable {
+        public var goods: String
+        public var evidence: String
+
+        public init(goods: String, evidence: String) { self.goods = goods; self.evidence = evidence }
+    }
+
+    /// Records a donation as incoming funds (cash debited, donors credited; a gift in kind debits the
+    /// campaign's goods at its valuation instead) with a receipt number `R-YYYY-NNNNNN`; returns the entry.
     public static func recordDonation(_ donation: Donation, to campaignID: UUID, actor: Actor, keys: DonorKeys, on db: any Database, now: Date) async throws -> LedgerEntry {
         guard let campaign = try await CampaignRecord.find(campaignID, on: db)?.campaign else { throw DomainError.notFound }
         try Access.require(actor, .update, .campaign, in: campaign.scope)
@@ -61,15 +72,25 @@ public enum CharityStore {
         case let .failure(.invalid(problems)): errors += problems
         case let .failure(other): throw other
         }
+        var memo = name
+        if let inKind = donation.inKind {
+            let goods = inKind.goods.trimmingCharacters(in: .whitespacesAndNewlines), evidence = inKind.evidence.trimmingCharacters(in: .whitespacesAndNewlines)
+            if goods.isEmpty { errors.append(FieldError("goods", .fieldRequired)) } else if goods.count > 300 { errors.append(FieldError("goods", .fieldTooLong, ["max": "300"])) }
+            if evidence.isEmpty { errors.append(FieldError("inKindEvidence", .charityInKindEvidence)) } else if evidence.count > 100 { errors.append(FieldError("inKindEvidence", .fieldTooLong, ["max": "100"])) }
+            // What was given is public, as the name is; the act's number too, so the valuation can be asked for.
+            memo = [name, goods].filter { !$0.isEmpty }.joined(separator: " — ") + " [\(evidence)]"
+        }
         guard errors.isEmpty, let amount, let day else { throw DomainError.invalid(errors) }
         let sealed = donor == .anonymous ? nil : donor
+        let debit = donation.inKind == nil ? LedgerAccount.cash(campaign.id) : LedgerAccount.inKind(campaign.id)
+        let publicMemo = memo
         return try await append(on: db, actor: actor, now: now, afterwards: { entry, audit in
             if let sealed { try await DonorRecord(entryID: entry.id, donor: sealed, keys: keys).create(on: audit.db) }
         }) { index, audit in
             // Receipts are numbered per year of the donation's day.
             let count = try await lastReceiptNumber(year: day.year, on: audit.db)
-            return LedgerEntry(index: index, campaignID: campaign.id, kind: .incomingFunds, debit: LedgerAccount.cash(campaign.id), credit: LedgerAccount.donors,
-                               amount: amount, day: day, reference: String(format: "R-%04d-%06d", day.year, count + 1), memo: name, recordedAt: now)
+            return LedgerEntry(index: index, campaignID: campaign.id, kind: .incomingFunds, debit: debit, credit: LedgerAccount.donors,
+                               amount: amount, day: day, reference: String(format: "R-%04d-%06d", day.year, count + 1), memo: publicMemo, recordedAt: now)
         }
     }
 

@@ -40,12 +40,13 @@ extension CharityController {
         var moneyOutTiyn: Int64
         var balanceTiyn: Int64
         var shareDisbursed: Double?
+        var inKindTiyn: Int64
         var outByCategoryTiyn: [String: Int64]
 
         init(_ row: CharityReport.Row, name: String) {
             key = row.key; self.name = name; campaigns = row.campaigns; moneyInTiyn = row.moneyIn.tiyn; moneyOutTiyn = row.moneyOut.tiyn
             balanceTiyn = row.balance.tiyn; shareDisbursed = row.shareDisbursed.map { ($0 * 10_000).rounded() / 10_000 }
-            outByCategoryTiyn = row.outByCategory.mapValues(\.tiyn)
+            inKindTiyn = row.inKind.tiyn; outByCategoryTiyn = row.outByCategory.mapValues(\.tiyn)
         }
     }
 
@@ -68,10 +69,10 @@ extension CharityController {
         let report = try await CharityReport.rows(by: grouping, on: request.db)
         let labels = try await labels(report.rows, by: grouping, request)
         let categories = BeneficiaryCategory.allCases.map(\.rawValue)
-        var csv = CSVWriter(header: ["key", "name", "campaigns", "money_in_kzt", "money_out_kzt", "balance_kzt", "share_disbursed"] + categories.map { "out_\($0)_kzt" })
+        var csv = CSVWriter(header: ["key", "name", "campaigns", "money_in_kzt", "money_out_kzt", "balance_kzt", "share_disbursed", "in_kind_kzt"] + categories.map { "out_\($0)_kzt" })
         for row in report.rows + [report.total] {
             csv.append([row.key.isEmpty ? "total" : row.key, labels[row.key] ?? "", String(row.campaigns), tenge(row.moneyIn), tenge(row.moneyOut),
-                        tenge(row.balance), row.shareDisbursed.map { String(format: "%.4f", $0) } ?? ""] + categories.map { tenge(row.outByCategory[$0] ?? .zero) })
+                        tenge(row.balance), row.shareDisbursed.map { String(format: "%.4f", $0) } ?? "", tenge(row.inKind)] + categories.map { tenge(row.outByCategory[$0] ?? .zero) })
         }
         let response = Response(status: .ok, body: .init(string: csv.output))
         response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")

@@ -107,6 +107,9 @@ enum CharityController {
         var donorName: String?
         var donorNumber: String?
         var donorPhone: String?
+        /// A gift in kind when filled: what was given and the act that valued it.
+        var goods: String?
+        var inKindEvidence: String?
     }
 
     static func donorKeys(_ request: Request) throws -> DonorKeys { try DonorKeys(dataDirectory: request.application.birlikDataDirectory) }
@@ -118,7 +121,11 @@ enum CharityController {
         let form = try request.content.decode(DonationForm.self)
         do {
             let donor = DonorDraft(kind: form.donorKind ?? "", name: form.donorName ?? "", number: form.donorNumber ?? "", phone: form.donorPhone ?? "")
-            let entry = try await CharityStore.recordDonation(.init(amount: form.amount ?? "", day: form.day ?? "", publicName: form.publicName ?? "", donor: donor),
+            let goods = form.goods ?? "", act = form.inKindEvidence ?? ""
+            let inKind = goods.trimmingCharacters(in: .whitespaces).isEmpty && act.trimmingCharacters(in: .whitespaces).isEmpty ? nil
+                : CharityStore.InKind(goods: goods, evidence: act)
+            let entry = try await CharityStore.recordDonation(.init(amount: form.amount ?? "", day: form.day ?? "", publicName: form.publicName ?? "", donor: donor,
+                                                                    inKind: inKind),
                                                               to: figures.campaign.id, actor: request.actor, keys: try donorKeys(request), on: request.db, now: request.now)
             return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "donation-recorded"), ("receipt", entry.reference)]), redirectType: .normal)
         } catch let error as DomainError where error != .forbidden && error != .notFound && error != .signInRequired {

@@ -47,7 +47,7 @@ enum CharityPage {
          "entry": l10n(.charityReceipt), "reason": l10n(.charityReverseReason), "recipient": l10n(.disbursementRecipient),
          "evidence": l10n(.disbursementEvidence), "donorKind": l10n(.donorKind), "donorName": l10n(.donorName),
          "donorNumber": l10n(.donorNumber), "donorPhone": l10n(.orgPhone), "number": l10n(.donorNumber), "from": l10n(.charityStarts),
-         "to": l10n(.charityEnds)]
+         "to": l10n(.charityEnds), "goods": l10n(.charityInKindGoods), "inKindEvidence": l10n(.charityInKindAct)]
     }
 
     static func form(_ form: CharityController.CampaignForm, errors: Form.Errors, _ context: PageContext) -> String {
@@ -102,7 +102,7 @@ enum CharityPage {
             (l10n(.charityPeriod), "\(campaign.startsOn.dotted) – \(campaign.endsOn.dotted)"), (labels["goal"]!, campaign.goal.description),
             (l10n(.charityRaised), model.figures.raised.description), (l10n(.charitySpent), model.figures.spent.description),
             (l10n(.charityBalance), model.figures.balance.description), (l10n(.charityDonations), l10n.number(model.figures.donations)),
-        ]
+        ] + (model.figures.inKind == .zero ? [] : [(l10n(.charityInKindValued), model.figures.inKind.description)])
         var sections: [HTMLNode] = [
             el("h1", [:], .text(campaign.title)),
             el("p", ["class": "muted"], .text(campaign.code)),
@@ -118,6 +118,10 @@ enum CharityPage {
                 Form.text("amount", label: labels["amount"]!, value: model.donation.amount ?? "", errors: errors, l10n: l10n, required: true, hint: l10n(.charityAmountHint)),
                 Form.text("day", label: labels["day"]!, value: model.donation.day ?? model.today.description, errors: errors, l10n: l10n, type: "date", required: true),
                 Form.text("publicName", label: labels["publicName"]!, value: model.donation.publicName ?? "", errors: errors, l10n: l10n, hint: l10n(.charityDonorNameHint)),
+                el("fieldset", ["class": "in-kind"], el("legend", [:], .text(l10n(.charityInKind))),
+                   el("p", ["class": "hint"], .text(l10n(.charityInKindHint))),
+                   Form.text("goods", label: l10n(.charityInKindGoods), value: model.donation.goods ?? "", errors: errors, l10n: l10n),
+                   Form.text("inKindEvidence", label: l10n(.charityInKindAct), value: model.donation.inKindEvidence ?? "", errors: errors, l10n: l10n)),
                 el("fieldset", ["class": "donor"], el("legend", [:], .text(l10n(.donorTitle))),
                    el("p", ["class": "hint"], .text(l10n(.donorHint))),
                    Form.select("donorKind", label: labels["donorKind"]!, options: Donor.Kind.allCases.map { ($0.rawValue, l10n($0.l10nKey)) },
@@ -151,7 +155,7 @@ enum CharityPage {
                     let signed = entry.reverses == nil ? entry.amount : -entry.amount
                     return el("tr", ["class": line.reversed ? "reversed" : nil],
                               el("td", ["class": "number"], .text(String(entry.index))), el("td", [:], .text(entry.day.dotted)),
-                              el("td", [:], .text(l10n(entry.kind.l10nKey))), el("td", ["class": "number"], .text(signed.description)),
+                              el("td", [:], .text(l10n(entry.kind.l10nKey) + (entry.isInKind ? " · " + l10n(.charityInKind) : ""))), el("td", ["class": "number"], .text(signed.description)),
                               el("td", [:], entry.kind == .incomingFunds && entry.reverses == nil
                                  ? el("a", ["href": SiteURL.receipt(number: entry.reference).path], .text(entry.reference)) : .text(entry.reference)),
                               el("td", [:], .text(memo(entry, l10n) + (line.reversed ? " (" + l10n(.charityReversed) + ")" : ""))))

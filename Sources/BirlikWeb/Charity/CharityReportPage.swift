@@ -11,11 +11,11 @@ extension CharityPage {
         let categories = BeneficiaryCategory.allCases.filter { total.outByCategory[$0.rawValue] != nil }
         let key: (CharityReport.Grouping) -> L10nKey = { switch $0 { case .campaign: .charityReportByCampaign; case .organizer: .charityReportByOrganizer; case .region: .charityReportByRegion } }
         let header = [l10n(key(grouping)), l10n(.charityReportCampaigns), l10n(.charityRaised), l10n(.charitySpent), l10n(.charityBalance),
-                      l10n(.charityReportShare)] + categories.map { l10n(.charityReportOutTo, ["category": l10n($0.l10nKey)]) }
+                      l10n(.charityReportShare)] + (total.inKind == .zero ? [] : [l10n(.charityInKindValued)]) + categories.map { l10n(.charityReportOutTo, ["category": l10n($0.l10nKey)]) }
         let line = { (row: CharityReport.Row, name: HTMLNode) -> [HTMLNode] in
             [name, .text(l10n.number(row.campaigns)), .text(row.moneyIn.description), .text(row.moneyOut.description), .text(row.balance.description),
              .text(row.shareDisbursed.map { l10n.decimal($0 * 100, digits: 1) + " %" } ?? "—")]
-                + categories.map { .text((row.outByCategory[$0.rawValue] ?? .zero).description) }
+                + (total.inKind == .zero ? [] : [.text(row.inKind.description)]) + categories.map { .text((row.outByCategory[$0.rawValue] ?? .zero).description) }
         }
         var body = rows.map { row in
             line(row, grouping == .campaign ? el("a", ["href": SiteURL.campaign(code: row.key).path], .text(labels[row.key] ?? row.key)) : .text(labels[row.key] ?? row.key))
