@@ -305,25 +305,32 @@ struct DisbursementWebTests {
             let campaign = try await CharityStore.openCampaign(draft, actor: association.actor, on: app.db, now: TestClock.now)
             let yesterday = TestClock.today.adding(days: -1)
             let day = String(format: "%02d.%02d.%04d", yesterday.day, yesterday.month, yesterday.year)
-            let bad = "Дата;Сумма;Публичное имя\n\(day);10 000;Айгерим\n\(day);десять;Болат\n\(yesterday.description);2 500,50;\n"
+            // The payer and the payer's IIN/BIN as banks export them: a valid one is sealed as the donor, a wrong one refuses the file.
+            let bad = "Дата;Сумма;Публичное имя;Плательщик;ИИН/БИН\n\(day);10 000;Айгерим;Айгерим Сапарова;900101300126\n\(day);десять;Болат;;\n"
+                + "\(yesterday.description);2 500,50;;;\n\(day);1 000;;Болат Ахметов;900101300127\n"
             let (headers, body) = PlanSheetTests.multipart(association, file: Data(bad.utf8), name: "statement.csv")
             var sent = headers
             for (name, value) in association.headers { sent.replaceOrAdd(name: name, value: value) }
             sent.replaceOrAdd(name: "Accept-Language", value: "ru")
             let refused = try await app.testing().sendRequest(.POST, "/charity/\(campaign.code)/import", headers: sent, body: body)
-            #expect(refused.status == .unprocessableEntity && refused.text.contains("Строка 3") && refused.text.contains("десять"), "\(refused.text.prefix(200))")
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("Строка 3") && refused.text.contains("десять")
+                    && refused.text.contains("Строка 5") && refused.text.contains("900101300127"), "\(refused.text.prefix(200))")
             #expect(try await LedgerEntryRecord.query(on: app.db).filter(\.$campaignID == campaign.id).count() == 0, "a refused file wrote something")
 
-            let fixed = bad.replacingOccurrences(of: "десять", with: "10")
+            let fixed = bad.replacingOccurrences(of: "десять", with: "10").replacingOccurrences(of: "900101300127", with: "")
             let (fixedHeaders, fixedBody) = PlanSheetTests.multipart(association, file: Data(fixed.utf8), name: "statement.csv")
             var again = fixedHeaders
             for (name, value) in association.headers { again.replaceOrAdd(name: name, value: value) }
             let imported = try await app.testing().sendRequest(.POST, "/charity/\(campaign.code)/import", headers: again, body: fixedBody)
             #expect(imported.status == .seeOther)
             let figures = try await CharityQueries.campaign(code: campaign.code, on: app.db)
-            #expect(figures.raised == Money(tiyn: 1_000_000 + 1_000 + 250_050) && figures.donations == 3)
-            let receipts = try await LedgerEntryRecord.query(on: app.db).filter(\.$campaignID == campaign.id).sort(\.$index).all(\.$reference)
-            #expect(receipts == (1...3).map { String(format: "R-%04d-%06d", yesterday.year, $0) })
+            #expect(figures.raised == Money(tiyn: 1_000_000 + 1_000 + 250_050 + 100_000) && figures.donations == 4)
+            let entries = try await LedgerEntryRecord.query(on: app.db).filter(\.$campaignID == campaign.id).sort(\.$index).all()
+            #expect(entries.map(\.reference) == (1...4).map { String(format: "R-%04d-%06d", yesterday.year, $0) })
+            let sealed = try await DonorRecord.query(on: app.db).filter(\.$id ~~ entries.compactMap(\.id)).count()
+            #expect(sealed == 1, "only the payer with a valid IIN is a named donor")
+            let statement = try await app.request(.GET, "/charity/statement?number=900101300126&from=\(yesterday)&to=\(TestClock.today)", as: association)
+            #expect(statement.text.contains("Айгерим Сапарова") && statement.text.contains("10\u{202F}000 ₸"))
             #expect(try await AuditLog.verify(on: app.db).isWhole)
         }
     }

@@ -3,7 +3,10 @@ import Foundation
 /// A bank statement of donations received, as a CSV file exported from a bank (comma, semicolon or tab;
 /// UTF-8 or Windows-1251): a header row naming at least the day and the amount, in Kazakh, Russian or
 /// English (`Күні`/`Дата`/`Date`, `Сома`/`Сумма`/`Amount`), and optionally the name a donor agreed to
-/// show (`Жария аты`/`Публичное имя`/`Public name`). Every row is checked; one bad row refuses the file.
+/// show (`Жария аты`/`Публичное имя`/`Public name`), and who paid (`Төлеуші`/`Плательщик`/`Payer`) with the
+/// payer's IIN or BIN (`ЖСН/БСН`/`ИИН/БИН`/`IIN/BIN`) as banks export them: a payer with a number is a
+/// donor sealed like one entered by hand (a BIN's fifth digit, 4–6, tells an organisation from a person).
+/// Every row is checked; one bad row refuses the file.
 public enum BankStatement {
     /// One donation read from the file.
     public struct Line: Sendable, Hashable {
@@ -11,11 +14,15 @@ public enum BankStatement {
         public var day: Day
         public var amount: Money
         public var publicName: String
+        /// The payer, when the statement names one with an IIN or a BIN.
+        public var donor: Donor = .anonymous
     }
 
     static let dayHeaders: Set<String> = ["күні", "күн", "дата", "date", "day"]
     static let amountHeaders: Set<String> = ["сома", "сумма", "amount", "сумма, тг", "сумма (kzt)", "amount (kzt)"]
     static let nameHeaders: Set<String> = ["жария аты", "публичное имя", "public name", "жертвователь", "donor"]
+    static let payerHeaders: Set<String> = ["төлеуші", "плательщик", "payer"]
+    static let numberHeaders: Set<String> = ["жсн/бсн", "иин/бин", "iin/bin", "жсн", "бсн", "иин", "бин", "iin", "bin"]
 
     /// The donations of `data`, or every problem found (row numbers as a spreadsheet shows them).
     public static func read(_ data: Data, today: Day) throws -> [Line] {
@@ -24,6 +31,7 @@ public enum BankStatement {
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let dayColumn = names.firstIndex(where: dayHeaders.contains), amountColumn = names.firstIndex(where: amountHeaders.contains)
         let nameColumn = names.firstIndex(where: nameHeaders.contains)
+        let payerColumn = names.firstIndex(where: payerHeaders.contains), numberColumn = names.firstIndex(where: numberHeaders.contains)
         var problems: [ImportProblem] = []
         if dayColumn == nil { problems.append(ImportProblem(row: 1, column: "", value: header.fields.joined(separator: ", "), .importMissingColumn, ["column": "Күні / Дата / Date"])) }
         if amountColumn == nil { problems.append(ImportProblem(row: 1, column: "", value: header.fields.joined(separator: ", "), .importMissingColumn, ["column": "Сома / Сумма / Amount"])) }
@@ -43,8 +51,24 @@ public enum BankStatement {
             if amount == nil || amount! <= .zero { problem(ImportProblem(row: row.line, column: header.fields[amountColumn], value: amountText, .fieldMoney)) }
             let name = nameColumn.map(field) ?? ""
             if name.count > 200 { problem(ImportProblem(row: row.line, column: header.fields[nameColumn!], value: name, .fieldTooLong, ["max": "200"])) }
-            if let day, let amount, day <= today, amount > .zero, name.count <= 200 {
-                lines.append(Line(row: row.line, day: day, amount: amount, publicName: name))
+            var donor = Donor.anonymous
+            var donorProblem = false
+            if let numberColumn, !field(numberColumn).isEmpty {
+                let number = field(numberColumn).filter { !$0.isWhitespace }
+                let payer = payerColumn.map(field) ?? name
+                let organization = number.count == 12 && number.dropFirst(4).first.map { "456".contains($0) } == true
+                switch DonorDraft(kind: organization ? "organization" : "person", name: payer, number: number).validated() {
+                case let .success(valid): donor = valid
+                case let .failure(.invalid(errors)):
+                    donorProblem = true
+                    let column = errors.first?.field == "donorName" ? payerColumn ?? numberColumn : numberColumn
+                    problem(ImportProblem(row: row.line, column: header.fields[column], value: errors.first?.field == "donorName" ? payer : number,
+                                          errors.first?.key ?? .fieldIin, errors.first?.arguments ?? [:]))
+                case .failure: donorProblem = true
+                }
+            }
+            if let day, let amount, day <= today, amount > .zero, name.count <= 200, !donorProblem {
+                lines.append(Line(row: row.line, day: day, amount: amount, publicName: name, donor: donor))
             }
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems, more: more) }

@@ -1,5 +1,6 @@
 import BirlikCore
 import FluentKit
+import FluentSQL
 import Foundation
 import SQLKit
 
@@ -99,16 +100,26 @@ public enum CharityQueries {
     }
 
     public static func receipt(number: String, on db: any Database) async throws -> Receipt {
-        guard number.count < 40, let record = try await LedgerEntryRecord.query(on: db).filter(\.$reference == number).filter(\.$reverses == nil).first(),
-              let entry = record.entry, let campaign = try await CampaignRecord.find(entry.campaignID, on: db)?.campaign else { throw DomainError.notFound }
-        let reversal = try await LedgerEntryRecord.query(on: db).filter(\.$reverses == entry.id).first()?.entry
+        guard number.count < 40 else { throw DomainError.notFound }
+        // One round trip for the entry, whether it was reversed and whether it was re-issued.
+        let entries = LedgerEntryRecord.schema
+        guard let row = try await (db as! any SQLDatabase).raw("""
+                SELECT e.*, (SELECT r.id FROM \(ident: entries) r WHERE r.reverses = e.id LIMIT 1) AS reversed_by,
+                       (SELECT COUNT(*) FROM \(ident: ReceiptVersionRecord.schema) v WHERE v.number = e.reference) AS reissues
+                FROM \(ident: entries) e WHERE e.reference = \(bind: number) AND e.reverses IS NULL LIMIT 1
+                """).first(),
+              let entry = try row.decode(fluentModel: LedgerEntryRecord.self).entry,
+              let campaign = try await CampaignRecord.find(entry.campaignID, on: db)?.campaign else { throw DomainError.notFound }
+        var reversal: LedgerEntry?
+        if let reversedBy = try row.decode(column: "reversed_by", as: UUID?.self) { reversal = try await LedgerEntryRecord.find(reversedBy, on: db)?.entry }
+        let versions = try row.decode(column: "reissues", as: Int.self) == 0 ? [] :
+            try await ReceiptVersionRecord.query(on: db).filter(\.$number == number).sort(\.$version).all().compactMap(\.value)
         let tree = try await tree(on: db)
         var head = try await newestTreeHead(on: db)
         if let current = head, current.size > tree.size || current.size <= entry.index { head = nil }
         let proof = head.map { tree.inclusionProof(leaf: entry.index, size: $0.size) } ?? []
         let holds = head.map { MerkleTree.verifyInclusion(leafHash: entry.leafHash, index: entry.index, size: $0.size, proof: proof,
                                                           root: Hashing.bytes(hex: $0.root) ?? Data()) } ?? false
-        let versions = try await ReceiptVersionRecord.query(on: db).filter(\.$number == number).sort(\.$version).all().compactMap(\.value)
         return Receipt(entry: entry, campaign: campaign, reversedBy: reversal, head: head, proof: proof, proofHolds: holds, versions: versions)
     }
 

@@ -95,8 +95,9 @@ public enum CharityStore {
     }
 
     /// Imports the donations of a bank statement (read and checked by `BankStatement.read`) into a
-    /// campaign: all entries appended in one transaction, each with its receipt.
-    public static func importDonations(_ lines: [BankStatement.Line], to campaignID: UUID, actor: Actor, on db: any Database, now: Date,
+    /// campaign: all entries appended in one transaction, each with its receipt; a payer named with an IIN
+    /// or BIN is sealed as the donor, as one entered by hand.
+    public static func importDonations(_ lines: [BankStatement.Line], to campaignID: UUID, actor: Actor, keys: DonorKeys, on db: any Database, now: Date,
                                        progress: (@Sendable (Int) -> Void)? = nil) async throws -> [LedgerEntry] {
         guard let campaign = try await CampaignRecord.find(campaignID, on: db)?.campaign else { throw DomainError.notFound }
         try Access.require(actor, .update, .campaign, in: campaign.scope)
@@ -112,12 +113,14 @@ public enum CharityStore {
                                         credit: LedgerAccount.donors, amount: line.amount, day: line.day,
                                         reference: String(format: "R-%04d-%06d", year, receipts[year] ?? 1), memo: line.publicName, recordedAt: now)
                 try await LedgerEntryRecord(entry).create(on: audit.db)
+                if line.donor != .anonymous { try await DonorRecord(entryID: entry.id, donor: line.donor, keys: keys).create(on: audit.db) }
                 written.append(entry)
                 next += 1
                 if written.count % 2000 == 0 { progress?(written.count) }
             }
             try await audit.record("import", "ledgerEntry", id: campaign.id.uuidString, before: Nothing?.none,
                                    after: ["entries": String(written.count), "firstIndex": String(written.first?.index ?? 0),
+                                           "donorsSealed": String(lines.filter { $0.donor != .anonymous }.count),
                                            "totalTiyn": String(written.reduce(Int64(0)) { $0 + $1.amount.tiyn })])
             return written
         }

@@ -107,7 +107,8 @@ public enum Commands {
         return try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
             let campaign = try await CharityQueries.campaign(code: code, on: app.db).campaign
-            return try await CharityStore.importDonations(lines, to: campaign.id, actor: .system, on: app.db, now: clock.now, progress: progress).count
+            return try await CharityStore.importDonations(lines, to: campaign.id, actor: .system, keys: try DonorKeys(dataDirectory: configuration.dataDirectory),
+                                                          on: app.db, now: clock.now, progress: progress).count
         }
     }
 

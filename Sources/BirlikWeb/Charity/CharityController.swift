@@ -165,7 +165,8 @@ enum CharityController {
             try Access.require(request.actor, .update, .campaign, in: figures.campaign.scope)
             let data = Data(buffer: file.data), today = request.today
             let lines = try await request.onThreadPool { try BankStatement.read(data, today: today) }
-            let written = try await CharityStore.importDonations(lines, to: figures.campaign.id, actor: request.actor, on: request.db, now: request.now)
+            let written = try await CharityStore.importDonations(lines, to: figures.campaign.id, actor: request.actor, keys: try donorKeys(request),
+                                                                 on: request.db, now: request.now)
             return request.redirect(to: SiteURL.campaign(code: code).with([("notice", "donations-imported"), ("count", String(written.count))]), redirectType: .normal)
         } catch let failure as ImportFailure {
             return try await page(request, code: code, donation: DonationForm(), problems: failure, errors: Form.Errors(), status: .unprocessableEntity)
