@@ -200,6 +200,29 @@ struct DisbursementWebTests {
         }
     }
 
+    @Test("A sub-campaign rolls up into its parent: the parent's page shows the two together; another organiser cannot nest under it")
+    func subCampaigns() async throws {
+        try await withBirlik { app in
+            let association = try await app.session(DemoUsers.association)
+            let parentCode = String(format: "C-%04d-D001", TestClock.today.adding(days: -40).year)
+            let parent = try await CharityQueries.campaign(code: parentCode, on: app.db)
+            var draft = CampaignDraft()
+            draft.title = "Қысқы етік"; draft.purpose = "Балаларға қысқы етік."; draft.beneficiaryCategory = "largeFamilies"; draft.region = "KZ-75"
+            draft.goal = "100000"; draft.startsOn = TestClock.today.description; draft.endsOn = TestClock.today.adding(days: 20).description
+            draft.parentCode = parentCode
+            let child = try await CharityStore.openCampaign(draft, actor: association.actor, on: app.db, now: TestClock.now)
+            #expect(child.parentID == parent.campaign.id)
+            #expect(try await app.request(.POST, "/charity/\(child.code)/donations", as: association,
+                                          form: ["_csrf": association.csrf, "amount": "10 000", "day": TestClock.today.description, "publicName": ""]).status == .seeOther)
+            let family = try await CharityQueries.family(of: parent, on: app.db)
+            #expect(family.children.map(\.campaign.code) == [child.code] && family.raised == parent.raised + Money(tiyn: 1_000_000))
+            let page = try await app.request(.GET, "/charity/\(parentCode)", headers: ["Accept-Language": "en"]).text
+            #expect(page.contains("id=\"sub-campaigns\"") && page.contains("\(family.raised.description) in") && page.contains("Қысқы етік"))
+            let abai = try await app.session(DemoUsers.abai)
+            await expectInvalid(["parentCode"]) { try await CharityStore.openCampaign(draft, actor: abai.actor, on: app.db, now: TestClock.now) }
+        }
+    }
+
     @Test("A gift in kind is valued, receipted and proven like money, but is no cash: the balance and what may be paid out leave it apart", arguments: TestBackend.enabled)
     func giftInKind(_ backend: TestBackend) async throws {
         try await withBirlik(backend) { app in

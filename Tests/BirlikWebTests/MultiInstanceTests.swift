@@ -174,13 +174,15 @@ struct MultiInstanceTests {
             let loser = outcomes[0] == .conflict ? try await secretariat.send(.GET, siteA + reportPath) : try await almaty.send(.GET, siteB + reportPath)
             #expect(loser.status == .ok)
 
-            // The scheduled work, started by both instances at once, writes each reminder once.
+            // The scheduled work, started by both instances at once, writes each reminder once: each kind of
+            // reminder is one transaction under the audit lock and each reminder has a unique key, so the two
+            // runs may share the kinds between them, and a third run finds nothing left to write.
             let runs = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<2 { group.addTask { try await Self.run(binary, ["remind"], environment: environment) } }
                 return try await group.reduce(into: [String]()) { $0.append($1) }
             }
             let written = runs.compactMap { $0.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines).dropLast()) } }
-            #expect(written.count == 2 && written.reduce(0, +) > 0 && written.contains(0), "\(runs)")
+            #expect(written.count == 2 && written.reduce(0, +) > 0, "\(runs)")
             #expect(try await Self.run(binary, ["remind"], environment: environment).contains("written: 0."))
             for process in processes { process.terminate() }
             while processes.contains(where: \.isRunning) { try await Task.sleep(nanoseconds: 50_000_000) }

@@ -121,6 +121,12 @@ public struct GrantApplication: Sendable, Hashable, Codable, Identifiable {
 
     /// The applicant may still change it.
     public var isEditable: Bool { status == .draft || status == .returned }
+
+    /// A winner of a nomination whose share of the prize is not set yet.
+    public var awaitsShare: Bool {
+        guard status == .awarded, let decision else { return false }
+        return decision.awarded && decision.amount == .zero
+    }
 }
 
 /// The terms of the grant procedure, in working days of the one calendar.

@@ -36,6 +36,34 @@ public enum CharityQueries {
         return Figures(campaign: campaign, raised: Money(tiyn: sum.raised), spent: Money(tiyn: sum.spent), donations: sum.donations, inKind: Money(tiyn: sum.inKind))
     }
 
+    /// A campaign's sub-campaigns at any depth, and the campaign's figures with theirs rolled up into it.
+    public struct Family: Sendable {
+        public var children: [Figures]
+        public var raised: Money
+        public var spent: Money
+        public var inKind: Money
+        public var donations: Int
+        public var balance: Money { raised - spent }
+    }
+
+    public static func family(of figures: Figures, on db: any Database) async throws -> Family {
+        let all = try await campaigns(on: db)
+        var family = Family(children: [], raised: figures.raised, spent: figures.spent, inKind: figures.inKind, donations: figures.donations)
+        var parents: Set<UUID> = [figures.campaign.id]
+        while true {
+            let known = Set(family.children.map(\.campaign.id))
+            let next = all.filter { candidate in candidate.campaign.parentID.map(parents.contains) == true && !known.contains(candidate.campaign.id) }
+            guard !next.isEmpty else { break }
+            for child in next {
+                family.children.append(child)
+                family.raised = family.raised + child.raised; family.spent = family.spent + child.spent
+                family.inKind = family.inKind + child.inKind; family.donations += child.donations
+            }
+            parents = Set(next.map(\.campaign.id))
+        }
+        return family
+    }
+
     /// Money in, money out (net of reversals) and the number of donations not reversed, per campaign.
     static func sums(campaignID: UUID?, on db: any Database) async throws -> [UUID: (raised: Int64, spent: Int64, donations: Int, inKind: Int64)] {
         let sql = db as! any SQLDatabase

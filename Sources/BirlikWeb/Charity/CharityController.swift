@@ -92,7 +92,8 @@ enum CharityController {
         let disbursements = try await DisbursementStore.list(campaignID: figures.campaign.id, on: request.db)
         let head = try await CharityQueries.newestTreeHead(on: request.db)
         let organizer = try await CharityPage.names([figures.campaign.organizerID], request)[figures.campaign.organizerID] ?? ""
-        let model = CharityPage.Model(figures: figures, organizer: organizer, entries: entries, head: head,
+        let family = try await CharityQueries.family(of: figures, on: request.db)
+        let model = CharityPage.Model(figures: figures, family: family, organizer: organizer, entries: entries, head: head,
                                       canRecord: Access.check(request.actor, .update, .campaign, in: figures.campaign.scope) == .allowed,
                                       donation: donation, disbursements: disbursements, disbursement: disbursement, problems: problems, userID: request.actor.userID,
                                       today: request.today)

@@ -75,6 +75,7 @@ enum CharityPage {
 
     struct Model {
         var figures: CharityQueries.Figures
+        var family: CharityQueries.Family
         var organizer: String
         var entries: [(entry: LedgerEntry, reversed: Bool)]
         var head: TreeHead?
@@ -110,6 +111,15 @@ enum CharityPage {
             el("dl", ["class": "facts"], .group(facts.map { .group([el("dt", [:], .text($0.0)), el("dd", [:], .text($0.1))]) })),
             el("p", [:], .text(campaign.purpose)),
             el("p", [:], el("a", ["href": SiteURL.apiCampaignTransactions(code: campaign.code).path, "id": "iati-link"], .text(l10n(.charityIati)))),
+            model.family.children.isEmpty ? .empty : el("section", ["id": "sub-campaigns"],
+                el("h2", [:], .text(l10n(.charitySubCampaigns))),
+                el("p", [:], .text(l10n(.charityFamilyLine, ["raised": model.family.raised.description, "spent": model.family.spent.description,
+                                                             "balance": model.family.balance.description, "count": l10n.number(model.family.donations)]))),
+                el("ul", [:], model.family.children.map { child in
+                    el("li", [:], el("a", ["href": SiteURL.campaign(code: child.campaign.code).path], .text(child.campaign.title)),
+                       .text(" · " + l10n(.charityBalanceLine, ["balance": child.balance.description, "spent": child.spent.description,
+                                                                 "count": l10n.number(child.donations)])))
+                })),
             Form.summary(errors, labels: labels, l10n: l10n),
         ]
         if model.canRecord {

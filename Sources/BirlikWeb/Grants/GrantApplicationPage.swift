@@ -124,7 +124,7 @@ enum GrantApplicationPage {
                     Form.text("amount", label: l10n(.grantsAmountAwarded), value: String(value.budget.tiyn / 100), errors: none, l10n: l10n,
                               hint: l10n(.grantsAmountHint, ["max": min(value.budget, model.lot?.budget ?? value.budget).description])),
             ]))
-        case .awarded where value.decision?.amount == .zero:
+        case .awarded where value.awaitsShare:
             sections.append(el("p", ["class": "notice", "id": "nomination-pending"], .text(l10n(.grantsNominationNotFinal))))
         case .awarded:
             let rows: [HTMLNode] = (0..<GrantsController.trancheRows).map { index in

@@ -188,15 +188,7 @@ enum GrantsPage {
             el("p", [:], el("a", ["href": SiteURL.grantMinutes(code: call.code).path], .text(l10n(.grantsMinutes)))),
         ]
         if model.isOperator {
-            for lot in model.lots where lot.isNomination {
-                let decided = model.applications.filter { $0.lotID == lot.id && $0.decision != nil }
-                guard !decided.isEmpty, decided.contains(where: { $0.decision?.awarded == true && $0.decision?.amount == .zero }) else { continue }
-                sections.append(el("form", ["method": "post", "action": SiteURL.grantNominationFinalise(code: call.code, lot: lot.code).path,
-                                            "id": "finalise-\(lot.code)", "class": "step-form"], Layout.csrfField(context),
-                                   el("h3", [:], .text(l10n(.grantsFinaliseNomination) + " · " + lot.code)),
-                                   el("p", ["class": "hint"], .text(l10n(.grantsFinaliseHint, ["prize": lot.budget.description, "count": String(lot.winners ?? 0)]))),
-                                   el("button", ["type": "submit", "class": "button"], .text(l10n(.grantsFinaliseNomination)))))
-            }
+            sections += nominationForms(model, context)
             if !errors.isEmpty, !model.canApply { sections.append(Form.summary(errors, labels: applicationLabels(l10n), l10n: l10n)) }
         }
         if model.canApply {
@@ -236,6 +228,20 @@ enum GrantsPage {
             }, id: "applications"))
         }
         return Layout.page(title: call.title, crumbs: crumbs(l10n, call.code), context: context, wide: true, content: .group(sections))
+    }
+
+    /// For each nomination of the call whose winners are named but not yet given their shares: the form
+    /// that splits the prize.
+    static func nominationForms(_ model: CallModel, _ context: PageContext) -> [HTMLNode] {
+        let l10n = context.l10n
+        let waiting = Set(model.applications.filter(\.awaitsShare).map(\.lotID))
+        return model.lots.filter { waiting.contains($0.id) }.map { lot in
+            el("form", ["method": "post", "action": SiteURL.grantNominationFinalise(code: model.call.code, lot: lot.code).path,
+                        "id": "finalise-\(lot.code)", "class": "step-form"], Layout.csrfField(context),
+               el("h3", [:], .text(l10n(.grantsFinaliseNomination) + " · " + lot.code)),
+               el("p", ["class": "hint"], .text(l10n(.grantsFinaliseHint, ["prize": lot.budget.description, "count": lot.winners.map(String.init) ?? ""]))),
+               el("button", ["type": "submit", "class": "button"], .text(l10n(.grantsFinaliseNomination))))
+        }
     }
 
     static func minutes(_ call: GrantCall, lines: [GrantQueries.MinutesLine], _ context: PageContext) -> String {
