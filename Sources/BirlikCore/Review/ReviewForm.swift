@@ -80,12 +80,17 @@ public struct ReviewSummary: Sendable, Hashable {
 
     /// Subjects ranked by mean score, best first; equal means share a rank (1, 2, 2, 4), unscored last.
     public static func ranking<ID: Hashable>(_ summaries: [(id: ID, summary: ReviewSummary)]) -> [(id: ID, rank: Int?, mean: Double?)] {
-        let scored = summaries.filter { $0.summary.mean != nil }.sorted { ($0.summary.mean ?? 0) > ($1.summary.mean ?? 0) }
+        ranking(means: summaries.map { ($0.id, $0.summary.mean) })
+    }
+
+    /// The same ranking over means already taken (a decision keeps the mean it was made on).
+    public static func ranking<ID: Hashable>(means: [(id: ID, mean: Double?)]) -> [(id: ID, rank: Int?, mean: Double?)] {
+        let scored = means.compactMap { item in item.mean.map { (id: item.id, mean: $0) } }.sorted { $0.mean > $1.mean }
         var result: [(id: ID, rank: Int?, mean: Double?)] = []
         for (index, item) in scored.enumerated() {
-            let rank = index > 0 && scored[index - 1].summary.mean == item.summary.mean ? result[index - 1].rank : index + 1
-            result.append((item.id, rank, item.summary.mean))
+            let rank = index > 0 && scored[index - 1].mean == item.mean ? result[index - 1].rank : index + 1
+            result.append((item.id, rank, item.mean))
         }
-        return result + summaries.filter { $0.summary.mean == nil }.map { ($0.id, nil, nil) }
+        return result + means.filter { $0.mean == nil }.map { ($0.id, nil, nil) }
     }
 }

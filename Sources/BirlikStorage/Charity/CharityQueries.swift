@@ -47,8 +47,10 @@ public enum CharityQueries {
     }
 
     public static func family(of figures: Figures, on db: any Database) async throws -> Family {
-        let all = try await campaigns(on: db)
         var family = Family(children: [], raised: figures.raised, spent: figures.spent, inKind: figures.inKind, donations: figures.donations)
+        // Most campaigns have none: one index read, not a scan of the ledger, on every campaign page.
+        guard try await CampaignRecord.query(on: db).filter(\.$parentID == figures.campaign.id).count() > 0 else { return family }
+        let all = try await campaigns(on: db)
         var parents: Set<UUID> = [figures.campaign.id]
         while true {
             let known = Set(family.children.map(\.campaign.id))

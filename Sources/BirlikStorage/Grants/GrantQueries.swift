@@ -94,7 +94,8 @@ public enum GrantQueries {
         let lots = try await lots(ids: Array(Set(decided.map(\.lotID))), on: db)
         var lines: [MinutesLine] = []
         for (_, group) in Dictionary(grouping: decided, by: \.lotID).sorted(by: { (lots[$0.key]?.code ?? "") < (lots[$1.key]?.code ?? "") }) {
-            let ranked = rank(group.map { ($0.id, $0.decision?.meanScore) })
+            let ranked = Dictionary(uniqueKeysWithValues: ReviewSummary.ranking(means: group.map { ($0.id, $0.decision?.meanScore) })
+                .compactMap { item in item.rank.map { (item.id, $0) } })
             for application in group.sorted(by: { (ranked[$0.id] ?? .max, $0.number) < (ranked[$1.id] ?? .max, $1.number) }) {
                 lines.append(MinutesLine(application: application, applicant: applicants.first { $0.id == application.applicantID },
                                          lot: lots[application.lotID], rank: ranked[application.id]))
@@ -103,21 +104,16 @@ public enum GrantQueries {
         return lines
     }
 
-    /// Ranks by mean score, best first, equal means sharing a rank.
-    static func rank(_ means: [(UUID, Double?)]) -> [UUID: Int] {
-        let scored = means.compactMap { id, mean in mean.map { (id, $0) } }.sorted { $0.1 > $1.1 }
-        var result: [UUID: Int] = [:]
-        for (index, item) in scored.enumerated() {
-            result[item.0] = index > 0 && scored[index - 1].1 == item.1 ? result[scored[index - 1].0] : index + 1
-        }
-        return result
-    }
-
     /// The received reviews of each application of a call, summarised, for the commission.
     public static func reviewSummaries(_ applications: [GrantApplication], on db: any Database) async throws -> [UUID: (summary: ReviewSummary, assignments: [ReviewAssignment])] {
+        guard !applications.isEmpty else { return [:] }
+        // One query for every application's assignments.
+        let all = try await ReviewAssignmentRecord.query(on: db).filter(\.$subjectID ~~ applications.map(\.id)).all().compactMap(\.value)
+            .sorted { ($0.assignedOn, $0.id.uuidString) < ($1.assignedOn, $1.id.uuidString) }
+        let bySubject = Dictionary(grouping: all, by: \.subjectID)
         var result: [UUID: (ReviewSummary, [ReviewAssignment])] = [:]
         for application in applications {
-            let assignments = try await ReviewStore.assignments(of: application.id, on: db)
+            let assignments = bySubject[application.id] ?? []
             result[application.id] = (ReviewSummary(assignments, form: .grants), assignments)
         }
         return result
