@@ -73,6 +73,9 @@ struct ScopeFilterTests {
             let assignment = ReviewAssignment(subjectKind: "grantApplication", subjectID: application.id, reviewerID: reviewer, reviewerName: "probe",
                                               assignedOn: TestClock.today, respondBy: TestClock.today, dueOn: TestClock.today)
             try await ReviewAssignmentRecord(assignment).create(on: db)
+            let registration = EventRegistration(eventID: UUID(), organizerID: council, region: place, token: "probe-\(index)", name: "probe",
+                                                 email: "probe\(index)@example.kz", phone: "", language: .kk, status: .confirmed, registeredAt: TestClock.now, position: index + 1)
+            try await EventRegistrationRecord(registration).create(on: db)
         }
     }
 
@@ -123,6 +126,7 @@ struct ScopeFilterTests {
                 try await Self.compare(GrantLotRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(GrantApplicationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(ReviewAssignmentRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(EventRegistrationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
         }

@@ -53,6 +53,10 @@ public enum Resource: String, Sendable, CaseIterable {
     case grantApplication
     /// An expert's review assignment (S21). Its owner (`Scope.organizationID`) is the reviewer's account.
     case reviewAssignment
+    /// An event of the calendar (S15): public; kept by its organiser's staff and the region's coordinators.
+    case event
+    /// A registration for an event: the attendee holds it by its token; the event's keepers handle it.
+    case eventRegistration
 }
 
 /// The outcome of a permission check.
@@ -158,6 +162,14 @@ public enum Access {
             return .publicAnd(regions: [], organizations: actor.userID.map { [$0] } ?? [])
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
+        case (_, .event):
+            return .everything
+        case (.secretariat, .eventRegistration):
+            return .everything
+        case (.regionalCoordinator, .eventRegistration):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.association, .eventRegistration), (.executor, .eventRegistration), (.councilMember, .eventRegistration):
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
         default:
             return .nothing
         }
@@ -179,7 +191,7 @@ public enum Access {
         if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
         // Anyone may file an appeal and read the calendar of working days.
         if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) || (resource, action) == (.mediator, .view)
-            || (resource, action) == (.campaign, .view) {
+            || (resource, action) == (.campaign, .view) || (resource, action) == (.event, .view) || (resource, action) == (.eventRegistration, .create) {
             return .allowed
         }
         guard actor.isSignedIn else {
@@ -302,6 +314,14 @@ public enum Access {
             switch actor.role {
             case .secretariat: return .allowed
             case .association, .executor, .councilMember, .regionalCoordinator: return ownsIt ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.event, .create), (.event, .update), (.eventRegistration, .view), (.eventRegistration, .update):
+            // The organiser's own staff, the region's coordinators (the regional assembly), the Secretariat.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion || ownsIt ? .allowed : .forbidden
+            case .association, .executor, .councilMember: return ownsIt ? .allowed : .forbidden
             default: return .forbidden
             }
         case (.mediationCase, .view):

@@ -41,6 +41,9 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
+    /// The start of the day in Kazakhstan, as an instant.
+    public var start: Date { instant(secondsIntoDay: 0) }
+
     /// The end of the day in Kazakhstan, as an instant.
     public var end: Date { instant(secondsIntoDay: 86_399) }
 

@@ -32,6 +32,8 @@ public enum ValueSource: String, Sendable, CaseIterable, Codable {
     case `import`
     /// The demonstration data set.
     case demo
+    /// Moved by records kept elsewhere in Birlik (the reports of events held).
+    case events
 
     public var l10nKey: L10nKey { L10nKey(rawValue: "valueSource.\(rawValue)")! }
 }

@@ -124,23 +124,4 @@ public enum GrantQueries {
         try await UserRecord.query(on: db).filter(\.$role == Role.expert.rawValue).filter(\.$disabledAt == nil).sort(\.$displayName).all()
             .compactMap { row in row.id.map { ($0, row.displayName) } }
     }
-
-    /// A plan measure named on a lot: `plan-code/measure-code`, its title and id.
-    public struct MeasureLink: Sendable {
-        public var reference: String
-        public var title: LocalizedText
-        public var id: UUID
-    }
-
-    public static func measures(_ ids: [UUID], on db: any Database) async throws -> [MeasureLink] {
-        guard !ids.isEmpty else { return [] }
-        let measures = try await MeasureRecord.query(on: db).filter(\.$id ~~ ids).all()
-        let plans = try await PlanRecord.query(on: db).filter(\.$id ~~ Array(Set(measures.map(\.planID)))).all()
-        let codes = Dictionary(uniqueKeysWithValues: plans.compactMap { plan in plan.id.map { ($0, plan.code) } })
-        return ids.compactMap { id in
-            measures.first { $0.id == id }.map {
-                MeasureLink(reference: "\(codes[$0.planID] ?? "")/\($0.code)", title: LocalizedText(kk: $0.titleKK, ru: $0.titleRU, en: $0.titleEN), id: id)
-            }
-        }
-    }
 }

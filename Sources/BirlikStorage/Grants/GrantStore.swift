@@ -17,7 +17,7 @@ public enum GrantStore {
         var problems: [FieldError] = []
         var valid: (title: String, justification: String, terms: String, budget: Money, months: Int, region: String, winners: Int?)?
         do { valid = try draft.validated() } catch let DomainError.invalid(errors) { problems = errors }
-        let measures = try await measureIDs(draft.codes, on: db)
+        let measures = try await MeasureReferences.resolve(draft.codes, on: db)
         if !measures.unknown.isEmpty { problems.append(FieldError("measureCodes", .grantsUnknownMeasure, ["codes": measures.unknown.joined(separator: ", ")])) }
         guard problems.isEmpty, let valid else { throw DomainError.invalid(problems) }
         try Access.require(actor, .create, .grantLot, in: Scope(organizationID: nil, regionCode: valid.region, isPublic: false))
@@ -43,19 +43,6 @@ public enum GrantStore {
             try await audit.record("create", "grantLot", id: lot.id.uuidString, before: Nothing?.none, after: lot)
             return lot
         }
-    }
-
-    /// `plan-code/measure-code` references resolved to measures, and those that name none.
-    static func measureIDs(_ codes: [String], on db: any Database) async throws -> (ids: [UUID], unknown: [String]) {
-        var ids: [UUID] = [], unknown: [String] = []
-        for code in codes {
-            guard let slash = code.lastIndex(of: "/"),
-                  let plan = try await PlanRecord.query(on: db).filter(\.$code == String(code[..<slash])).first(), let planID = plan.id,
-                  let measure = try await MeasureRecord.query(on: db).filter(\.$planID == planID).filter(\.$code == String(code[code.index(after: slash)...])).first(),
-                  let id = measure.id else { unknown.append(code); continue }
-            if !ids.contains(id) { ids.append(id) }
-        }
-        return (ids, unknown)
     }
 
     /// Publishes a lot: from now on it is public and can be called; its budget is allotted to the year's

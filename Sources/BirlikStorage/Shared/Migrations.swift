@@ -44,5 +44,7 @@ public enum BirlikMigrations {
         AddOrganizationBIN(),
         CreateGrants(),
         CreateReceiptVersions(),
+        // Batch 010: the calendar of events (S15).
+        CreateEvents(),
     ]
 }

@@ -81,3 +81,39 @@ public enum ValueStore {
         return (saved, violations)
     }
 }
+
+extension ValueStore {
+    /// Adds `deltas` to the stored values (a missing value counts as 0) inside the caller's audited
+    /// transaction: how a record elsewhere in Birlik (an event's report) moves the figures it feeds, through
+    /// the statistics store and its locks, never as a second copy. Refused when the data set's figures
+    /// for that place and period are approved.
+    public static func contribute(_ deltas: [DataValue], source: ValueSource, audit: AuditWriter) async throws {
+        // Deltas on the same value are summed first (an amended report takes the old figures out and puts
+        // the new ones in); those that cancel out move nothing.
+        var merged: [String: DataValue] = [:], order: [String] = []
+        for delta in deltas {
+            let key = "\(delta.element)|\(delta.category)|\(delta.place)|\(delta.period)"
+            if merged[key] == nil { order.append(key); merged[key] = delta } else { merged[key]?.value += delta.value }
+        }
+        let deltas = order.compactMap { merged[$0] }.filter { $0.value != 0 }
+        guard !deltas.isEmpty, let sql = audit.db as? any SQLDatabase else { return }
+        let locked = try await ApprovalStore.lockedKeys(on: audit.db)
+        var before: [String: Double] = [:], after: [DataValue] = []
+        for delta in deltas {
+            guard let element = StatisticsCatalog.shared.element(delta.element) else { throw DomainError.notFound }
+            if locked.contains("\(element.dataSet)|\(delta.place)|\(delta.period)") { throw DomainError.conflict(.statisticsLocked) }
+            let key = "\(delta.element)|\(delta.category)|\(delta.place)|\(delta.period)"
+            let current = try await sql.raw("""
+                SELECT value FROM \(unsafeRaw: ValueTable.values) WHERE element = \(bind: delta.element) AND category = \(bind: delta.category)
+                AND place = \(bind: delta.place) AND period = \(bind: delta.period.description)
+                """).first()?.decode(column: "value", as: Double.self) ?? 0
+            before[key] = current
+            var value = delta
+            value.value = max(0, current + delta.value)
+            after.append(value)
+        }
+        _ = try await ValueTable.upsert(after, source: source, enteredBy: audit.actor.displayName, at: audit.now, on: audit.db)
+        try await audit.record("contribute", "values", id: after.map { "\($0.element)|\($0.category)|\($0.place)|\($0.period)" }.joined(separator: ","),
+                               before: before, after: Dictionary(uniqueKeysWithValues: after.map { ("\($0.element)|\($0.category)|\($0.place)|\($0.period)", $0.value) }))
+    }
+}

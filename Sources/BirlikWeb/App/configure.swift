@@ -51,6 +51,7 @@ func routes(_ app: Application) {
     PublicControlController.register(app)
     CharityController.register(app)
     GrantsController.register(app)
+    EventsController.register(app)
     ReviewsController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)

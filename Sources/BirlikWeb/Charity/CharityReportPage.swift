@@ -29,7 +29,7 @@ extension CharityPage {
                 el("li", [:], el("a", ["href": SiteURL.charityReport.with([("by", option.rawValue)]), "aria-current": option == grouping ? "page" : nil],
                                  .text(l10n(key(option)))))
             })),
-            GrantsPage.table(header, body, id: "charity-report"),
+            Layout.table(header, body, id: "charity-report"),
             el("p", [:], .text(l10n(.grantsOpenData) + ": "),
                el("a", ["href": SiteURL.charityReportCSV.with([("by", grouping.rawValue)])], .text("CSV")), .text(" · "),
                el("a", ["href": SiteURL.apiCharityReport.with([("by", grouping.rawValue)])], .text("JSON"))),

@@ -36,7 +36,7 @@ enum GrantApplicationPage {
             el("h1", [:], .text(value.title)),
             el("p", ["class": "muted"], .text(value.number + (model.call.map { " · \($0.code)" } ?? ""))),
             Form.summary(errors, labels: labels, l10n: l10n),
-            GrantsPage.facts(facts, id: "application-facts"),
+            Layout.facts(facts, id: "application-facts"),
             value.note.isEmpty ? .empty : el("p", ["class": "notice", "id": "operator-note"], .text(value.note)),
             el("h2", [:], .text(labels["summary"]!)), el("p", ["class": "prose"], .text(value.summary)),
             value.budgetNotes.isEmpty ? .empty : .group([el("h2", [:], .text(labels["budgetNotes"]!)), el("p", ["class": "prose"], .text(value.budgetNotes))]),
@@ -158,7 +158,7 @@ enum GrantApplicationPage {
         }
         return .group([
             el("h2", [:], .text(l10n(.reviewsTitle))),
-            GrantsPage.table(header, rows, id: "reviews"),
+            Layout.table(header, rows, id: "reviews"),
             el("p", ["id": "review-summary"], .text(l10n(.reviewSummaryLine, ["mean": model.summary.mean.map { l10n.decimal($0, digits: 1) } ?? "—",
                                                                              "spread": l10n.decimal(model.summary.spread, digits: 1),
                                                                              "count": String(model.summary.rows.count)]))),
@@ -175,7 +175,7 @@ enum GrantApplicationPage {
         var sections: [HTMLNode] = []
         if let decision = value.decision {
             sections.append(el("h2", [:], .text(l10n(.grantsDecision))))
-            sections.append(GrantsPage.facts([(l10n(.grantsMinutesNumber), "\(decision.minutes) · \(decision.on.dotted)"),
+            sections.append(Layout.facts([(l10n(.grantsMinutesNumber), "\(decision.minutes) · \(decision.on.dotted)"),
                                               (l10n(.grantsDecision), decision.awarded ? l10n(.grantsStatusAwarded) : l10n(.grantsStatusRejected)),
                                               (l10n(.grantsAmountAwarded), decision.amount.description),
                                               (l10n(.reviewMean), decision.meanScore.map { l10n.decimal($0, digits: 1) } ?? "—")]))
@@ -184,7 +184,7 @@ enum GrantApplicationPage {
         if !value.tranches.isEmpty {
             let url = SiteURL.grantApplicationStep(id: value.id.uuidString)
             sections.append(el("h2", [:], .text(l10n(.grantsTranches) + (value.contractNumber.isEmpty ? "" : " · " + value.contractNumber))))
-            sections.append(GrantsPage.table([l10n(.grantsNumber), l10n(.charityAmount), l10n(.grantsDue), l10n(.grantsStatus), ""],
+            sections.append(Layout.table([l10n(.grantsNumber), l10n(.charityAmount), l10n(.grantsDue), l10n(.grantsStatus), ""],
                                              value.tranches.enumerated().map { index, tranche in
                 let action: HTMLNode
                 switch tranche.status {

@@ -90,7 +90,7 @@ enum GrantsController {
     }
 
     static func lotPage(_ request: Request, _ lot: GrantLot, form: LotForm?, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
-        let measures = try await GrantQueries.measures(lot.measureIDs, on: request.db)
+        let measures = try await MeasureReferences.links(lot.measureIDs, on: request.db)
         let form = form ?? LotForm(title: lot.title, justification: lot.justification, termsOfReference: lot.termsOfReference,
                                    budget: String(lot.budget.tiyn / 100) + (lot.budget.tiyn % 100 == 0 ? "" : String(format: ",%02d", lot.budget.tiyn % 100)),
                                    termMonths: String(lot.termMonths), region: lot.region, measureCodes: measures.map(\.reference).joined(separator: "\n"),

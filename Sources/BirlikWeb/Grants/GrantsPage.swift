@@ -6,17 +6,6 @@ import Vapor
 /// The pages of the grant plan: the plan and its calls, a lot, a call with its applications, the
 /// commission's public minutes.
 enum GrantsPage {
-    static func facts(_ rows: [(String, String)], id: String? = nil) -> HTMLNode {
-        el("dl", ["class": "facts", "id": id], .group(rows.map { .group([el("dt", [:], .text($0.0)), el("dd", [:], .text($0.1))]) }))
-    }
-
-    static func table(_ header: [String], _ rows: [[HTMLNode]], id: String) -> HTMLNode {
-        el("div", ["class": "table-wrap"],
-           el("table", ["class": "data", "id": id],
-              el("thead", [:], el("tr", [:], header.map { el("th", ["scope": "col"], .text($0)) })),
-              el("tbody", [:], rows.map { row in el("tr", [:], row.map { el("td", [:], $0) }) })))
-    }
-
     static func crumbs(_ l10n: Localizer, _ last: String?) -> [Layout.Crumb] {
         [Layout.Crumb(label: l10n(.grantsTitle), url: last == nil ? nil : SiteURL.grants.path)] + (last.map { [Layout.Crumb(label: $0, url: nil)] } ?? [])
     }
@@ -41,17 +30,17 @@ enum GrantsPage {
                             el("a", ["class": "button secondary", "href": SiteURL.reviews.path], .text(l10n(.reviewsTitle)))) : .empty,
             mine.isEmpty ? .empty : .group([
                 el("h2", [:], .text(l10n(.grantsMine))),
-                table([l10n(.grantsNumber), l10n(.grantsProjectTitle), l10n(.grantsStatus)], mine.map { application in
+                Layout.table([l10n(.grantsNumber), l10n(.grantsProjectTitle), l10n(.grantsStatus)], mine.map { application in
                     [el("a", ["href": SiteURL.grantApplication(id: application.id.uuidString).path, "class": "code-link"], .text(application.number)),
                      .text(application.title), .text(l10n(application.status.l10nKey))]
                 }, id: "my-applications"),
             ]),
             el("h2", [:], .text(l10n(.grantsCalls))),
             calls.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.grantsNoCalls))) :
-                table([l10n(.grantsCode), l10n(.grantsCallTitle), l10n(.grantsWindow), l10n(.grantsStatus), l10n(.grantsMinutes)], callRows, id: "calls"),
+                Layout.table([l10n(.grantsCode), l10n(.grantsCallTitle), l10n(.grantsWindow), l10n(.grantsStatus), l10n(.grantsMinutes)], callRows, id: "calls"),
             el("h2", [:], .text(l10n(.grantsPlan))),
             lots.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.grantsNoLots))) :
-                table([l10n(.grantsCode), l10n(.grantsLotTitle), l10n(.appealPlace), l10n(.grantsBudget), l10n(.grantsTerm), l10n(.grantsStatus)], lotRows, id: "lots"),
+                Layout.table([l10n(.grantsCode), l10n(.grantsLotTitle), l10n(.appealPlace), l10n(.grantsBudget), l10n(.grantsTerm), l10n(.grantsStatus)], lotRows, id: "lots"),
             el("h2", [:], .text(l10n(.grantsOpenData))),
             el("p", [:], .text(l10n(.grantsOpenDataLead)), .text(" "),
                el("a", ["href": SiteURL.grants360JSON.path], .text("JSON")), .text(" · "),
@@ -93,14 +82,14 @@ enum GrantsPage {
         ]))
     }
 
-    static func lot(_ lot: GrantLot, measures: [GrantQueries.MeasureLink], canEdit: Bool, form: GrantsController.LotForm, errors: Form.Errors, _ context: PageContext) -> String {
+    static func lot(_ lot: GrantLot, measures: [MeasureReferences.MeasureLink], canEdit: Bool, form: GrantsController.LotForm, errors: Form.Errors, _ context: PageContext) -> String {
         let l10n = context.l10n
         let labels = lotLabels(l10n)
         var sections: [HTMLNode] = [
             el("h1", [:], .text(lot.title)),
             el("p", ["class": "muted"], .text("\(lot.code) · \(l10n(lot.status.l10nKey))" + (lot.publishedOn.map { " · \($0.dotted)" } ?? ""))),
             Form.summary(errors, labels: labels, l10n: l10n),
-            facts([(labels["budget"]!, lot.budget.description), (l10n(.grantsTerm), l10n(.grantsMonths, ["count": String(lot.termMonths)])),
+            Layout.facts([(labels["budget"]!, lot.budget.description), (l10n(.grantsTerm), l10n(.grantsMonths, ["count": String(lot.termMonths)])),
                    (labels["region"]!, EarlyWarningPage.regionName(lot.region, l10n))]
                   + (lot.winners.map { [(l10n(.grantsNomination), l10n(.grantsNominationLine, ["count": String($0)]))] } ?? [])),
             el("h2", [:], .text(labels["justification"]!)), el("p", ["class": "prose"], .text(lot.justification)),
@@ -179,9 +168,9 @@ enum GrantsPage {
         var sections: [HTMLNode] = [
             el("h1", [:], .text(call.title)),
             el("p", ["class": "muted"], .text("\(call.code) · \(l10n(call.phase(on: model.today).l10nKey))")),
-            facts([(l10n(.grantsWindow), "\(call.opensOn.dotted) – \(call.closesOn.dotted)")]),
+            Layout.facts([(l10n(.grantsWindow), "\(call.opensOn.dotted) – \(call.closesOn.dotted)")]),
             el("h2", [:], .text(l10n(.grantsLots))),
-            table([l10n(.grantsCode), l10n(.grantsLotTitle), l10n(.appealPlace), l10n(.grantsBudget)], model.lots.map { lot in
+            Layout.table([l10n(.grantsCode), l10n(.grantsLotTitle), l10n(.appealPlace), l10n(.grantsBudget)], model.lots.map { lot in
                 [el("a", ["href": SiteURL.grantLot(code: lot.code).path, "class": "code-link"], .text(lot.code)), .text(lot.title),
                  .text(EarlyWarningPage.regionName(lot.region, l10n)), .text(lot.budget.description)]
             }, id: "call-lots"),
@@ -210,7 +199,7 @@ enum GrantsPage {
             if model.isOperator { header += [l10n(.reviewMean), l10n(.reviewRank)] }
             let lots = Dictionary(uniqueKeysWithValues: model.lots.map { ($0.id, $0.code) })
             sections.append(el("h2", [:], .text(l10n(.grantsApplications))))
-            sections.append(table(header, model.applications.map { application in
+            sections.append(Layout.table(header, model.applications.map { application in
                 var row: [HTMLNode] = [
                     el("a", ["href": SiteURL.grantApplication(id: application.id.uuidString).path, "class": "code-link"], .text(application.number)),
                     .text(model.names[application.applicantID] ?? ""), .text(lots[application.lotID] ?? ""), .text(application.title),
@@ -260,7 +249,7 @@ enum GrantsPage {
             el("p", ["class": "lead"], .text("\(call.code) · \(call.title)")),
             el("p", [:], .text(l10n(.grantsMinutesLead))),
             lines.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.grantsNoDecisions))) :
-                table([l10n(.grantsLot), l10n(.reviewRank), l10n(.grantsNumber), l10n(.grantsApplicant), l10n(.grantsProjectTitle), l10n(.reviewMean),
+                Layout.table([l10n(.grantsLot), l10n(.reviewRank), l10n(.grantsNumber), l10n(.grantsApplicant), l10n(.grantsProjectTitle), l10n(.reviewMean),
                        l10n(.grantsVotes), l10n(.grantsDecision), l10n(.grantsMinutesNumber)], rows, id: "minutes"),
         ]))
     }

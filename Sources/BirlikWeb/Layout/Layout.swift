@@ -105,6 +105,7 @@ enum Layout {
             (.navStatistics, SiteURL.statistics.path),
             (.navEarlyWarning, SiteURL.earlyWarning.path),
             (.navAppeals, SiteURL.appeals.path),
+            (.navEvents, SiteURL.events.path),
             (.navCorpus, SiteURL.corpus.path),
         ]
         let actor = context.actor
@@ -139,6 +140,19 @@ enum Layout {
     static func notice(_ context: PageContext) -> HTMLNode {
         guard let notice = context.notice else { return .empty }
         return el("div", ["class": "notice", "role": "status"], .text(context.l10n(notice, context.noticeArguments)))
+    }
+
+    /// A definition list of label–value pairs (`dl.facts`).
+    static func facts(_ rows: [(String, String)], id: String? = nil) -> HTMLNode {
+        el("dl", ["class": "facts", "id": id], .group(rows.map { .group([el("dt", [:], .text($0.0)), el("dd", [:], .text($0.1))]) }))
+    }
+
+    /// A data table with column headings, scrolled sideways inside its wrapper on a narrow screen.
+    static func table(_ header: [String], _ rows: [[HTMLNode]], id: String) -> HTMLNode {
+        el("div", ["class": "table-wrap"],
+           el("table", ["class": "data", "id": id],
+              el("thead", [:], el("tr", [:], header.map { el("th", ["scope": "col"], .text($0)) })),
+              el("tbody", [:], rows.map { row in el("tr", [:], row.map { el("td", [:], $0) }) })))
     }
 
     /// The hidden field carrying the form token.

@@ -55,7 +55,8 @@ public struct PageContext: Sendable {
                                           "plan-approve": .noticePlanApprove, "plan-amend": .noticePlanAmend, "plan-close": .noticePlanClose,
                                           "appeal-registered": .noticeAppealRegistered, "appeal-anonymous": .noticeAppealAnonymous,
                                           "appeal-challenged": .noticeAppealChallenged, "appeal-step": .noticeAppealStep,
-                                          "donation-recorded": .noticeDonationRecorded, "donations-imported": .charityImported]
+                                          "donation-recorded": .noticeDonationRecorded, "donations-imported": .charityImported,
+                                          "registered": .eventsRegisteredNotice, "checked-in": .eventsCheckedInNotice]
         self.init(l10n: request.l10n, actor: request.actor, csrfToken: request.birlik.csrfToken,
                   currentURL: request.method == .GET ? request.url.string : Self.formPage(request), notice: (try? request.query.get(String.self, at: "notice")).flatMap { notices[$0] })
         if let count = (try? request.query.get(Int.self, at: "count")) { noticeArguments["count"] = String(count) }

@@ -19,7 +19,7 @@ enum ReviewPage {
         return Layout.page(title: l10n(.reviewsTitle), crumbs: [Layout.Crumb(label: l10n(.reviewsTitle), url: nil)], context: context, content: .group([
             el("h1", [:], .text(l10n(.reviewsTitle))),
             el("p", ["class": "lead"], .text(l10n(.reviewsLead))),
-            assignments.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.reviewsNone))) : GrantsPage.table(header, rows, id: "assignments"),
+            assignments.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.reviewsNone))) : Layout.table(header, rows, id: "assignments"),
         ]))
     }
 
@@ -50,7 +50,7 @@ enum ReviewPage {
             el("h1", [:], .text(l10n(.reviewAssignment))),
             el("p", ["class": "muted"], .text(l10n(assignment.state(on: model.today).l10nKey))),
             Form.summary(errors, labels: labels(model.form, l10n), l10n: l10n),
-            GrantsPage.facts([(l10n(.reviewRespondBy), assignment.respondBy.dotted), (l10n(.reviewDue), assignment.dueOn.dotted)]
+            Layout.facts([(l10n(.reviewRespondBy), assignment.respondBy.dotted), (l10n(.reviewDue), assignment.dueOn.dotted)]
                              + (model.subject == nil ? model.lot.map { [(l10n(.grantsLot), "\($0.code) · \($0.title)")] } ?? [] : [])),
         ]
         if let declaration = assignment.declaration {
@@ -74,7 +74,7 @@ enum ReviewPage {
         if let subject = model.subject {
             sections.append(el("section", ["id": "subject"],
                 el("h2", [:], .text("\(subject.number) · \(subject.title)")),
-                GrantsPage.facts([(l10n(.grantsLot), subject.lot.map { "\($0.code) · \($0.title)" } ?? ""),
+                Layout.facts([(l10n(.grantsLot), subject.lot.map { "\($0.code) · \($0.title)" } ?? ""),
                                   (l10n(.grantsLanguageLabel), l10n(subject.language == .kk ? .langKk : .langRu)),
                                   (l10n(.grantsBudget), subject.budget.description)]),
                 el("p", ["class": "prose"], .text(subject.summary)),
@@ -116,7 +116,7 @@ enum ReviewPage {
         }
         return .group([
             el("h2", [:], .text(l10n(.reviewScores))),
-            GrantsPage.table(header, rows, id: "scores"),
+            Layout.table(header, rows, id: "scores"),
             el("p", [:], .text(l10n(.reviewSummaryLine, ["mean": summary.mean.map { l10n.decimal($0, digits: 1) } ?? "—",
                                                           "spread": l10n.decimal(summary.spread, digits: 1), "count": String(summary.rows.count)]))),
             summary.disagreement ? el("p", ["class": "notice warning"], .text(l10n(.reviewDisagreementNote))) : .empty,

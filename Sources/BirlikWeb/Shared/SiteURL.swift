@@ -167,6 +167,23 @@ public enum SiteURL: Sendable {
     case reviewStep(id: String)
     case reviewFile(id: String, sha256: String)
     case mediationStatistics
+    // The calendar of events and the holiday register (S15).
+    case events
+    case eventNew
+    case eventFeed
+    case holidays
+    case holidaysFeed
+    case event(code: String)
+    case eventStep(code: String)
+    case eventRegister(code: String)
+    case eventCalendar(code: String)
+    case eventPhotos(code: String)
+    case eventPhoto(code: String, sha256: String)
+    case registrationModerate(code: String, id: String)
+    case registration(token: String)
+    case registrationCancel(token: String)
+    case registrationFeed(token: String)
+    case checkIn(token: String)
     // Public control by the councils of public accord.
     case publicControl
     case publicControlNew
@@ -334,6 +351,22 @@ public enum SiteURL: Sendable {
         case let .reviewStep(id): "/reviews/\(id)/step"
         case let .reviewFile(id, sha256): "/reviews/\(id)/files/\(sha256)"
         case .mediationStatistics: "/mediation/statistics"
+        case .events: "/events"
+        case .eventNew: "/events/new"
+        case .eventFeed: "/events/feed.ics"
+        case .holidays: "/events/holidays"
+        case .holidaysFeed: "/events/holidays.ics"
+        case let .event(code): "/events/\(code)"
+        case let .eventStep(code): "/events/\(code)/step"
+        case let .eventRegister(code): "/events/\(code)/register"
+        case let .eventCalendar(code): "/events/\(code)/calendar.ics"
+        case let .eventPhotos(code): "/events/\(code)/photos"
+        case let .eventPhoto(code, sha256): "/events/\(code)/photos/\(sha256)"
+        case let .registrationModerate(code, id): "/events/\(code)/registrations/\(id)/moderate"
+        case let .registration(token): "/events/registrations/\(token)"
+        case let .registrationCancel(token): "/events/registrations/\(token)/cancel"
+        case let .registrationFeed(token): "/events/registrations/\(token)/calendar.ics"
+        case let .checkIn(token): "/events/check-in/\(token)"
         case .publicControl: "/public-control"
         case .publicControlNew: "/public-control/new"
         case let .publicControlCase(id): "/public-control/\(id)"
@@ -420,6 +453,17 @@ public enum SiteURL: Sendable {
         case .grantApplicationFile: ["grants", "applications", ":id", "files", ":sha256"]
         case .grantApplicationReviewers: ["grants", "applications", ":id", "reviewers"]
         case .review: ["reviews", ":id"]
+        case .event: ["events", ":code"]
+        case .eventStep: ["events", ":code", "step"]
+        case .eventRegister: ["events", ":code", "register"]
+        case .eventCalendar: ["events", ":code", "calendar.ics"]
+        case .eventPhotos: ["events", ":code", "photos"]
+        case .eventPhoto: ["events", ":code", "photos", ":sha256"]
+        case .registrationModerate: ["events", ":code", "registrations", ":id", "moderate"]
+        case .registration: ["events", "registrations", ":token"]
+        case .registrationCancel: ["events", "registrations", ":token", "cancel"]
+        case .registrationFeed: ["events", "registrations", ":token", "calendar.ics"]
+        case .checkIn: ["events", "check-in", ":token"]
         case .reviewStep: ["reviews", ":id", "step"]
         case .reviewFile: ["reviews", ":id", "files", ":sha256"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }

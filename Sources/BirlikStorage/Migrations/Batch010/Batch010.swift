@@ -1,0 +1,45 @@
+import FluentKit
+import SQLKit
+
+/// Batch 010: the calendar of events and their registrations (S15).
+struct CreateEvents: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EventRecord.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("kind", .string, .required)
+            .field("organizer_id", .uuid, .required)
+            .field("region", .string, .required)
+            .field("status", .string, .required)
+            .field("starts_at", .datetime, .required)
+            .field("ends_at", .datetime, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .unique(on: "code")
+            .create()
+        try await database.schema(EventRegistrationRecord.schema)
+            .id()
+            .field("event_id", .uuid, .required)
+            .field("organizer_id", .uuid, .required)
+            .field("region", .string, .required)
+            .field("token", .string, .required)
+            .field("email", .string, .required)
+            .field("status", .string, .required)
+            .field("registered_at", .datetime, .required)
+            .field("position", .int, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .unique(on: "token")
+            .unique(on: "event_id", "position")
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.create(index: "events_starts_idx").on(EventRecord.schema).column("starts_at").run()
+        try await sql.create(index: "event_registrations_event_idx").on(EventRegistrationRecord.schema).column("event_id").run()
+        try await sql.create(index: "event_registrations_email_idx").on(EventRegistrationRecord.schema).column("email").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EventRegistrationRecord.schema).delete()
+        try await database.schema(EventRecord.schema).delete()
+    }
+}
