@@ -62,6 +62,7 @@ struct PageSnapshotTests {
             Visit(name: "appeal-form", user: nil, path: SiteURL.appealNew.path),
             Visit(name: "appeal-statistics", user: nil, path: SiteURL.appealStatistics.path),
             Visit(name: "calendar", user: nil, path: SiteURL.workingCalendar.with([("year", "2026"), ("from", "2026-03-20"), ("count", "15")])),
+            Visit(name: "holidays", user: nil, path: SiteURL.holidays.with([("year", "2026")])),
             Visit(name: "appeals", user: secretariat, path: SiteURL.appeals.path),
             Visit(name: "not-found", user: nil, path: "/no-such-page"),
             Visit(name: "dashboard", user: secretariat, path: SiteURL.dashboard.path),

@@ -32,7 +32,7 @@ enum EventPage {
         let labels = EventsPage.labels(l10n)
         var facts: [(String, String)] = [
             (l10n(.eventsWhen), when(event) + " (UTC+5)"),
-            (labels["venue"]!, "\(event.venue), \(EarlyWarningPage.regionName(event.region, l10n))"),
+            (labels["venue"]!, EventsController.location(event, l10n)),
             (labels["kind"]!, l10n(event.kind.l10nKey)),
             (l10n(.eventsOrganizer), model.organizer.map { l10n.text($0) } ?? "—"),
             (labels["languages"]!, event.languages.compactMap { L10nKey(rawValue: "lang.\($0)").map { l10n($0) } }.joined(separator: ", ")),

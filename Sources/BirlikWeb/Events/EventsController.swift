@@ -67,20 +67,22 @@ enum EventsController {
         return filter
     }
 
+    /// The month asked for (`month=2026-09`), or without one what is coming up: today and the 59 days after.
     static func calendar(_ request: Request) async throws -> Response {
         let month = try request.queryText("month").map { text -> Period in
             guard let period = Period(text), period.kind == .month else { throw DomainError.invalid([FieldError("month", .fieldDate)]) }
             return period
-        } ?? Period.month(of: request.today)
+        }
         let filter = try filter(request)
-        let first = Day(year: month.year, month: month.index, day: 1)
-        let last = Day(year: month.year, month: month.index, day: Day.daysIn(month: month.index, year: month.year))
+        let today = request.today
+        let first = month.map { Day(year: $0.year, month: $0.index, day: 1) } ?? today
+        let last = month.map { Day(year: $0.year, month: $0.index, day: Day.daysIn(month: $0.index, year: $0.year)) } ?? today.adding(days: 59)
         let events = try await EventQueries.events(from: first.start, to: last.end, filter: filter, on: request.db)
         let entries = try await WorkingCalendarStore.entries(on: request.db)
-        let holidays = HolidayRegister.year(month.year, entries: entries).filter { $0.first <= last && $0.last >= first }
+        let holidays = Set([first.year, last.year]).sorted().flatMap { HolidayRegister.year($0, entries: entries) }.filter { $0.first <= last && $0.last >= first }
         let names = try await EventQueries.organizerNames(events.map(\.organizerID), on: request.db)
-        let model = EventsPage.CalendarModel(month: month, first: first, events: events, holidays: holidays, names: names, filter: filter,
-                                             canCreate: canCreate(request.actor), base: request.application.birlik.configuration.linkBase)
+        let model = EventsPage.CalendarModel(month: month, first: first, last: last, today: today, events: events, holidays: holidays, names: names,
+                                             filter: filter, canCreate: canCreate(request.actor), base: request.application.birlik.configuration.linkBase)
         return html(EventsPage.calendar(model, PageContext(request)))
     }
 
@@ -134,10 +136,17 @@ enum EventsController {
                             when: .timed(start: event.startsAt, end: event.endsAt), summary: event.title,
                             description: [event.description, names[event.organizerID].map { l10n(.eventsOrganizer) + ": " + l10n.text($0) } ?? "",
                                           event.cancellationReason ?? ""].filter { !$0.isEmpty }.joined(separator: "\n\n"),
-                            location: "\(event.venue), \(EarlyWarningPage.regionName(event.region, l10n))",
+                            location: location(event, l10n),
                             status: icsStatus(event.status), url: base + SiteURL.event(code: event.code).path, categories: [l10n(event.kind.l10nKey)])
         }
         return calendarResponse(ICalendar(name: name, entries: entries).rendered())
+    }
+
+    /// The venue, with its place unless the venue already names it.
+    static func location(_ event: Event, _ l10n: Localizer) -> String {
+        let place = EarlyWarningPage.regionName(event.region, l10n)
+        let names = PlaceDirectory.shared.find(event.region).map { [$0.name.kk, $0.name.ru, $0.name.en].compactMap { $0 } } ?? [place]
+        return names.contains { event.venue.localizedCaseInsensitiveContains($0) } ? event.venue : "\(event.venue), \(place)"
     }
 
     static func icsStatus(_ status: Event.Status) -> ICalendar.Entry.Status {

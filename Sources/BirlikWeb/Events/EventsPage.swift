@@ -24,8 +24,11 @@ enum EventsPage {
     }
 
     struct CalendarModel {
-        var month: Period
+        /// The month shown; `nil` for what is coming up from today.
+        var month: Period?
         var first: Day
+        var last: Day
+        var today: Day
         var events: [Event]
         var holidays: [HolidayRegister.Occurrence]
         var names: [UUID: LocalizedText]
@@ -41,13 +44,16 @@ enum EventsPage {
     static func calendar(_ model: CalendarModel, _ context: PageContext) -> String {
         let l10n = context.l10n
         let query: [(String, String?)] = [("region", model.filter.region), ("kind", model.filter.kind?.rawValue), ("organizer", model.filter.organizerID?.uuidString)]
-        let previous = model.first.adding(days: -1), next = model.first.adding(days: Day.daysIn(month: model.first.month, year: model.first.year))
+        // Without a month: the month before today's, today's own, and the next.
+        let shown = model.month.map { Day(year: $0.year, month: $0.index, day: 1) }
+        let base = shown ?? Day(year: model.today.year, month: model.today.month, day: 1)
+        let previous = base.adding(days: -1), next = base.adding(days: Day.daysIn(month: base.month, year: base.year))
         let link = { (day: Day) in SiteURL.events.with([("month", String(format: "%04d-%02d", day.year, day.month))] + query) }
         // The agenda: every day of the month that has a holiday or an event, in order.
         var days: [Day: (holidays: [HolidayRegister.Occurrence], events: [Event])] = [:]
         for holiday in model.holidays {
             var day = max(holiday.first, model.first)
-            while day <= holiday.last, day.month == model.first.month { days[day, default: ([], [])].holidays.append(holiday); day = day.adding(days: 1) }
+            while day <= holiday.last, day <= model.last { days[day, default: ([], [])].holidays.append(holiday); day = day.adding(days: 1) }
         }
         for event in model.events {
             let day = max(event.startDay, model.first)
@@ -66,13 +72,13 @@ enum EventsPage {
                          .group(entry.events.map { event in eventLine(event, organizer: model.names[event.organizerID], l10n) })))
         }
         let feedURL = model.base + SiteURL.eventFeed.with(query)
-        let places = ReferenceData.regions.filter { $0.kind != .district }.map { ($0.code, l10n.text($0.name)) }
+        let places = ReferenceData.regions.filter { $0.kind != .district && $0.code != RegionCode.republic }.map { ($0.code, l10n.text($0.name)) }
         return Layout.page(title: l10n(.eventsTitle), crumbs: crumbs(l10n, nil), context: context, content: .group([
             el("h1", [:], .text(l10n(.eventsTitle))),
             el("p", ["class": "lead"], .text(l10n(.eventsLead))),
             model.canCreate ? el("p", ["class": "actions"], el("a", ["class": "button", "href": SiteURL.eventNew.path], .text(l10n(.eventsNew)))) : .empty,
             el("form", ["method": "get", "action": SiteURL.events.path, "class": "filters", "id": "event-filters"],
-               el("input", ["type": "hidden", "name": "month", "value": model.month.description]),
+               model.month.map { el("input", ["type": "hidden", "name": "month", "value": $0.description]) } ?? .empty,
                Form.select("region", label: l10n(.appealPlace), options: places, selected: model.filter.region ?? "", errors: Form.Errors(), l10n: l10n,
                            anyLabel: l10n(.eventsAnyPlace)),
                Form.select("kind", label: l10n(.eventsKind), options: Event.Kind.allCases.map { ($0.rawValue, l10n($0.l10nKey)) },
@@ -80,9 +86,10 @@ enum EventsPage {
                el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.eventsShow)))),
             el("nav", ["class": "month-nav", "aria-label": l10n(.eventsMonths)],
                el("a", ["href": link(previous), "rel": "prev"], .text("← " + monthName(previous.month, year: previous.year, l10n))),
-               el("h2", ["id": "month"], .text(monthName(model.first.month, year: model.first.year, l10n))),
+               el("h2", ["id": "month"], .text(shown.map { monthName($0.month, year: $0.year, l10n) } ?? l10n(.eventsComingUp, ["from": model.first.dotted, "to": model.last.dotted]))),
+               shown == nil ? el("a", ["href": link(base)], .text(monthName(base.month, year: base.year, l10n))) : .empty,
                el("a", ["href": link(next), "rel": "next"], .text(monthName(next.month, year: next.year, l10n) + " →"))),
-            agenda.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.eventsNoneThisMonth))) : el("ol", ["class": "agenda", "id": "agenda"], agenda),
+            agenda.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(model.month == nil ? .eventsNoneComingUp : .eventsNoneThisMonth))) : el("ol", ["class": "agenda", "id": "agenda"], agenda),
             el("h2", [:], .text(l10n(.eventsSubscribeTitle))),
             el("p", ["class": "hint"], .text(l10n(.eventsSubscribeHint))),
             subscribe(feedURL, label: model.filter.region.map { EarlyWarningPage.regionName($0, l10n) } ?? l10n(.eventsAllEvents), id: "feed", l10n),
