@@ -60,6 +60,11 @@ public struct MailMessage: Sendable, Hashable, Codable {
 
     /// `true` for an address Birlik may send to: one address, no line breaks or angle brackets.
     public static func isSendable(_ address: String) -> Bool {
-        OrganizationDraft.looksLikeEmail(address) && !address.contains(where: { "\r\n<>,;".contains($0) })
+        guard OrganizationDraft.looksLikeEmail(address), !address.contains(where: { "\r\n<>,;".contains($0) }) else { return false }
+        // Names reserved for examples and tests never reach a mail server (RFC 2606, RFC 6761): the demo's people live there.
+        let domain = address.split(separator: "@").last.map { $0.lowercased() } ?? ""
+        return !reservedDomains.contains { domain == $0 || domain.hasSuffix("." + $0) }
     }
+
+    static let reservedDomains = ["example", "invalid", "test", "localhost", "example.com", "example.net", "example.org"]
 }

@@ -24,7 +24,7 @@ enum EventSeed {
             startsAt: at(today.adding(days: 9), 10), endsAt: at(today.adding(days: 9), 13), capacity: "3",
             retentionDays: "90"), id: nil, version: 0, actor: organiser, on: db, now: planned, link: noLink)
         let confirmed = try await EventStore.apply(.confirm, to: seminar.id, version: seminar.version, actor: organiser, on: db, now: planned, link: noLink)
-        for (index, person) in [("Айгүл Сәрсенова", "aigul.demo@example.kz"), ("Виктор Ли", "viktor.demo@example.kz")].enumerated() {
+        for (index, person) in [("Айгүл Сәрсенова", "aigul@demo.example"), ("Виктор Ли", "viktor@demo.example")].enumerated() {
             _ = try await EventStore.register(EventRegistrationDraft(name: person.0, email: person.1, consent: true), for: confirmed.id,
                                               language: index == 0 ? .kk : .ru, actor: .anonymous, on: db, now: today.adding(days: -3 + index).noon, link: noLink)
         }
