@@ -11,7 +11,7 @@ struct Birlik: AsyncParsableCommand {
         abstract: "Birlik — the information system of the Assembly of People of Kazakhstan.",
         subcommands: [Serve.self, ImportCommand.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
                       RestoreCommand.self, I18nCommand.self, ReportCommand.self, RemindCommand.self, CorpusCommand.self, MailCommand.self,
-                      LedgerCommand.self],
+                      LedgerCommand.self, OpenDataCommand.self],
         defaultSubcommand: Serve.self)
 
     /// The language of a command's messages: `--language`, else the one `LANG` names, else English.
@@ -298,6 +298,22 @@ struct RemindCommand: AsyncParsableCommand {
     func run() async throws {
         let written = try await Commands.remind(try .fromEnvironment(), clock: .system)
         print("Reminders written: \(written).")
+    }
+}
+
+struct OpenDataCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open-data", abstract: "Open data's versions.", subcommands: [Publish.self])
+
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish a new version of every open dataset whose content changed since its newest version (run after each reporting period).")
+
+        @Option(help: "The change note every new version carries.") var note: String
+
+        func run() async throws {
+            let versions = try await Commands.publishOpenData(try .fromEnvironment(), clock: .system, note: note)
+            print(versions.isEmpty ? "No dataset changed; no version published." : versions.map { "\($0.dataset) v\($0.number) \($0.sha256)" }.joined(separator: "\n"))
+        }
     }
 }
 

@@ -57,6 +57,8 @@ public enum Resource: String, Sendable, CaseIterable {
     case event
     /// A registration for an event: the attendee holds it by its token; the event's keepers handle it.
     case eventRegistration
+    /// A version of an open dataset (S16): public; published by the Secretariat.
+    case openData
 }
 
 /// The outcome of a permission check.
@@ -162,7 +164,7 @@ public enum Access {
             return .publicAnd(regions: [], organizations: actor.userID.map { [$0] } ?? [])
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
-        case (_, .event):
+        case (_, .event), (_, .openData):
             return .everything
         case (.secretariat, .eventRegistration):
             return .everything
@@ -191,7 +193,7 @@ public enum Access {
         if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
         // Anyone may file an appeal and read the calendar of working days.
         if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) || (resource, action) == (.mediator, .view)
-            || (resource, action) == (.campaign, .view) || (resource, action) == (.event, .view) || (resource, action) == (.eventRegistration, .create) {
+            || (resource, action) == (.campaign, .view) || (resource, action) == (.event, .view) || (resource, action) == (.openData, .view) || (resource, action) == (.eventRegistration, .create) {
             return .allowed
         }
         guard actor.isSignedIn else {
@@ -294,7 +296,7 @@ public enum Access {
             case .councilMember: return ownsIt ? .allowed : .forbidden
             default: return .forbidden
             }
-        case (.workingCalendar, .update), (.mediator, .create), (.mediator, .update):
+        case (.workingCalendar, .update), (.mediator, .create), (.mediator, .update), (.openData, .publish):
             return actor.role == .secretariat ? .allowed : .forbidden
         case (.publicControl, .view):
             return isVisible(scope, under: visibility(actor, .publicControl)) ? .allowed : .forbidden

@@ -44,7 +44,8 @@ public enum BirlikMigrations {
         AddOrganizationBIN(),
         CreateGrants(),
         CreateReceiptVersions(),
-        // Batch 010: the calendar of events (S15).
+        // Batch 010: the calendar of events (S15), open data's versions (S16).
         CreateEvents(),
+        CreateDatasetVersions(),
     ]
 }

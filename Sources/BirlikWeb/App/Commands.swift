@@ -254,6 +254,14 @@ public enum Commands {
         try await withApplication(configuration, clock: clock) { app in try await Notifications.runReminders(now: clock.now, on: app.db) }
     }
 
+    /// `birlik open-data publish`: a new version of every open dataset whose content changed; returns them.
+    public static func publishOpenData(_ configuration: BirlikConfiguration, clock: BirlikClock, note: String) async throws -> [DatasetVersion] {
+        try await withApplication(configuration, clock: clock) { app in
+            try await app.autoMigrate()
+            return try await OpenDataController.publishAll(app, note: note, now: clock.now)
+        }
+    }
+
     /// `birlik mail send`: sends what the outbox holds now; returns how many went and how many wait.
     public static func sendMail(_ configuration: BirlikConfiguration, clock: BirlikClock) async throws -> (sent: Int, waiting: Int) {
         try await withApplication(configuration, clock: clock) { app in

@@ -52,6 +52,7 @@ func routes(_ app: Application) {
     CharityController.register(app)
     GrantsController.register(app)
     EventsController.register(app)
+    OpenDataController.register(app)
     ReviewsController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)
@@ -78,7 +79,19 @@ public enum Boot {
             try await sql.raw("PRAGMA cache_size=-65536").run()
         }
         try await app.autoMigrate()
+        // A new demo tells open data's story too: a first version of every dataset a year ago, from the
+        // reference data alone, and a second today with the demo's content.
+        let demoUsers = try await UserRecord.query(on: app.db).filter(\.$isDemo == true).count()
+        let freshDemo = demoPassword != nil && demoUsers == 0
+        if freshDemo {
+            try await ReferenceSeed.load(now: app.birlik.clock.now, on: app.db)
+            try await OpenDataController.publishAll(app, note: "Бірінші жариялым: анықтамалық деректер. Первая публикация: справочные данные.",
+                                                    now: app.birlik.clock.now.addingTimeInterval(-365 * 86_400))
+        }
         try await Seeding.load(clock: app.birlik.clock, hasher: app.birlik.hasher, demoPassword: demoPassword, on: app.db)
+        if freshDemo {
+            try await OpenDataController.publishAll(app, note: "Демо деректері қосылды. Добавлены демонстрационные данные.", now: app.birlik.clock.now)
+        }
     }
 }
 

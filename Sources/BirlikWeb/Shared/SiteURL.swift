@@ -184,6 +184,13 @@ public enum SiteURL: Sendable {
     case registrationCancel(token: String)
     case registrationFeed(token: String)
     case checkIn(token: String)
+    // Open data (S16).
+    case openData
+    case openDataCatalog
+    case openDataset(id: String)
+    case openDatasetJSONLD(id: String)
+    case openDataFile(dataset: String, file: String)
+    case openDataPublish(id: String)
     // Public control by the councils of public accord.
     case publicControl
     case publicControlNew
@@ -367,6 +374,12 @@ public enum SiteURL: Sendable {
         case let .registrationCancel(token): "/events/registrations/\(token)/cancel"
         case let .registrationFeed(token): "/events/registrations/\(token)/calendar.ics"
         case let .checkIn(token): "/events/check-in/\(token)"
+        case .openData: "/open-data"
+        case .openDataCatalog: "/open-data/catalog.jsonld"
+        case let .openDataset(id): "/open-data/\(id)"
+        case let .openDatasetJSONLD(id): "/open-data/\(id)/dataset.jsonld"
+        case let .openDataFile(dataset, file): "/open-data/\(dataset)/\(file)"
+        case let .openDataPublish(id): "/open-data/\(id)/publish"
         case .publicControl: "/public-control"
         case .publicControlNew: "/public-control/new"
         case let .publicControlCase(id): "/public-control/\(id)"
@@ -464,6 +477,10 @@ public enum SiteURL: Sendable {
         case .registrationCancel: ["events", "registrations", ":token", "cancel"]
         case .registrationFeed: ["events", "registrations", ":token", "calendar.ics"]
         case .checkIn: ["events", "check-in", ":token"]
+        case .openDataset: ["open-data", ":dataset"]
+        case .openDatasetJSONLD: ["open-data", ":dataset", "dataset.jsonld"]
+        case .openDataFile: ["open-data", ":dataset", ":file"]
+        case .openDataPublish: ["open-data", ":dataset", "publish"]
         case .reviewStep: ["reviews", ":id", "step"]
         case .reviewFile: ["reviews", ":id", "files", ":sha256"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }

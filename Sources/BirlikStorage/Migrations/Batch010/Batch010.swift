@@ -1,7 +1,7 @@
 import FluentKit
 import SQLKit
 
-/// Batch 010: the calendar of events and their registrations (S15).
+/// Batch 010: the calendar of events and their registrations (S15); versions of open datasets (S16).
 struct CreateEvents: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(EventRecord.schema)
@@ -41,5 +41,29 @@ struct CreateEvents: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(EventRegistrationRecord.schema).delete()
         try await database.schema(EventRecord.schema).delete()
+    }
+}
+
+struct CreateDatasetVersions: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(DatasetVersionRecord.schema)
+            .id()
+            .field("dataset", .string, .required)
+            .field("number", .int, .required)
+            .field("sha256", .string, .required)
+            .field("json_sha256", .string, .required)
+            .field("rows", .int, .required)
+            .field("csv_bytes", .int, .required)
+            .field("json_bytes", .int, .required)
+            .field("note", .string, .required)
+            .field("published_at", .datetime, .required)
+            .field("published_by", .string, .required)
+            .unique(on: "dataset", "number")
+            .unique(on: "dataset", "sha256")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(DatasetVersionRecord.schema).delete()
     }
 }
