@@ -76,6 +76,10 @@ struct ScopeFilterTests {
             let registration = EventRegistration(eventID: UUID(), organizerID: council, region: place, token: "probe-\(index)", name: "probe",
                                                  email: "probe\(index)@example.kz", phone: "", language: .kk, status: .confirmed, registeredAt: TestClock.now, position: index + 1)
             try await EventRegistrationRecord(registration).create(on: db)
+            let news = NewsItem(code: "probe-\(index)", region: place, originalLanguage: .kk,
+                                translations: [.kk: .init(title: "probe", summary: "", body: "probe", status: .ready)], tags: .init(),
+                                status: NewsItem.Status.allCases[index % NewsItem.Status.allCases.count], author: "probe", updatedAt: TestClock.now)
+            try await NewsRecord(news).create(on: db)
         }
     }
 
@@ -126,6 +130,7 @@ struct ScopeFilterTests {
                 try await Self.compare(GrantLotRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(GrantApplicationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(ReviewAssignmentRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(NewsRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(EventRegistrationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")

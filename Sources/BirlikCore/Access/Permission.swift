@@ -59,6 +59,9 @@ public enum Resource: String, Sendable, CaseIterable {
     case eventRegistration
     /// A version of an open dataset (S16): public; published by the Secretariat.
     case openData
+    /// A news item of the portal (S16): public once published; the Secretariat edits the republic's, a
+    /// regional assembly (its coordinators) its region's.
+    case news
 }
 
 /// The outcome of a permission check.
@@ -166,6 +169,12 @@ public enum Access {
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
         case (_, .event), (_, .openData):
             return .everything
+        case (.secretariat, .news):
+            return .everything
+        case (.regionalCoordinator, .news):
+            return .publicAnd(regions: [actor.regionCode], organizations: [])
+        case (_, .news):
+            return .publicAnd(regions: [], organizations: [])
         case (.secretariat, .eventRegistration):
             return .everything
         case (.regionalCoordinator, .eventRegistration):
@@ -197,7 +206,7 @@ public enum Access {
             return .allowed
         }
         guard actor.isSignedIn else {
-            return action == .view && [.organization, .plan, .report, .statistics, .publicControl, .grantLot].contains(resource) && scope.isPublic ? .allowed : .forbidden
+            return action == .view && [.organization, .plan, .report, .statistics, .publicControl, .grantLot, .news].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
         let ownsIt = scope.organizationID != nil && scope.organizationID == actor.organizationID
         let inRegion = RegionCode.isWithin(scope.regionCode, actor.regionCode)
@@ -316,6 +325,14 @@ public enum Access {
             switch actor.role {
             case .secretariat: return .allowed
             case .association, .executor, .councilMember, .regionalCoordinator: return ownsIt ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.news, .view):
+            return isVisible(scope, under: visibility(actor, .news)) ? .allowed : .forbidden
+        case (.news, _):
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion && scope.regionCode != RegionCode.republic ? .allowed : .forbidden
             default: return .forbidden
             }
         case (.event, .create), (.event, .update), (.eventRegistration, .view), (.eventRegistration, .update):

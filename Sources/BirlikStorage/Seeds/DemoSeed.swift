@@ -58,6 +58,7 @@ public enum DemoSeed {
             try await CharitySeed.loadDemo(now: clock.now, on: db)
             try await GrantSeed.loadDemo(now: clock.now, on: db)
             try await EventSeed.loadDemo(now: clock.now, on: db)
+            try await NewsSeed.loadDemo(now: clock.now, on: db)
             return
         }
         let organizations = try await AuditLog.write(on: db, actor: .system, now: clock.now) { audit in
@@ -87,6 +88,7 @@ public enum DemoSeed {
         try await CharitySeed.loadDemo(now: clock.now, on: db)
         try await GrantSeed.loadDemo(now: clock.now, on: db)
         try await EventSeed.loadDemo(now: clock.now, on: db)
+        try await NewsSeed.loadDemo(now: clock.now, on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [

@@ -44,8 +44,9 @@ public enum BirlikMigrations {
         AddOrganizationBIN(),
         CreateGrants(),
         CreateReceiptVersions(),
-        // Batch 010: the calendar of events (S15), open data's versions (S16).
+        // Batch 010: the calendar of events (S15), open data's versions and the news (S16).
         CreateEvents(),
         CreateDatasetVersions(),
+        CreateNews(),
     ]
 }

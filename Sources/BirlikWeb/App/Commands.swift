@@ -56,6 +56,8 @@ public enum Commands {
                     if written > 0 { logger.info("reminders written", metadata: ["count": "\(written)"]) }
                     // The ledger's tree head, signed when the ledger has grown since the last one.
                     try await CharityStore.signTreeHead(dataDirectory: directory, on: database, now: clock.now)
+                    // News whose publishing time has come.
+                    try await NewsStore.releaseDue(now: clock.now, on: database)
                     // Attendees' personal data past their event's retention period.
                     let purged = try await EventStore.purgeExpired(now: clock.now, on: database)
                     if purged > 0 { logger.info("event registrations purged", metadata: ["count": "\(purged)"]) }

@@ -53,6 +53,7 @@ func routes(_ app: Application) {
     GrantsController.register(app)
     EventsController.register(app)
     OpenDataController.register(app)
+    NewsController.register(app)
     ReviewsController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)

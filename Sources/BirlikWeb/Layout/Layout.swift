@@ -105,6 +105,7 @@ enum Layout {
             (.navStatistics, SiteURL.statistics.path),
             (.navEarlyWarning, SiteURL.earlyWarning.path),
             (.navAppeals, SiteURL.appeals.path),
+            (.newsTitle, SiteURL.news.path),
             (.navEvents, SiteURL.events.path),
             (.navCorpus, SiteURL.corpus.path),
         ]

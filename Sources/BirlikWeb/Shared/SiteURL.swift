@@ -184,8 +184,13 @@ public enum SiteURL: Sendable {
     case registrationCancel(token: String)
     case registrationFeed(token: String)
     case checkIn(token: String)
-    // Open data (S16).
+    // Open data and the news (S16).
     case openData
+    case news
+    case newsNew
+    case newsFeed
+    case newsItem(code: String)
+    case newsStep(code: String)
     case openDataCatalog
     case openDataset(id: String)
     case openDatasetJSONLD(id: String)
@@ -375,6 +380,11 @@ public enum SiteURL: Sendable {
         case let .registrationFeed(token): "/events/registrations/\(token)/calendar.ics"
         case let .checkIn(token): "/events/check-in/\(token)"
         case .openData: "/open-data"
+        case .news: "/news"
+        case .newsNew: "/news/new"
+        case .newsFeed: "/news/feed.atom"
+        case let .newsItem(code): "/news/\(code)"
+        case let .newsStep(code): "/news/\(code)/step"
         case .openDataCatalog: "/open-data/catalog.jsonld"
         case let .openDataset(id): "/open-data/\(id)"
         case let .openDatasetJSONLD(id): "/open-data/\(id)/dataset.jsonld"
@@ -478,6 +488,8 @@ public enum SiteURL: Sendable {
         case .registrationFeed: ["events", "registrations", ":token", "calendar.ics"]
         case .checkIn: ["events", "check-in", ":token"]
         case .openDataset: ["open-data", ":dataset"]
+        case .newsItem: ["news", ":code"]
+        case .newsStep: ["news", ":code", "step"]
         case .openDatasetJSONLD: ["open-data", ":dataset", "dataset.jsonld"]
         case .openDataFile: ["open-data", ":dataset", ":file"]
         case .openDataPublish: ["open-data", ":dataset", "publish"]

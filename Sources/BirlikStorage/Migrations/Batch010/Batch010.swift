@@ -1,7 +1,7 @@
 import FluentKit
 import SQLKit
 
-/// Batch 010: the calendar of events and their registrations (S15); versions of open datasets (S16).
+/// Batch 010: the calendar of events and their registrations (S15); versions of open datasets and the portal's news (S16).
 struct CreateEvents: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(EventRecord.schema)
@@ -65,5 +65,28 @@ struct CreateDatasetVersions: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(DatasetVersionRecord.schema).delete()
+    }
+}
+
+struct CreateNews: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(NewsRecord.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("region", .string, .required)
+            .field("status", .string, .required)
+            .field("is_public", .bool, .required)
+            .field("publish_at", .datetime)
+            .field("tags", .string, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .unique(on: "code")
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.create(index: "news_items_publish_idx").on(NewsRecord.schema).column("publish_at").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(NewsRecord.schema).delete()
     }
 }
