@@ -121,6 +121,11 @@ public final class WebDriver: @unchecked Sendable {
         try await command("POST", "/execute/sync", ["script": body, "args": []])
     }
 
+    /// Runs `body` as an asynchronous script: it ends by calling `arguments[arguments.length - 1]` with the result.
+    public func asyncScript(_ body: String) async throws -> Any? {
+        try await command("POST", "/execute/async", ["script": body, "args": []])
+    }
+
     /// A PNG screenshot of the viewport.
     public func screenshot() async throws -> Data {
         guard let encoded = try await command("GET", "/screenshot", nil) as? String, let data = Data(base64Encoded: encoded) else {

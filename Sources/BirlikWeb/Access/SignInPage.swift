@@ -18,7 +18,7 @@ enum SignInPage {
             model.back.map { el("input", ["type": "hidden", "name": "back", "value": $0]) } ?? .empty,
             model.message.map { el("div", ["class": "error-summary", "role": "alert"], el("p", [:], .text($0))) } ?? .empty,
             Form.text("email", label: l10n(.loginEmail), value: model.email, errors: model.errors, l10n: l10n, type: "email",
-                      required: true, autocomplete: "username"),
+                      required: true, autocomplete: "email"),
             Form.text("password", label: l10n(.loginPassword), value: "", errors: model.errors, l10n: l10n, type: "password",
                       required: true, autocomplete: "current-password"),
             el("button", ["type": "submit", "class": "button"], .text(l10n(.loginSubmit))))

@@ -136,7 +136,7 @@ enum AppealFormPage {
                                                autocomplete: "name"),
                                      Form.text("email", label: l10n(.orgEmail), value: draft.email, errors: errors, l10n: l10n, type: "email", autocomplete: "email"),
                                      Form.text("phone", label: l10n(.orgPhone), value: draft.phone, errors: errors, l10n: l10n, type: "tel", autocomplete: "tel"),
-                                     Form.text("address", label: l10n(.orgAddress), value: draft.address, errors: errors, l10n: l10n, autocomplete: "street-address")),
+                                     Form.text("address", label: l10n(.orgAddress), value: draft.address, errors: errors, l10n: l10n, autocomplete: "address-line1")),
                                   Form.select("place", label: l10n(.appealPlace), options: places, selected: draft.place, errors: errors, l10n: l10n,
                                               required: true, anyLabel: l10n(.formChoose)),
                                   Form.select("category", label: l10n(.appealCategory), options: Appeal.Category.allCases.map { ($0.rawValue, l10n($0.l10nKey)) },

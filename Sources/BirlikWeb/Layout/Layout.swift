@@ -13,7 +13,8 @@ enum Layout {
     /// A whole page; `refresh` reloads it every so many seconds (a background import's progress).
     static func page(title: String, refresh: Int? = nil, crumbs: [Crumb] = [], context: PageContext, wide: Bool = false, content: HTMLNode) -> String {
         let l10n = context.l10n
-        let document = el("html", ["lang": l10n.language.htmlTag],
+        // The language and, for Kazakh in the 2021 Latin alphabet, the script (BCP 47 `kk-Latn`).
+        let document = el("html", ["lang": l10n.language == .kk && l10n.script == .latin ? "kk-Latn" : l10n.language.htmlTag],
             el("head", [:],
                el("meta", ["charset": "utf-8"]),
                el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
@@ -95,8 +96,8 @@ enum Layout {
 
     static func navigation(_ context: PageContext) -> HTMLNode {
         let l10n = context.l10n
+        // The emblem and name in the header lead home; the menu lists the parts.
         var items: [(L10nKey, String)] = [
-            (.navHome, SiteURL.home.path),
             (.navDirectory, SiteURL.directory.path),
             (.navMap, SiteURL.map.path),
             (.navRegions, SiteURL.regions.path),
