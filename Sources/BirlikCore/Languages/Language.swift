@@ -45,3 +45,7 @@ public enum KazakhScript: String, CaseIterable, Codable, Sendable {
 }
 
 import Foundation
+
+/// A dictionary keyed by language (a news item's translations) encodes as a JSON object keyed `kk`, `ru`,
+/// `en` — the same bytes whatever the dictionary's order — not as an array of pairs.
+extension Language: CodingKeyRepresentable {}
