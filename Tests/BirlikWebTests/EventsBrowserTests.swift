@@ -7,8 +7,8 @@ import Testing
 import Vapor
 
 /// The calendar in a real browser, as a citizen reading Kazakh in the Latin alphabet: the Day of the
-/// Languages in September, a subscription to Almaty's events, a seminar's last seat and then its
-/// waiting list; no page wider than the screen.
+/// Languages in September, a subscription to Almaty's events, the day's encyclopedia article found by an
+/// inflected form, a seminar's last seat and then its waiting list; no page wider than the screen.
 @Suite("Browser: the calendar of events", .enabled(if: ProcessInfo.processInfo.environment["BIRLIK_BROWSER_TESTS"] == "1"), .serialized)
 struct EventsBrowserTests {
     @Test("Find the Day of the Languages, subscribe to Almaty, take the last seat, then join the waiting list", arguments: [390, 1440])
@@ -36,6 +36,13 @@ struct EventsBrowserTests {
                 _ = try await browser.waitForText("#agenda", containing: "")
                 let webcal = try await browser.script("return document.querySelector('#feed a').getAttribute('href')") as? String ?? ""
                 #expect(webcal.hasPrefix("webcal://") && webcal.contains("/events/feed.ics") && webcal.contains("region=KZ-75"))
+                try await fits(browser)
+                // The encyclopedia finds the day's article from an inflected form typed in Latin letters.
+                try await browser.open(site + "/encyclopedia")
+                try await browser.type("#field-q", "tılderge")
+                try await browser.click("#article-search button[type=submit]")
+                let hits = try await browser.waitForText("#hits", containing: "Qazaqstan halqy")
+                #expect(hits.contains("Qazaqstan halqy tılderınıñ künı"))
                 try await fits(browser)
             }
             for (index, email) in ["ainur@example.kz", "bolat@example.kz"].enumerated() {

@@ -62,6 +62,9 @@ public enum Resource: String, Sendable, CaseIterable {
     /// A news item of the portal (S16): public once published; the Secretariat edits the republic's, a
     /// regional assembly (its coordinators) its region's.
     case news
+    /// An article of the "Kazakhstan Encyclopedia" (S16): its approved texts public; editors write
+    /// revisions (the Secretariat and the regions' coordinators), the Secretariat approves them.
+    case article
 }
 
 /// The outcome of a permission check.
@@ -167,7 +170,7 @@ public enum Access {
             return .publicAnd(regions: [], organizations: actor.userID.map { [$0] } ?? [])
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
-        case (_, .event), (_, .openData):
+        case (_, .event), (_, .openData), (_, .article):
             return .everything
         case (.secretariat, .news):
             return .everything
@@ -202,7 +205,7 @@ public enum Access {
         if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
         // Anyone may file an appeal and read the calendar of working days.
         if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) || (resource, action) == (.mediator, .view)
-            || (resource, action) == (.campaign, .view) || (resource, action) == (.event, .view) || (resource, action) == (.openData, .view) || (resource, action) == (.eventRegistration, .create) {
+            || (resource, action) == (.campaign, .view) || (resource, action) == (.event, .view) || (resource, action) == (.openData, .view) || (resource, action) == (.article, .view) || (resource, action) == (.eventRegistration, .create) {
             return .allowed
         }
         guard actor.isSignedIn else {
@@ -327,6 +330,10 @@ public enum Access {
             case .association, .executor, .councilMember, .regionalCoordinator: return ownsIt ? .allowed : .forbidden
             default: return .forbidden
             }
+        case (.article, .approve):
+            return actor.role == .secretariat ? .allowed : .forbidden
+        case (.article, .create), (.article, .update):
+            return actor.role == .secretariat || actor.role == .regionalCoordinator ? .allowed : .forbidden
         case (.news, .view):
             return isVisible(scope, under: visibility(actor, .news)) ? .allowed : .forbidden
         case (.news, _):

@@ -59,6 +59,7 @@ public enum DemoSeed {
             try await GrantSeed.loadDemo(now: clock.now, on: db)
             try await EventSeed.loadDemo(now: clock.now, on: db)
             try await NewsSeed.loadDemo(now: clock.now, on: db)
+            try await EncyclopediaSeed.loadDemo(now: clock.now, on: db)
             return
         }
         let organizations = try await AuditLog.write(on: db, actor: .system, now: clock.now) { audit in
@@ -89,6 +90,7 @@ public enum DemoSeed {
         try await GrantSeed.loadDemo(now: clock.now, on: db)
         try await EventSeed.loadDemo(now: clock.now, on: db)
         try await NewsSeed.loadDemo(now: clock.now, on: db)
+        try await EncyclopediaSeed.loadDemo(now: clock.now, on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [

@@ -44,9 +44,10 @@ public enum BirlikMigrations {
         AddOrganizationBIN(),
         CreateGrants(),
         CreateReceiptVersions(),
-        // Batch 010: the calendar of events (S15), open data's versions and the news (S16).
+        // Batch 010: the calendar of events (S15), open data's versions, the news, the encyclopedia (S16).
         CreateEvents(),
         CreateDatasetVersions(),
         CreateNews(),
+        CreateEncyclopedia(),
     ]
 }

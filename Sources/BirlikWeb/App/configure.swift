@@ -54,6 +54,7 @@ func routes(_ app: Application) {
     EventsController.register(app)
     OpenDataController.register(app)
     NewsController.register(app)
+    EncyclopediaController.register(app)
     ReviewsController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)

@@ -191,6 +191,14 @@ public enum SiteURL: Sendable {
     case newsFeed
     case newsItem(code: String)
     case newsStep(code: String)
+    case encyclopedia
+    case articleNew
+    case article(slug: String)
+    case articleHistory(slug: String)
+    case articleDiff(slug: String)
+    case articleRevise(slug: String)
+    case articleApprove(slug: String)
+    case apiArticle(slug: String)
     case openDataCatalog
     case openDataset(id: String)
     case openDatasetJSONLD(id: String)
@@ -385,6 +393,14 @@ public enum SiteURL: Sendable {
         case .newsFeed: "/news/feed.atom"
         case let .newsItem(code): "/news/\(code)"
         case let .newsStep(code): "/news/\(code)/step"
+        case .encyclopedia: "/encyclopedia"
+        case .articleNew: "/encyclopedia/new"
+        case let .article(slug): "/encyclopedia/\(slug)"
+        case let .articleHistory(slug): "/encyclopedia/\(slug)/history"
+        case let .articleDiff(slug): "/encyclopedia/\(slug)/diff"
+        case let .articleRevise(slug): "/encyclopedia/\(slug)/revise"
+        case let .articleApprove(slug): "/encyclopedia/\(slug)/approve"
+        case let .apiArticle(slug): "/api/v1/encyclopedia/\(slug)"
         case .openDataCatalog: "/open-data/catalog.jsonld"
         case let .openDataset(id): "/open-data/\(id)"
         case let .openDatasetJSONLD(id): "/open-data/\(id)/dataset.jsonld"
@@ -490,6 +506,12 @@ public enum SiteURL: Sendable {
         case .openDataset: ["open-data", ":dataset"]
         case .newsItem: ["news", ":code"]
         case .newsStep: ["news", ":code", "step"]
+        case .article: ["encyclopedia", ":slug"]
+        case .articleHistory: ["encyclopedia", ":slug", "history"]
+        case .articleDiff: ["encyclopedia", ":slug", "diff"]
+        case .articleRevise: ["encyclopedia", ":slug", "revise"]
+        case .articleApprove: ["encyclopedia", ":slug", "approve"]
+        case .apiArticle: ["api", "v1", "encyclopedia", ":slug"]
         case .openDatasetJSONLD: ["open-data", ":dataset", "dataset.jsonld"]
         case .openDataFile: ["open-data", ":dataset", ":file"]
         case .openDataPublish: ["open-data", ":dataset", "publish"]

@@ -1,7 +1,7 @@
 import FluentKit
 import SQLKit
 
-/// Batch 010: the calendar of events and their registrations (S15); versions of open datasets and the portal's news (S16).
+/// Batch 010: the calendar of events and their registrations (S15); versions of open datasets, the portal's news and the encyclopedia (S16).
 struct CreateEvents: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(EventRecord.schema)
@@ -88,5 +88,41 @@ struct CreateNews: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(NewsRecord.schema).delete()
+    }
+}
+
+struct CreateEncyclopedia: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ArticleRecord.schema)
+            .id()
+            .field("slug", .string, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .unique(on: "slug")
+            .create()
+        try await database.schema(ArticleRevisionRecord.schema)
+            .id()
+            .field("article_id", .uuid, .required)
+            .field("language", .string, .required)
+            .field("number", .int, .required)
+            .field("status", .string, .required)
+            .field("content", .string, .required)
+            .unique(on: "article_id", "language", "number")
+            .create()
+        try await database.schema(ArticleTextRecord.schema)
+            .id()
+            .field("article_id", .uuid, .required)
+            .field("slug", .string, .required)
+            .field("language", .string, .required)
+            .field("title", .string, .required)
+            .field("search_text", .string, .required)
+            .field("approved_at", .datetime, .required)
+            .field("is_public", .bool, .required)
+            .unique(on: "article_id", "language")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [ArticleTextRecord.schema, ArticleRevisionRecord.schema, ArticleRecord.schema] { try await database.schema(schema).delete() }
     }
 }
