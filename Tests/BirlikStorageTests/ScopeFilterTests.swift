@@ -80,6 +80,9 @@ struct ScopeFilterTests {
                                 translations: [.kk: .init(title: "probe", summary: "", body: "probe", status: .ready)], tags: .init(),
                                 status: NewsItem.Status.allCases[index % NewsItem.Status.allCases.count], author: "probe", updatedAt: TestClock.now)
             try await NewsRecord(news).create(on: db)
+            let mediaItem = MediaPlanItem(code: "probe-\(index)", plannedOn: TestClock.today, channel: .online, topic: "probe", language: .kk,
+                                          organizationID: council, region: place, measureID: nil, eventCode: nil)
+            try await MediaPlanRecord(mediaItem).create(on: db)
         }
     }
 
@@ -130,6 +133,7 @@ struct ScopeFilterTests {
                 try await Self.compare(GrantLotRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(GrantApplicationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(ReviewAssignmentRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(MediaPlanRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(NewsRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(EventRegistrationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
             ]

@@ -137,7 +137,7 @@ struct OpenAPITests {
             let receipt = try #require(try await LedgerEntryRecord.query(on: app.db).filter(\.$kind == "incomingFunds").first()?.reference)
             let campaign = try #require(try await CampaignRecord.query(on: app.db).first()?.code)
             _ = try await CharityStore.signTreeHead(dataDirectory: app.birlikDataDirectory, on: app.db, now: TestClock.now)
-            let fill = ["{code}": "apk-secretariat", "{id}": appeal.uuidString, "{number}": receipt, "{campaign}": campaign,
+            let fill = ["{code}": "apk-secretariat", "{id}": appeal.uuidString, "{number}": receipt, "{campaign}": campaign, "{slug}": "tilder-kuni",
                         "element": "census.population.ethnicity", "q": "тіл"]
             var checked = 0
             for (template, operations) in paths {

@@ -65,6 +65,8 @@ public enum Resource: String, Sendable, CaseIterable {
     /// An article of the "Kazakhstan Encyclopedia" (S16): its approved texts public; editors write
     /// revisions (the Secretariat and the regions' coordinators), the Secretariat approves them.
     case article
+    /// An item of the media plan (S16): the responsible organisation's and its region's; not public.
+    case mediaPlan
 }
 
 /// The outcome of a permission check.
@@ -172,8 +174,12 @@ public enum Access {
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
         case (_, .event), (_, .openData), (_, .article):
             return .everything
-        case (.secretariat, .news):
+        case (.secretariat, .news), (.secretariat, .mediaPlan):
             return .everything
+        case (.regionalCoordinator, .mediaPlan):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.association, .mediaPlan), (.executor, .mediaPlan), (.councilMember, .mediaPlan):
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
         case (.regionalCoordinator, .news):
             return .publicAnd(regions: [actor.regionCode], organizations: [])
         case (_, .news):
@@ -342,7 +348,9 @@ public enum Access {
             case .regionalCoordinator: return inRegion && scope.regionCode != RegionCode.republic ? .allowed : .forbidden
             default: return .forbidden
             }
-        case (.event, .create), (.event, .update), (.eventRegistration, .view), (.eventRegistration, .update):
+        case (.mediaPlan, .view):
+            return isVisible(scope, under: visibility(actor, .mediaPlan)) ? .allowed : .forbidden
+        case (.event, .create), (.event, .update), (.eventRegistration, .view), (.eventRegistration, .update), (.mediaPlan, .create), (.mediaPlan, .update):
             // The organiser's own staff, the region's coordinators (the regional assembly), the Secretariat.
             switch actor.role {
             case .secretariat: return .allowed

@@ -60,6 +60,7 @@ public enum DemoSeed {
             try await EventSeed.loadDemo(now: clock.now, on: db)
             try await NewsSeed.loadDemo(now: clock.now, on: db)
             try await EncyclopediaSeed.loadDemo(now: clock.now, on: db)
+            try await MediaPlanSeed.loadDemo(now: clock.now, on: db)
             return
         }
         let organizations = try await AuditLog.write(on: db, actor: .system, now: clock.now) { audit in
@@ -91,6 +92,7 @@ public enum DemoSeed {
         try await EventSeed.loadDemo(now: clock.now, on: db)
         try await NewsSeed.loadDemo(now: clock.now, on: db)
         try await EncyclopediaSeed.loadDemo(now: clock.now, on: db)
+        try await MediaPlanSeed.loadDemo(now: clock.now, on: db)
     }
 
     static let associations: [(group: String, kk: String, ru: String, en: String)] = [

@@ -44,10 +44,11 @@ public enum BirlikMigrations {
         AddOrganizationBIN(),
         CreateGrants(),
         CreateReceiptVersions(),
-        // Batch 010: the calendar of events (S15), open data's versions, the news, the encyclopedia (S16).
+        // Batch 010: the calendar of events (S15), open data's versions, the news, the encyclopedia, the media plan (S16).
         CreateEvents(),
         CreateDatasetVersions(),
         CreateNews(),
         CreateEncyclopedia(),
+        CreateMediaPlan(),
     ]
 }

@@ -235,6 +235,19 @@ enum OpenAPIDocument {
                         "publisher": ["type": "object"]]], "The 360Giving package")].merging(errors) { first, _ in first },
                 ],
             ],
+            "/api/v1/encyclopedia/{slug}": [
+                "parameters": [["name": "slug", "in": "path", "required": true, "schema": ["type": "string"]]],
+                "get": [
+                    "operationId": "encyclopediaArticle", "summary": "An article of the Kazakhstan Encyclopedia: the approved revision of each language (never a draft)",
+                    "responses": ["200": jsonBody(["type": "object", "required": ["slug", "texts"], "properties": [
+                        "slug": ["type": "string"],
+                        "texts": ["type": "array", "items": ["type": "object", "required": ["language", "title", "text", "revision", "hash", "approvedRevision"],
+                                                             "properties": ["language": ["type": "string"], "title": ["type": "string"], "text": ["type": "string"],
+                                                                            "revision": ["type": "integer"], "hash": ["type": "string"],
+                                                                            "approvedRevision": ["type": "string"]]]]]], "The article")]
+                        .merging(errors) { first, _ in first },
+                ],
+            ],
             "/api/v1/risk": [
                 "get": [
                     "operationId": "riskIndex", "summary": "The risk index of each visible region for a month, with its formula",

@@ -55,6 +55,7 @@ func routes(_ app: Application) {
     OpenDataController.register(app)
     NewsController.register(app)
     EncyclopediaController.register(app)
+    MediaPlanController.register(app)
     ReviewsController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)

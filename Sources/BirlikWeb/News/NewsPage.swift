@@ -32,6 +32,8 @@ enum NewsPage {
         var sections: [HTMLNode] = [
             el("h1", [:], .text(l10n(.newsTitle))),
             canEdit ? el("p", ["class": "actions"], el("a", ["class": "button", "href": SiteURL.newsNew.path], .text(l10n(.newsNew)))) : .empty,
+            context.actor.isSignedIn && Access.visibility(context.actor, .mediaPlan) != .nothing
+                ? el("p", [:], el("a", ["href": SiteURL.mediaPlan.path, "id": "media-plan-link"], .text(l10n(.mediaPlanTitle)))) : .empty,
             el("form", ["method": "get", "action": SiteURL.news.path, "class": "filters", "id": "news-filters"],
                Form.select("region", label: l10n(.appealPlace), options: places, selected: region ?? "", errors: Form.Errors(), l10n: l10n, anyLabel: l10n(.eventsAnyPlace)),
                tag.map { el("input", ["type": "hidden", "name": "tag", "value": $0]) } ?? .empty,

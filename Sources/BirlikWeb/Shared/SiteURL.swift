@@ -199,6 +199,10 @@ public enum SiteURL: Sendable {
     case articleRevise(slug: String)
     case articleApprove(slug: String)
     case apiArticle(slug: String)
+    case mediaPlan
+    case mediaPlanNew
+    case mediaPlanItem(code: String)
+    case mediaPlanStep(code: String)
     case openDataCatalog
     case openDataset(id: String)
     case openDatasetJSONLD(id: String)
@@ -401,6 +405,10 @@ public enum SiteURL: Sendable {
         case let .articleRevise(slug): "/encyclopedia/\(slug)/revise"
         case let .articleApprove(slug): "/encyclopedia/\(slug)/approve"
         case let .apiArticle(slug): "/api/v1/encyclopedia/\(slug)"
+        case .mediaPlan: "/media-plan"
+        case .mediaPlanNew: "/media-plan/new"
+        case let .mediaPlanItem(code): "/media-plan/\(code)"
+        case let .mediaPlanStep(code): "/media-plan/\(code)/step"
         case .openDataCatalog: "/open-data/catalog.jsonld"
         case let .openDataset(id): "/open-data/\(id)"
         case let .openDatasetJSONLD(id): "/open-data/\(id)/dataset.jsonld"
@@ -512,6 +520,8 @@ public enum SiteURL: Sendable {
         case .articleRevise: ["encyclopedia", ":slug", "revise"]
         case .articleApprove: ["encyclopedia", ":slug", "approve"]
         case .apiArticle: ["api", "v1", "encyclopedia", ":slug"]
+        case .mediaPlanItem: ["media-plan", ":code"]
+        case .mediaPlanStep: ["media-plan", ":code", "step"]
         case .openDatasetJSONLD: ["open-data", ":dataset", "dataset.jsonld"]
         case .openDataFile: ["open-data", ":dataset", ":file"]
         case .openDataPublish: ["open-data", ":dataset", "publish"]

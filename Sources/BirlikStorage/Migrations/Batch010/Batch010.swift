@@ -1,7 +1,7 @@
 import FluentKit
 import SQLKit
 
-/// Batch 010: the calendar of events and their registrations (S15); versions of open datasets, the portal's news and the encyclopedia (S16).
+/// Batch 010: the calendar of events and their registrations (S15); versions of open datasets, the portal's news, the encyclopedia and the media plan (S16).
 struct CreateEvents: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(EventRecord.schema)
@@ -124,5 +124,27 @@ struct CreateEncyclopedia: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         for schema in [ArticleTextRecord.schema, ArticleRevisionRecord.schema, ArticleRecord.schema] { try await database.schema(schema).delete() }
+    }
+}
+
+struct CreateMediaPlan: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(MediaPlanRecord.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("region", .string, .required)
+            .field("organization_id", .uuid, .required)
+            .field("planned_on", .string, .required)
+            .field("status", .string, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .unique(on: "code")
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.create(index: "media_plan_items_planned_idx").on(MediaPlanRecord.schema).column("planned_on").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(MediaPlanRecord.schema).delete()
     }
 }
