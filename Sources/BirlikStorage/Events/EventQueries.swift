@@ -74,11 +74,4 @@ public enum EventQueries {
         let byID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
         return registrations.compactMap { registration in byID[registration.eventID].map { (registration, $0) } }
     }
-
-    /// Organisation names by id, for the calendar's lines.
-    public static func organizerNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: LocalizedText] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await OrganizationRecord.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.organization.id, $0.organization.name) })
-    }
 }

@@ -80,7 +80,7 @@ enum EventsController {
         let events = try await EventQueries.events(from: first.start, to: last.end, filter: filter, on: request.db)
         let entries = try await WorkingCalendarStore.entries(on: request.db)
         let holidays = Set([first.year, last.year]).sorted().flatMap { HolidayRegister.year($0, entries: entries) }.filter { $0.first <= last && $0.last >= first }
-        let names = try await EventQueries.organizerNames(events.map(\.organizerID), on: request.db)
+        let names = try await OrganizationQueries.labels(ids: events.map(\.organizerID), on: request.db).mapValues(\.name)
         let model = EventsPage.CalendarModel(month: month, first: first, last: last, today: today, events: events, holidays: holidays, names: names,
                                              filter: filter, canCreate: canCreate(request.actor), base: request.application.birlik.configuration.linkBase)
         return html(EventsPage.calendar(model, PageContext(request)))
@@ -130,7 +130,7 @@ enum EventsController {
     static func ics(_ request: Request, name: String, events: [Event]) async throws -> Response {
         let l10n = request.l10n
         let base = request.application.birlik.configuration.linkBase
-        let names = try await EventQueries.organizerNames(events.map(\.organizerID), on: request.db)
+        let names = try await OrganizationQueries.labels(ids: events.map(\.organizerID), on: request.db).mapValues(\.name)
         let entries = events.map { event in
             ICalendar.Entry(uid: "\(event.id.uuidString.lowercased())@birlik.kz", stamp: event.updatedAt, sequence: event.sequence,
                             when: .timed(start: event.startsAt, end: event.endsAt), summary: event.title,
@@ -322,7 +322,7 @@ enum EventsController {
         let keeper = canKeep(request.actor, event)
         let measure = try await MeasureReferences.links(event.measureID.map { [$0] } ?? [], on: request.db).first
         let model = EventPage.Model(
-            event: event, organizer: try await EventQueries.organizerNames([event.organizerID], on: request.db)[event.organizerID],
+            event: event, organizer: try await OrganizationQueries.labels(ids: [event.organizerID], on: request.db)[event.organizerID]?.name,
             measure: measure, counts: try await EventQueries.counts(of: event.id, on: request.db),
             registrations: keeper ? try await EventQueries.registrations(of: event.id, actor: request.actor, on: request.db) : [],
             canKeep: keeper, now: request.now, base: request.application.birlik.configuration.linkBase,

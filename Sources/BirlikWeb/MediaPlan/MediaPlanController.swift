@@ -41,7 +41,7 @@ enum MediaPlanController {
         if let format = request.queryText("format").flatMap(TableExport.Format.init(rawValue:)) {
             return try MediaPlanPage.reportTable(report, quarter: quarter, l10n).response(format)
         }
-        let names = try await EventQueries.organizerNames(items.map(\.organizationID), on: request.db)
+        let names = try await OrganizationQueries.labels(ids: items.map(\.organizationID), on: request.db).mapValues(\.name)
         return html(MediaPlanPage.plan(items, report: report, quarter: quarter, region: region, names: names, today: today, canCreate: canCreate(request.actor),
                                        PageContext(request)))
     }
@@ -96,7 +96,7 @@ enum MediaPlanController {
     static func page(_ request: Request, _ item: MediaPlanItem, form: ItemForm?, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
         let measure = try await MeasureReferences.links(item.measureID.map { [$0] } ?? [], on: request.db).first
         let canEdit = Access.check(request.actor, .update, .mediaPlan, in: item.scope) == .allowed
-        let name = try await EventQueries.organizerNames([item.organizationID], on: request.db)[item.organizationID]
+        let name = try await OrganizationQueries.labels(ids: [item.organizationID], on: request.db)[item.organizationID]?.name
         let editForm = form ?? ItemForm(plannedOn: item.plannedOn.description, channel: item.channel.rawValue, topic: item.topic, language: item.language.rawValue,
                                         region: item.region, measureCode: measure?.reference ?? "", eventCode: item.eventCode ?? "", version: item.version)
         return html(MediaPlanPage.item(item, measure: measure, organization: name, canEdit: canEdit, form: editForm, errors: errors, today: request.today,

@@ -44,7 +44,7 @@ enum MediaPlanPage {
             el("p", ["class": "lead"], .text(l10n(.mediaPlanLead))),
             canCreate ? el("p", ["class": "actions"], el("a", ["class": "button", "href": SiteURL.mediaPlanNew.path], .text(l10n(.mediaPlanNew)))) : .empty,
             el("form", ["method": "get", "action": SiteURL.mediaPlan.path, "class": "filters horizontal", "id": "media-plan-filters"],
-               Form.text("quarter", label: l10n(.mediaPlanQuarter), value: quarter.description, errors: Form.Errors(), l10n: l10n, hint: "2026Q4"),
+               Form.text("quarter", label: l10n(.mediaPlanQuarter), value: quarter.description, errors: Form.Errors(), l10n: l10n),
                Form.select("region", label: l10n(.appealPlace), options: places, selected: region ?? "", errors: Form.Errors(), l10n: l10n, anyLabel: l10n(.eventsAnyPlace)),
                el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.eventsShow)))),
             el("h2", [:], .text(l10n(.mediaPlanReport))),

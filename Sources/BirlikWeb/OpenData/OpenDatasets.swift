@@ -59,7 +59,7 @@ struct OpenDataset: Sendable {
         },
         OpenDataset(id: "measures", theme: "GOVE", keywords: ["action plans", "measures", "deadlines"]) { db, _ in
             let rows = try await PlanQueries.measures(.init(), actor: .anonymous, limit: 1_000_000, on: db)
-            let executors = try await organizationCodes(rows.map(\.0.executorID), on: db)
+            let executors = try await OrganizationQueries.labels(ids: rows.map(\.0.executorID), on: db).mapValues(\.code)
             return Table(header: ["plan_code", "plan_status", "plan_region_code", "measure_code", "title_kk", "title_ru", "title_en", "tasks", "executor_code",
                                   "deadline", "budget_source", "amount_kzt"],
                          rows: rows.sorted { ($0.1.code, $0.0.code) < ($1.1.code, $1.0.code) }.map { measure, plan in
@@ -99,7 +99,7 @@ struct OpenDataset: Sendable {
         },
         OpenDataset(id: "events", theme: "EDUC", keywords: ["events", "calendar", "holidays"]) { db, _ in
             let events = try await EventQueries.events(from: nil, to: nil, filter: .init(), on: db)
-            let organizers = try await organizationCodes(events.map(\.organizerID), on: db)
+            let organizers = try await OrganizationQueries.labels(ids: events.map(\.organizerID), on: db).mapValues(\.code)
             return Table(header: ["code", "title", "kind", "organizer_code", "place_code", "venue", "languages", "starts_at", "ends_at", "status", "participants_women",
                                   "participants_men"],
                          rows: events.map { e in [e.code, e.title, e.kind.rawValue, organizers[e.organizerID] ?? "", e.region, e.venue, e.languages.joined(separator: " "),
@@ -111,11 +111,6 @@ struct OpenDataset: Sendable {
             return Table(header: ThreeSixtyGiving.csvHeader, rows: ThreeSixtyGiving.csvRows(package))
         },
     ]
-
-    static func organizationCodes(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(try await OrganizationRecord.query(on: db).filter(\.$id ~~ Array(Set(ids))).all().compactMap { row in row.id.map { ($0, row.code) } }) { a, _ in a }
-    }
 
     static func deadline(_ deadline: Deadline) -> String {
         switch deadline {
