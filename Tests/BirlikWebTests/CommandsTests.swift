@@ -104,10 +104,10 @@ struct CommandsTests {
         }
     }
 
-    @Test("user create checks its input; backup and restore move everything to a new data directory")
+    @Test("user create checks its input; backup and restore move every table of the demo to a new data directory")
     func usersAndBackups() async throws {
         let configuration = Self.configuration()
-        _ = try await Commands.seed(configuration, clock: TestClock.clock, demo: false, generate: nil)
+        _ = try await Commands.seed(configuration, clock: TestClock.clock, demo: true, generate: nil)
         do {
             _ = try await Commands.createUser(configuration, clock: TestClock.clock, email: "officer@gov.kz", password: "short", role: .executor,
                                               organization: "nowhere", name: nil)
@@ -138,9 +138,22 @@ struct CommandsTests {
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-\(UUID().uuidString).zip").path
         let written = try await Commands.backup(configuration, clock: TestClock.clock, to: file)
+        // Every table of the database is in the backup but sessions and the migrations' bookkeeping.
+        let tables = try await Commands.withApplication(configuration, clock: TestClock.clock) { app in
+            let sql = app.db as! any SQLDatabase
+            return try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map { try $0.decode(column: "name", as: String.self) }
+        }
+        #expect(Set(written.counts.keys) == Set(tables).subtracting(Backup.excludedTables))
+        for table in ["appeals", "mediators", "ledger_entries", "grant_applications", "events", "news_items", "article_revisions", "dataset_versions", "media_plan_items"] {
+            #expect((written.counts[table] ?? 0) > 0, "the demo has rows in \(table)")
+        }
         let target = Self.configuration()
         let restored = try await Commands.restore(target, clock: TestClock.clock, from: file)
         #expect(restored.counts == written.counts)
+        let reread = try await Commands.withApplication(target, clock: TestClock.clock) { app in
+            try await EventRegistrationRecord.query(on: app.db).count()
+        }
+        #expect(reread == written.counts["event_registrations"])
         let found = try await Commands.withApplication(target, clock: TestClock.clock) { app in
             try app.birlik.corpus.index().documents.contains { $0.id == documentID }
         }

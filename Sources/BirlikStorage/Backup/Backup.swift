@@ -155,12 +155,23 @@ public enum Backup {
         return address
     }
 
-    /// The parts' Fluent tables, parents before children: the control loop (S2–S5), signals and alerts (S6), corpus submissions (S12).
+    /// The parts' Fluent tables, parents before children: the control loop (S2–S5), signals and alerts (S6),
+    /// corpus submissions (S12), the working-day calendar, appeals, mediation and public control (S7, S9, S11),
+    /// the charity ledger (S8), grants and reviews (S10, S21), events (S15), the portal's news, encyclopedia,
+    /// open data and media plan (S16), and the mail outbox. Sessions (`auth_tokens`) are left out on purpose.
     static let partTables: [any Model.Type] = [
         PlanRecord.self, PlanVersionRecord.self, MeasureRecord.self, MeasureTaskRecord.self, MeasureNodeRecord.self, ReportRecord.self, MeasureEventRecord.self,
         ReportAttachmentRecord.self, NotificationRecord.self, InstructionRecord.self, InstructionExecutorRecord.self, InstructionEventRecord.self, SignedDocumentRecord.self,
         SignalRecord.self, AlertRecord.self, CorpusSubmissionRecord.self, FileUploadRecord.self,
+        CalendarEntryRecord.self, AppealRecord.self, AppealEventRecord.self, MediatorRecord.self, MediationCaseRecord.self, PublicControlRecord.self,
+        CampaignRecord.self, DonorRecord.self, LedgerEntryRecord.self, TreeHeadRecord.self, ReceiptVersionRecord.self, DisbursementRecord.self,
+        GrantCallRecord.self, GrantLotRecord.self, GrantApplicationRecord.self, ReviewAssignmentRecord.self,
+        EventRecord.self, EventRegistrationRecord.self, NewsRecord.self, ArticleRecord.self, ArticleRevisionRecord.self, ArticleTextRecord.self,
+        DatasetVersionRecord.self, MediaPlanRecord.self, OutboxRecord.self,
     ]
+
+    /// Tables a backup leaves out on purpose: sessions, and the migrations' own bookkeeping.
+    public static let excludedTables: Set<String> = ["auth_tokens", "_fluent_migrations"]
 
     /// Restores one table when the backup has it (backups made before the table existed do not).
     static func restoreTable<M: Model>(_ type: M.Type, from data: Data?, on db: any Database) async throws {
