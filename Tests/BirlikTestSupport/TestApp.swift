@@ -62,7 +62,8 @@ public let testHasher = BcryptHasher(cost: 4)
 /// memory unless `onDisk` asks for a file (with its reader connections beside the writer). `clock` is the
 /// test clock unless a test needs one day whatever `BIRLIK_TEST_TODAY` says (the page snapshots).
 public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, seed: Bool = true, onDisk: Bool = false,
-                          clock: BirlikClock = TestClock.clock, mail: SMTPSettings? = nil, _ body: (Application) async throws -> T) async throws -> T {
+                          clock: BirlikClock = TestClock.clock, mail: SMTPSettings? = nil, configure: (inout BirlikConfiguration) -> Void = { _ in },
+                          _ body: (Application) async throws -> T) async throws -> T {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
@@ -73,7 +74,8 @@ public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, s
         guard let url = TestBackend.postgresURL else { fatalError("BIRLIK_TEST_POSTGRES_URL is not set") }
         database = .postgres(url: url, searchPath: String(schema))
     }
-    let configuration = BirlikConfiguration(dataDirectory: directory.path, database: database, mail: mail)
+    var configuration = BirlikConfiguration(dataDirectory: directory.path, database: database, mail: mail)
+    configure(&configuration)
     let app = try await BirlikApplication.make(configuration, clock: clock, hasher: testHasher, environment: .testing)
     app.logger.logLevel = .warning
     do {

@@ -67,6 +67,9 @@ public enum Resource: String, Sendable, CaseIterable {
     case article
     /// An item of the media plan (S16): the responsible organisation's and its region's; not public.
     case mediaPlan
+    /// An item of the digital library and depository (S16): public once published; its depositor's staff
+    /// and the region's coordinators keep it, the Secretariat and the region's coordinators publish it.
+    case libraryItem
 }
 
 /// The outcome of a permission check.
@@ -180,6 +183,14 @@ public enum Access {
             return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
         case (.association, .mediaPlan), (.executor, .mediaPlan), (.councilMember, .mediaPlan):
             return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.secretariat, .libraryItem):
+            return .everything
+        case (.regionalCoordinator, .libraryItem):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.association, .libraryItem), (.executor, .libraryItem), (.councilMember, .libraryItem):
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (_, .libraryItem):
+            return .publicAnd(regions: [], organizations: [])
         case (.regionalCoordinator, .news):
             return .publicAnd(regions: [actor.regionCode], organizations: [])
         case (_, .news):
@@ -215,7 +226,7 @@ public enum Access {
             return .allowed
         }
         guard actor.isSignedIn else {
-            return action == .view && [.organization, .plan, .report, .statistics, .publicControl, .grantLot, .news].contains(resource) && scope.isPublic ? .allowed : .forbidden
+            return action == .view && [.organization, .plan, .report, .statistics, .publicControl, .grantLot, .news, .libraryItem].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
         let ownsIt = scope.organizationID != nil && scope.organizationID == actor.organizationID
         let inRegion = RegionCode.isWithin(scope.regionCode, actor.regionCode)
@@ -348,9 +359,17 @@ public enum Access {
             case .regionalCoordinator: return inRegion && scope.regionCode != RegionCode.republic ? .allowed : .forbidden
             default: return .forbidden
             }
-        case (.mediaPlan, .view):
-            return isVisible(scope, under: visibility(actor, .mediaPlan)) ? .allowed : .forbidden
-        case (.event, .create), (.event, .update), (.eventRegistration, .view), (.eventRegistration, .update), (.mediaPlan, .create), (.mediaPlan, .update):
+        case (.mediaPlan, .view), (.libraryItem, .view):
+            return isVisible(scope, under: visibility(actor, resource)) ? .allowed : .forbidden
+        case (.libraryItem, .approve):
+            // Curators: the Secretariat, and a region's coordinators for what is deposited in their region.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion ? .allowed : .forbidden
+            default: return .forbidden
+            }
+        case (.event, .create), (.event, .update), (.eventRegistration, .view), (.eventRegistration, .update), (.mediaPlan, .create), (.mediaPlan, .update),
+             (.libraryItem, .create), (.libraryItem, .update):
             // The organiser's own staff, the region's coordinators (the regional assembly), the Secretariat.
             switch actor.role {
             case .secretariat: return .allowed

@@ -158,7 +158,7 @@ public enum Backup {
     /// The parts' Fluent tables, parents before children: the control loop (S2–S5), signals and alerts (S6),
     /// corpus submissions (S12), the working-day calendar, appeals, mediation and public control (S7, S9, S11),
     /// the charity ledger (S8), grants and reviews (S10, S21), events (S15), the portal's news, encyclopedia,
-    /// open data and media plan (S16), and the mail outbox. Sessions (`auth_tokens`) are left out on purpose.
+    /// open data, media plan and library (S16), and the mail outbox. Sessions (`auth_tokens`) are left out on purpose.
     static let partTables: [any Model.Type] = [
         PlanRecord.self, PlanVersionRecord.self, MeasureRecord.self, MeasureTaskRecord.self, MeasureNodeRecord.self, ReportRecord.self, MeasureEventRecord.self,
         ReportAttachmentRecord.self, NotificationRecord.self, InstructionRecord.self, InstructionExecutorRecord.self, InstructionEventRecord.self, SignedDocumentRecord.self,
@@ -167,7 +167,7 @@ public enum Backup {
         CampaignRecord.self, DonorRecord.self, LedgerEntryRecord.self, TreeHeadRecord.self, ReceiptVersionRecord.self, DisbursementRecord.self,
         GrantCallRecord.self, GrantLotRecord.self, GrantApplicationRecord.self, ReviewAssignmentRecord.self,
         EventRecord.self, EventRegistrationRecord.self, NewsRecord.self, ArticleRecord.self, ArticleRevisionRecord.self, ArticleTextRecord.self,
-        DatasetVersionRecord.self, MediaPlanRecord.self, OutboxRecord.self,
+        DatasetVersionRecord.self, MediaPlanRecord.self, LibraryItemRecord.self, OutboxRecord.self,
     ]
 
     /// Tables a backup leaves out on purpose: sessions, and the migrations' own bookkeeping.

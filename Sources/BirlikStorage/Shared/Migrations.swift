@@ -50,5 +50,7 @@ public enum BirlikMigrations {
         CreateNews(),
         CreateEncyclopedia(),
         CreateMediaPlan(),
+        // Batch 011: the digital library and depository (S16).
+        CreateLibrary(),
     ]
 }

@@ -42,12 +42,14 @@ public struct BirlikConfiguration: Sendable {
     /// `BIRLIK_APPEAL_RATE_LIMIT`: appeals one address may file through the public form in an hour
     /// (default 20; 0 turns the limit off, as the benchmark does).
     public var appealRateLimit: Int
+    /// `BIRLIK_OAI_PAGE_SIZE`: records per OAI-PMH list response before a resumption token (default 100).
+    public var oaiPageSize: Int
 
     public init(dataDirectory: String = "./data", database: DatabaseBackend? = nil, host: String = "127.0.0.1",
                 port: Int = 8080, secureCookies: Bool = false, bcryptCost: Int = 12, maxBodySize: Int = 1 << 20,
                 pageCacheSeconds: Int = 5, reminderSeconds: Int = 3600, demoPassword: String? = nil, metricsToken: String? = nil,
                 appealTerms: AppealTerms = .standard, mail: SMTPSettings? = nil, publicURL: String? = nil,
-                appealRateLimit: Int = 20) {
+                appealRateLimit: Int = 20, oaiPageSize: Int = 100) {
         self.dataDirectory = dataDirectory
         self.database = database ?? .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("birlik.sqlite"))
         self.host = host
@@ -63,6 +65,7 @@ public struct BirlikConfiguration: Sendable {
         self.mail = mail
         self.publicURL = publicURL
         self.appealRateLimit = appealRateLimit
+        self.oaiPageSize = oaiPageSize
     }
 
     /// The base of links sent by e-mail.
@@ -128,7 +131,8 @@ public struct BirlikConfiguration: Sendable {
             appealTerms: AppealTerms(answerDays: try number("BIRLIK_APPEAL_ANSWER_DAYS", 1...60, default: AppealTerms.standard.answerDays),
                                      forwardDays: try number("BIRLIK_APPEAL_FORWARD_DAYS", 1...15, default: AppealTerms.standard.forwardDays)),
             mail: mail, publicURL: text("BIRLIK_PUBLIC_URL").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
-            appealRateLimit: try number("BIRLIK_APPEAL_RATE_LIMIT", 0...100_000, default: 20))
+            appealRateLimit: try number("BIRLIK_APPEAL_RATE_LIMIT", 0...100_000, default: 20),
+            oaiPageSize: try number("BIRLIK_OAI_PAGE_SIZE", 1...1000, default: 100))
     }
 
     /// Where the demo users' generated password is written, readable by the owner only.

@@ -56,6 +56,8 @@ func routes(_ app: Application) {
     NewsController.register(app)
     EncyclopediaController.register(app)
     MediaPlanController.register(app)
+    LibraryController.register(app)
+    OAIController.register(app)
     ReviewsController.register(app)
     CorpusController.register(app)
     CorpusSubmissionsController.register(app)
@@ -92,6 +94,7 @@ public enum Boot {
                                                     now: app.birlik.clock.now.addingTimeInterval(-365 * 86_400))
         }
         try await Seeding.load(clock: app.birlik.clock, hasher: app.birlik.hasher, demoPassword: demoPassword, on: app.db)
+        if demoPassword != nil { try await LibrarySeed.loadDemo(files: app.birlik.files, now: app.birlik.clock.now, on: app.db) }
         if freshDemo {
             try await OpenDataController.publishAll(app, note: "Демо деректері қосылды. Добавлены демонстрационные данные.", now: app.birlik.clock.now)
         }

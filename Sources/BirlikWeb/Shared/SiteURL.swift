@@ -203,6 +203,12 @@ public enum SiteURL: Sendable {
     case mediaPlanNew
     case mediaPlanItem(code: String)
     case mediaPlanStep(code: String)
+    case library
+    case libraryNew
+    case libraryItem(code: String)
+    case libraryStep(code: String)
+    case libraryFile(code: String)
+    case oai
     case openDataCatalog
     case openDataset(id: String)
     case openDatasetJSONLD(id: String)
@@ -409,6 +415,12 @@ public enum SiteURL: Sendable {
         case .mediaPlanNew: "/media-plan/new"
         case let .mediaPlanItem(code): "/media-plan/\(code)"
         case let .mediaPlanStep(code): "/media-plan/\(code)/step"
+        case .library: "/library"
+        case .libraryNew: "/library/new"
+        case let .libraryItem(code): "/library/\(code)"
+        case let .libraryStep(code): "/library/\(code)/step"
+        case let .libraryFile(code): "/library/\(code)/file"
+        case .oai: "/oai"
         case .openDataCatalog: "/open-data/catalog.jsonld"
         case let .openDataset(id): "/open-data/\(id)"
         case let .openDatasetJSONLD(id): "/open-data/\(id)/dataset.jsonld"
@@ -522,6 +534,9 @@ public enum SiteURL: Sendable {
         case .apiArticle: ["api", "v1", "encyclopedia", ":slug"]
         case .mediaPlanItem: ["media-plan", ":code"]
         case .mediaPlanStep: ["media-plan", ":code", "step"]
+        case .libraryItem: ["library", ":code"]
+        case .libraryStep: ["library", ":code", "step"]
+        case .libraryFile: ["library", ":code", "file"]
         case .openDatasetJSONLD: ["open-data", ":dataset", "dataset.jsonld"]
         case .openDataFile: ["open-data", ":dataset", ":file"]
         case .openDataPublish: ["open-data", ":dataset", "publish"]

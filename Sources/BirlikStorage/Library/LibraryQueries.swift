@@ -1,0 +1,90 @@
+import BirlikCore
+import FluentKit
+import Foundation
+
+/// What the library's pages and its OAI-PMH endpoint read.
+public enum LibraryQueries {
+    /// The items the actor may see (the one scoping rule), newest change first: of a collection, and
+    /// matching every word typed — in the description or the file's text, by any form of the word (its
+    /// Kazakh lemma through the corpus's analyser, its Russian stem; either script).
+    public static func catalogue(query: String, collection: String?, actor: Actor, limit: Int = 100, on db: any Database) async throws -> [LibraryItem] {
+        let builder = LibraryItemRecord.query(on: db).visible(to: actor)
+        if let collection { builder.filter(\.$collection == collection) }
+        for forms in SearchTerms.alternatives(query) {
+            builder.group(.or) { group in
+                for form in forms {
+                    group.filter("search_text", containsLiterally: " \(form)")
+                    group.filter("file_text", containsLiterally: " \(form)")
+                }
+            }
+        }
+        return try await builder.sort(\.$datestamp, .descending).sort(\.$code, .descending).range(..<limit).all().compactMap(\.value)
+    }
+
+    /// An item by its code, if the actor may see it.
+    public static func item(code: String, actor: Actor, on db: any Database) async throws -> LibraryItem {
+        guard let item = try await LibraryItemRecord.query(on: db).visible(to: actor).filter(\.$code == code).first()?.value else { throw DomainError.notFound }
+        return item
+    }
+
+    /// Published items per collection, for the catalogue's counts.
+    public static func publishedCounts(on db: any Database) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for collection in LibraryCollection.all {
+            counts[collection.code] = try await LibraryItemRecord.query(on: db).filter(\.$collection == collection.code).filter(\.$isPublic == true).count()
+        }
+        return counts
+    }
+
+    /// A selective harvest: what OAI-PMH hands out (published items, and withdrawn ones as deleted
+    /// records; drafts never), of a set, between two datestamps (inclusive), after a position.
+    public struct Harvest: Sendable, Hashable {
+        public var set: String?
+        public var from: Date?
+        public var until: Date?
+        /// The last record handed out: its datestamp and id; the next page starts after it.
+        public var after: (datestamp: Date, id: UUID)?
+
+        public init(set: String? = nil, from: Date? = nil, until: Date? = nil, after: (datestamp: Date, id: UUID)? = nil) {
+            self.set = set; self.from = from; self.until = until; self.after = after
+        }
+
+        public static func == (lhs: Harvest, rhs: Harvest) -> Bool {
+            lhs.set == rhs.set && lhs.from == rhs.from && lhs.until == rhs.until && lhs.after?.datestamp == rhs.after?.datestamp && lhs.after?.id == rhs.after?.id
+        }
+
+        public func hash(into hasher: inout Hasher) { hasher.combine(set); hasher.combine(from); hasher.combine(until); hasher.combine(after?.id) }
+    }
+
+    static func harvestQuery(_ harvest: Harvest, on db: any Database) -> QueryBuilder<LibraryItemRecord> {
+        let builder = LibraryItemRecord.query(on: db).filter(\.$status ~~ [LibraryItem.Status.published.rawValue, LibraryItem.Status.withdrawn.rawValue])
+        if let set = harvest.set { builder.filter(\.$collection == set) }
+        if let from = harvest.from { builder.filter(\.$datestamp >= from) }
+        if let until = harvest.until { builder.filter(\.$datestamp <= until) }
+        return builder
+    }
+
+    /// One page of a harvest, in (datestamp, id) order, and how many records the whole list has.
+    public static func harvest(_ harvest: Harvest, limit: Int, on db: any Database) async throws -> (items: [LibraryItem], total: Int) {
+        let total = try await harvestQuery(harvest, on: db).count()
+        let builder = harvestQuery(harvest, on: db)
+        if let after = harvest.after {
+            builder.group(.or) { group in
+                group.filter(\.$datestamp > after.datestamp)
+                group.group(.and) { $0.filter(\.$datestamp == after.datestamp).filter(\.$id > after.id) }
+            }
+        }
+        let items = try await builder.sort(\.$datestamp).sort(\.$id).range(..<limit).all().compactMap(\.value)
+        return (items, total)
+    }
+
+    /// An item a harvester may ask for by identifier (published or withdrawn), `nil` otherwise.
+    public static func harvestable(code: String, on db: any Database) async throws -> LibraryItem? {
+        try await harvestQuery(Harvest(), on: db).filter(\.$code == code).first()?.value
+    }
+
+    /// The earliest datestamp a harvester can get, `nil` with nothing harvestable yet.
+    public static func earliestDatestamp(on db: any Database) async throws -> Date? {
+        try await harvestQuery(Harvest(), on: db).sort(\.$datestamp).first()?.datestamp
+    }
+}
