@@ -83,6 +83,10 @@ struct ScopeFilterTests {
             let mediaItem = MediaPlanItem(code: "probe-\(index)", plannedOn: TestClock.today, channel: .online, topic: "probe", language: .kk,
                                           organizationID: council, region: place, measureID: nil, eventCode: nil)
             try await MediaPlanRecord(mediaItem).create(on: db)
+            let libraryItem = LibraryItem(code: "probe-\(index)", collection: "apk", organizationID: council, region: place, titles: [.kk: "probe"], creators: [],
+                                          subjects: [], description: "", publisher: "", date: "", type: .text, language: .kk, rights: "CC0", source: "", file: nil,
+                                          status: LibraryItem.Status.allCases[index % LibraryItem.Status.allCases.count], createdAt: TestClock.now, depositedBy: "probe")
+            try await LibraryItemRecord(libraryItem, fileText: "").create(on: db)
         }
     }
 
@@ -135,6 +139,7 @@ struct ScopeFilterTests {
                 try await Self.compare(ReviewAssignmentRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(MediaPlanRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(NewsRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(LibraryItemRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(EventRegistrationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
