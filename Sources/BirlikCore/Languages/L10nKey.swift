@@ -1317,6 +1317,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case libraryNoFile = "library.noFile"
     case libraryNone = "library.none"
     case libraryOai = "library.oai"
+    case libraryOnePerLine = "library.onePerLine"
     case libraryPublish = "library.publish"
     case libraryPublishHint = "library.publishHint"
     case libraryPublisher = "library.publisher"

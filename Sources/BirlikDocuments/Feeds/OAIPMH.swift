@@ -50,9 +50,13 @@ public enum OAIPMH {
         public var afterID: UUID
         /// Records handed out before this page.
         public var cursor: Int
+        /// The list's size when the harvest began (the protocol lets `completeListSize` be an estimate), so
+        /// that later pages do not count the whole list again.
+        public var total: Int
 
-        public init(verb: String, set: String?, from: Int64?, until: Int64?, after: Int64, afterID: UUID, cursor: Int) {
+        public init(verb: String, set: String?, from: Int64?, until: Int64?, after: Int64, afterID: UUID, cursor: Int, total: Int) {
             self.verb = verb; self.set = set; self.from = from; self.until = until; self.after = after; self.afterID = afterID; self.cursor = cursor
+            self.total = total
         }
 
         /// URL-safe base64 of the token's JSON.
@@ -67,7 +71,7 @@ public enum OAIPMH {
             guard text.count <= 1000, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
             var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             while base64.count % 4 != 0 { base64 += "=" }
-            guard let data = Data(base64Encoded: base64), let token = try? JSONDecoder().decode(Token.self, from: data), token.cursor >= 0 else { return nil }
+            guard let data = Data(base64Encoded: base64), let token = try? JSONDecoder().decode(Token.self, from: data), token.cursor >= 0, token.total >= token.cursor else { return nil }
             return token
         }
     }

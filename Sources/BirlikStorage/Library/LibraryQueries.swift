@@ -64,9 +64,15 @@ public enum LibraryQueries {
         return builder
     }
 
-    /// One page of a harvest, in (datestamp, id) order, and how many records the whole list has.
-    public static func harvest(_ harvest: Harvest, limit: Int, on db: any Database) async throws -> (items: [LibraryItem], total: Int) {
-        let total = try await harvestQuery(harvest, on: db).count()
+    /// How many records a harvest's whole list has.
+    public static func harvestSize(_ harvest: Harvest, on db: any Database) async throws -> Int {
+        var whole = harvest
+        whole.after = nil
+        return try await harvestQuery(whole, on: db).count()
+    }
+
+    /// One page of a harvest, in (datestamp, id) order.
+    public static func harvest(_ harvest: Harvest, limit: Int, on db: any Database) async throws -> [LibraryItem] {
         let builder = harvestQuery(harvest, on: db)
         if let after = harvest.after {
             builder.group(.or) { group in
@@ -74,8 +80,7 @@ public enum LibraryQueries {
                 group.group(.and) { $0.filter(\.$datestamp == after.datestamp).filter(\.$id > after.id) }
             }
         }
-        let items = try await builder.sort(\.$datestamp).sort(\.$id).range(..<limit).all().compactMap(\.value)
-        return (items, total)
+        return try await builder.sort(\.$datestamp).sort(\.$id).range(..<limit).all().compactMap(\.value)
     }
 
     /// An item a harvester may ask for by identifier (published or withdrawn), `nil` otherwise.

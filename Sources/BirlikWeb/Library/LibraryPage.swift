@@ -67,8 +67,8 @@ enum LibraryPage {
             Form.select("language", label: labels["language"]!, options: Language.allCases.map { ($0.rawValue, NewsPage.langName($0, l10n)) },
                         selected: form.language ?? "", errors: errors, l10n: l10n, required: true),
             .group(titles),
-            Form.textArea("creators", label: labels["creators"]!, value: form.creators ?? "", errors: errors, l10n: l10n),
-            Form.textArea("subjects", label: labels["subjects"]!, value: form.subjects ?? "", errors: errors, l10n: l10n),
+            Form.textArea("creators", label: labels["creators"]!, value: form.creators ?? "", errors: errors, l10n: l10n, hint: l10n(.libraryOnePerLine)),
+            Form.textArea("subjects", label: labels["subjects"]!, value: form.subjects ?? "", errors: errors, l10n: l10n, hint: l10n(.libraryOnePerLine)),
             Form.textArea("description", label: labels["description"]!, value: form.description ?? "", errors: errors, l10n: l10n),
             Form.text("publisher", label: labels["publisher"]!, value: form.publisher ?? "", errors: errors, l10n: l10n, hint: l10n(.libraryPublisherHint)),
             Form.text("date", label: labels["date"]!, value: form.date ?? "", errors: errors, l10n: l10n, hint: l10n(.libraryDateHint)),
@@ -124,8 +124,8 @@ enum LibraryPage {
                    .text(l10n(.libraryDownload, ["name": file.fileName, "size": l10n(.attachmentSize, ["size": l10n.number(max(1, file.size / 1024))])]))))
             } ?? el("p", ["class": "muted"], .text(l10n(.libraryNoFile))),
             Layout.facts(facts, id: "library-facts"),
-            el("p", [:], el("a", ["href": SiteURL.oai.with([("verb", "GetRecord"), ("metadataPrefix", OAIPMH.dublinCore), ("identifier", identifier)])],
-                            .text(l10n(.libraryDublinCore)))),
+            item.status == .draft ? .empty : el("p", [:], el("a", ["href": SiteURL.oai.with([("verb", "GetRecord"), ("metadataPrefix", OAIPMH.dublinCore),
+                                                                                    ("identifier", identifier)])], .text(l10n(.libraryDublinCore)))),
         ]
         if canCurate, item.status == .draft {
             sections.append(Form.caseStep(.libraryStep(code: item.code), step: "publish", version: item.version, title: l10n(.libraryPublish), context, [

@@ -78,16 +78,19 @@ enum OAIController {
             if let set, LibraryCollection.find(set) == nil { throw OAIPMH.Failure(.noRecordsMatch, "There is no set \(set).") }
             let size = request.application.birlik.configuration.oaiPageSize
             let after = token.map { (datestamp: Date(timeIntervalSince1970: TimeInterval($0.after)), id: $0.afterID) }
-            let (items, total) = try await LibraryQueries.harvest(LibraryQueries.Harvest(set: set, from: from, until: until, after: after), limit: size + 1, on: db)
+            let harvest = LibraryQueries.Harvest(set: set, from: from, until: until, after: after)
+            let items = try await LibraryQueries.harvest(harvest, limit: size + 1, on: db)
             let cursor = token?.cursor ?? 0
             guard !(items.isEmpty && token == nil) else { throw OAIPMH.Failure(.noRecordsMatch, "No record matches the request.") }
+            let total: Int
+            if let token { total = token.total } else { total = items.count > size ? try await LibraryQueries.harvestSize(harvest, on: db) : items.count }
             let page = Array(items.prefix(size))
             let publishers = try await publishers(page, request)
             var continuation: OAIPMH.Continuation?
             if items.count > size, let last = page.last {
                 let next = OAIPMH.Token(verb: records ? "ListRecords" : "ListIdentifiers", set: set, from: from.map { Int64($0.timeIntervalSince1970) },
                                         until: until.map { Int64($0.timeIntervalSince1970) }, after: Int64(last.updatedAt.timeIntervalSince1970),
-                                        afterID: last.id, cursor: cursor + page.count)
+                                        afterID: last.id, cursor: cursor + page.count, total: max(total, cursor + page.count))
                 continuation = OAIPMH.Continuation(token: next.encoded, completeListSize: total, cursor: cursor)
             } else if token != nil {
                 continuation = OAIPMH.Continuation(token: nil, completeListSize: total, cursor: cursor)
