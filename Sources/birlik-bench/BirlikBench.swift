@@ -17,7 +17,7 @@ struct BirlikBench: AsyncParsableCommand {
     @Option(help: "Port for the server.") var port = 18_080
     @Option(help: "Database URL (default: a fresh SQLite file).") var databaseURL: String?
     @Flag(help: "Turn the public page cache off, to measure every request against the database.") var noCache = false
-    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale), statistics (the statistical database), appeals (appeals and mediation), charity (the charity ledger) or corpus (the corpus engine against Xapian and Tantivy).")
+    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale), statistics (the statistical database), appeals (appeals and mediation), charity (the charity ledger), portal (the encyclopedia, the library's OAI-PMH harvest, the home and article pages) or corpus (the corpus engine against Xapian and Tantivy).")
     var scenario = "registry"
     @Option(help: "For the statistics scenario: values to generate.") var values = 10_000_000
     @Option(help: "For the statistics scenario: values in the imported CSV.") var importRows = 1_000_000
@@ -32,6 +32,10 @@ struct BirlikBench: AsyncParsableCommand {
     @Option(help: "For the corpus scenario: the script that runs Xapian and Tantivy.") var enginesScript = "scripts/bench-corpus-engines.py"
     @Option(help: "For the corpus scenario: the engines to compare with, comma-separated (xapian, tantivy: two fields, tantivy5: all five).")
     var engines = "xapian,tantivy,tantivy5"
+    @Option(help: "For the portal scenario: encyclopedia articles to generate.") var articles = 100_000
+    @Option(help: "For the portal scenario: revisions per article (the last Kazakh and Russian ones approved).") var revisionsPerArticle = 10
+    @Option(help: "For the portal scenario: library items to generate.") var libraryItems = 200_000
+    @Option(help: "For the portal scenario: events to generate.") var events = 10_000
 
     struct Result {
         var route: String
@@ -47,6 +51,7 @@ struct BirlikBench: AsyncParsableCommand {
         if scenario == "corpus" { return try runCorpus() }
         if scenario == "appeals" { return try await runAppeals() }
         if scenario == "charity" { return try await runCharity() }
+        if scenario == "portal" { return try await runPortal() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
         var configuration = BirlikConfiguration(dataDirectory: directory.path)
         if let databaseURL { configuration.database = .from(databaseURL: databaseURL, dataDirectory: directory.path) }
