@@ -164,58 +164,16 @@ public enum OAIPMH {
         return formatter.string(from: date)
     }
 
-    /// An item as unqualified Dublin Core: each element with its values in order.
-    public struct DublinCore: Sendable, Hashable {
-        /// `(element, language, value)`; the language only where it is known (titles).
-        public var elements: [(name: String, language: String?, value: String)]
-
-        public init(elements: [(name: String, language: String?, value: String)]) { self.elements = elements }
-
-        public static func == (lhs: DublinCore, rhs: DublinCore) -> Bool { lhs.elements.map { [$0.name, $0.language ?? "", $0.value] } == rhs.elements.map { [$0.name, $0.language ?? "", $0.value] } }
-        public func hash(into hasher: inout Hasher) { hasher.combine(elements.map { [$0.name, $0.language ?? "", $0.value] }) }
-
-        /// The library item's description: its landing page and file addresses are given by the caller.
-        public init(_ item: LibraryItem, page: String, publisher: String, coverage: String) {
-            var elements: [(String, String?, String)] = item.orderedTitles.map { ("title", $0.0.rawValue, $0.1) }
-            elements += item.creators.map { ("creator", nil, $0) }
-            elements += item.subjects.map { ("subject", nil, $0) }
-            if !item.description.isEmpty { elements.append(("description", nil, item.description)) }
-            elements.append(("publisher", nil, item.publisher.isEmpty ? publisher : item.publisher))
-            if !item.date.isEmpty { elements.append(("date", nil, item.date)) }
-            elements.append(("type", nil, item.type.rawValue))
-            if let file = item.file { elements.append(("format", nil, file.mediaType.split(separator: ";").first.map(String.init) ?? file.mediaType)) }
-            elements.append(("identifier", nil, page))
-            if !item.source.isEmpty { elements.append(("source", nil, item.source)) }
-            elements.append(("language", nil, item.language.rawValue))
-            if !coverage.isEmpty { elements.append(("coverage", nil, coverage)) }
-            elements.append(("rights", nil, item.rights))
-            self.elements = elements.map { (name: $0.0, language: $0.1, value: $0.2) }
-        }
-
-        /// The `oai_dc:dc` element.
-        public func xml(indent: String = "") -> String {
-            let x = OOXMLPackage.escape
-            var lines = [indent + "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-                + "xsi:schemaLocation=\"http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd\">"]
-            for element in elements {
-                let language = element.language.map { " xml:lang=\"\(x($0))\"" } ?? ""
-                lines.append(indent + "  <dc:\(element.name)\(language)>\(x(element.value))</dc:\(element.name)>")
-            }
-            lines.append(indent + "</oai_dc:dc>")
-            return lines.joined(separator: "\n")
-        }
-    }
-
     /// A record as harvested: its header, and its metadata unless it was deleted (withdrawn).
     public struct Record: Sendable, Hashable {
         public var identifier: String
         public var datestamp: Date
         public var sets: [String]
-        public var metadata: DublinCore?
+        /// The `oai_dc:dc` element (`DublinCore`), `nil` for a deleted record.
+        public var metadata: String?
         public var isDeleted: Bool { metadata == nil }
 
-        public init(identifier: String, datestamp: Date, sets: [String], metadata: DublinCore?) {
+        public init(identifier: String, datestamp: Date, sets: [String], metadata: String?) {
             self.identifier = identifier; self.datestamp = datestamp; self.sets = sets; self.metadata = metadata
         }
 
@@ -228,7 +186,7 @@ public enum OAIPMH {
 
         func xml(_ indent: String) -> String {
             var lines = [indent + "<record>", header(indent + "  ")]
-            if let metadata { lines += [indent + "  <metadata>", metadata.xml(indent: indent + "    "), indent + "  </metadata>"] }
+            if let metadata { lines += [indent + "  <metadata>", metadata, indent + "  </metadata>"] }
             lines.append(indent + "</record>")
             return lines.joined(separator: "\n")
         }

@@ -1,3 +1,4 @@
+import BirlikCore
 import CZlibBirlik
 import Foundation
 import ZIPFoundation
@@ -149,22 +150,6 @@ public enum OOXMLPackage {
         return parts
     }
 
-    /// Text escaped for XML content and attributes.
-    public static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "\t", "\n", "\r": output.unicodeScalars.append(scalar)
-            default:
-                // Characters XML 1.0 forbids are dropped rather than producing a file Word refuses.
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { output.unicodeScalars.append(scalar) }
-            }
-        }
-        return output
-    }
+    /// Text escaped for XML content and attributes (`XMLText.escape`).
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 }

@@ -33,6 +33,12 @@ public enum EventQueries {
         return try await query.sort(\.$startsAt).sort(\.$code).all().compactMap(\.value)
     }
 
+    /// The next `limit` events not cancelled that have not ended by `now`, soonest first (the front page's).
+    public static func upcoming(from now: Date, until: Date, limit: Int, on db: any Database) async throws -> [Event] {
+        try await EventRecord.query(on: db).filter(\.$endsAt > now).filter(\.$startsAt < until).filter(\.$status != Event.Status.cancelled.rawValue)
+            .sort(\.$startsAt).sort(\.$code).range(..<limit).all().compactMap(\.value)
+    }
+
     /// An event by its code.
     public static func event(code: String, on db: any Database) async throws -> Event? {
         try await EventRecord.query(on: db).filter(\.$code == code).first()?.value

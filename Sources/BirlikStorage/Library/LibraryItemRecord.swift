@@ -19,6 +19,8 @@ public final class LibraryItemRecord: Model, @unchecked Sendable {
     @Field(key: "search_text") public var searchText: String
     /// The text read from the file, folded the same way ("" for a file without text).
     @Field(key: "file_text") public var fileText: String
+    /// The published item's `oai_dc:dc` element (`DublinCore.storedXML`); empty otherwise.
+    @Field(key: "dublin_core") public var dublinCore: String
     @Field(key: "content") public var content: String
     @Field(key: "version") public var version: Int
 
@@ -30,6 +32,7 @@ public final class LibraryItemRecord: Model, @unchecked Sendable {
     func apply(_ value: LibraryItem, fileText: String?) {
         code = value.code; collection = value.collection; status = value.status.rawValue; organizationID = value.organizationID; region = value.region
         isPublic = value.status == .published; datestamp = value.updatedAt; content = JSONColumn.encode(value); version = value.version
+        dublinCore = value.status == .published ? DublinCore(value).storedXML : ""
         let metadata = value.titles.values.sorted() + value.creators + value.subjects + [value.description, value.publisher]
         searchText = " " + SearchFolding.fold(metadata.joined(separator: " ")) + " "
         if let fileText { self.fileText = " " + SearchFolding.fold(fileText) + " " }

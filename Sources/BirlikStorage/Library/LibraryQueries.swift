@@ -71,8 +71,18 @@ public enum LibraryQueries {
         return try await harvestQuery(whole, on: db).count()
     }
 
+    /// A record as a harvest reads it: its header's facts and the stored Dublin Core, no item decoded.
+    public struct HarvestRow: Sendable, Hashable {
+        public var id: UUID
+        public var code: String
+        public var datestamp: Date
+        public var collection: String
+        /// The stored `oai_dc:dc` element; `nil` for a withdrawn item (a deleted record).
+        public var dublinCore: String?
+    }
+
     /// One page of a harvest, in (datestamp, id) order.
-    public static func harvest(_ harvest: Harvest, limit: Int, on db: any Database) async throws -> [LibraryItem] {
+    public static func harvest(_ harvest: Harvest, limit: Int, on db: any Database) async throws -> [HarvestRow] {
         let builder = harvestQuery(harvest, on: db)
         if let after = harvest.after {
             builder.group(.or) { group in
@@ -80,12 +90,19 @@ public enum LibraryQueries {
                 group.group(.and) { $0.filter(\.$datestamp == after.datestamp).filter(\.$id > after.id) }
             }
         }
-        return try await builder.sort(\.$datestamp).sort(\.$id).range(..<limit).all().compactMap(\.value)
+        return try await builder.sort(\.$datestamp).sort(\.$id).range(..<limit)
+            .field(\.$id).field(\.$code).field(\.$datestamp).field(\.$collection).field(\.$status).field(\.$dublinCore).all().compactMap(row)
+    }
+
+    static func row(_ record: LibraryItemRecord) -> HarvestRow? {
+        guard let id = record.id else { return nil }
+        return HarvestRow(id: id, code: record.code, datestamp: record.datestamp, collection: record.collection,
+                          dublinCore: record.status == LibraryItem.Status.published.rawValue ? record.dublinCore : nil)
     }
 
     /// An item a harvester may ask for by identifier (published or withdrawn), `nil` otherwise.
-    public static func harvestable(code: String, on db: any Database) async throws -> LibraryItem? {
-        try await harvestQuery(Harvest(), on: db).filter(\.$code == code).first()?.value
+    public static func harvestable(code: String, on db: any Database) async throws -> HarvestRow? {
+        try await harvestQuery(Harvest(), on: db).filter(\.$code == code).first().flatMap(row)
     }
 
     /// The earliest datestamp a harvester can get, `nil` with nothing harvestable yet.

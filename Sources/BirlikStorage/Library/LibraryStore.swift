@@ -36,7 +36,7 @@ public enum LibraryStore {
             let count = try await LibraryItemRecord.query(on: audit.db).filter(\.$code >= prefix).filter(\.$code < prefix + ":").count()
             var item = LibraryItem(code: prefix + String(format: "%04d", count + 1), collection: valid.collection, organizationID: organization, region: valid.region,
                                    titles: valid.titles, creators: valid.creators, subjects: valid.subjects, description: valid.description,
-                                   publisher: valid.publisher, date: valid.date, type: valid.type, language: valid.language, rights: valid.rights,
+                                   publisher: try await publisher(valid.publisher, organization: organization, on: audit.db), date: valid.date, type: valid.type, language: valid.language, rights: valid.rights,
                                    source: valid.source, file: file, createdAt: now, depositedBy: actor.displayName)
             item.updatedAt = datestamp(now)
             try await LibraryItemRecord(item, fileText: upload?.text ?? "").create(on: audit.db)
@@ -65,7 +65,7 @@ public enum LibraryStore {
             guard before.status != .withdrawn else { throw DomainError.conflict(.errorTransition) }
             var after = before
             after.collection = valid.collection; after.titles = valid.titles; after.creators = valid.creators; after.subjects = valid.subjects
-            after.description = valid.description; after.publisher = valid.publisher; after.date = valid.date; after.type = valid.type
+            after.description = valid.description; after.publisher = try await publisher(valid.publisher, organization: before.organizationID, on: audit.db); after.date = valid.date; after.type = valid.type
             after.language = valid.language; after.rights = valid.rights; after.source = valid.source; after.region = valid.region
             if let file = try await store(upload, mediaType: kind, files: files, actor: actor, on: audit.db, now: now) { after.file = file }
             after.updatedAt = datestamp(now); after.version += 1
@@ -107,6 +107,12 @@ public enum LibraryStore {
             try await audit.record(step.name, "libraryItem", id: before.code, before: before, after: after)
             return after
         }
+    }
+
+    /// The publisher as typed, or the depositing organisation's name when left empty (`dc:publisher`).
+    static func publisher(_ typed: String, organization: UUID, on db: any Database) async throws -> String {
+        guard typed.isEmpty else { return typed }
+        return try await OrganizationRecord.find(organization, on: db)?.nameKK ?? ""
     }
 
     static func store(_ upload: Upload?, mediaType: String?, files: FileStore, actor: Actor, on db: any Database, now: Date) async throws -> Attachment? {

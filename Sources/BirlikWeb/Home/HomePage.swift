@@ -84,8 +84,7 @@ enum HomePage {
     static func handle(_ request: Request) async throws -> Response {
         try await NewsStore.releaseDue(now: request.now, on: request.db)
         let today = request.today
-        let events = try await EventQueries.events(from: request.now, to: today.adding(days: 60).end, filter: .init(), on: request.db)
-            .filter { $0.status != .cancelled }.prefix(4)
+        let events = try await EventQueries.upcoming(from: request.now, until: today.adding(days: 60).end, limit: 4, on: request.db)
         let model = Model(countsByType: try await OrganizationQueries.countsByType(actor: request.actor, on: request.db),
                           regionCount: try await request.regions().filter { $0.kind == .region || $0.kind == .city }.count,
                           events: Array(events), news: try await NewsQueries.published(region: nil, tag: nil, limit: 4, on: request.db))

@@ -37,17 +37,9 @@ enum OAIController {
         return response
     }
 
-    static func record(_ item: LibraryItem, _ request: Request, publishers: [UUID: String]) -> OAIPMH.Record {
-        let base = request.application.birlik.configuration.linkBase
-        let l10n = Localizer(.kk)
-        let metadata = item.status == .published ? OAIPMH.DublinCore(item, page: base + SiteURL.libraryItem(code: item.code).path,
-                                                                     publisher: publishers[item.organizationID] ?? "",
-                                                                     coverage: EarlyWarningPage.regionName(item.region, l10n)) : nil
-        return OAIPMH.Record(identifier: OAIPMH.identifier(item.code), datestamp: item.updatedAt, sets: [item.collection], metadata: metadata)
-    }
-
-    static func publishers(_ items: [LibraryItem], _ request: Request) async throws -> [UUID: String] {
-        try await OrganizationQueries.labels(ids: items.map(\.organizationID), on: request.db).mapValues { Localizer(.kk).text($0.name) }
+    static func record(_ row: LibraryQueries.HarvestRow, base: String) -> OAIPMH.Record {
+        OAIPMH.Record(identifier: OAIPMH.identifier(row.code), datestamp: row.datestamp, sets: [row.collection],
+                      metadata: row.dublinCore.map { DublinCore.xml($0, base: base) })
     }
 
     static func respond(to oai: OAIPMH.Request, _ request: Request) async throws -> OAIPMH.Body {
@@ -70,10 +62,10 @@ enum OAIController {
             let l10n = Localizer(.kk)
             return .sets(LibraryCollection.all.map { (spec: $0.code, name: l10n($0.l10nKey)) })
         case let .getRecord(identifier):
-            guard let code = OAIPMH.code(of: identifier), let item = try await LibraryQueries.harvestable(code: code, on: db) else {
+            guard let code = OAIPMH.code(of: identifier), let row = try await LibraryQueries.harvestable(code: code, on: db) else {
                 throw OAIPMH.Failure(.idDoesNotExist, "\(identifier) is not an identifier of this repository.")
             }
-            return .record(record(item, request, publishers: try await publishers([item], request)))
+            return .record(record(row, base: request.application.birlik.configuration.linkBase))
         case let .list(records, token, set, from, until):
             if let set, LibraryCollection.find(set) == nil { throw OAIPMH.Failure(.noRecordsMatch, "There is no set \(set).") }
             let size = request.application.birlik.configuration.oaiPageSize
@@ -85,17 +77,17 @@ enum OAIController {
             let total: Int
             if let token { total = token.total } else { total = items.count > size ? try await LibraryQueries.harvestSize(harvest, on: db) : items.count }
             let page = Array(items.prefix(size))
-            let publishers = try await publishers(page, request)
             var continuation: OAIPMH.Continuation?
             if items.count > size, let last = page.last {
                 let next = OAIPMH.Token(verb: records ? "ListRecords" : "ListIdentifiers", set: set, from: from.map { Int64($0.timeIntervalSince1970) },
-                                        until: until.map { Int64($0.timeIntervalSince1970) }, after: Int64(last.updatedAt.timeIntervalSince1970),
+                                        until: until.map { Int64($0.timeIntervalSince1970) }, after: Int64(last.datestamp.timeIntervalSince1970),
                                         afterID: last.id, cursor: cursor + page.count, total: max(total, cursor + page.count))
                 continuation = OAIPMH.Continuation(token: next.encoded, completeListSize: total, cursor: cursor)
             } else if token != nil {
                 continuation = OAIPMH.Continuation(token: nil, completeListSize: total, cursor: cursor)
             }
-            return .list(records: records, page.map { record($0, request, publishers: publishers) }, continuation)
+            let base = request.application.birlik.configuration.linkBase
+            return .list(records: records, page.map { record($0, base: base) }, continuation)
         }
     }
 }
