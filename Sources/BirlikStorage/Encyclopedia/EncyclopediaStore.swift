@@ -113,6 +113,15 @@ public enum EncyclopediaQueries {
         return (article, revisions.sorted { ($0.createdAt, $0.number) > ($1.createdAt, $1.number) })
     }
 
+    /// What a reader of `language` sees: the article and its approved revision (that language's, else the
+    /// first approved of kk, ru, en), read by id rather than with the whole history.
+    public static func approved(slug: String, for language: Language, on db: any Database) async throws -> (Article, ArticleRevision) {
+        guard let article = try await ArticleRecord.query(on: db).filter(\.$slug == slug).first()?.value else { throw DomainError.notFound }
+        guard let id = language.fallbacks.lazy.compactMap({ article.approved[$0] }).first,
+              let revision = try await ArticleRevisionRecord.find(id, on: db)?.value else { throw DomainError.notFound }
+        return (article, revision)
+    }
+
     /// The approved revision a reader of `language` sees: that language's, else the first approved of kk, ru, en.
     public static func approved(_ article: Article, _ revisions: [ArticleRevision], for language: Language) -> ArticleRevision? {
         for candidate in language.fallbacks {

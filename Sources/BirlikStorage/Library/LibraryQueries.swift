@@ -85,9 +85,11 @@ public enum LibraryQueries {
     public static func harvest(_ harvest: Harvest, limit: Int, on db: any Database) async throws -> [HarvestRow] {
         let builder = harvestQuery(harvest, on: db)
         if let after = harvest.after {
+            // (datestamp, id) after the last record, written so that the (datestamp, id) index serves the range.
+            builder.filter(\.$datestamp >= after.datestamp)
             builder.group(.or) { group in
                 group.filter(\.$datestamp > after.datestamp)
-                group.group(.and) { $0.filter(\.$datestamp == after.datestamp).filter(\.$id > after.id) }
+                group.filter(\.$id > after.id)
             }
         }
         return try await builder.sort(\.$datestamp).sort(\.$id).range(..<limit)

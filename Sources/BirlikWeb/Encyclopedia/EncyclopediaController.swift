@@ -67,9 +67,15 @@ enum EncyclopediaController {
 
     /// The article as a reader sees it, or for an editor who asks (`draft=1`) the newest revision of the language.
     static func page(_ request: Request, form: ArticleForm?, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
-        let (article, revisions) = try await EncyclopediaQueries.article(slug: request.parameters.get("slug") ?? "", on: request.db)
-        let editor = canEdit(request.actor)
-        let language = request.l10n.language
+        let slug = request.parameters.get("slug") ?? "", editor = canEdit(request.actor), language = request.l10n.language
+        if !editor {
+            // A reader needs the approved revision only, not the history.
+            let (article, shown) = try await EncyclopediaQueries.approved(slug: slug, for: language, on: request.db)
+            let model = EncyclopediaPage.ArticleModel(article: article, shown: shown, latest: nil, isDraftView: false, editor: false, approver: false,
+                                                      form: ArticleForm(language: shown.language.rawValue, title: shown.title, text: shown.text, parent: nil))
+            return html(EncyclopediaPage.article(model, errors: errors, PageContext(request)), status: status)
+        }
+        let (article, revisions) = try await EncyclopediaQueries.article(slug: slug, on: request.db)
         let wantsDraft = editor && request.queryText("draft") == "1"
         let newest = { (language: Language) in revisions.filter { $0.language == language }.max { $0.number < $1.number } }
         let shown = wantsDraft ? newest(language) ?? revisions.first : EncyclopediaQueries.approved(article, revisions, for: language)

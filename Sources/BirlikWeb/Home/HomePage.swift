@@ -6,7 +6,7 @@ import Vapor
 /// The front page as the portal (S16): what Birlik is, what is happening (the coming events and the
 /// latest news), the figures, where to go next, the registry at a glance by kind of organisation.
 enum HomePage {
-    struct Model {
+    struct Model: Sendable {
         var countsByType: [OrganizationType: Int]
         var regionCount: Int
         var events: [Event]
@@ -81,13 +81,18 @@ enum HomePage {
                  el("p", [:], el("a", ["href": SiteURL.news.path], .text(l10n(.homeAllNews)))))))
     }
 
+    /// The page's figures are read once per change and per half minute (the coming events move with time,
+    /// scheduled news is released when they are read) for each way of seeing the registry; the page itself
+    /// is rendered for every request, in the reader's language.
     static func handle(_ request: Request) async throws -> Response {
-        try await NewsStore.releaseDue(now: request.now, on: request.db)
-        let today = request.today
-        let events = try await EventQueries.upcoming(from: request.now, until: today.adding(days: 60).end, limit: 4, on: request.db)
-        let model = Model(countsByType: try await OrganizationQueries.countsByType(actor: request.actor, on: request.db),
-                          regionCount: try await request.regions().filter { $0.kind == .region || $0.kind == .city }.count,
-                          events: Array(events), news: try await NewsQueries.published(region: nil, tag: nil, limit: 4, on: request.db))
+        let key = "\(Access.visibility(request.actor, .organization))"
+        let model = try await request.application.birlik.home.value(key) {
+            try await NewsStore.releaseDue(now: request.now, on: request.db)
+            let events = try await EventQueries.upcoming(from: request.now, until: request.today.adding(days: 60).end, limit: 4, on: request.db)
+            return Model(countsByType: try await OrganizationQueries.countsByType(actor: request.actor, on: request.db),
+                         regionCount: try await request.regions().filter { $0.kind == .region || $0.kind == .city }.count,
+                         events: events, news: try await NewsQueries.published(region: nil, tag: nil, limit: 4, on: request.db))
+        }
         return html(view(model, PageContext(request)))
     }
 }

@@ -123,6 +123,8 @@ struct BirlikServices: Sendable {
     var identities: ReadCache<ContextMiddleware.Identity?>
     /// Rendered dashboards per user and URL, split where the form token goes.
     var dashboards: ReadCache<[String]>
+    /// The front page's figures, events and news per way of seeing the registry.
+    var home: ReadCache<HomePage.Model>
     /// Imports of large files running in the background, with their progress.
     var imports = ImportJobs()
     /// The national corpus index (S12).
@@ -144,6 +146,7 @@ struct BirlikServices: Sendable {
         nodeCounts = ReadCache(lifetime: 30, capacity: 4, gate: gate)
         identities = ReadCache(lifetime: 5, capacity: 10_000, gate: gate)
         dashboards = ReadCache(lifetime: 5, capacity: 1_000, gate: gate)
+        home = ReadCache(lifetime: 30, capacity: 256, gate: gate)
         corpus = CorpusLibrary(directory: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("corpus"))
     }
 }
