@@ -47,7 +47,7 @@ public enum PortalScaleSeed {
         let kazakhRevisions = max(1, revisionsPerArticle - 2)
         let batch = 500
         for start in stride(from: 0, to: articles, by: batch) {
-            var articleRows: [ArticleRecord] = [], revisionRows: [ArticleRevisionRecord] = [], textRows: [ArticleTextRecord] = []
+            var articleRows: [ArticleRecord] = [], revisionRows: [ArticleRevisionRecord] = [], textRows: [ArticleTextRecord] = [], termRows: [ArticleTermRecord] = []
             for index in start..<min(articles, start + batch) {
                 let created = now.addingTimeInterval(-Double(index % 1000) * 3600)
                 var article = Article(slug: "scale-\(index)", createdAt: created)
@@ -66,19 +66,21 @@ public enum PortalScaleSeed {
                     if let approved = parent {
                         article.approved[language] = approved.id
                         let row = ArticleTextRecord()
-                        row.articleID = article.id; row.slug = article.slug; row.language = language.rawValue; row.title = approved.title
+                        row.id = UUID(); row.articleID = article.id; row.slug = article.slug; row.language = language.rawValue; row.title = approved.title
                         row.searchText = " " + SearchFolding.fold(approved.title + " " + approved.text) + " "; row.approvedAt = approved.createdAt; row.isPublic = true
                         textRows.append(row)
+                        if let id = row.id { termRows += ArticleTermRecord.terms(of: row.searchText).map { ArticleTermRecord(textID: id, term: $0) } }
                         if language == .kk { summary.kazakhTexts.append((article.slug, approved.title + " " + approved.text)) }
                     }
                 }
                 articleRows.append(ArticleRecord(article))
             }
-            let (newArticles, newRevisions, newTexts) = (articleRows, revisionRows, textRows)
+            let (newArticles, newRevisions, newTexts, newTerms) = (articleRows, revisionRows, textRows, termRows)
             try await db.transaction { tx in
                 try await newArticles.create(on: tx)
                 for chunk in stride(from: 0, to: newRevisions.count, by: 1000) { try await Array(newRevisions[chunk..<min(newRevisions.count, chunk + 1000)]).create(on: tx) }
                 try await newTexts.create(on: tx)
+                for chunk in stride(from: 0, to: newTerms.count, by: 2000) { try await Array(newTerms[chunk..<min(newTerms.count, chunk + 2000)]).create(on: tx) }
             }
             summary.articles += articleRows.count; summary.revisions += revisionRows.count; summary.texts += textRows.count
         }

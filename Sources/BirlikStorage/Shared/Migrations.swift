@@ -50,7 +50,8 @@ public enum BirlikMigrations {
         CreateNews(),
         CreateEncyclopedia(),
         CreateMediaPlan(),
-        // Batch 011: the digital library and depository (S16).
+        // Batch 011: the digital library and depository (S16); the encyclopedia's terms index.
         CreateLibrary(),
+        CreateArticleTerms(),
     ]
 }
