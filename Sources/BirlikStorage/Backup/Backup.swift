@@ -166,8 +166,8 @@ public enum Backup {
         CalendarEntryRecord.self, AppealRecord.self, AppealEventRecord.self, MediatorRecord.self, MediationCaseRecord.self, PublicControlRecord.self,
         CampaignRecord.self, DonorRecord.self, LedgerEntryRecord.self, TreeHeadRecord.self, ReceiptVersionRecord.self, DisbursementRecord.self,
         GrantCallRecord.self, GrantLotRecord.self, GrantApplicationRecord.self, ReviewAssignmentRecord.self,
-        EventRecord.self, EventRegistrationRecord.self, NewsRecord.self, ArticleRecord.self, ArticleRevisionRecord.self, ArticleTextRecord.self, ArticleTermRecord.self,
-        DatasetVersionRecord.self, MediaPlanRecord.self, LibraryItemRecord.self, OutboxRecord.self,
+        EventRecord.self, EventRegistrationRecord.self, NewsRecord.self, ArticleRecord.self, ArticleRevisionRecord.self, ArticleTextRecord.self,
+        DatasetVersionRecord.self, MediaPlanRecord.self, LibraryItemRecord.self, SearchTermRecord.self, OutboxRecord.self,
     ]
 
     /// Tables a backup leaves out on purpose: sessions, and the migrations' own bookkeeping.

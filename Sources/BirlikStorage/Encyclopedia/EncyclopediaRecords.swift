@@ -1,7 +1,6 @@
 import BirlikCore
 import FluentKit
 import Foundation
-import SQLKit
 
 /// A row of `articles`: the article as JSON, its slug unique.
 public final class ArticleRecord: Model, @unchecked Sendable {
@@ -68,41 +67,3 @@ extension ArticleTextRecord: ScopedModel {
     }
 }
 
-/// A row of `article_terms`: one distinct folded word of an approved text, so that the search finds the
-/// texts with a word starting with one of a typed word's forms by a range of the (term, text) index
-/// rather than by reading every text.
-public final class ArticleTermRecord: Model, @unchecked Sendable {
-    public static let schema = "article_terms"
-
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "text_id") public var textID: UUID
-    @Field(key: "term") public var term: String
-
-    public init() {}
-
-    init(textID: UUID, term: String) { self.textID = textID; self.term = term }
-
-    /// The distinct words of a folded search text.
-    static func terms(of searchText: String) -> Set<String> { Set(searchText.split(separator: " ").map(String.init)) }
-
-    /// Replaces the terms of one text (inside the caller's transaction).
-    static func replace(textID: UUID, searchText: String, on db: any Database) async throws {
-        try await ArticleTermRecord.query(on: db).filter(\.$textID == textID).delete()
-        let rows = terms(of: searchText).sorted().map { ArticleTermRecord(textID: textID, term: $0) }
-        for start in stride(from: 0, to: rows.count, by: 500) { try await Array(rows[start..<min(rows.count, start + 500)]).create(on: db) }
-    }
-
-    /// The condition "the text has a word starting with one of `forms`", on `article_texts.id`.
-    static func condition(_ forms: [String]) -> SQLQueryString {
-        var query: SQLQueryString = "\(column("id", ArticleTextRecord.schema)) IN (SELECT text_id FROM article_terms WHERE "
-        for (index, form) in forms.enumerated() {
-            // Folded words are lower-case ASCII letters and digits, all below "~": [form, form~) is every word it starts.
-            query.appendLiteral(index == 0 ? "(" : " OR (")
-            let range: SQLQueryString = "term >= \(bind: form) AND term < \(bind: form + "~")"
-            query.appendInterpolation(range)
-            query.appendLiteral(")")
-        }
-        query.appendLiteral(")")
-        return query
-    }
-}

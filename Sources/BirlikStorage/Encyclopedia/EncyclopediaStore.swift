@@ -72,7 +72,7 @@ public enum EncyclopediaStore {
             text.articleID = article.id; text.slug = article.slug; text.language = revision.language.rawValue; text.title = revision.title
             text.searchText = " " + SearchFolding.fold(revision.title + " " + revision.text) + " "; text.approvedAt = now; text.isPublic = true
             try await text.save(on: audit.db)
-            try await ArticleTermRecord.replace(textID: try text.requireID(), searchText: text.searchText, on: audit.db)
+            try await SearchTermRecord.replace(.articleText, recordID: try text.requireID(), folded: [text.searchText], on: audit.db)
             try await audit.record("approve", "article", id: article.slug, before: previous.map { ["revision": $0.uuidString] },
                                    after: ["revision": revision.id.uuidString, "language": revision.language.rawValue, "hash": revision.hash])
             return revision
@@ -92,11 +92,11 @@ public enum EncyclopediaQueries {
     /// Approved articles whose title or text has, for every word typed, a word starting with one of its
     /// forms (the word itself, its Russian stem, its Kazakh lemma through the corpus's analyser; either
     /// script): «тілдерінің» finds «Тіл», «tılderınıñ» too. The newest approvals first. Each word is a range
-    /// of the terms index (`ArticleTermRecord`), not a scan of the texts.
+    /// of the terms index (`SearchTermRecord`), not a scan of the texts.
     public static func search(_ query: String, limit: Int = 50, on db: any Database) async throws -> [Hit] {
         let builder = ArticleTextRecord.query(on: db).visible(to: .anonymous)
         let words = SearchTerms.alternatives(query)
-        for forms in words { builder.filter(.sql(embed: ArticleTermRecord.condition(forms))) }
+        for forms in words { builder.filter(.sql(embed: SearchTermRecord.condition(.articleText, idColumn: "\(column("id", ArticleTextRecord.schema))", forms: forms))) }
         let rows = try await builder.sort(\.$approvedAt, .descending).range(..<(limit * 3)).all()
         var seen = Set<String>(), hits: [Hit] = []
         for row in rows where seen.insert(row.slug).inserted {

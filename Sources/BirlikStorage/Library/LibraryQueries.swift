@@ -6,17 +6,12 @@ import Foundation
 public enum LibraryQueries {
     /// The items the actor may see (the one scoping rule), newest change first: of a collection, and
     /// matching every word typed — in the description or the file's text, by any form of the word (its
-    /// Kazakh lemma through the corpus's analyser, its Russian stem; either script).
+    /// Kazakh lemma through the corpus's analyser, its Russian stem; either script), through the terms index.
     public static func catalogue(query: String, collection: String?, actor: Actor, limit: Int = 100, on db: any Database) async throws -> [LibraryItem] {
         let builder = LibraryItemRecord.query(on: db).visible(to: actor)
         if let collection { builder.filter(\.$collection == collection) }
         for forms in SearchTerms.alternatives(query) {
-            builder.group(.or) { group in
-                for form in forms {
-                    group.filter("search_text", containsLiterally: " \(form)")
-                    group.filter("file_text", containsLiterally: " \(form)")
-                }
-            }
+            builder.filter(.sql(embed: SearchTermRecord.condition(.libraryItem, idColumn: "\(column("id", LibraryItemRecord.schema))", forms: forms)))
         }
         return try await builder.sort(\.$datestamp, .descending).sort(\.$code, .descending).range(..<limit).all().compactMap(\.value)
     }

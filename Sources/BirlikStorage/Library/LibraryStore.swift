@@ -39,7 +39,9 @@ public enum LibraryStore {
                                    publisher: try await publisher(valid.publisher, organization: organization, on: audit.db), date: valid.date, type: valid.type, language: valid.language, rights: valid.rights,
                                    source: valid.source, file: file, createdAt: now, depositedBy: actor.displayName)
             item.updatedAt = datestamp(now)
-            try await LibraryItemRecord(item, fileText: upload?.text ?? "").create(on: audit.db)
+            let record = LibraryItemRecord(item, fileText: upload?.text ?? "")
+            try await record.create(on: audit.db)
+            try await SearchTermRecord.replace(.libraryItem, recordID: item.id, folded: [record.searchText, record.fileText], on: audit.db)
             try await audit.record("create", "libraryItem", id: item.code, before: Nothing?.none, after: item)
             return item
         }
@@ -71,6 +73,7 @@ public enum LibraryStore {
             after.updatedAt = datestamp(now); after.version += 1
             record.apply(after, fileText: upload?.text)
             try await record.update(on: audit.db)
+            try await SearchTermRecord.replace(.libraryItem, recordID: after.id, folded: [record.searchText, record.fileText], on: audit.db)
             try await audit.record("update", "libraryItem", id: before.code, before: before, after: after)
             return after
         }

@@ -47,7 +47,7 @@ public enum PortalScaleSeed {
         let kazakhRevisions = max(1, revisionsPerArticle - 2)
         let batch = 500
         for start in stride(from: 0, to: articles, by: batch) {
-            var articleRows: [ArticleRecord] = [], revisionRows: [ArticleRevisionRecord] = [], textRows: [ArticleTextRecord] = [], termRows: [ArticleTermRecord] = []
+            var articleRows: [ArticleRecord] = [], revisionRows: [ArticleRevisionRecord] = [], textRows: [ArticleTextRecord] = [], termRows: [SearchTermRecord] = []
             for index in start..<min(articles, start + batch) {
                 let created = now.addingTimeInterval(-Double(index % 1000) * 3600)
                 var article = Article(slug: "scale-\(index)", createdAt: created)
@@ -69,7 +69,7 @@ public enum PortalScaleSeed {
                         row.id = UUID(); row.articleID = article.id; row.slug = article.slug; row.language = language.rawValue; row.title = approved.title
                         row.searchText = " " + SearchFolding.fold(approved.title + " " + approved.text) + " "; row.approvedAt = approved.createdAt; row.isPublic = true
                         textRows.append(row)
-                        if let id = row.id { termRows += ArticleTermRecord.terms(of: row.searchText).map { ArticleTermRecord(textID: id, term: $0) } }
+                        if let id = row.id { termRows += SearchTermRecord.rows(.articleText, recordID: id, folded: [row.searchText]) }
                         if language == .kk { summary.kazakhTexts.append((article.slug, approved.title + " " + approved.text)) }
                     }
                 }
@@ -89,7 +89,7 @@ public enum PortalScaleSeed {
         let regions = ReferenceData.regions.filter { $0.kind != .district }.map(\.code)
         guard !organizations.isEmpty else { return summary }
         for start in stride(from: 0, to: libraryItems, by: 1000) {
-            var rows: [LibraryItemRecord] = []
+            var rows: [LibraryItemRecord] = [], terms: [SearchTermRecord] = []
             for index in start..<min(libraryItems, start + 1000) {
                 let text = draw(3)
                 let status: LibraryItem.Status = index % 20 == 0 ? .draft : index % 50 == 1 ? .withdrawn : .published
@@ -102,10 +102,15 @@ public enum PortalScaleSeed {
                 item.updatedAt = Date(timeIntervalSince1970: (item.createdAt.timeIntervalSince1970).rounded(.down))
                 if status == .withdrawn { item.withdrawalReason = "қайталанған" }
                 if status != .draft { summary.harvestable += 1 }
-                rows.append(LibraryItemRecord(item, fileText: text))
+                let record = LibraryItemRecord(item, fileText: text)
+                rows.append(record)
+                terms += SearchTermRecord.rows(.libraryItem, recordID: item.id, folded: [record.searchText, record.fileText])
             }
-            let batch = rows
-            try await db.transaction { tx in try await batch.create(on: tx) }
+            let (batch, newTerms) = (rows, terms)
+            try await db.transaction { tx in
+                try await batch.create(on: tx)
+                for chunk in stride(from: 0, to: newTerms.count, by: 2000) { try await Array(newTerms[chunk..<min(newTerms.count, chunk + 2000)]).create(on: tx) }
+            }
             summary.libraryItems += rows.count
         }
 

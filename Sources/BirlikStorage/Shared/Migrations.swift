@@ -50,8 +50,8 @@ public enum BirlikMigrations {
         CreateNews(),
         CreateEncyclopedia(),
         CreateMediaPlan(),
-        // Batch 011: the digital library and depository (S16); the encyclopedia's terms index.
+        // Batch 011: the digital library and depository (S16); the terms index of the word search.
         CreateLibrary(),
-        CreateArticleTerms(),
+        CreateSearchTerms(),
     ]
 }

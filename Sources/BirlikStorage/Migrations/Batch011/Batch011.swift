@@ -34,26 +34,3 @@ struct CreateLibrary: AsyncMigration {
     }
 }
 
-/// The encyclopedia's terms index, filled from the approved texts already there.
-struct CreateArticleTerms: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        // On PostgreSQL the terms compare byte by byte, so that a prefix is one range of the index whatever the database's locale.
-        let isPostgres = (database as? any SQLDatabase)?.dialect.name == "postgresql"
-        try await database.schema(ArticleTermRecord.schema)
-            .id()
-            .field("text_id", .uuid, .required)
-            .field("term", isPostgres ? .custom("TEXT COLLATE \"C\"") : .string, .required)
-            .unique(on: "term", "text_id")
-            .create()
-        if let sql = database as? any SQLDatabase {
-            try await sql.raw("CREATE INDEX article_terms_text ON article_terms (text_id)").run()
-        }
-        for text in try await ArticleTextRecord.query(on: database).all() {
-            try await ArticleTermRecord.replace(textID: try text.requireID(), searchText: text.searchText, on: database)
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(ArticleTermRecord.schema).delete()
-    }
-}
