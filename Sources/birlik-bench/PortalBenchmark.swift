@@ -105,7 +105,7 @@ final class PortalBenchmark: @unchecked Sendable {
         while true {
             let response = try await app.client.get(URI(string: baseURL + "/oai?" + query))
             let body = response.body.map { String(buffer: $0) } ?? ""
-            records += body.components(separatedBy: "<record>").count - 1
+            records += body.ranges(of: "<record>").count
             guard let start = body.range(of: "<resumptionToken "), let close = body[start.upperBound...].firstIndex(of: ">") else { break }
             let token = body[body.index(after: close)...].prefix { $0 != "<" }
             guard !token.isEmpty, !body[start.upperBound..<close].hasSuffix("/") else { break }

@@ -51,6 +51,12 @@ public struct DublinCore: Sendable, Hashable {
 
     /// A stored `oai_dc:dc` element with the site's address put in.
     public static func xml(_ stored: String, base: String) -> String {
-        stored.replacingOccurrences(of: basePlaceholder, with: XMLText.escape(base))
+        // The placeholder is the only text between two U+0001 (a character XML text cannot hold).
+        var result = ""
+        result.reserveCapacity(stored.utf8.count + base.utf8.count)
+        for (index, part) in stored.split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated() {
+            result += index % 2 == 1 && part == "BASE" ? XMLText.escape(base) : String(part)
+        }
+        return result
     }
 }

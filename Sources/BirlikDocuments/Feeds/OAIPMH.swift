@@ -157,11 +157,18 @@ public enum OAIPMH {
         return (moment, 20)
     }
 
-    /// `2026-11-30T06:00:00Z`.
+    /// `2026-11-30T06:00:00Z`: written directly from the UTC calendar fields, since a list writes one per
+    /// record and a date formatter costs more to make than the whole header.
     public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var fields = tm()
+        gmtime_r(&time, &fields)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(fields.tm_year + 1900, 4) + "-" + pad(fields.tm_mon + 1, 2) + "-" + pad(fields.tm_mday, 2) + "T" + pad(fields.tm_hour, 2) + ":"
+            + pad(fields.tm_min, 2) + ":" + pad(fields.tm_sec, 2) + "Z"
     }
 
     /// A record as harvested: its header, and its metadata unless it was deleted (withdrawn).

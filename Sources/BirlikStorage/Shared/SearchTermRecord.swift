@@ -42,17 +42,17 @@ public final class SearchTermRecord: Model, @unchecked Sendable {
         for start in stride(from: 0, to: rows.count, by: 500) { try await Array(rows[start..<min(rows.count, start + 500)]).create(on: db) }
     }
 
-    /// The condition "the record in `idColumn` has a word starting with one of `forms`".
+    /// The condition "the record in `idColumn` has a word starting with one of `forms`": one range of the
+    /// (kind, term, record) index per form, joined by UNION (an OR of ranges would read the whole kind).
     static func condition(_ kind: Kind, idColumn: SQLQueryString, forms: [String]) -> SQLQueryString {
-        var query: SQLQueryString = "\(idColumn) IN (SELECT record_id FROM search_terms WHERE kind = \(bind: kind.rawValue) AND ("
+        var query: SQLQueryString = "\(idColumn) IN ("
         for (index, form) in forms.enumerated() {
             // Folded words are lower-case ASCII letters and digits, all below "~": [form, form~) is every word it starts.
-            let range: SQLQueryString = "term >= \(bind: form) AND term < \(bind: form + "~")"
-            query.appendLiteral(index == 0 ? "(" : " OR (")
+            let range: SQLQueryString = "SELECT record_id FROM search_terms WHERE kind = \(bind: kind.rawValue) AND term >= \(bind: form) AND term < \(bind: form + "~")"
+            if index > 0 { query.appendLiteral(" UNION ") }
             query.appendInterpolation(range)
-            query.appendLiteral(")")
         }
-        query.appendLiteral("))")
+        query.appendLiteral(")")
         return query
     }
 }
