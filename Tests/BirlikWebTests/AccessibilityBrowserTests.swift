@@ -30,8 +30,9 @@ struct AccessibilityBrowserTests {
             let event = try #require(try await EventRecord.query(on: app.db).all().compactMap(\.value).first { $0.capacity != nil })
             let news = try #require(try await NewsQueries.published(region: nil, tag: nil, on: app.db).last)
             let organization = try #require(try await OrganizationRecord.query(on: app.db).filter(\.$code == "apk-secretariat").first()?.code)
+            let concept = try #require(try await LibraryItemRecord.query(on: app.db).filter(\.$collection == "normative").sort(\.$datestamp).first()?.code)
             let portal = ["/", "/events", "/news", "/open-data", "/encyclopedia", "/library"]
-            let pages = portal + ["/library/LIB-\(TestClock.today.year)-0001", "/library?q=тұжырымдамасын", "/events/\(event.code)", "/events/holidays?year=\(TestClock.today.year)", "/news/\(news.code)", "/open-data/organizations", "/encyclopedia/tilder-kuni", "/encyclopedia?q=тілдерге",
+            let pages = portal + ["/library/\(concept)", "/library?q=тұжырымдамасын", "/events/\(event.code)", "/events/holidays?year=\(TestClock.today.year)", "/news/\(news.code)", "/open-data/organizations", "/encyclopedia/tilder-kuni", "/encyclopedia?q=тілдерге",
                                   "/directory", "/directory/\(organization)", "/map", "/statistics", "/appeals/new", "/charity", "/grants", "/sign-in"]
             let browser = try await WebDriver.start(client: app.client, language: "kk", width: width)
             do {

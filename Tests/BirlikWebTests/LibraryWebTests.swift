@@ -107,6 +107,13 @@ struct LibraryWebTests {
         }
     }
 
+    /// The demo's harvestable items (published and withdrawn) as identifiers, in harvest order (their codes
+    /// carry the year of their deposit, which the demo lays before the clock's day).
+    static func harvestOrder(_ app: Application) async throws -> [String] {
+        try await LibraryItemRecord.query(on: app.db).filter(\.$status != LibraryItem.Status.draft.rawValue).sort(\.$datestamp).sort(\.$id).all()
+            .map { OAIPMH.identifier($0.code) }
+    }
+
     static func oai(_ app: Application, _ query: String) async throws -> String {
         try await app.request(.GET, "/oai?" + query).text
     }
@@ -152,7 +159,9 @@ struct LibraryWebTests {
                 #expect(Self.errorCode(try await Self.oai(app, "verb=ListIdentifiers&metadataPrefix=oai_dc&resumptionToken=\(token)")) == "badArgument", "exclusive")
                 query = "verb=ListIdentifiers&resumptionToken=\(token)"
             }
-            #expect(identifiers == (1...5).filter { $0 != 4 }.map { OAIPMH.identifier("LIB-\(TestClock.today.year)-000\($0)") })
+            let expected = try await Self.harvestOrder(app)
+            #expect(expected.count == 4)
+            #expect(identifiers == expected)
             #expect(cursors == ["completeListSize=\"4\" cursor=\"0\"", "completeListSize=\"4\" cursor=\"2\"/"])
             // POST answers as GET does.
             let posted = try await app.request(.POST, "/oai", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "verb=Identify"))
@@ -212,6 +221,7 @@ struct LibraryWebTests {
     @Test("A harvester that did not write the endpoint (sickle) pulls the depository page by page, deleted records included, and reads its errors")
     func sickleHarvest() async throws {
         try await withBirlik(configure: { $0.oaiPageSize = 2 }) { app in
+            let expected = try await Self.harvestOrder(app)
             let port = try freePort()
             app.http.server.configuration.hostname = "127.0.0.1"
             app.http.server.configuration.port = port
@@ -227,8 +237,7 @@ struct LibraryWebTests {
             #expect(lines.first == ["IDENTIFY", "2.0", "persistent", "YYYY-MM-DDThh:mm:ssZ"], "\(output)")
             #expect(lines.contains(["SETS", "apk,ethnoculture,language,media,normative"]) && lines.contains(["FORMATS", "oai_dc"]))
             let records = lines.filter { $0.first == "RECORD" }
-            let year = TestClock.today.year
-            #expect(records.map { $0[1] } == [1, 2, 3, 5].map { OAIPMH.identifier("LIB-\(year)-000\($0)") }, "three pages of two, the draft never: \(output)")
+            #expect(expected.count == 4 && records.map { $0[1] } == expected, "two pages of two, the draft never: \(output)")
             #expect(records.first?[3] == "Қазақстандық бірегейлік пен бірлікті нығайту және дамыту тұжырымдамасы" && records.first?[4] == "kk")
             #expect(records.map { $0[2] } == ["False", "False", "False", "True"], "the withdrawn item as a deleted record")
             for code in ["cannotDisseminateFormat", "badResumptionToken", "badArgument", "idDoesNotExist"] {

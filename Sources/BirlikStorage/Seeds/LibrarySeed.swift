@@ -51,7 +51,7 @@ public enum LibrarySeed {
             collection: "language",
             titles: [.kk: "Мемлекеттік тілді үйренуге арналған жаднама", .ru: "Памятка для изучающих государственный язык"],
             creators: "Алматы қаласының тіл орталығы", subjects: "мемлекеттік тіл\nтіл курстары", description: "Тіл курстарының тыңдаушыларына арналған қысқа жаднама.",
-            date: String(Day(now).year), type: "Text", language: "kk", rights: "CC BY 4.0", region: "KZ-75"),
+            date: String(Day(deposited).year), type: "Text", language: "kk", rights: "CC BY 4.0", region: "KZ-75"),
             upload: LibraryStore.Upload(data: Data(leaflet.utf8), fileName: "zhadnama.txt", text: leaflet), files: files, actor: almaty, on: db,
             now: deposited.addingTimeInterval(86_400))
         _ = try await LibraryStore.apply(.publish, to: language.id, version: language.version, actor: almaty, on: db, now: deposited.addingTimeInterval(90_000))
@@ -68,7 +68,7 @@ public enum LibrarySeed {
             collection: "apk",
             titles: [.kk: "ҚХА қызметі туралы жылдық шолу (алдын ала нұсқа)", .ru: "Годовой обзор деятельности АНК (предварительная редакция)"],
             creators: "ҚХА Хатшылығы", subjects: "жылдық есеп", description: "Алдын ала нұсқа; түпкілікті нұсқасы дайындалуда.",
-            date: String(Day(now).year - 1), type: "Text", language: "kk", rights: "CC BY 4.0", region: RegionCode.republic),
+            date: String(Day(deposited).year - 1), type: "Text", language: "kk", rights: "CC BY 4.0", region: RegionCode.republic),
             upload: nil, files: files, actor: secretariat, on: db, now: deposited.addingTimeInterval(2 * 86_400))
         let published = try await publish(preliminary, at: deposited.addingTimeInterval(2 * 86_400 + 600))
         _ = try await LibraryStore.apply(.withdraw(reason: "Түпкілікті нұсқасымен ауыстырылады."), to: published.id, version: published.version,

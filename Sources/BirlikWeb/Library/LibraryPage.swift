@@ -25,7 +25,7 @@ enum LibraryPage {
                    el("a", ["href": SiteURL.libraryItem(code: item.code).path, "lang": NewsPage.langTag(item.titles[l10n.language] == nil ? item.language : l10n.language, l10n)],
                       .text(title(item, l10n))),
                    item.status == .published ? .empty : el("span", ["class": "badge status-\(item.status.rawValue)"], .text(l10n(item.status.l10nKey))),
-                   el("p", ["class": "muted"], .text(([item.creators.joined(separator: ", "), item.date, l10n(item.type.l10nKey),
+                   el("p", ["class": "muted"], .text(([l10n.inScript(item.creators.joined(separator: ", "), item.language), item.date, l10n(item.type.l10nKey),
                                                        LibraryCollection.find(item.collection).map { l10n($0.l10nKey) } ?? ""].filter { !$0.isEmpty }).joined(separator: " · "))))
             })
         let hasDrafts = items.contains { $0.status != .published }
@@ -102,12 +102,16 @@ enum LibraryPage {
         let l10n = context.l10n
         let labels = labels(l10n)
         let identifier = OAIPMH.identifier(item.code)
-        var facts: [(String, String)] = item.orderedTitles.filter { $0.1 != title(item, l10n) }.map { (labels["title_\($0.0.rawValue)"]!, $0.1) }
+        // The item's own words (titles, names, subjects) in the reader's script when they are Kazakh.
+        let own = { (text: String) in l10n.inScript(text, item.language) }
+        var facts: [(String, String)] = item.orderedTitles.filter { l10n.inScript($0.1, $0.0) != title(item, l10n) }
+            .map { (labels["title_\($0.0.rawValue)"]!, l10n.inScript($0.1, $0.0)) }
         facts += [
-            (labels["creators"]!, item.creators.joined(separator: "; ")), (labels["subjects"]!, item.subjects.joined(separator: "; ")),
-            (labels["publisher"]!, item.publisher.isEmpty ? organization.map { l10n.text($0) } ?? "" : item.publisher),
+            (labels["creators"]!, own(item.creators.joined(separator: "; "))), (labels["subjects"]!, own(item.subjects.joined(separator: "; "))),
+            (labels["publisher"]!, item.publisher.isEmpty ? organization.map { l10n.text($0) } ?? "" : own(item.publisher)),
             (labels["date"]!, item.date), (labels["type"]!, l10n(item.type.l10nKey)), (labels["language"]!, NewsPage.langName(item.language, l10n)),
-            (labels["rights"]!, item.rights), (labels["source"]!, item.source), (labels["region"]!, EarlyWarningPage.regionName(item.region, l10n)),
+            (labels["rights"]!, own(item.rights)), (labels["source"]!, own(item.source)),
+            (labels["region"]!, EarlyWarningPage.regionName(item.region, l10n)),
             (labels["collection"]!, LibraryCollection.find(item.collection).map { l10n($0.l10nKey) } ?? item.collection),
             (l10n(.libraryDepositedBy), [organization.map { l10n.text($0) } ?? "", item.depositedBy].filter { !$0.isEmpty }.joined(separator: " · ")),
             (l10n(.libraryUpdated), Day(item.updatedAt).dotted), (l10n(.grantsStatus), l10n(item.status.l10nKey)), (l10n(.libraryIdentifier), identifier),
