@@ -1325,6 +1325,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case libraryQuery = "library.query"
     case libraryQueryHint = "library.queryHint"
     case libraryRights = "library.rights"
+    case libraryShownNewest = "library.shownNewest"
     case librarySource = "library.source"
     case librarySourceHint = "library.sourceHint"
     case libraryStatusDraft = "library.status.draft"

@@ -219,25 +219,13 @@ public enum OAIPMH {
     }
 
     /// What a response carries.
-    public enum Body: Sendable, Hashable {
+    public enum Body: Sendable {
         case identify(Repository)
         case metadataFormats
         case sets([(spec: String, name: String)])
         case list(records: Bool, [Record], Continuation?)
         case record(Record)
         case error(Failure)
-
-        public static func == (lhs: Body, rhs: Body) -> Bool { lhs.hashValue == rhs.hashValue }
-        public func hash(into hasher: inout Hasher) {
-            switch self {
-            case let .identify(repository): hasher.combine(0); hasher.combine(repository)
-            case .metadataFormats: hasher.combine(1)
-            case let .sets(sets): hasher.combine(2); hasher.combine(sets.map { $0.spec + "\u{1F}" + $0.name })
-            case let .list(records, list, continuation): hasher.combine(3); hasher.combine(records); hasher.combine(list); hasher.combine(continuation)
-            case let .record(record): hasher.combine(4); hasher.combine(record)
-            case let .error(failure): hasher.combine(5); hasher.combine(failure)
-            }
-        }
     }
 
     /// The whole response document. `arguments` are echoed in `<request>` unless the request was not

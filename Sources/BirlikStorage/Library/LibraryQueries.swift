@@ -8,12 +8,22 @@ public enum LibraryQueries {
     /// matching every word typed — in the description or the file's text, by any form of the word (its
     /// Kazakh lemma through the corpus's analyser, its Russian stem; either script), through the terms index.
     public static func catalogue(query: String, collection: String?, actor: Actor, limit: Int = 100, on db: any Database) async throws -> [LibraryItem] {
+        try await matching(query: query, collection: collection, actor: actor, on: db)
+            .sort(\.$datestamp, .descending).sort(\.$code, .descending).range(..<limit).all().compactMap(\.value)
+    }
+
+    /// How many items the catalogue's search matches in all (it lists the newest of them).
+    public static func catalogueCount(query: String, collection: String?, actor: Actor, on db: any Database) async throws -> Int {
+        try await matching(query: query, collection: collection, actor: actor, on: db).count()
+    }
+
+    static func matching(query: String, collection: String?, actor: Actor, on db: any Database) -> QueryBuilder<LibraryItemRecord> {
         let builder = LibraryItemRecord.query(on: db).visible(to: actor)
         if let collection { builder.filter(\.$collection == collection) }
         for forms in SearchTerms.alternatives(query) {
             builder.filter(.sql(embed: SearchTermRecord.condition(.libraryItem, idColumn: "\(column("id", LibraryItemRecord.schema))", forms: forms)))
         }
-        return try await builder.sort(\.$datestamp, .descending).sort(\.$code, .descending).range(..<limit).all().compactMap(\.value)
+        return builder
     }
 
     /// An item by its code, if the actor may see it.
@@ -33,7 +43,7 @@ public enum LibraryQueries {
 
     /// A selective harvest: what OAI-PMH hands out (published items, and withdrawn ones as deleted
     /// records; drafts never), of a set, between two datestamps (inclusive), after a position.
-    public struct Harvest: Sendable, Hashable {
+    public struct Harvest: Sendable {
         public var set: String?
         public var from: Date?
         public var until: Date?
@@ -43,12 +53,6 @@ public enum LibraryQueries {
         public init(set: String? = nil, from: Date? = nil, until: Date? = nil, after: (datestamp: Date, id: UUID)? = nil) {
             self.set = set; self.from = from; self.until = until; self.after = after
         }
-
-        public static func == (lhs: Harvest, rhs: Harvest) -> Bool {
-            lhs.set == rhs.set && lhs.from == rhs.from && lhs.until == rhs.until && lhs.after?.datestamp == rhs.after?.datestamp && lhs.after?.id == rhs.after?.id
-        }
-
-        public func hash(into hasher: inout Hasher) { hasher.combine(set); hasher.combine(from); hasher.combine(until); hasher.combine(after?.id) }
     }
 
     static func harvestQuery(_ harvest: Harvest, on db: any Database) -> QueryBuilder<LibraryItemRecord> {

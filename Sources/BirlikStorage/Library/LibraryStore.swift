@@ -17,17 +17,22 @@ public enum LibraryStore {
     /// A datestamp as OAI-PMH gives it: whole seconds.
     static func datestamp(_ now: Date) -> Date { Date(timeIntervalSince1970: (now.timeIntervalSince1970).rounded(.down)) }
 
-    /// Deposits a new item of the actor's organisation as a draft.
-    public static func deposit(_ draft: LibraryItemDraft, upload: Upload?, files: FileStore, actor: Actor, on db: any Database, now: Date) async throws -> LibraryItem {
+    /// The draft's values and the file's media type, or every problem with either at once.
+    static func checked(_ draft: LibraryItemDraft, upload: Upload?, today: Day) throws -> (LibraryItemDraft.Valid, String?) {
         var problems: [FieldError] = []
         var valid: LibraryItemDraft.Valid?
-        do { valid = try draft.validated(today: Day(now)) } catch let DomainError.invalid(errors) { problems = errors }
+        do { valid = try draft.validated(today: today) } catch let DomainError.invalid(errors) { problems = errors }
         var mediaType: String?
         if let upload {
             do { mediaType = try LibraryItem.mediaType(of: upload.data, fileName: upload.fileName) } catch let DomainError.invalid(errors) { problems += errors }
         }
         guard problems.isEmpty, let valid else { throw DomainError.invalid(problems) }
-        let kind = mediaType
+        return (valid, mediaType)
+    }
+
+    /// Deposits a new item of the actor's organisation as a draft.
+    public static func deposit(_ draft: LibraryItemDraft, upload: Upload?, files: FileStore, actor: Actor, on db: any Database, now: Date) async throws -> LibraryItem {
+        let (valid, kind) = try checked(draft, upload: upload, today: Day(now))
         guard let organization = actor.organizationID else { throw actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
         try Access.require(actor, .create, .libraryItem, in: Scope(organizationID: organization, regionCode: valid.region, isPublic: false))
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
@@ -50,15 +55,7 @@ public enum LibraryStore {
     /// Changes an item's description (and, with `upload`, its file), opened at `version`.
     public static func update(_ id: UUID, _ draft: LibraryItemDraft, upload: Upload?, version: Int, files: FileStore, actor: Actor, on db: any Database,
                               now: Date) async throws -> LibraryItem {
-        var problems: [FieldError] = []
-        var valid: LibraryItemDraft.Valid?
-        do { valid = try draft.validated(today: Day(now)) } catch let DomainError.invalid(errors) { problems = errors }
-        var mediaType: String?
-        if let upload {
-            do { mediaType = try LibraryItem.mediaType(of: upload.data, fileName: upload.fileName) } catch let DomainError.invalid(errors) { problems += errors }
-        }
-        guard problems.isEmpty, let valid else { throw DomainError.invalid(problems) }
-        let kind = mediaType
+        let (valid, kind) = try checked(draft, upload: upload, today: Day(now))
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             guard let record = try await LibraryItemRecord.find(id, on: audit.db), let before = record.value else { throw DomainError.notFound }
             try Access.require(actor, .update, .libraryItem, in: before.scope)

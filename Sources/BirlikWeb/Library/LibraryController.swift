@@ -28,9 +28,10 @@ enum LibraryController {
         let collection = request.queryText("collection")
         if let collection, LibraryCollection.find(collection) == nil { throw DomainError.invalid([FieldError("collection", .fieldChooseValue)]) }
         let items = try await LibraryQueries.catalogue(query: query, collection: collection, actor: request.actor, on: request.db)
+        let total = items.count < 100 ? items.count : try await LibraryQueries.catalogueCount(query: query, collection: collection, actor: request.actor, on: request.db)
         let counts = try await LibraryQueries.publishedCounts(on: request.db)
         let base = request.application.birlik.configuration.linkBase
-        return html(LibraryPage.catalogue(items, query: query, collection: collection, counts: counts, canDeposit: canDeposit(request.actor),
+        return html(LibraryPage.catalogue(items, total: total, query: query, collection: collection, counts: counts, canDeposit: canDeposit(request.actor),
                                           oaiURL: base + SiteURL.oai.path, PageContext(request)))
     }
 

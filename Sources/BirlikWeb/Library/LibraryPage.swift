@@ -15,7 +15,7 @@ enum LibraryPage {
         return l10n.inScript(item.title(in: l10n.language), language)
     }
 
-    static func catalogue(_ items: [LibraryItem], query: String, collection: String?, counts: [String: Int], canDeposit: Bool, oaiURL: String,
+    static func catalogue(_ items: [LibraryItem], total: Int, query: String, collection: String?, counts: [String: Int], canDeposit: Bool, oaiURL: String,
                           _ context: PageContext) -> String {
         let l10n = context.l10n
         let collections = LibraryCollection.all.map { ($0.code, l10n($0.l10nKey) + " (" + l10n.number(counts[$0.code] ?? 0) + ")") }
@@ -38,7 +38,8 @@ enum LibraryPage {
                Form.select("collection", label: l10n(.libraryCollectionLabel), options: collections, selected: collection ?? "", errors: Form.Errors(), l10n: l10n,
                            anyLabel: l10n(.libraryAllCollections)),
                el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.eventsShow)))),
-            el("p", ["class": "library-found", "role": "status"], .text(l10n(.libraryFound, ["count": l10n.number(items.count)]))),
+            el("p", ["class": "library-found", "role": "status"], .text(l10n(.libraryFound, ["count": l10n.number(total)])
+                + (total > items.count ? " " + l10n(.libraryShownNewest, ["count": l10n.number(items.count)]) : ""))),
             hasDrafts ? el("p", ["class": "hint"], .text(l10n(.libraryDrafts))) : .empty,
             list,
             el("p", ["class": "oai-endpoint"], .text(l10n(.libraryOai) + " "), el("code", [:], .text(oaiURL)), .text(" · "),
