@@ -70,6 +70,13 @@ public enum Resource: String, Sendable, CaseIterable {
     /// An item of the digital library and depository (S16): public once published; its depositor's staff
     /// and the region's coordinators keep it, the Secretariat and the region's coordinators publish it.
     case libraryItem
+    /// A course and its groups (S13, S17): public; kept by the host's staff and the region's coordinators.
+    case course
+    /// A learner's enrolment, attendance and results: the host's and the region's, never public; the
+    /// learner holds it by its token.
+    case enrolment
+    /// A certificate of a finished course: kept like the enrolment; anyone with its code verifies it.
+    case certificate
 }
 
 /// The outcome of a permission check.
@@ -175,7 +182,7 @@ public enum Access {
             return .publicAnd(regions: [], organizations: actor.userID.map { [$0] } ?? [])
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
-        case (_, .event), (_, .openData), (_, .article):
+        case (_, .event), (_, .openData), (_, .article), (_, .course):
             return .everything
         case (.secretariat, .news), (.secretariat, .mediaPlan):
             return .everything
@@ -195,6 +202,13 @@ public enum Access {
             return .publicAnd(regions: [actor.regionCode], organizations: [])
         case (_, .news):
             return .publicAnd(regions: [], organizations: [])
+        case (.secretariat, .enrolment), (.secretariat, .certificate):
+            return .everything
+        case (.regionalCoordinator, .enrolment), (.regionalCoordinator, .certificate):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.association, .enrolment), (.executor, .enrolment), (.councilMember, .enrolment),
+             (.association, .certificate), (.executor, .certificate), (.councilMember, .certificate):
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
         case (.secretariat, .eventRegistration):
             return .everything
         case (.regionalCoordinator, .eventRegistration):
@@ -222,7 +236,8 @@ public enum Access {
         if actor.role == .admin, actor.isSignedIn || actor == .system { return .allowed }
         // Anyone may file an appeal and read the calendar of working days.
         if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) || (resource, action) == (.mediator, .view)
-            || (resource, action) == (.campaign, .view) || (resource, action) == (.event, .view) || (resource, action) == (.openData, .view) || (resource, action) == (.article, .view) || (resource, action) == (.eventRegistration, .create) {
+            || (resource, action) == (.campaign, .view) || (resource, action) == (.event, .view) || (resource, action) == (.openData, .view) || (resource, action) == (.article, .view) || (resource, action) == (.eventRegistration, .create)
+            || (resource, action) == (.course, .view) || (resource, action) == (.enrolment, .create) {
             return .allowed
         }
         guard actor.isSignedIn else {
@@ -369,7 +384,8 @@ public enum Access {
             default: return .forbidden
             }
         case (.event, .create), (.event, .update), (.eventRegistration, .view), (.eventRegistration, .update), (.mediaPlan, .create), (.mediaPlan, .update),
-             (.libraryItem, .create), (.libraryItem, .update):
+             (.libraryItem, .create), (.libraryItem, .update), (.course, .create), (.course, .update), (.enrolment, .view), (.enrolment, .update),
+             (.certificate, .view), (.certificate, .create), (.certificate, .update):
             // The organiser's own staff, the region's coordinators (the regional assembly), the Secretariat.
             switch actor.role {
             case .secretariat: return .allowed

@@ -91,6 +91,10 @@ public struct WorkingCalendar: Sendable {
         return running[index] - (index > 0 ? running[index - 1] : 0) == 1
     }
 
+    /// `true` when `day` is marked off: a holiday, a day carried over from one, or a day off by decree.
+    /// A plain weekend is not (a Saturday lesson is held unless the calendar marks the day).
+    public func isDayOff(_ day: Day) -> Bool { marked[day] != nil && !isWorkingDay(day) }
+
     /// The working days after `start` up to and including `end` (negative when `end` is earlier).
     public func workingDays(from start: Day, to end: Day) -> Int {
         guard start <= end else { return -workingDays(from: end, to: start) }

@@ -34,6 +34,8 @@ public enum ValueSource: String, Sendable, CaseIterable, Codable {
     case demo
     /// Moved by records kept elsewhere in Birlik (the reports of events held).
     case events
+    /// Moved by the learners of state-language courses: seats taken and graduates.
+    case courses
 
     public var l10nKey: L10nKey { L10nKey(rawValue: "valueSource.\(rawValue)")! }
 }

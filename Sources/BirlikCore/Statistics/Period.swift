@@ -102,6 +102,9 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible, C
     /// The month a date falls in.
     public static func month(of day: Day) -> Period { Period(kind: .month, year: day.year, index: day.month)! }
 
+    /// The year `day` falls in.
+    public static func year(of day: Day) -> Period { Period(kind: .year, year: day.year)! }
+
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.firstMonthOrdinal, -lhs.kind.months) < (rhs.firstMonthOrdinal, -rhs.kind.months)
     }

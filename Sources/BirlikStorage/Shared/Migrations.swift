@@ -53,5 +53,6 @@ public enum BirlikMigrations {
         // Batch 011: the digital library and depository (S16); the terms index of the word search.
         CreateLibrary(),
         CreateSearchTerms(),
+        CreateCourses(),
     ]
 }

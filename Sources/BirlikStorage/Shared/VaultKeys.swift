@@ -16,6 +16,8 @@ public enum VaultKeys {
         case donors
         /// The keyed hash under which a donor's IIN or BIN is looked up (never rotated: it names, not seals).
         case donorLookup = "donor-lookup"
+        /// Learners' ethnic group, when they give it.
+        case learners
     }
 
     static func folder(_ purpose: Purpose, _ dataDirectory: String) -> URL {

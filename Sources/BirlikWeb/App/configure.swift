@@ -57,6 +57,8 @@ func routes(_ app: Application) {
     EncyclopediaController.register(app)
     MediaPlanController.register(app)
     LibraryController.register(app)
+    CoursesController.register(app)
+    CertificatesController.register(app)
     OAIController.register(app)
     ReviewsController.register(app)
     CorpusController.register(app)

@@ -209,6 +209,21 @@ public enum SiteURL: Sendable {
     case libraryStep(code: String)
     case libraryFile(code: String)
     case oai
+    // Courses and certificates (S13, S17).
+    case courses
+    case courseNew
+    case courseResults
+    case course(code: String)
+    case courseGroups(code: String)
+    case courseGroup(code: String)
+    case courseGroupEnrol(code: String)
+    case courseGroupAttendance(code: String)
+    case courseGroupCalendar(code: String)
+    case courseLearner(id: String)
+    case learning(token: String)
+    case certificate(code: String)
+    case certificateBadge(code: String)
+    case certificateIssuer
     case openDataCatalog
     case openDataset(id: String)
     case openDatasetJSONLD(id: String)
@@ -421,6 +436,20 @@ public enum SiteURL: Sendable {
         case let .libraryStep(code): "/library/\(code)/step"
         case let .libraryFile(code): "/library/\(code)/file"
         case .oai: "/oai"
+        case .courses: "/courses"
+        case .courseNew: "/courses/new"
+        case .courseResults: "/courses/results"
+        case let .course(code): "/courses/\(code)"
+        case let .courseGroups(code): "/courses/\(code)/groups"
+        case let .courseGroup(code): "/courses/groups/\(code)"
+        case let .courseGroupEnrol(code): "/courses/groups/\(code)/enrol"
+        case let .courseGroupAttendance(code): "/courses/groups/\(code)/attendance"
+        case let .courseGroupCalendar(code): "/courses/groups/\(code)/calendar.ics"
+        case let .courseLearner(id): "/courses/learners/\(id)"
+        case let .learning(token): "/learning/\(token)"
+        case let .certificate(code): "/certificates/\(code)"
+        case let .certificateBadge(code): "/certificates/\(code)/badge.jwt"
+        case .certificateIssuer: "/certificates/issuer"
         case .openDataCatalog: "/open-data/catalog.jsonld"
         case let .openDataset(id): "/open-data/\(id)"
         case let .openDatasetJSONLD(id): "/open-data/\(id)/dataset.jsonld"
@@ -537,6 +566,16 @@ public enum SiteURL: Sendable {
         case .libraryItem: ["library", ":code"]
         case .libraryStep: ["library", ":code", "step"]
         case .libraryFile: ["library", ":code", "file"]
+        case .course: ["courses", ":code"]
+        case .courseGroups: ["courses", ":code", "groups"]
+        case .courseGroup: ["courses", "groups", ":code"]
+        case .courseGroupEnrol: ["courses", "groups", ":code", "enrol"]
+        case .courseGroupAttendance: ["courses", "groups", ":code", "attendance"]
+        case .courseGroupCalendar: ["courses", "groups", ":code", "calendar.ics"]
+        case .courseLearner: ["courses", "learners", ":id"]
+        case .learning: ["learning", ":token"]
+        case .certificate: ["certificates", ":code"]
+        case .certificateBadge: ["certificates", ":code", "badge.jwt"]
         case .openDatasetJSONLD: ["open-data", ":dataset", "dataset.jsonld"]
         case .openDataFile: ["open-data", ":dataset", ":file"]
         case .openDataPublish: ["open-data", ":dataset", "publish"]
