@@ -76,6 +76,14 @@ struct ScopeFilterTests {
             let registration = EventRegistration(eventID: UUID(), organizerID: council, region: place, token: "probe-\(index)", name: "probe",
                                                  email: "probe\(index)@example.kz", phone: "", language: .kk, status: .confirmed, registeredAt: TestClock.now, position: index + 1)
             try await EventRegistrationRecord(registration).create(on: db)
+            let enrolment = Enrolment(groupID: UUID(), courseID: UUID(), hostID: council, region: place, token: "probe-\(index)", name: "probe", ageBand: "18-29",
+                                      ethnicity: nil, entryLevel: nil, status: Enrolment.Status.allCases[index % Enrolment.Status.allCases.count],
+                                      position: index + 1, enrolledAt: TestClock.now)
+            try await EnrolmentRecord(enrolment).create(on: db)
+            let certificate = Certificate(code: "BK-PRB\(index % 10)-\(1000 + index)", enrolmentID: enrolment.id, courseID: UUID(), hostID: council, region: place,
+                                          holderName: "probe", courseCode: "probe", courseTitle: "probe", kind: .stateLanguage, hours: 1, level: .a1,
+                                          competencies: [], issuedOn: TestClock.today, expiresOn: nil)
+            try await CertificateRecord(certificate).create(on: db)
             let news = NewsItem(code: "probe-\(index)", region: place, originalLanguage: .kk,
                                 translations: [.kk: .init(title: "probe", summary: "", body: "probe", status: .ready)], tags: .init(),
                                 status: NewsItem.Status.allCases[index % NewsItem.Status.allCases.count], author: "probe", updatedAt: TestClock.now)
@@ -141,6 +149,8 @@ struct ScopeFilterTests {
                 try await Self.compare(NewsRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(LibraryItemRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(EventRegistrationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(EnrolmentRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(CertificateRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
         }

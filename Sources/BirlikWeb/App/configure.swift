@@ -96,7 +96,10 @@ public enum Boot {
                                                     now: app.birlik.clock.now.addingTimeInterval(-365 * 86_400))
         }
         try await Seeding.load(clock: app.birlik.clock, hasher: app.birlik.hasher, demoPassword: demoPassword, on: app.db)
-        if demoPassword != nil { try await LibrarySeed.loadDemo(files: app.birlik.files, now: app.birlik.clock.now, on: app.db) }
+        if demoPassword != nil {
+            try await LibrarySeed.loadDemo(files: app.birlik.files, now: app.birlik.clock.now, on: app.db)
+            try await CourseSeed.loadDemo(now: app.birlik.clock.now, dataDirectory: app.birlikDataDirectory, on: app.db)
+        }
         if freshDemo {
             try await OpenDataController.publishAll(app, note: "Демо деректері қосылды. Добавлены демонстрационные данные.", now: app.birlik.clock.now)
         }
