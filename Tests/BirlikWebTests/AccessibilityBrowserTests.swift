@@ -31,8 +31,10 @@ struct AccessibilityBrowserTests {
             let news = try #require(try await NewsQueries.published(region: nil, tag: nil, on: app.db).last)
             let organization = try #require(try await OrganizationRecord.query(on: app.db).filter(\.$code == "apk-secretariat").first()?.code)
             let concept = try #require(try await LibraryItemRecord.query(on: app.db).filter(\.$collection == "normative").sort(\.$datestamp).first()?.code)
-            let portal = ["/", "/events", "/news", "/open-data", "/encyclopedia", "/library"]
-            let pages = portal + ["/library/\(concept)", "/library?q=тұжырымдамасын", "/events/\(event.code)", "/events/holidays?year=\(TestClock.today.year)", "/news/\(news.code)", "/open-data/organizations", "/encyclopedia/tilder-kuni", "/encyclopedia?q=тілдерге",
+            let certificate = try #require(try await CertificateRecord.query(on: app.db).first()?.code)
+            let group = try #require(try await CourseGroupRecord.query(on: app.db).sort(\.$firstDay, .descending).first()?.code)
+            let portal = ["/", "/events", "/news", "/open-data", "/encyclopedia", "/library", "/courses"]
+            let pages = portal + ["/courses/results?region=KZ-75", "/courses/groups/\(group)", "/certificates/\(certificate)", "/library/\(concept)", "/library?q=тұжырымдамасын", "/events/\(event.code)", "/events/holidays?year=\(TestClock.today.year)", "/news/\(news.code)", "/open-data/organizations", "/encyclopedia/tilder-kuni", "/encyclopedia?q=тілдерге",
                                   "/directory", "/directory/\(organization)", "/map", "/statistics", "/appeals/new", "/charity", "/grants", "/sign-in"]
             let browser = try await WebDriver.start(client: app.client, language: "kk", width: width)
             do {

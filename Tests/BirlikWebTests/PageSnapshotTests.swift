@@ -113,6 +113,7 @@ struct PageSnapshotTests {
         let patterns = [
             ("uuid", "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"),
             ("hash", "\\b[0-9a-f]{64}\\b"),
+            ("certificate", "\\bBK-[0-9A-Z]{4}-[0-9A-Z]{4}\\b"),
             ("token", "name=\"_csrf\" value=\"[^\"]*\""),
         ]
         for (label, pattern) in patterns {

@@ -34,4 +34,28 @@ public struct SkillScores: Sendable, Hashable, Codable {
     public var failing: [LanguageSkill] { LanguageSkill.allCases.filter { self[$0] < Self.passMark } }
 
     public var passes: Bool { failing.isEmpty }
+
+    /// Written as an object of the five skills (`{"listening": 80, …}`), the same bytes every time.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: LanguageSkill.CodingKeys.self)
+        var percent: [LanguageSkill: Int] = [:]
+        for skill in LanguageSkill.allCases { percent[skill] = try container.decodeIfPresent(Int.self, forKey: .init(skill)) }
+        self.percent = percent
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: LanguageSkill.CodingKeys.self)
+        for skill in LanguageSkill.allCases { try container.encodeIfPresent(percent[skill], forKey: .init(skill)) }
+    }
+}
+
+extension LanguageSkill {
+    /// A skill as a JSON key.
+    public struct CodingKeys: CodingKey {
+        public var stringValue: String
+        public var intValue: Int? { nil }
+        public init(_ skill: LanguageSkill) { stringValue = skill.rawValue }
+        public init?(stringValue: String) { self.stringValue = stringValue }
+        public init?(intValue: Int) { nil }
+    }
 }

@@ -1333,6 +1333,7 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case homeComingEvents = "home.comingEvents"
     case homeExplore = "home.explore"
     case homeExploreCorpus = "home.exploreCorpus"
+    case homeExploreCourses = "home.exploreCourses"
     case homeExploreEncyclopedia = "home.exploreEncyclopedia"
     case homeExploreHolidays = "home.exploreHolidays"
     case homeExploreLibrary = "home.exploreLibrary"
