@@ -84,6 +84,16 @@ struct ScopeFilterTests {
                                           holderName: "probe", courseCode: "probe", courseTitle: "probe", kind: .stateLanguage, hours: 1, level: .a1,
                                           competencies: [], issuedOn: TestClock.today, expiresOn: nil)
             try await CertificateRecord(certificate).create(on: db)
+            let partner = Partner(code: "PRB-\(index)", kind: .diasporaAssociation, name: "probe", country: "DE", identifier: "", website: "", languageCourses: "",
+                                  events: "", keeperID: council, region: place, active: index % 2 == 0)
+            try await PartnerRecord(partner).create(on: db)
+            let agreement = Agreement(code: "AGR-PRB-\(index)", kind: .memorandum, title: "probe", summary: "", confidential: "", partnerIDs: [partner.id],
+                                      keeperID: council, region: place, signatories: "", signedOn: nil, place: "", startsOn: nil, endsOn: nil, renewal: .none,
+                                      status: Agreement.Status.allCases[index % Agreement.Status.allCases.count], updatedAt: TestClock.now)
+            try await AgreementRecord(agreement).create(on: db)
+            let participation = Participation(volunteerID: UUID(), initiativeID: UUID(), organiserID: council, region: place, positionID: UUID(), shiftID: UUID(),
+                                              role: "probe", day: TestClock.today, ageBand: "18-29")
+            try await ParticipationRecord(participation).create(on: db)
             let news = NewsItem(code: "probe-\(index)", region: place, originalLanguage: .kk,
                                 translations: [.kk: .init(title: "probe", summary: "", body: "probe", status: .ready)], tags: .init(),
                                 status: NewsItem.Status.allCases[index % NewsItem.Status.allCases.count], author: "probe", updatedAt: TestClock.now)
@@ -151,6 +161,9 @@ struct ScopeFilterTests {
                 try await Self.compare(EventRegistrationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(EnrolmentRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(CertificateRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(PartnerRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(AgreementRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(ParticipationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
         }

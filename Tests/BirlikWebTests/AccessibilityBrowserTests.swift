@@ -33,8 +33,10 @@ struct AccessibilityBrowserTests {
             let concept = try #require(try await LibraryItemRecord.query(on: app.db).filter(\.$collection == "normative").sort(\.$datestamp).first()?.code)
             let certificate = try #require(try await CertificateRecord.query(on: app.db).first()?.code)
             let group = try #require(try await CourseGroupRecord.query(on: app.db).sort(\.$firstDay, .descending).first()?.code)
-            let portal = ["/", "/events", "/news", "/open-data", "/encyclopedia", "/library", "/courses"]
-            let pages = portal + ["/courses/results?region=KZ-75", "/courses/groups/\(group)", "/certificates/\(certificate)", "/library/\(concept)", "/library?q=тұжырымдамасын", "/events/\(event.code)", "/events/holidays?year=\(TestClock.today.year)", "/news/\(news.code)", "/open-data/organizations", "/encyclopedia/tilder-kuni", "/encyclopedia?q=тілдерге",
+            let initiative = try #require(try await YouthInitiativeRecord.query(on: app.db).first()?.code)
+            let memorandum = try #require(try await AgreementRecord.query(on: app.db).filter(\.$status == "inForce").first()?.code)
+            let portal = ["/", "/events", "/news", "/open-data", "/encyclopedia", "/library", "/courses", "/cooperation", "/youth"]
+            let pages = portal + ["/courses/results?region=KZ-75", "/courses/groups/\(group)", "/certificates/\(certificate)", "/cooperation/agreements/\(memorandum)", "/youth/\(initiative)", "/youth/statistics", "/library/\(concept)", "/library?q=тұжырымдамасын", "/events/\(event.code)", "/events/holidays?year=\(TestClock.today.year)", "/news/\(news.code)", "/open-data/organizations", "/encyclopedia/tilder-kuni", "/encyclopedia?q=тілдерге",
                                   "/directory", "/directory/\(organization)", "/map", "/statistics", "/appeals/new", "/charity", "/grants", "/sign-in"]
             let browser = try await WebDriver.start(client: app.client, language: "kk", width: width)
             do {

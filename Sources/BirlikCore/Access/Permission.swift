@@ -77,6 +77,17 @@ public enum Resource: String, Sendable, CaseIterable {
     case enrolment
     /// A certificate of a finished course: kept like the enrolment; anyone with its code verifies it.
     case certificate
+    /// A partner abroad (S20): public while active; kept by the Secretariat and the regions' coordinators.
+    case partner
+    /// An agreement with partners abroad and its obligations: public once signed (never its confidential
+    /// clauses); kept like partners.
+    case agreement
+    /// A youth programme or initiative with its positions and shifts (S18): public; kept by its organiser's
+    /// staff and the region's coordinators.
+    case youthInitiative
+    /// A young person's participation in a shift: the organiser's and the region's, never public; the
+    /// volunteer holds their own portfolio by its token.
+    case participation
 }
 
 /// The outcome of a permission check.
@@ -182,7 +193,7 @@ public enum Access {
             return .publicAnd(regions: [], organizations: actor.userID.map { [$0] } ?? [])
         case (_, .signal), (_, .alert):
             return actor.isSignedIn && actor.role != .citizen ? .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? []) : .nothing
-        case (_, .event), (_, .openData), (_, .article), (_, .course):
+        case (_, .event), (_, .openData), (_, .article), (_, .course), (_, .youthInitiative):
             return .everything
         case (.secretariat, .news), (.secretariat, .mediaPlan):
             return .everything
@@ -202,12 +213,19 @@ public enum Access {
             return .publicAnd(regions: [actor.regionCode], organizations: [])
         case (_, .news):
             return .publicAnd(regions: [], organizations: [])
-        case (.secretariat, .enrolment), (.secretariat, .certificate):
+        case (.secretariat, .partner), (.secretariat, .agreement):
             return .everything
-        case (.regionalCoordinator, .enrolment), (.regionalCoordinator, .certificate):
+        case (.regionalCoordinator, .partner), (.regionalCoordinator, .agreement):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (_, .partner), (_, .agreement):
+            return .publicAnd(regions: [], organizations: [])
+        case (.secretariat, .enrolment), (.secretariat, .certificate), (.secretariat, .participation):
+            return .everything
+        case (.regionalCoordinator, .enrolment), (.regionalCoordinator, .certificate), (.regionalCoordinator, .participation):
             return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
         case (.association, .enrolment), (.executor, .enrolment), (.councilMember, .enrolment),
-             (.association, .certificate), (.executor, .certificate), (.councilMember, .certificate):
+             (.association, .certificate), (.executor, .certificate), (.councilMember, .certificate),
+             (.association, .participation), (.executor, .participation), (.councilMember, .participation):
             return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
         case (.secretariat, .eventRegistration):
             return .everything
@@ -237,11 +255,12 @@ public enum Access {
         // Anyone may file an appeal and read the calendar of working days.
         if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) || (resource, action) == (.mediator, .view)
             || (resource, action) == (.campaign, .view) || (resource, action) == (.event, .view) || (resource, action) == (.openData, .view) || (resource, action) == (.article, .view) || (resource, action) == (.eventRegistration, .create)
-            || (resource, action) == (.course, .view) || (resource, action) == (.enrolment, .create) {
+            || (resource, action) == (.course, .view) || (resource, action) == (.enrolment, .create)
+            || (resource, action) == (.youthInitiative, .view) || (resource, action) == (.participation, .create) {
             return .allowed
         }
         guard actor.isSignedIn else {
-            return action == .view && [.organization, .plan, .report, .statistics, .publicControl, .grantLot, .news, .libraryItem].contains(resource) && scope.isPublic ? .allowed : .forbidden
+            return action == .view && [.organization, .plan, .report, .statistics, .publicControl, .grantLot, .news, .libraryItem, .partner, .agreement].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
         let ownsIt = scope.organizationID != nil && scope.organizationID == actor.organizationID
         let inRegion = RegionCode.isWithin(scope.regionCode, actor.regionCode)
@@ -374,6 +393,15 @@ public enum Access {
             case .regionalCoordinator: return inRegion && scope.regionCode != RegionCode.republic ? .allowed : .forbidden
             default: return .forbidden
             }
+        case (.partner, .view), (.agreement, .view):
+            return isVisible(scope, under: visibility(actor, resource)) ? .allowed : .forbidden
+        case (.partner, _), (.agreement, _):
+            // International cooperation: the Secretariat; a region's coordinators for their region's own.
+            switch actor.role {
+            case .secretariat: return .allowed
+            case .regionalCoordinator: return inRegion || ownsIt ? .allowed : .forbidden
+            default: return .forbidden
+            }
         case (.mediaPlan, .view), (.libraryItem, .view):
             return isVisible(scope, under: visibility(actor, resource)) ? .allowed : .forbidden
         case (.libraryItem, .approve):
@@ -385,7 +413,8 @@ public enum Access {
             }
         case (.event, .create), (.event, .update), (.eventRegistration, .view), (.eventRegistration, .update), (.mediaPlan, .create), (.mediaPlan, .update),
              (.libraryItem, .create), (.libraryItem, .update), (.course, .create), (.course, .update), (.enrolment, .view), (.enrolment, .update),
-             (.certificate, .view), (.certificate, .create), (.certificate, .update):
+             (.certificate, .view), (.certificate, .create), (.certificate, .update), (.youthInitiative, .create), (.youthInitiative, .update),
+             (.participation, .view), (.participation, .update):
             // The organiser's own staff, the region's coordinators (the regional assembly), the Secretariat.
             switch actor.role {
             case .secretariat: return .allowed

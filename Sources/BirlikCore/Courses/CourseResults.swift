@@ -27,8 +27,9 @@ public struct CourseResults: Sendable, Hashable {
     public var notPassed = 0
     public var droppedOut = 0
     public var waiting = 0
-    /// `matrix[entry][exit]`: finished state-language learners; entry `nil` is "no level" (a beginner).
-    public var matrix: [LanguageLevel?: [LanguageLevel: Int]] = [:]
+    /// `matrix[entry][exit]`: every learner who finished a state-language course, passed or not; `nil` is
+    /// "no level" (a beginner who came with none, or left with none).
+    public var matrix: [LanguageLevel?: [LanguageLevel?: Int]] = [:]
     /// Levels gained by those who finished, and the course hours they took.
     public var levelsGained = 0
     public var hoursOfFinished = 0
@@ -46,9 +47,9 @@ public struct CourseResults: Sendable, Hashable {
             case .droppedOut: droppedOut += n
             }
             enrolled += n
-            guard row.isStateLanguage, row.status == .completed || row.status == .notPassed, let exit = row.exitLevel else { continue }
-            matrix[row.entryLevel, default: [:]][exit, default: 0] += n
-            levelsGained += n * max(0, exit.rank - (row.entryLevel?.rank ?? 0))
+            guard row.isStateLanguage, row.status == .completed || row.status == .notPassed else { continue }
+            matrix[row.entryLevel, default: [:]][row.exitLevel, default: 0] += n
+            levelsGained += n * max(0, (row.exitLevel?.rank ?? 0) - (row.entryLevel?.rank ?? 0))
             hoursOfFinished += n * row.hours
         }
     }
@@ -58,4 +59,9 @@ public struct CourseResults: Sendable, Hashable {
 
     /// The rows of the matrix that have learners: "no level" first, then A1…C1.
     public var entryLevels: [LanguageLevel?] { ([nil] + LanguageLevel.allCases.map(Optional.some)).filter { matrix[$0] != nil } }
+
+    /// The columns: A1…C1, with "no level" first when someone left with none.
+    public var exitLevels: [LanguageLevel?] {
+        (matrix.values.contains { $0[nil] != nil } ? [nil] : []) + LanguageLevel.allCases.map(Optional.some)
+    }
 }

@@ -20,6 +20,10 @@ public enum OrganizationType: String, CaseIterable, Codable, Sendable {
     case friendshipHouse
     case ethnoEducationalComplex
     case ngo
+    /// A youth council or the APK's youth wing (S18).
+    case youthCouncil
+    /// A volunteer group or youth organisation (S18).
+    case volunteerGroup
 
     /// The catalog key of the type's name.
     public var l10nKey: L10nKey { L10nKey(rawValue: "orgtype.\(rawValue)")! }

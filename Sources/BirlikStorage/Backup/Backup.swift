@@ -168,7 +168,8 @@ public enum Backup {
         GrantCallRecord.self, GrantLotRecord.self, GrantApplicationRecord.self, ReviewAssignmentRecord.self,
         EventRecord.self, EventRegistrationRecord.self, NewsRecord.self, ArticleRecord.self, ArticleRevisionRecord.self, ArticleTextRecord.self,
         DatasetVersionRecord.self, MediaPlanRecord.self, LibraryItemRecord.self, SearchTermRecord.self, OutboxRecord.self,
-        CourseRecord.self, CourseGroupRecord.self, EnrolmentRecord.self, CertificateRecord.self,
+        CourseRecord.self, CourseGroupRecord.self, EnrolmentRecord.self, CertificateRecord.self, PartnerRecord.self, AgreementRecord.self,
+        YouthInitiativeRecord.self, VolunteerRecord.self, ParticipationRecord.self,
     ]
 
     /// Tables a backup leaves out on purpose: sessions, and the migrations' own bookkeeping.

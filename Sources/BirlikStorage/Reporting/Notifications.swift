@@ -54,7 +54,8 @@ public enum Notifications {
         let reports = try await remindReports(days: days, now: now, on: db)
         let appeals = try await AppealStore.remindOverdue(now: now, on: db)
         let mediation = try await MediationStore.remindTerms(now: now, on: db)
-        return reports + appeals + mediation + (try await ReviewStore.remind(now: now, on: db))
+        let agreements = try await CooperationStore.remindExpiring(now: now, on: db)
+        return reports + appeals + mediation + agreements + (try await ReviewStore.remind(now: now, on: db))
     }
 
     static func remindReports(days: Int, now: Date, on db: any Database) async throws -> Int {

@@ -54,5 +54,7 @@ public enum BirlikMigrations {
         CreateLibrary(),
         CreateSearchTerms(),
         CreateCourses(),
+        CreateCooperation(),
+        CreateYouth(),
     ]
 }

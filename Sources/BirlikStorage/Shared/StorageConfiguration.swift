@@ -25,17 +25,21 @@ public enum DatabaseBackend: Sendable, Equatable {
     /// Connections that read beside the writer of an SQLite file (see `BirlikDatabaseConfiguration`).
     public static let sqliteReaders = 3
 
+    /// How long a request waits for SQLite's one writer connection: writes are serialised by design, so a
+    /// request queued behind a long import or seed waits rather than fails (the driver's default is 10 s).
+    static let sqliteWait: TimeAmount = .seconds(60)
+
     /// The Fluent configuration for this backend, carrying the application's `gate`.
     public func configuration(gate: AuditGate) throws -> DatabaseConfigurationFactory {
         let writer: DatabaseConfigurationFactory
         var readers: [DatabaseConfigurationFactory] = []
         switch self {
         case let .sqliteFile(path):
-            writer = .sqlite(.file(path), sqlLogLevel: .debug)
-            readers = (0..<Self.sqliteReaders).map { _ in .sqlite(.file(path), sqlLogLevel: .debug) }
+            writer = .sqlite(.file(path), connectionPoolTimeout: Self.sqliteWait, sqlLogLevel: .debug)
+            readers = (0..<Self.sqliteReaders).map { _ in .sqlite(.file(path), connectionPoolTimeout: Self.sqliteWait, sqlLogLevel: .debug) }
         case .sqliteMemory:
             // An in-memory database exists only on its one connection.
-            writer = .sqlite(.memory, sqlLogLevel: .debug)
+            writer = .sqlite(.memory, connectionPoolTimeout: Self.sqliteWait, sqlLogLevel: .debug)
         case let .postgres(url, searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }

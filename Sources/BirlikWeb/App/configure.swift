@@ -59,6 +59,8 @@ func routes(_ app: Application) {
     LibraryController.register(app)
     CoursesController.register(app)
     CertificatesController.register(app)
+    CooperationController.register(app)
+    YouthController.register(app)
     OAIController.register(app)
     ReviewsController.register(app)
     CorpusController.register(app)
@@ -99,6 +101,8 @@ public enum Boot {
         if demoPassword != nil {
             try await LibrarySeed.loadDemo(files: app.birlik.files, now: app.birlik.clock.now, on: app.db)
             try await CourseSeed.loadDemo(now: app.birlik.clock.now, dataDirectory: app.birlikDataDirectory, on: app.db)
+            try await CooperationSeed.loadDemo(now: app.birlik.clock.now, on: app.db)
+            try await YouthSeed.loadDemo(now: app.birlik.clock.now, on: app.db)
         }
         if freshDemo {
             try await OpenDataController.publishAll(app, note: "Демо деректері қосылды. Добавлены демонстрационные данные.", now: app.birlik.clock.now)

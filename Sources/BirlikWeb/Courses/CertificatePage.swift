@@ -24,7 +24,7 @@ enum CertificatePage {
             facts.append((l10n(.eventsReason), certificate.revocationReason ?? ""))
         }
         facts.append((l10n(.certificatesHash), certificate.sha256))
-        let verdict: HTMLNode = el("p", ["class": "certificate-verdict verdict-\(status.rawValue)", "role": "status", "id": "certificate-status"],
+        let verdict: HTMLNode = el("p", ["class": status == .valid ? "notice certificate-verdict" : "notice warning certificate-verdict", "role": "status", "id": "certificate-status"],
                                    .text(l10n(.certificatesVerdict, ["code": certificate.code, "status": l10n(status.l10nKey)])))
         var sections: [HTMLNode] = [
             el("h1", [:], .text(l10n(.certificatesVerifyTitle))),

@@ -63,11 +63,11 @@ enum CoursesPage {
             (l10n(.coursesDroppedOut), l10n.number(results.droppedOut)), (l10n(.coursesWaiting), l10n.number(results.waiting)),
             (l10n(.coursesHoursPerLevel), results.hoursPerLevel.map { String(format: "%.1f", $0) } ?? "—"),
         ]
-        let levels = LanguageLevel.allCases
+        let levels = results.exitLevels
         let matrix: HTMLNode = results.matrix.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.coursesMatrixEmpty))) :
             el("div", ["class": "table-wrap"], el("table", ["class": "data", "id": "level-matrix"],
                 el("caption", [:], .text(l10n(.coursesMatrixCaption))),
-                el("thead", [:], el("tr", [:], [el("th", ["scope": "col"], .text(l10n(.coursesEntryExit)))] + levels.map { el("th", ["scope": "col"], .text($0.rawValue)) })),
+                el("thead", [:], el("tr", [:], [el("th", ["scope": "col"], .text(l10n(.coursesEntryExit)))] + levels.map { el("th", ["scope": "col"], .text($0?.rawValue ?? l10n(.coursesNoLevel))) })),
                 el("tbody", [:], results.entryLevels.map { entry in
                     el("tr", [:], [el("th", ["scope": "row"], .text(entry?.rawValue ?? l10n(.coursesNoLevel)))]
                         + levels.map { exit in el("td", [:], .text(results.matrix[entry]?[exit].map { l10n.number($0) } ?? "")) })
@@ -213,8 +213,17 @@ enum CoursesPage {
     }
 
     static func attendanceText(_ attendance: Attendance, _ l10n: Localizer) -> String {
-        l10n(.coursesAttendanceValue, ["attended": String(attendance.attended), "planned": String(attendance.planned), "ofPlanned": String(attendance.ofPlanned),
+        guard attendance.held > 0 else { return l10n(.coursesNoneHeld, ["planned": String(attendance.planned)]) }
+        return l10n(.coursesAttendanceValue, ["attended": String(attendance.attended), "planned": String(attendance.planned), "ofPlanned": String(attendance.ofPlanned),
                                        "held": String(attendance.held), "ofHeld": String(attendance.ofHeld)])
+    }
+
+    /// Attendance in a table cell: the planned and the held figure on lines of their own.
+    static func attendanceCell(_ attendance: Attendance, _ l10n: Localizer) -> HTMLNode {
+        guard attendance.held > 0 else { return .text(l10n(.coursesNoneHeld, ["planned": String(attendance.planned)])) }
+        return .group([.text(l10n(.coursesOfPlanned, ["attended": String(attendance.attended), "planned": String(attendance.planned), "share": String(attendance.ofPlanned)])),
+                el("br", [:]),
+                .text(l10n(.coursesOfHeld, ["attended": String(attendance.attended), "held": String(attendance.held), "share": String(attendance.ofHeld)]))])
     }
 
     static func group(_ model: GroupModel, enrolForm: CoursesController.EnrolForm, errors: Form.Errors, _ context: PageContext) -> String {
@@ -246,7 +255,7 @@ enum CoursesPage {
                 Form.text("name", label: labels["name"]!, value: enrolForm.name ?? "", errors: errors, l10n: l10n, required: true,
                           hint: l10n(.coursesNameHint), autocomplete: "name"),
                 Form.select("ageBand", label: labels["ageBand"]!, options: Disaggregation.Dimension.age.options.map { ($0.code, l10n.text($0.name)) },
-                            selected: enrolForm.ageBand ?? "", errors: errors, l10n: l10n, required: true, anyLabel: ""),
+                            selected: enrolForm.ageBand ?? "", errors: errors, l10n: l10n, required: true, anyLabel: "—"),
                 Form.select("ethnicity", label: labels["ethnicity"]!, options: Disaggregation.Dimension.ethnicity.options.map { ($0.code, l10n.text($0.name)) },
                             selected: enrolForm.ethnicity ?? "", errors: errors, l10n: l10n, anyLabel: l10n(.coursesNotGiven)),
                 course.kind == .stateLanguage ? Form.select("entryLevel", label: labels["entryLevel"]!,
@@ -271,8 +280,10 @@ enum CoursesPage {
         let seated = model.learners.filter { $0.status == .enrolled }
         let due = model.days.enumerated().filter { $0.element <= model.today }
         var nodes: [HTMLNode] = [el("h2", ["id": "attendance"], .text(l10n(.coursesRegister)))]
-        if due.isEmpty || seated.isEmpty {
+        if due.isEmpty {
             nodes.append(el("p", ["class": "hint"], .text(l10n(.coursesNoSessionDue))))
+        } else if seated.isEmpty {
+            nodes.append(el("p", ["class": "hint"], .text(l10n(.coursesNobodyStudying))))
         } else {
             let next = due.first { !group.held.contains($0.offset + 1) } ?? due.last!
             nodes.append(el("form", ["method": "post", "action": SiteURL.courseGroupAttendance(code: group.code).path, "id": "attendance-form", "class": "step-form"],
@@ -286,32 +297,34 @@ enum CoursesPage {
                 el("button", ["type": "submit", "class": "button"], .text(l10n(.coursesMarkAttendance)))))
         }
         let rows: [[HTMLNode]] = model.learners.map { learner in
-            let scores = learner.scores.map { scores in LanguageSkill.allCases.map { "\(l10n($0.l10nKey)) \(scores[$0])%" }.joined(separator: ", ") }
+            let scores = learner.scores.map { scores in LanguageSkill.allCases.map { String(scores[$0]) }.joined(separator: " · ") }
                 ?? learner.finalScore.map { "\($0)%" } ?? ""
             return [el("span", ["id": "learner-\(learner.id.uuidString.lowercased())"], .text(learner.name)),
                     .text(l10n(learner.status.l10nKey)), .text(learner.ageBand), .text(model.ethnicity[learner.id].flatMap { code in
                         Disaggregation.Dimension.ethnicity.options.first { $0.code == code }.map { l10n.text($0.name) } } ?? "—"),
-                    .text(learner.entryLevel?.rawValue ?? "—"), .text(attendanceText(learner.attendance(in: group), l10n)), .text(scores),
+                    .text(learner.entryLevel?.rawValue ?? "—"), attendanceCell(learner.attendance(in: group), l10n), .text(scores),
                     .text(learner.exitLevel?.rawValue ?? ""),
                     learner.certificateCode.map { el("a", ["href": SiteURL.certificate(code: $0).path], .text($0)) } ?? .empty]
         }
         nodes.append(el("h2", [:], .text(l10n(.coursesLearners))))
         nodes.append(model.learners.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.coursesNoLearners))) :
             Layout.table([labels["name"]!, l10n(.grantsStatus), labels["ageBand"]!, labels["ethnicity"]!, labels["entryLevel"]!, labels["attended"]!,
-                          l10n(.coursesScores), l10n(.coursesExitLevel), l10n(.certificatesTitle)], rows, id: "learners"))
+                          course.kind == .stateLanguage ? l10n(.coursesScoresBySkill) : labels["finalScore"]!, l10n(.coursesExitLevel), l10n(.certificatesTitle)],
+                         rows, id: "learners"))
         for learner in model.learners where learner.status == .enrolled || learner.status == .notPassed || learner.status == .waitlisted {
+            let key = learner.id.uuidString.lowercased()
             var fields: [HTMLNode] = []
             if learner.status != .waitlisted {
                 if course.kind == .stateLanguage {
                     fields += LanguageSkill.allCases.map { skill in
                         Form.text("score_\(skill.rawValue)", label: l10n(skill.l10nKey) + ", %", value: learner.scores.map { String($0[skill]) } ?? "",
-                                  errors: Form.Errors(), l10n: l10n, type: "number")
+                                  errors: Form.Errors(), l10n: l10n, type: "number", key: key)
                     }
                 } else {
                     fields.append(Form.text("finalScore", label: labels["finalScore"]!, value: learner.finalScore.map(String.init) ?? "", errors: Form.Errors(),
-                                            l10n: l10n, type: "number"))
+                                            l10n: l10n, type: "number", key: key))
                 }
-                fields.append(Form.text("kaztest", label: labels["kaztest"]!, value: learner.kaztest ?? "", errors: Form.Errors(), l10n: l10n))
+                fields.append(Form.text("kaztest", label: labels["kaztest"]!, value: learner.kaztest ?? "", errors: Form.Errors(), l10n: l10n, key: key))
                 nodes.append(Form.caseStep(.courseLearner(id: learner.id.uuidString), step: "result", version: learner.version,
                                            title: l10n(.coursesResultsFor, ["name": learner.name]), key: learner.id.uuidString.lowercased(), context,
                                            [el("p", ["class": "hint"], .text(course.kind == .stateLanguage ? l10n(.coursesRuleLanguage, ["mark": String(SkillScores.passMark)])

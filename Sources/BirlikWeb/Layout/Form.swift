@@ -38,17 +38,19 @@ enum Form {
                   el("ul", [:], items))
     }
 
+    /// A text input. `key` tells apart the same field in several forms of one page (each learner's results).
     static func text(_ name: String, label: String, value: String, errors: Errors, l10n: Localizer, type: String = "text",
-                     required: Bool = false, hint: String? = nil, autocomplete: String? = nil, lang: String? = nil) -> HTMLNode {
+                     required: Bool = false, hint: String? = nil, autocomplete: String? = nil, lang: String? = nil, key: String? = nil) -> HTMLNode {
         let error = errors.fields[name]
+        let id = key.map { "\($0)-\(name)" } ?? name
         return el("div", ["class": error == nil ? "field" : "field has-error"],
-                  el("label", ["for": "field-\(name)"], .text(label), required ? el("span", ["class": "required", "aria-hidden": "true"], " *") : .empty),
-                  hint.map { el("p", ["class": "hint", "id": "hint-\(name)"], .text($0)) } ?? .empty,
-                  error.map { el("p", ["class": "error-message", "id": "error-\(name)"], .text(l10n($0.key, $0.arguments))) } ?? .empty,
-                  el("input", ["type": type, "id": "field-\(name)", "name": name, "value": value,
+                  el("label", ["for": "field-\(id)"], .text(label), required ? el("span", ["class": "required", "aria-hidden": "true"], " *") : .empty),
+                  hint.map { el("p", ["class": "hint", "id": "hint-\(id)"], .text($0)) } ?? .empty,
+                  error.map { el("p", ["class": "error-message", "id": "error-\(id)"], .text(l10n($0.key, $0.arguments))) } ?? .empty,
+                  el("input", ["type": type, "id": "field-\(id)", "name": name, "value": value,
                                "required": required ? "" : nil, "autocomplete": autocomplete, "lang": lang,
                                "aria-invalid": error == nil ? nil : "true",
-                               "aria-describedby": describedBy(name, hint: hint != nil, error: error != nil)]))
+                               "aria-describedby": describedBy(id, hint: hint != nil, error: error != nil)]))
     }
 
     static func textArea(_ name: String, label: String, value: String, errors: Errors, l10n: Localizer, lang: String? = nil, hint: String? = nil) -> HTMLNode {

@@ -224,6 +224,22 @@ public enum SiteURL: Sendable {
     case certificate(code: String)
     case certificateBadge(code: String)
     case certificateIssuer
+    // International cooperation (S20).
+    case cooperation
+    case cooperationPartners
+    case cooperationAgreementNew
+    case cooperationAgreement(code: String)
+    case cooperationAgreementStep(code: String)
+    // Youth and social lifts (S18).
+    case youth
+    case youthNew
+    case youthStatistics
+    case youthInitiative(code: String)
+    case youthStep(code: String)
+    case youthSignUp(code: String)
+    case youthVerify(id: String)
+    case volunteer(token: String)
+    case volunteerPortfolio(token: String)
     case openDataCatalog
     case openDataset(id: String)
     case openDatasetJSONLD(id: String)
@@ -450,6 +466,20 @@ public enum SiteURL: Sendable {
         case let .certificate(code): "/certificates/\(code)"
         case let .certificateBadge(code): "/certificates/\(code)/badge.jwt"
         case .certificateIssuer: "/certificates/issuer"
+        case .cooperation: "/cooperation"
+        case .cooperationPartners: "/cooperation/partners"
+        case .cooperationAgreementNew: "/cooperation/agreements/new"
+        case let .cooperationAgreement(code): "/cooperation/agreements/\(code)"
+        case let .cooperationAgreementStep(code): "/cooperation/agreements/\(code)/step"
+        case .youth: "/youth"
+        case .youthNew: "/youth/new"
+        case .youthStatistics: "/youth/statistics"
+        case let .youthInitiative(code): "/youth/\(code)"
+        case let .youthStep(code): "/youth/\(code)/step"
+        case let .youthSignUp(code): "/youth/\(code)/sign-up"
+        case let .youthVerify(id): "/youth/participations/\(id)"
+        case let .volunteer(token): "/volunteers/\(token)"
+        case let .volunteerPortfolio(token): "/volunteers/\(token)/portfolio.pdf"
         case .openDataCatalog: "/open-data/catalog.jsonld"
         case let .openDataset(id): "/open-data/\(id)"
         case let .openDatasetJSONLD(id): "/open-data/\(id)/dataset.jsonld"
@@ -576,6 +606,14 @@ public enum SiteURL: Sendable {
         case .learning: ["learning", ":token"]
         case .certificate: ["certificates", ":code"]
         case .certificateBadge: ["certificates", ":code", "badge.jwt"]
+        case .cooperationAgreement: ["cooperation", "agreements", ":code"]
+        case .cooperationAgreementStep: ["cooperation", "agreements", ":code", "step"]
+        case .youthInitiative: ["youth", ":code"]
+        case .youthStep: ["youth", ":code", "step"]
+        case .youthSignUp: ["youth", ":code", "sign-up"]
+        case .youthVerify: ["youth", "participations", ":id"]
+        case .volunteer: ["volunteers", ":token"]
+        case .volunteerPortfolio: ["volunteers", ":token", "portfolio.pdf"]
         case .openDatasetJSONLD: ["open-data", ":dataset", "dataset.jsonld"]
         case .openDataFile: ["open-data", ":dataset", ":file"]
         case .openDataPublish: ["open-data", ":dataset", "publish"]

@@ -63,3 +63,80 @@ struct CreateCourses: AsyncMigration {
         }
     }
 }
+
+/// International cooperation (S20): partners abroad and agreements with their obligations.
+struct CreateCooperation: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(PartnerRecord.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("keeper_id", .uuid, .required)
+            .field("region", .string, .required)
+            .field("is_public", .bool, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .unique(on: "code")
+            .create()
+        try await database.schema(AgreementRecord.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("keeper_id", .uuid, .required)
+            .field("region", .string, .required)
+            .field("status", .string, .required)
+            .field("ends_on", .string)
+            .field("is_public", .bool, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .unique(on: "code")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(AgreementRecord.schema).delete()
+        try await database.schema(PartnerRecord.schema).delete()
+    }
+}
+
+/// Youth and social lifts (S18): initiatives with positions and shifts, volunteers, their participation.
+struct CreateYouth: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(YouthInitiativeRecord.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("organiser_id", .uuid, .required)
+            .field("region", .string, .required)
+            .field("status", .string, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .unique(on: "code")
+            .create()
+        try await database.schema(VolunteerRecord.schema)
+            .id()
+            .field("token", .string, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .unique(on: "token")
+            .create()
+        try await database.schema(ParticipationRecord.schema)
+            .id()
+            .field("volunteer_id", .uuid, .required)
+            .field("initiative_id", .uuid, .required)
+            .field("organiser_id", .uuid, .required)
+            .field("region", .string, .required)
+            .field("shift_id", .uuid, .required)
+            .field("status", .string, .required)
+            .field("hours", .int, .required)
+            .field("age_band", .string, .required)
+            .field("content", .string, .required)
+            .field("version", .int, .required)
+            .create()
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("CREATE INDEX participations_initiative ON participations (initiative_id)").run()
+            try await sql.raw("CREATE INDEX participations_volunteer ON participations (volunteer_id)").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [ParticipationRecord.schema, VolunteerRecord.schema, YouthInitiativeRecord.schema] { try await database.schema(schema).delete() }
+    }
+}

@@ -1,0 +1,26 @@
+import BirlikCore
+import FluentKit
+import Foundation
+
+/// What the cooperation pages read, through the one scope rule.
+public enum CooperationQueries {
+    /// Partners `actor` may see, by code.
+    public static func partners(actor: Actor, on db: any Database) async throws -> [Partner] {
+        try await PartnerRecord.query(on: db).visible(to: actor).sort(\.$code).all().compactMap(\.value)
+    }
+
+    /// Agreements `actor` may see, soonest end first (open-ended last).
+    public static func agreements(actor: Actor, on db: any Database) async throws -> [Agreement] {
+        try await AgreementRecord.query(on: db).visible(to: actor).sort(\.$code, .descending).all().compactMap(\.value)
+            .sorted { ($0.endsOn ?? Day(year: 2200, month: 1, day: 1), $0.code) < ($1.endsOn ?? Day(year: 2200, month: 1, day: 1), $1.code) }
+    }
+
+    public static func agreement(code: String, actor: Actor, on db: any Database) async throws -> Agreement? {
+        try await AgreementRecord.query(on: db).visible(to: actor).filter(\.$code == code).first()?.value
+    }
+
+    public static func partners(ids: [UUID], on db: any Database) async throws -> [Partner] {
+        guard !ids.isEmpty else { return [] }
+        return try await PartnerRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$code).all().compactMap(\.value)
+    }
+}
