@@ -71,10 +71,11 @@ public enum OpenBadge {
         }
     }
 
-    /// The credential of `certificate`, issued by `issuerName` at `base` (the site's public address).
-    /// `holderName` is what the achievement's subject says of the holder; the holder's id is the
-    /// certificate's URN, since learners hold no account.
-    public static func credential(_ certificate: Certificate, issuerName: String, hostName: String, narrative: String, base: String) -> Credential {
+    /// The credential of `certificate`, issued by `issuerName` at `base` (the site's public address), with
+    /// the texts a wallet shows (`description`, the criteria's `narrative`) in the reader's language. The
+    /// holder's id is the certificate's URN, since learners hold no account.
+    public static func credential(_ certificate: Certificate, issuerName: String, hostName: String, description: String, narrative: String,
+                                  base: String) -> Credential {
         let verify = "\(base)/certificates/\(certificate.code)"
         var tags = [certificate.kind.rawValue]
         if let level = certificate.level { tags.append(level.rawValue) }
@@ -84,7 +85,7 @@ public enum OpenBadge {
             criteria: Criteria(narrative: narrative), creditsAvailable: Double(certificate.hours), tag: tags, inLanguage: nil)
         return Credential(
             context: contexts, id: verify, type: ["VerifiableCredential", "OpenBadgeCredential"], name: certificate.courseTitle,
-            description: "\(certificate.holderName) — \(certificate.courseTitle), \(certificate.hours) h",
+            description: description,
             issuer: Profile(id: "\(base)/certificates/issuer", type: ["Profile"], name: issuerName, url: base),
             validFrom: "\(certificate.issuedOn)T00:00:00+05:00", validUntil: certificate.expiresOn.map { "\($0)T23:59:59+05:00" },
             credentialSubject: Subject(id: "urn:uuid:\(certificate.id.uuidString.lowercased())", type: ["AchievementSubject"],

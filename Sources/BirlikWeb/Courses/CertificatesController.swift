@@ -64,8 +64,9 @@ enum CertificatesController {
         let narrative = certificate.kind == .stateLanguage
             ? l10n(.certificatesCriteriaLanguage, ["level": certificate.level?.rawValue ?? "", "mark": String(SkillScores.passMark)])
             : l10n(.certificatesCriteriaProfessional)
+        let description = "\(certificate.holderName) — \(certificate.courseTitle), " + l10n(.coursesHours, ["hours": l10n.number(certificate.hours)])
         let credential = OpenBadge.credential(certificate, issuerName: l10n(.certificatesIssuerName), hostName: host.map { l10n.text($0) } ?? "",
-                                              narrative: narrative, base: request.application.birlik.configuration.linkBase)
+                                              description: description, narrative: narrative, base: request.application.birlik.configuration.linkBase)
         let jwt = try OpenBadge.signed(credential, privateKey: try privateKey(request))
         let response = Response(status: .ok, body: .init(string: jwt))
         response.headers.replaceOrAdd(name: .contentType, value: "application/vc+jwt")
