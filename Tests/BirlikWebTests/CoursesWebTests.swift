@@ -197,6 +197,45 @@ struct CoursesWebTests {
         }
     }
 
+    @Test("A mediators' course makes its holder eligible for the register: the certificate in their name is accepted, another name or another course is not")
+    func mediatorsCourse() async throws {
+        try await withBirlik(.sqlite) { app in
+            let host = try await app.actor(DemoUsers.association)
+            let today = TestClock.today, start = today.adding(days: -30).noon
+            let course = try await CourseStore.save(CourseDraft(kind: "professional", audience: "mediators", title: "Медиация негіздері", region: "KZ-75",
+                                                                format: "inPerson", instructionLanguage: "kk", hours: "40", passMark: "70", minAttendance: "50"),
+                                                    id: nil, version: 0, actor: host, on: app.db, now: start)
+            let group = try await CourseStore.addGroup(CourseGroupDraft(teacher: "Ғалия Нұрланова", venue: "Алматы", firstDay: today.adding(days: -28).description,
+                                                                        weekdays: Array(0...6), startTime: "10:00", minutes: "240", sessions: "5", capacity: "10"),
+                                                       to: course.id, actor: host, on: app.db, now: start)
+            let vault = try VaultKeys.vault(.learners, dataDirectory: app.birlikDataDirectory)
+            let learner = try await CourseStore.enrol(EnrolmentDraft(name: "Бекзат Оспанов", ageBand: "30-44", consent: true), in: group.id, vault: vault,
+                                                      actor: .anonymous, on: app.db, now: start)
+            _ = try await CourseStore.markAttendance(group.id, session: 1, present: [learner.id], version: group.version, actor: host, on: app.db, now: today.noon)
+            let marked = try #require(try await CourseQueries.enrolment(id: learner.id, actor: host, on: app.db))
+            let low = try await CourseStore.recordResult(ResultDraft(finalScore: "65"), for: learner.id, version: marked.version, actor: host, on: app.db, now: today.noon)
+            #expect(low.status == .notPassed && low.certificateCode == nil, "65% is under the programme's pass mark of 70%")
+            let passed = try await CourseStore.recordResult(ResultDraft(finalScore: "88"), for: learner.id, version: low.version, actor: host, on: app.db, now: today.noon)
+            let code = try #require(passed.certificateCode)
+            #expect(try await app.request(.GET, "/certificates/\(code)").text.contains("id=\"mediator-eligibility\""))
+
+            let secretariat = try await app.actor(DemoUsers.secretariat)
+            func register(_ name: String, _ certificate: String) async throws -> Mediator {
+                var draft = MediatorDraft()
+                draft.fullName = name; draft.certificateNumber = certificate; draft.kind = "publicMediator"; draft.languages = ["kk"]; draft.specialisations = ["interethnic"]; draft.place = "KZ-75"
+                return try await MediationStore.addMediator(draft, organizationCode: "", tieCodes: [], actor: secretariat, on: app.db, now: today.noon)
+            }
+            await expectFailure(.invalid([FieldError("certificateNumber", .mediatorCertificateNotEligible)])) { try await register("Басқа Адам", code) }
+            let languageCertificate = try #require(try await CertificateRecord.query(on: app.db).all().compactMap(\.value).first { $0.kind == .stateLanguage })
+            await expectFailure(.invalid([FieldError("certificateNumber", .mediatorCertificateNotEligible)])) {
+                try await register(languageCertificate.holderName, languageCertificate.code)
+            }
+            let mediator = try await register("Бекзат Оспанов", code)
+            #expect(mediator.certificateNumber == code)
+            #expect(try await app.request(.GET, "/mediators").text.contains("href=\"/certificates/\(code)\""))
+        }
+    }
+
     /// Verifies a VC-JWT with PyJWT against the issuer's published key, validates the credential against
     /// the Open Badges 3.0 JSON Schema, and checks that a changed payload is refused.
     static let verifier = #"""

@@ -29,6 +29,7 @@ public enum MediationStore {
         } catch let DomainError.invalid(more) {
             throw DomainError.invalid(problems + more)
         }
+        if let problem = try await trainingProblem(mediator, today: Day(now), on: db) { problems.append(problem) }
         if !problems.isEmpty { throw DomainError.invalid(problems) }
         mediator.id = UUID()
         let created = mediator
@@ -40,6 +41,20 @@ public enum MediationStore {
             try await audit.record("create", "mediator", id: created.id.uuidString, before: Nothing?.none, after: created)
             return created
         }
+    }
+
+    /// When a mediator's certificate is one Birlik issued (`BK-…`), it must be valid today, be of a course for
+    /// mediators and be in the mediator's name: a mediators' course makes its holder eligible for the
+    /// register. Certificates of other training providers are taken as typed.
+    static func trainingProblem(_ mediator: Mediator, today: Day, on db: any Database) async throws -> FieldError? {
+        let code = mediator.certificateNumber.uppercased()
+        guard Certificate.looksLikeCode(code) else { return nil }
+        guard let certificate = try await CourseQueries.certificate(code: code, on: db), certificate.status(on: today) == .valid,
+              try await CourseQueries.course(id: certificate.courseID, on: db)?.audience == .mediators,
+              SearchFolding.fold(certificate.holderName) == SearchFolding.fold(mediator.fullName) else {
+            return FieldError("certificateNumber", .mediatorCertificateNotEligible)
+        }
+        return nil
     }
 
     /// Suspends, excludes or reinstates a mediator.

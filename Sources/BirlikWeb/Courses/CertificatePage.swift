@@ -5,7 +5,7 @@ import Foundation
 /// The public verify page of a certificate: what it states, whether it is valid today, its QR code,
 /// its Open Badges credential; and, for the host's keepers, revocation.
 enum CertificatePage {
-    static func verify(_ certificate: Certificate, host: LocalizedText?, today: Day, canRevoke: Bool, base: String, errors: Form.Errors,
+    static func verify(_ certificate: Certificate, host: LocalizedText?, today: Day, forMediators: Bool, canRevoke: Bool, base: String, errors: Form.Errors,
                        _ context: PageContext) -> String {
         let l10n = context.l10n
         let status = certificate.status(on: today)
@@ -31,6 +31,8 @@ enum CertificatePage {
             Form.summary(errors, labels: ["reason": l10n(.eventsReason)], l10n: l10n),
             verdict,
             certificate.isIntact ? .empty : el("p", ["class": "notice warning"], .text(l10n(.certificatesTampered))),
+            forMediators && status == .valid ? el("p", ["class": "hint", "id": "mediator-eligibility"], .text(l10n(.certificatesMediatorEligible)),
+                                                   .text(" "), el("a", ["href": SiteURL.mediators.path], .text(l10n(.mediatorsTitle)))) : .empty,
             Layout.facts(facts.filter { !$0.1.isEmpty }, id: "certificate-facts"),
             QRCode(text: url).map { el("figure", ["class": "qr-code", "id": "certificate-qr"], $0.svg(label: l10n(.certificatesQrLabel)),
                                        el("figcaption", [:], .text(url))) } ?? .empty,

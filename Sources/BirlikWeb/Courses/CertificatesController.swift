@@ -30,8 +30,9 @@ enum CertificatesController {
         let host = try await OrganizationQueries.labels(ids: [certificate.hostID], on: request.db)[certificate.hostID]?.name
         let canRevoke = Access.check(request.actor, .update, .certificate, in: certificate.scope) == .allowed
         let base = request.application.birlik.configuration.linkBase
-        return html(CertificatePage.verify(certificate, host: host, today: request.today, canRevoke: canRevoke, base: base, errors: errors,
-                                           PageContext(request)), status: status)
+        let forMediators = try await CourseQueries.course(id: certificate.courseID, on: request.db)?.audience == .mediators
+        return html(CertificatePage.verify(certificate, host: host, today: request.today, forMediators: forMediators, canRevoke: canRevoke, base: base,
+                                           errors: errors, PageContext(request)), status: status)
     }
 
     struct RevokeForm: Content {

@@ -17,7 +17,9 @@ enum MediatorsPage {
             } ?? el("p", ["class": "notice warning", "id": "lookup-result", "role": "status"], .text(l10n(.mediatorNotFound, ["number": number])))
         } ?? .empty
         let rows = mediators.map { mediator in
-            el("tr", [:], el("td", [:], .text(mediator.fullName)), el("td", [:], .text(mediator.certificateNumber)),
+            el("tr", [:], el("td", [:], .text(mediator.fullName)),
+               el("td", [:], Certificate.looksLikeCode(mediator.certificateNumber)
+                  ? el("a", ["href": SiteURL.certificate(code: mediator.certificateNumber).path], .text(mediator.certificateNumber)) : .text(mediator.certificateNumber)),
                el("td", [:], .text(l10n(mediator.kind.l10nKey))), el("td", [:], .text(languages(mediator.languages))),
                el("td", [:], .text(mediator.specialisations.map { l10n($0.l10nKey) }.joined(separator: ", "))),
                el("td", [:], .text(EarlyWarningPage.regionName(mediator.place, l10n))),
