@@ -109,6 +109,19 @@ struct CooperationWebTests {
             agreement = try #require(try await AgreementRecord.find(agreement.id, on: app.db)?.value)
             #expect(agreement.state(on: today) == .renewed && agreement.state(on: today.adding(days: 750)) == .expiring && agreement.state(on: today.adding(days: 801)) == .expired)
 
+            // The partner's page lists the agreement; its keepers edit it and make it inactive: no longer public.
+            #expect(try await app.request(.GET, "/cooperation/partners/\(partner.code)").text.contains("Меморандум о летних языковых лагерях"))
+            let edit = ["kind": "diasporaAssociation", "name": "Казахская община Омска", "country": "RU", "identifier": "RU-INN-5500000000",
+                        "version": String(partner.version)]
+            var badEdit = edit
+            badEdit["country"] = "Russia"
+            #expect(try await Self.post(app, "/cooperation/partners/\(partner.code)", as: secretariat, badEdit).status == .unprocessableEntity)
+            #expect(try await Self.post(app, "/cooperation/partners/\(partner.code)", as: secretariat, edit).status == .seeOther)
+            #expect(try await PartnerRecord.find(partner.id, on: app.db)?.value?.active == false)
+            #expect(try await app.request(.GET, "/cooperation/partners/\(partner.code)").status == .notFound)
+            #expect(!(try await app.request(.GET, "/cooperation").text.contains("Казахская община Омска")))
+            #expect(try await app.request(.GET, "/cooperation/partners/\(partner.code)", as: secretariat).status == .ok)
+
             // The audit log keeps the agreement's course, never its confidential clauses.
             let audited = try await AuditEntryRecord.query(on: app.db).filter(\.$entityType == "agreement").filter(\.$entityID == agreement.id.uuidString).sort(\.$id).all()
             #expect(audited.map(\.action) == ["create", "sign", "enterIntoForce", "addObligation", "addObligation", "renew"])

@@ -19,6 +19,10 @@ public enum CooperationQueries {
         try await AgreementRecord.query(on: db).visible(to: actor).filter(\.$code == code).first()?.value
     }
 
+    public static func partner(code: String, actor: Actor, on db: any Database) async throws -> Partner? {
+        try await PartnerRecord.query(on: db).visible(to: actor).filter(\.$code == code).first()?.value
+    }
+
     public static func partners(ids: [UUID], on db: any Database) async throws -> [Partner] {
         guard !ids.isEmpty else { return [] }
         return try await PartnerRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$code).all().compactMap(\.value)

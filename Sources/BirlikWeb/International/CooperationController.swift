@@ -10,6 +10,8 @@ enum CooperationController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.cooperation, use: overview)
         routes.post(.cooperationPartners, use: addPartner)
+        routes.get(.cooperationPartner(code: ""), use: showPartner)
+        routes.post(.cooperationPartner(code: ""), use: updatePartner)
         routes.get(.cooperationAgreementNew, use: newAgreement)
         routes.post(.cooperationAgreementNew, use: createAgreement)
         routes.get(.cooperationAgreement(code: ""), use: show)
@@ -41,8 +43,15 @@ enum CooperationController {
         var website: String?
         var languageCourses: String?
         var events: String?
+        var active: Bool?
+        var version: Int?
 
         init() {}
+
+        init(_ partner: Partner) {
+            kind = partner.kind.rawValue; name = partner.name; country = partner.country; identifier = partner.identifier; website = partner.website
+            languageCourses = partner.languageCourses; events = partner.events; active = partner.active; version = partner.version
+        }
 
         var draft: PartnerDraft {
             PartnerDraft(kind: kind ?? "", name: name ?? "", country: country ?? "", identifier: identifier ?? "", website: website ?? "",
@@ -59,6 +68,38 @@ enum CooperationController {
             return request.redirect(to: SiteURL.cooperation.with([("notice", "saved")]) + "#\(partner.code)", redirectType: .normal)
         } catch let error as DomainError where error != .forbidden {
             return try await overviewPage(request, partnerForm: form, errors: try Form.Errors(error), status: ErrorMapping.status(error))
+        }
+    }
+
+    static func partner(_ request: Request) async throws -> Partner {
+        guard let partner = try await CooperationQueries.partner(code: request.parameters.get("code") ?? "", actor: request.actor, on: request.db) else {
+            throw DomainError.notFound
+        }
+        return partner
+    }
+
+    static func showPartner(_ request: Request) async throws -> Response {
+        let partner = try await partner(request)
+        return try await partnerPage(request, partner, form: PartnerForm(partner), errors: Form.Errors(), status: .ok)
+    }
+
+    static func partnerPage(_ request: Request, _ partner: Partner, form: PartnerForm, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
+        let agreements = try await CooperationQueries.agreements(actor: request.actor, on: request.db).filter { $0.partnerIDs.contains(partner.id) }
+        let canEdit = Access.check(request.actor, .update, .partner, in: partner.scope) == .allowed
+        return html(CooperationPage.partner(partner, agreements: agreements, today: request.today, canEdit: canEdit, form: form, errors: errors,
+                                            PageContext(request)), status: status)
+    }
+
+    static func updatePartner(_ request: Request) async throws -> Response {
+        let partner = try await partner(request)
+        try request.requireCSRF()
+        let form = try request.content.decode(PartnerForm.self)
+        do {
+            _ = try await CooperationStore.savePartner(form.draft, id: partner.id, active: form.active ?? false, version: form.version ?? 0,
+                                                       actor: request.actor, on: request.db, now: request.now)
+            return request.redirect(to: SiteURL.cooperationPartner(code: partner.code).with([("notice", "saved")]), redirectType: .normal)
+        } catch let error as DomainError where error != .forbidden {
+            return try await partnerPage(request, partner, form: form, errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
     }
 

@@ -55,7 +55,7 @@ enum CooperationPage {
         sections.append(partners.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.cooperationNoPartners))) :
             el("ul", ["class": "partner-list"], partners.map { partner in
                 el("li", ["id": partner.code],
-                   el("strong", [:], .text(partner.name)),
+                   el("a", ["href": SiteURL.cooperationPartner(code: partner.code).path], el("strong", [:], .text(partner.name))),
                    el("p", ["class": "muted"], .text([l10n(partner.kind.l10nKey), partner.country, partner.identifier, partner.active ? "" : l10n(.cooperationInactive)]
                         .filter { !$0.isEmpty }.joined(separator: " · "))),
                    partner.website.isEmpty ? .empty : el("p", [:], el("a", ["href": partner.website, "rel": "noopener"], .text(partner.website))),
@@ -63,22 +63,55 @@ enum CooperationPage {
                    partner.events.isEmpty ? .empty : el("p", [:], .text(l10n(.cooperationEvents) + ": " + partner.events)))
             }))
         if canKeep {
-            let labels = partnerLabels(l10n)
             sections.append(el("form", ["method": "post", "action": SiteURL.cooperationPartners.path, "id": "partner-form", "class": "step-form"],
-                Layout.csrfField(context), el("h3", [:], .text(l10n(.cooperationAddPartner))),
-                Form.select("kind", label: labels["kind"]!, options: Partner.Kind.allCases.map { ($0.rawValue, l10n($0.l10nKey)) }, selected: partnerForm.kind ?? "",
-                            errors: errors, l10n: l10n, required: true),
-                Form.text("name", label: labels["name"]!, value: partnerForm.name ?? "", errors: errors, l10n: l10n, required: true),
-                Form.text("country", label: labels["country"]!, value: partnerForm.country ?? "", errors: errors, l10n: l10n, required: true,
-                          hint: l10n(.cooperationCountryHint)),
-                Form.text("identifier", label: labels["identifier"]!, value: partnerForm.identifier ?? "", errors: errors, l10n: l10n,
-                          hint: l10n(.cooperationOrgIDHint)),
-                Form.text("website", label: labels["website"]!, value: partnerForm.website ?? "", errors: errors, l10n: l10n, type: "url"),
-                Form.textArea("languageCourses", label: labels["languageCourses"]!, value: partnerForm.languageCourses ?? "", errors: errors, l10n: l10n),
-                Form.textArea("events", label: labels["events"]!, value: partnerForm.events ?? "", errors: errors, l10n: l10n),
+                Layout.csrfField(context), el("h3", [:], .text(l10n(.cooperationAddPartner))), .group(partnerFields(partnerForm, errors: errors, l10n)),
                 el("button", ["type": "submit", "class": "button"], .text(l10n(.cooperationAddPartner)))))
         }
         return Layout.page(title: l10n(.cooperationTitle), crumbs: crumbs(l10n, nil), context: context, content: .group(sections))
+    }
+
+    static func partnerFields(_ form: CooperationController.PartnerForm, errors: Form.Errors, _ l10n: Localizer) -> [HTMLNode] {
+        let labels = partnerLabels(l10n)
+        return [
+            Form.select("kind", label: labels["kind"]!, options: Partner.Kind.allCases.map { ($0.rawValue, l10n($0.l10nKey)) }, selected: form.kind ?? "",
+                        errors: errors, l10n: l10n, required: true),
+            Form.text("name", label: labels["name"]!, value: form.name ?? "", errors: errors, l10n: l10n, required: true),
+            Form.text("country", label: labels["country"]!, value: form.country ?? "", errors: errors, l10n: l10n, required: true, hint: l10n(.cooperationCountryHint)),
+            Form.text("identifier", label: labels["identifier"]!, value: form.identifier ?? "", errors: errors, l10n: l10n, hint: l10n(.cooperationOrgIDHint)),
+            Form.text("website", label: labels["website"]!, value: form.website ?? "", errors: errors, l10n: l10n, type: "url"),
+            Form.textArea("languageCourses", label: labels["languageCourses"]!, value: form.languageCourses ?? "", errors: errors, l10n: l10n),
+            Form.textArea("events", label: labels["events"]!, value: form.events ?? "", errors: errors, l10n: l10n),
+        ]
+    }
+
+    /// A partner: what the register says of it, the agreements with it, and (for its keepers) the edit form
+    /// where it is also made inactive (then no longer public).
+    static func partner(_ partner: Partner, agreements: [Agreement], today: Day, canEdit: Bool, form: CooperationController.PartnerForm,
+                        errors: Form.Errors, _ context: PageContext) -> String {
+        let l10n = context.l10n
+        let labels = partnerLabels(l10n)
+        var sections: [HTMLNode] = [
+            el("h1", [:], .text(partner.name)),
+            el("p", ["class": "muted"], .text(partner.code)),
+            Form.summary(errors, labels: labels, l10n: l10n),
+            Layout.facts([(labels["kind"]!, l10n(partner.kind.l10nKey)), (labels["country"]!, partner.country), (labels["identifier"]!, partner.identifier),
+                          (labels["website"]!, partner.website), (labels["languageCourses"]!, partner.languageCourses), (labels["events"]!, partner.events),
+                          (l10n(.grantsStatus), partner.active ? "" : l10n(.cooperationInactive))].filter { !$0.1.isEmpty }, id: "partner-facts"),
+            el("h2", [:], .text(l10n(.cooperationAgreements))),
+            agreements.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.cooperationNoAgreements))) :
+                el("ul", [:], agreements.map { agreement in
+                    el("li", [:], el("a", ["href": SiteURL.cooperationAgreement(code: agreement.code).path], .text(agreement.title)),
+                       .text(" · " + stateText(agreement, today: today, l10n)))
+                }),
+        ]
+        if canEdit {
+            sections.append(el("form", ["method": "post", "action": SiteURL.cooperationPartner(code: partner.code).path, "id": "partner-form", "class": "step-form"],
+                               Layout.csrfField(context), el("input", ["type": "hidden", "name": "version", "value": String(form.version ?? partner.version)]),
+                               el("h3", [:], .text(l10n(.cooperationEditPartner))), .group(partnerFields(form, errors: errors, l10n)),
+                               Form.checkbox("active", label: l10n(.cooperationActive), checked: form.active ?? partner.active),
+                               el("button", ["type": "submit", "class": "button secondary"], .text(l10n(.newsSave)))))
+        }
+        return Layout.page(title: partner.name, crumbs: crumbs(l10n, partner.code), context: context, content: .group(sections))
     }
 
     static func partnerLabels(_ l10n: Localizer) -> [String: String] {

@@ -227,6 +227,7 @@ public enum SiteURL: Sendable {
     // International cooperation (S20).
     case cooperation
     case cooperationPartners
+    case cooperationPartner(code: String)
     case cooperationAgreementNew
     case cooperationAgreement(code: String)
     case cooperationAgreementStep(code: String)
@@ -468,6 +469,7 @@ public enum SiteURL: Sendable {
         case .certificateIssuer: "/certificates/issuer"
         case .cooperation: "/cooperation"
         case .cooperationPartners: "/cooperation/partners"
+        case let .cooperationPartner(code): "/cooperation/partners/\(code)"
         case .cooperationAgreementNew: "/cooperation/agreements/new"
         case let .cooperationAgreement(code): "/cooperation/agreements/\(code)"
         case let .cooperationAgreementStep(code): "/cooperation/agreements/\(code)/step"
@@ -606,6 +608,7 @@ public enum SiteURL: Sendable {
         case .learning: ["learning", ":token"]
         case .certificate: ["certificates", ":code"]
         case .certificateBadge: ["certificates", ":code", "badge.jwt"]
+        case .cooperationPartner: ["cooperation", "partners", ":code"]
         case .cooperationAgreement: ["cooperation", "agreements", ":code"]
         case .cooperationAgreementStep: ["cooperation", "agreements", ":code", "step"]
         case .youthInitiative: ["youth", ":code"]
