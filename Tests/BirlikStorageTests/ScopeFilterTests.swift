@@ -105,6 +105,12 @@ struct ScopeFilterTests {
                                           subjects: [], description: "", publisher: "", date: "", type: .text, language: .kk, rights: "CC0", source: "", file: nil,
                                           status: LibraryItem.Status.allCases[index % LibraryItem.Status.allCases.count], createdAt: TestClock.now, depositedBy: "probe")
             try await LibraryItemRecord(libraryItem, fileText: "").create(on: db)
+            let practice = GoodPractice(code: "GP-PRB-\(index)", organizationID: council, region: place, regions: [place], domain: .language, language: .kk,
+                                        original: GoodPractice.Text(title: "probe"), status: GoodPractice.Status.allCases[index % GoodPractice.Status.allCases.count],
+                                        updatedAt: TestClock.now)
+            try await GoodPracticeRecord(practice).create(on: db)
+            try await PracticeAdoptionRecord(PracticeAdoption(practiceID: practice.id, practiceCode: practice.code, region: place, organizationID: council,
+                                                              adoptedOn: TestClock.today, result: "probe", recordedAt: TestClock.now)).create(on: db)
         }
     }
 
@@ -164,6 +170,8 @@ struct ScopeFilterTests {
                 try await Self.compare(PartnerRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(AgreementRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
                 try await Self.compare(ParticipationRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(GoodPracticeRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
+                try await Self.compare(PracticeAdoptionRecord.self, actors: actors, on: db, random: random) { $0.value?.scope ?? Scope(organizationID: nil, regionCode: "", isPublic: false) },
             ]
             #expect(counts.allSatisfy { $0 > 5 }, "every table has rows to compare: \(counts)")
         }

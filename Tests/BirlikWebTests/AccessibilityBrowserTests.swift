@@ -35,8 +35,9 @@ struct AccessibilityBrowserTests {
             let group = try #require(try await CourseGroupRecord.query(on: app.db).sort(\.$firstDay, .descending).first()?.code)
             let initiative = try #require(try await YouthInitiativeRecord.query(on: app.db).first()?.code)
             let memorandum = try #require(try await AgreementRecord.query(on: app.db).filter(\.$status == "inForce").first()?.code)
-            let portal = ["/", "/events", "/news", "/open-data", "/encyclopedia", "/library", "/courses", "/cooperation", "/youth"]
-            let pages = portal + ["/courses/results?region=KZ-75", "/courses/groups/\(group)", "/certificates/\(certificate)", "/cooperation/agreements/\(memorandum)", "/youth/\(initiative)", "/youth/statistics", "/library/\(concept)", "/library?q=тұжырымдамасын", "/events/\(event.code)", "/events/holidays?year=\(TestClock.today.year)", "/news/\(news.code)", "/open-data/organizations", "/encyclopedia/tilder-kuni", "/encyclopedia?q=тілдерге",
+            let practice = try #require(try await GoodPracticeRecord.query(on: app.db).filter(\.$isPublic == true).first()?.code)
+            let portal = ["/", "/events", "/news", "/open-data", "/encyclopedia", "/library", "/courses", "/cooperation", "/youth", "/practices"]
+            let pages = portal + ["/courses/results?region=KZ-75", "/courses/groups/\(group)", "/certificates/\(certificate)", "/cooperation/agreements/\(memorandum)", "/youth/\(initiative)", "/youth/statistics", "/practices/\(practice)", "/practices/adoptions", "/practices?q=клубтарында", "/library/\(concept)", "/library?q=тұжырымдамасын", "/events/\(event.code)", "/events/holidays?year=\(TestClock.today.year)", "/news/\(news.code)", "/open-data/organizations", "/encyclopedia/tilder-kuni", "/encyclopedia?q=тілдерге",
                                   "/directory", "/directory/\(organization)", "/map", "/statistics", "/appeals/new", "/charity", "/grants", "/sign-in"]
             let browser = try await WebDriver.start(client: app.client, language: "kk", width: width)
             do {

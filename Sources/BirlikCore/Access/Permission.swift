@@ -88,6 +88,11 @@ public enum Resource: String, Sendable, CaseIterable {
     /// A young person's participation in a shift: the organiser's and the region's, never public; the
     /// volunteer holds their own portfolio by its token.
     case participation
+    /// A practice of the base of good practices (S19): its author's and the region's until published;
+    /// the Secretariat reviews, verifies and publishes it.
+    case practice
+    /// A line of a practice's replication log: public; written by the adopting region's people.
+    case practiceAdoption
 }
 
 /// The outcome of a permission check.
@@ -227,6 +232,14 @@ public enum Access {
              (.association, .certificate), (.executor, .certificate), (.councilMember, .certificate),
              (.association, .participation), (.executor, .participation), (.councilMember, .participation):
             return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.secretariat, .practice), (_, .practiceAdoption):
+            return .everything
+        case (.regionalCoordinator, .practice):
+            return .publicAnd(regions: [actor.regionCode], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (.association, .practice), (.executor, .practice), (.councilMember, .practice):
+            return .publicAnd(regions: [], organizations: actor.organizationID.map { [$0] } ?? [])
+        case (_, .practice):
+            return .publicAnd(regions: [], organizations: [])
         case (.secretariat, .eventRegistration):
             return .everything
         case (.regionalCoordinator, .eventRegistration):
@@ -256,11 +269,12 @@ public enum Access {
         if (resource, action) == (.appeal, .create) || (resource, action) == (.workingCalendar, .view) || (resource, action) == (.mediator, .view)
             || (resource, action) == (.campaign, .view) || (resource, action) == (.event, .view) || (resource, action) == (.openData, .view) || (resource, action) == (.article, .view) || (resource, action) == (.eventRegistration, .create)
             || (resource, action) == (.course, .view) || (resource, action) == (.enrolment, .create)
-            || (resource, action) == (.youthInitiative, .view) || (resource, action) == (.participation, .create) {
+            || (resource, action) == (.youthInitiative, .view) || (resource, action) == (.participation, .create)
+            || (resource, action) == (.practiceAdoption, .view) {
             return .allowed
         }
         guard actor.isSignedIn else {
-            return action == .view && [.organization, .plan, .report, .statistics, .publicControl, .grantLot, .news, .libraryItem, .partner, .agreement].contains(resource) && scope.isPublic ? .allowed : .forbidden
+            return action == .view && [.organization, .plan, .report, .statistics, .publicControl, .grantLot, .news, .libraryItem, .partner, .agreement, .practice].contains(resource) && scope.isPublic ? .allowed : .forbidden
         }
         let ownsIt = scope.organizationID != nil && scope.organizationID == actor.organizationID
         let inRegion = RegionCode.isWithin(scope.regionCode, actor.regionCode)
@@ -402,8 +416,11 @@ public enum Access {
             case .regionalCoordinator: return inRegion || ownsIt ? .allowed : .forbidden
             default: return .forbidden
             }
-        case (.mediaPlan, .view), (.libraryItem, .view):
+        case (.mediaPlan, .view), (.libraryItem, .view), (.practice, .view):
             return isVisible(scope, under: visibility(actor, resource)) ? .allowed : .forbidden
+        case (.practice, .approve):
+            // The base is national: the Secretariat has practices reviewed, verifies and publishes them.
+            return actor.role == .secretariat ? .allowed : .forbidden
         case (.libraryItem, .approve):
             // Curators: the Secretariat, and a region's coordinators for what is deposited in their region.
             switch actor.role {
@@ -414,7 +431,7 @@ public enum Access {
         case (.event, .create), (.event, .update), (.eventRegistration, .view), (.eventRegistration, .update), (.mediaPlan, .create), (.mediaPlan, .update),
              (.libraryItem, .create), (.libraryItem, .update), (.course, .create), (.course, .update), (.enrolment, .view), (.enrolment, .update),
              (.certificate, .view), (.certificate, .create), (.certificate, .update), (.youthInitiative, .create), (.youthInitiative, .update),
-             (.participation, .view), (.participation, .update):
+             (.participation, .view), (.participation, .update), (.practice, .create), (.practice, .update), (.practiceAdoption, .create):
             // The organiser's own staff, the region's coordinators (the regional assembly), the Secretariat.
             switch actor.role {
             case .secretariat: return .allowed

@@ -46,6 +46,17 @@ public struct ReviewForm: Sendable, Hashable, Codable {
         Criterion(code: "capacity", name: LocalizedText(kk: "Өтініш берушінің әлеуеті", ru: "Потенциал заявителя", en: "Applicant's capacity"), weight: 1, maxScore: 10),
         Criterion(code: "sustainability", name: LocalizedText(kk: "Нәтиженің тұрақтылығы", ru: "Устойчивость результатов", en: "Sustainability of results"), weight: 1, maxScore: 10),
     ])
+
+    /// The form for practices of the base of good practices (S19): is the problem real, does the evidence
+    /// show the outcome, can another region repeat it, at what cost, does it last. One expert's review
+    /// suffices; the Secretariat may ask more.
+    public static let practices = ReviewForm(criteria: [
+        Criterion(code: "relevance", name: LocalizedText(kk: "Мәселенің өзектілігі", ru: "Актуальность проблемы", en: "Relevance of the problem"), weight: 2, maxScore: 10),
+        Criterion(code: "evidence", name: LocalizedText(kk: "Нәтиженің дәлелденуі", ru: "Доказанность результата", en: "Evidence of the outcome"), weight: 3, maxScore: 10),
+        Criterion(code: "replicability", name: LocalizedText(kk: "Басқа өңірде қайталау мүмкіндігі", ru: "Воспроизводимость в другом регионе", en: "Replicability in another region"), weight: 3, maxScore: 10),
+        Criterion(code: "cost", name: LocalizedText(kk: "Шығынның орындылығы", ru: "Обоснованность затрат", en: "Reasonable cost"), weight: 1, maxScore: 10),
+        Criterion(code: "sustainability", name: LocalizedText(kk: "Нәтиженің тұрақтылығы", ru: "Устойчивость результатов", en: "Sustainability of results"), weight: 1, maxScore: 10),
+    ], reviewsNeeded: 1)
 }
 
 /// The received reviews of one subject, put together for the commission.

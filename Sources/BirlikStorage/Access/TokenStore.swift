@@ -65,6 +65,13 @@ public enum TokenStore {
         }
     }
 
+    /// `true` when `token` has the shape ``randomToken()`` gives (43 characters of URL-safe base64): what
+    /// a registration, an enrolment or a portfolio is looked up by, so that anything else is refused unread.
+    static func isWellFormed(_ token: String) -> Bool {
+        token.count == 43 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    /// 256 random bits as URL-safe base64 without padding.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }

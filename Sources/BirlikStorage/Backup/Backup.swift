@@ -169,7 +169,7 @@ public enum Backup {
         EventRecord.self, EventRegistrationRecord.self, NewsRecord.self, ArticleRecord.self, ArticleRevisionRecord.self, ArticleTextRecord.self,
         DatasetVersionRecord.self, MediaPlanRecord.self, LibraryItemRecord.self, SearchTermRecord.self, OutboxRecord.self,
         CourseRecord.self, CourseGroupRecord.self, EnrolmentRecord.self, CertificateRecord.self, PartnerRecord.self, AgreementRecord.self,
-        YouthInitiativeRecord.self, VolunteerRecord.self, ParticipationRecord.self,
+        YouthInitiativeRecord.self, VolunteerRecord.self, ParticipationRecord.self, GoodPracticeRecord.self, PracticeAdoptionRecord.self,
     ]
 
     /// Tables a backup leaves out on purpose: sessions, and the migrations' own bookkeeping.

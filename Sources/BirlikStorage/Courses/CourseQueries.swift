@@ -70,7 +70,7 @@ public enum CourseQueries {
 
     /// A learner's own record, by the token only they hold.
     public static func enrolment(token: String, on db: any Database) async throws -> Enrolment? {
-        guard token.count == 43, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        guard TokenStore.isWellFormed(token) else { return nil }
         return try await EnrolmentRecord.query(on: db).filter(\.$token == token).first()?.value
     }
 

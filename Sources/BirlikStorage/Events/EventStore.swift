@@ -232,7 +232,7 @@ public enum EventStore {
 
     /// The registration a token names.
     public static func find(token: String, on db: any Database) async throws -> EventRegistration? {
-        guard token.count == 43, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        guard TokenStore.isWellFormed(token) else { return nil }
         return try await EventRegistrationRecord.query(on: db).filter(\.$token == token).first()?.value
     }
 

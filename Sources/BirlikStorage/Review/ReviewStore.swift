@@ -3,12 +3,13 @@ import FluentKit
 import Foundation
 
 /// **The** expert-review engine (S21) in storage: assignments written, stepped and read here for every
-/// kind of subject; each use (grants today; awards, the encyclopedia, good practices later) names its
+/// kind of subject; each use (grant applications and awards, good practices; the encyclopedia later) names its
 /// subject kind and its ``ReviewForm``.
 public enum ReviewStore {
     /// The form a kind of subject is reviewed on.
     public static func form(for subjectKind: String) -> ReviewForm {
         switch subjectKind {
+        case GoodPractice.reviewSubject: .practices
         default: .grants
         }
     }

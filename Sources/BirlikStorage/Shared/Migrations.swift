@@ -56,5 +56,7 @@ public enum BirlikMigrations {
         CreateCourses(),
         CreateCooperation(),
         CreateYouth(),
+        // Batch 013: the base of good practices (S19).
+        CreatePractices(),
     ]
 }

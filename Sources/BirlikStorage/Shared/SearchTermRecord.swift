@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 /// **The** terms index of Birlik's word search (`SearchTerms`): a row per distinct folded word of a
-/// searchable record — an approved encyclopedia text, a library item's description and file — so that
+/// searchable record — an approved encyclopedia text, a library item's description and file, a practice's texts — so that
 /// the records with a word starting with one of a typed word's forms are one range of the
 /// (kind, term, record) index rather than a scan of every text.
 public final class SearchTermRecord: Model, @unchecked Sendable {
@@ -16,6 +16,8 @@ public final class SearchTermRecord: Model, @unchecked Sendable {
         case articleText
         /// `library_items.id`.
         case libraryItem
+        /// `good_practices.id`: every language's text of a practice.
+        case practice
     }
 
     @ID(key: .id) public var id: UUID?

@@ -41,7 +41,7 @@ public enum YouthQueries {
     }
 
     public static func volunteer(token: String, on db: any Database) async throws -> Volunteer? {
-        guard token.count == 43, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        guard TokenStore.isWellFormed(token) else { return nil }
         return try await VolunteerRecord.query(on: db).filter(\.$token == token).first()?.value
     }
 
@@ -57,8 +57,9 @@ public enum YouthQueries {
         guard let volunteer = try await volunteer(token: token, on: db) else { return nil }
         let participations = try await ParticipationRecord.query(on: db).filter(\.$volunteerID == volunteer.id).all().compactMap(\.value)
         let initiatives = Dictionary(uniqueKeysWithValues: try await initiatives(ids: Array(Set(participations.map(\.initiativeID))), on: db).map { ($0.id, $0) })
-        var certificates: [Certificate] = []
-        for code in volunteer.certificates { if let certificate = try await CourseQueries.certificate(code: code, on: db) { certificates.append(certificate) } }
+        // The attached certificates in one read, in the order they were attached.
+        let found = volunteer.certificates.isEmpty ? [] : try await CertificateRecord.query(on: db).filter(\.$code ~~ volunteer.certificates).all().compactMap(\.value)
+        let certificates = volunteer.certificates.compactMap { code in found.first { $0.code == code } }
         return Portfolio(volunteer: volunteer,
                          participations: participations.compactMap { p in initiatives[p.initiativeID].map { (p, $0) } }.sorted { $0.0.day < $1.0.day },
                          certificates: certificates)

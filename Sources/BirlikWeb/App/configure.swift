@@ -61,6 +61,7 @@ func routes(_ app: Application) {
     CertificatesController.register(app)
     CooperationController.register(app)
     YouthController.register(app)
+    PracticesController.register(app)
     OAIController.register(app)
     ReviewsController.register(app)
     CorpusController.register(app)
@@ -103,6 +104,7 @@ public enum Boot {
             try await CourseSeed.loadDemo(now: app.birlik.clock.now, dataDirectory: app.birlikDataDirectory, on: app.db)
             try await CooperationSeed.loadDemo(now: app.birlik.clock.now, on: app.db)
             try await YouthSeed.loadDemo(now: app.birlik.clock.now, on: app.db)
+            try await PracticeSeed.loadDemo(now: app.birlik.clock.now, on: app.db)
         }
         if freshDemo {
             try await OpenDataController.publishAll(app, note: "Демо деректері қосылды. Добавлены демонстрационные данные.", now: app.birlik.clock.now)

@@ -50,7 +50,7 @@ enum HomePage {
 
     /// Where to go next: the parts a citizen opens most.
     static let explore: [(SiteURL, L10nKey, L10nKey)] = [
-        (.map, .navMap, .homeExploreMap), (.statistics, .navStatistics, .homeExploreStatistics), (.news, .newsTitle, .homeExploreNews), (.encyclopedia, .encyclopediaTitle, .homeExploreEncyclopedia), (.library, .libraryTitle, .homeExploreLibrary), (.courses, .coursesTitle, .homeExploreCourses), (.cooperation, .cooperationTitle, .homeExploreCooperation), (.youth, .youthTitle, .homeExploreYouth),
+        (.map, .navMap, .homeExploreMap), (.statistics, .navStatistics, .homeExploreStatistics), (.news, .newsTitle, .homeExploreNews), (.encyclopedia, .encyclopediaTitle, .homeExploreEncyclopedia), (.library, .libraryTitle, .homeExploreLibrary), (.courses, .coursesTitle, .homeExploreCourses), (.cooperation, .cooperationTitle, .homeExploreCooperation), (.youth, .youthTitle, .homeExploreYouth), (.practices, .practiceTitle, .homeExplorePractices),
         (.holidays, .holidaysTitle, .homeExploreHolidays), (.openData, .openDataTitle, .homeExploreOpenData), (.corpus, .navCorpus, .homeExploreCorpus),
     ]
 

@@ -32,7 +32,7 @@ enum Layout {
                el("footer", ["class": "site-footer"],
                   el("p", [:], .text(l10n(.appFooter))),
                   // The public services that have no place in the main menu.
-                  el("p", ["class": "footer-links"], .group([(SiteURL.charity, L10nKey.charityTitle), (.grants, .grantsTitle), (.openData, .openDataTitle), (.encyclopedia, .encyclopediaTitle), (.library, .libraryTitle), (.courses, .coursesTitle), (.cooperation, .cooperationTitle), (.youth, .youthTitle), (.mediators, .mediatorsTitle), (.publicControl, .navControl),
+                  el("p", ["class": "footer-links"], .group([(SiteURL.charity, L10nKey.charityTitle), (.grants, .grantsTitle), (.openData, .openDataTitle), (.encyclopedia, .encyclopediaTitle), (.library, .libraryTitle), (.courses, .coursesTitle), (.cooperation, .cooperationTitle), (.youth, .youthTitle), (.practices, .practiceTitle), (.mediators, .mediatorsTitle), (.publicControl, .navControl),
                                                               (.workingCalendar, .calendarTitle), (.openAPI, .navApi)].enumerated().map { index, link in
                       .group([index == 0 ? .empty : .text(" · "), el("a", ["href": link.0.path], .text(l10n(link.1)))])
                   })),

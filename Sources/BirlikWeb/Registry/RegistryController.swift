@@ -166,9 +166,3 @@ func html(_ text: String, status: HTTPResponseStatus = .ok) -> Response {
     return response
 }
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
-}

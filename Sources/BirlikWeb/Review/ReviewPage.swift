@@ -26,6 +26,8 @@ enum ReviewPage {
     struct Model {
         var assignment: ReviewAssignment
         var subject: GrantQueries.BlindApplication?
+        /// A good practice under review, with its evidence's values today.
+        var practice: (value: GoodPractice, figures: [UUID: Double])?
         var lot: GrantLot?
         var others: [ReviewAssignment]
         var isReviewer: Bool
@@ -82,6 +84,7 @@ enum ReviewPage {
                 GrantApplicationPage.files(subject.files, link: { SiteURL.reviewFile(id: assignment.id.uuidString, sha256: $0).path }, l10n),
                 subject.lot.map { lot in .group([el("h3", [:], .text(l10n(.grantsTermsOfReference))), el("p", ["class": "prose"], .text(lot.termsOfReference))]) } ?? .empty))
         }
+        if let practice = model.practice { sections.append(PracticesPage.reviewed(practice.value, figures: practice.figures, context)) }
         if assignment.status == .accepted, model.isReviewer {
             let scoreFields: [HTMLNode] = model.form.criteria.map { criterion in
                 Form.select("score-\(criterion.code)", label: l10n.text(criterion.name) + " (×\(criterion.weight))",

@@ -3,8 +3,8 @@ import BirlikStorage
 import Vapor
 
 /// The expert-review engine (S21) for reviewers: their assignments, a declaration on conflicts of
-/// interest before any content, then the subject without its author (blind review) and the scoring
-/// form; others' scores only after one's own.
+/// interest before any content, then the subject (a grant application without its author, a good
+/// practice with its evidence) and the scoring form of its kind; others' scores only after one's own.
 enum ReviewsController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.reviews, use: list)
@@ -36,9 +36,13 @@ enum ReviewsController {
         let others = assignment.status == .received || assignment.status == .complete || !isReviewer
             ? try await ReviewStore.assignments(of: assignment.subjectID, on: request.db).filter { $0.id != assignment.id }
             : []
-        let model = ReviewPage.Model(assignment: assignment, subject: subject, lot: lot, others: others, isReviewer: isReviewer,
-                                     canManage: Access.check(request.actor, .approve, .reviewAssignment, in: assignment.scope) == .allowed,
-                                     form: ReviewForm.grants, today: request.today)
+        // A practice is not reviewed blind: its evidence is Birlik's own figures, read as its reviewer may see them.
+        let practice = try await PracticeQueries.reviewed(assignment, on: request.db)
+        var figures: [UUID: Double] = [:]
+        if let practice { figures = try await PracticeQueries.figures(of: practice, actor: request.actor, today: request.today, on: request.db) }
+        let model = ReviewPage.Model(assignment: assignment, subject: subject, practice: practice.map { ($0, figures) }, lot: lot, others: others,
+                                     isReviewer: isReviewer, canManage: Access.check(request.actor, .approve, .reviewAssignment, in: assignment.scope) == .allowed,
+                                     form: ReviewStore.form(for: assignment.subjectKind), today: request.today)
         return html(ReviewPage.show(model, errors: errors, PageContext(request)), status: status)
     }
 

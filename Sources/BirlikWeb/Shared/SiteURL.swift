@@ -241,6 +241,16 @@ public enum SiteURL: Sendable {
     case youthVerify(id: String)
     case volunteer(token: String)
     case volunteerPortfolio(token: String)
+    case practices
+    case practiceNew
+    case practiceMap
+    case practice(code: String)
+    case practiceEdit(code: String)
+    case practiceTranslate(code: String)
+    case practiceEvidence(code: String)
+    case practiceStep(code: String)
+    case practiceReviewer(code: String)
+    case practiceAdopt(code: String)
     case openDataCatalog
     case openDataset(id: String)
     case openDatasetJSONLD(id: String)
@@ -482,6 +492,16 @@ public enum SiteURL: Sendable {
         case let .youthVerify(id): "/youth/participations/\(id)"
         case let .volunteer(token): "/volunteers/\(token)"
         case let .volunteerPortfolio(token): "/volunteers/\(token)/portfolio.pdf"
+        case .practices: "/practices"
+        case .practiceNew: "/practices/new"
+        case .practiceMap: "/practices/adoptions"
+        case let .practice(code): "/practices/\(code)"
+        case let .practiceEdit(code): "/practices/\(code)/edit"
+        case let .practiceTranslate(code): "/practices/\(code)/translate"
+        case let .practiceEvidence(code): "/practices/\(code)/evidence"
+        case let .practiceStep(code): "/practices/\(code)/step"
+        case let .practiceReviewer(code): "/practices/\(code)/reviewers"
+        case let .practiceAdopt(code): "/practices/\(code)/adoptions"
         case .openDataCatalog: "/open-data/catalog.jsonld"
         case let .openDataset(id): "/open-data/\(id)"
         case let .openDatasetJSONLD(id): "/open-data/\(id)/dataset.jsonld"
@@ -617,6 +637,13 @@ public enum SiteURL: Sendable {
         case .youthVerify: ["youth", "participations", ":id"]
         case .volunteer: ["volunteers", ":token"]
         case .volunteerPortfolio: ["volunteers", ":token", "portfolio.pdf"]
+        case .practice: ["practices", ":code"]
+        case .practiceEdit: ["practices", ":code", "edit"]
+        case .practiceTranslate: ["practices", ":code", "translate"]
+        case .practiceEvidence: ["practices", ":code", "evidence"]
+        case .practiceStep: ["practices", ":code", "step"]
+        case .practiceReviewer: ["practices", ":code", "reviewers"]
+        case .practiceAdopt: ["practices", ":code", "adoptions"]
         case .openDatasetJSONLD: ["open-data", ":dataset", "dataset.jsonld"]
         case .openDataFile: ["open-data", ":dataset", ":file"]
         case .openDataPublish: ["open-data", ":dataset", "publish"]
