@@ -2576,4 +2576,6 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case practiceTranslationWrite = "practice.translationWrite"
     case practiceTranslations = "practice.translations"
     case practiceVerify = "practice.verify"
+    case practiceAdoptingRegion = "practice.adoptingRegion"
+    case practiceLanguageColumn = "practice.languageColumn"
 }

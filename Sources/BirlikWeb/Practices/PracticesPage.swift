@@ -78,7 +78,7 @@ enum PracticesPage {
             el("h1", [:], .text(l10n(.practiceMap))),
             el("p", ["class": "lead"], .text(l10n(.practiceMapLead))),
             rows.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.practiceAdoptionsNone)))
-                : Layout.table([l10n(.practiceRegions), l10n(.practiceGave), l10n(.practiceAdopted)], rows, id: "adoption-map"),
+                : Layout.table([l10n(.practiceAdoptingRegion), l10n(.practiceGave), l10n(.practiceAdopted)], rows, id: "adoption-map"),
         ]))
     }
 
@@ -196,7 +196,8 @@ enum PracticesPage {
         var sections: [HTMLNode] = [
             el("h1", ["lang": shown.language.htmlTag], .text(l10n.inScript(shown.text.title, shown.language))),
             el("p", ["class": "muted", "id": "practice-status"], .text(l10n(practice.status.l10nKey))),
-            Form.summary(errors, labels: labels(l10n), l10n: l10n),
+            // On a practice's page the only region typed is the adopting one.
+            Form.summary(errors, labels: labels(l10n).merging(["region": l10n(.practiceAdoptingRegion)]) { $1 }, l10n: l10n),
             Layout.facts([(l10n(.practiceCode), practice.code), (l10n(.practiceDomain), l10n(practice.domain.l10nKey)),
                           (l10n(.practiceAuthor), model.author.map { l10n.text($0) } ?? ""), (l10n(.practiceRegions), regionNames(practice.regions, l10n)),
                           (l10n(.practiceLanguage), languageName(practice.language, l10n))]
@@ -238,12 +239,12 @@ enum PracticesPage {
         sections += steps(model, typed: typed, errors: errors, context)
         sections.append(el("h2", [:], .text(l10n(.practiceAdoptions))))
         sections.append(model.adoptions.isEmpty ? el("p", ["class": "empty-state"], .text(l10n(.practiceAdoptionsNone))) :
-            Layout.table([l10n(.practiceRegions), l10n(.practiceAdoptedOn), l10n(.practiceResult)],
+            Layout.table([l10n(.practiceAdoptingRegion), l10n(.practiceAdoptedOn), l10n(.practiceResult)],
                          model.adoptions.map { [.text(EarlyWarningPage.regionName($0.region, l10n)), .text($0.adoptedOn.dotted), .text($0.result)] }, id: "adoptions"))
         if model.canAdopt {
             sections.append(el("form", ["method": "post", "action": SiteURL.practiceAdopt(code: practice.code).path, "id": "adopt-form", "class": "step-form"],
                 Layout.csrfField(context), el("h3", [:], .text(l10n(.practiceAdopt))),
-                Form.select("region", label: l10n(.practiceRegions), options: regionOptions(l10n), selected: typed["region"] ?? model.adoptingRegion ?? "",
+                Form.select("region", label: l10n(.practiceAdoptingRegion), options: regionOptions(l10n), selected: typed["region"] ?? model.adoptingRegion ?? "",
                             errors: errors, l10n: l10n, required: true),
                 Form.text("adoptedOn", label: l10n(.practiceAdoptedOn), value: typed["adoptedOn"] ?? model.today.description, errors: errors, l10n: l10n,
                           type: "date", required: true),
@@ -264,9 +265,10 @@ enum PracticesPage {
                 actions = Form.caseStep(.practiceStep(code: practice.code), step: "checkTranslation", version: practice.version, title: l10n(.practiceTranslationCheck),
                                         key: language.rawValue, context, [el("input", ["type": "hidden", "name": "lang", "value": language.rawValue])])
             }
-            return [.text(languageName(language, l10n)), .text(l10n(status.l10nKey)), actions]
+            return [.text(languageName(language, l10n)), .text(l10n(status.l10nKey))] + (model.decides ? [actions] : [])
         }
-        var nodes: [HTMLNode] = [el("h2", [:], .text(l10n(.practiceTranslations))), Layout.table([l10n(.practiceLanguage), l10n(.practiceStatusLabel), ""], rows, id: "languages")]
+        let header = [l10n(.practiceLanguageColumn), l10n(.practiceStatusLabel)] + (model.decides ? [""] : [])
+        var nodes: [HTMLNode] = [el("h2", [:], .text(l10n(.practiceTranslations))), Layout.table(header, rows, id: "languages")]
         if model.canEdit {
             for language in Language.allCases where language != practice.language {
                 let prefix = language.rawValue + "-"
