@@ -17,7 +17,7 @@ struct BirlikBench: AsyncParsableCommand {
     @Option(help: "Port for the server.") var port = 18_080
     @Option(help: "Database URL (default: a fresh SQLite file).") var databaseURL: String?
     @Flag(help: "Turn the public page cache off, to measure every request against the database.") var noCache = false
-    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale), statistics (the statistical database), appeals (appeals and mediation), charity (the charity ledger), portal (the encyclopedia, the library's OAI-PMH harvest, the home and article pages) or corpus (the corpus engine against Xapian and Tantivy).")
+    @Option(help: "registry (the directory and API), control (plans, reports and dashboards at national scale), statistics (the statistical database), appeals (appeals and mediation), charity (the charity ledger), portal (the encyclopedia, the library's OAI-PMH harvest, the home and article pages), people (courses' results, certificates' verify page, good practices' search) or corpus (the corpus engine against Xapian and Tantivy).")
     var scenario = "registry"
     @Option(help: "For the statistics scenario: values to generate.") var values = 10_000_000
     @Option(help: "For the statistics scenario: values in the imported CSV.") var importRows = 1_000_000
@@ -36,6 +36,10 @@ struct BirlikBench: AsyncParsableCommand {
     @Option(help: "For the portal scenario: revisions per article (the last Kazakh and Russian ones approved).") var revisionsPerArticle = 10
     @Option(help: "For the portal scenario: library items to generate.") var libraryItems = 200_000
     @Option(help: "For the portal scenario: events to generate.") var events = 10_000
+    @Option(help: "For the people scenario: courses to generate.") var courses = 2_000
+    @Option(help: "For the people scenario: learners to generate (with scores and about 14 attendance marks each).") var learners = 700_000
+    @Option(help: "For the people scenario: certificates to generate.") var certificates = 1_000_000
+    @Option(help: "For the people scenario: good practices to generate.") var practices = 10_000
 
     struct Result {
         var route: String
@@ -52,6 +56,7 @@ struct BirlikBench: AsyncParsableCommand {
         if scenario == "appeals" { return try await runAppeals() }
         if scenario == "charity" { return try await runCharity() }
         if scenario == "portal" { return try await runPortal() }
+        if scenario == "people" { return try await runPeople() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-bench-\(UUID().uuidString)")
         var configuration = BirlikConfiguration(dataDirectory: directory.path)
         if let databaseURL { configuration.database = .from(databaseURL: databaseURL, dataDirectory: directory.path) }
