@@ -95,6 +95,10 @@ struct CooperationWebTests {
             let overview = try await app.request(.GET, "/cooperation", as: secretariat, headers: ["Accept-Language": "ru"])
             #expect(overview.text.contains("id=\"overdue-obligations\"") && overview.text.contains("Передать учебники"))
             #expect(!(try await app.request(.GET, "/cooperation").text.contains("Передать учебники")), "overdue obligations are the keepers' view")
+            let dashboard = try await app.request(.GET, "/dashboard", as: secretariat, headers: ["Accept-Language": "ru"])
+            #expect(dashboard.text.contains("Просроченные обязательства по соглашениям с зарубежными партнёрами") && dashboard.text.contains("Передать учебники"))
+            #expect(!(try await app.request(.GET, "/dashboard", as: try await app.session(DemoUsers.abai)).text.contains("Передать учебники")),
+                    "another region's dashboard does not list it")
 
             // Another region's coordinator cannot change it; renewal must move the end later.
             agreement = try #require(try await AgreementRecord.find(agreement.id, on: app.db)?.value)

@@ -2578,4 +2578,5 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case practiceVerify = "practice.verify"
     case practiceAdoptingRegion = "practice.adoptingRegion"
     case practiceLanguageColumn = "practice.languageColumn"
+    case dashboardOverdueObligations = "dashboard.overdueObligations"
 }

@@ -19,6 +19,8 @@ enum DashboardPage {
         var executors: [(code: String, name: String, rates: Rates)]
         var overdue: [ReportQueries.Obligation]
         var overdueInstructions: [Instruction]
+        /// Obligations of agreements with partners abroad past their day (S20).
+        var overdueObligations: [(agreement: Agreement, obligation: Obligation)]
         var executorNames: [UUID: String]
         var regions: [Region]
         var showsRegionFilter: Bool
@@ -102,6 +104,10 @@ enum DashboardPage {
             el("li", [:], el("a", ["href": SiteURL.instruction(id: instruction.id.uuidString).path], .text("№ \(instruction.number)")),
                .text(" · \(instruction.deadline.dotted) · \(l10n.text(instruction.text).prefix(140))"))
         })
+        let obligations = el("ul", [:], model.overdueObligations.map { item in
+            el("li", [:], el("a", ["href": SiteURL.cooperationAgreement(code: item.agreement.code).path], .text(item.agreement.code)),
+               .text(" · \(item.obligation.dueOn.dotted) · \(item.obligation.text.prefix(140))"))
+        })
         let scopeName = model.regionCode.flatMap { code in model.regions.first { $0.code == code } }.map { l10n.text($0.name) } ?? l10n(.dashboardRepublic)
         return Layout.page(title: l10n(.dashboardTitle), crumbs: [Layout.Crumb(label: l10n(.navDashboard), url: nil)], context: context, wide: true,
                            content: .group([
@@ -115,6 +121,8 @@ enum DashboardPage {
                                el("details", ["class": "definitions-box"], el("summary", [:], .text(l10n(.figuresHowCounted))), Figures.definitions(l10n)),
                                model.overdueInstructions.isEmpty ? .empty : el("section", ["class": "alert-box"],
                                    el("h2", [:], .text(l10n(.dashboardOverdueInstructions))), instructions),
+                               model.overdueObligations.isEmpty ? .empty : el("section", ["class": "alert-box", "id": "overdue-obligations"],
+                                   el("h2", [:], .text(l10n(.dashboardOverdueObligations))), obligations),
                                el("section", [:], el("h2", [:], .text(l10n(.dashboardByTerritory))),
                                   map, el("div", ["class": "chart-wrap"], chart),
                                   exportLinks("territories", model, l10n), el("div", ["class": "table-wrap"], territoryTable)),

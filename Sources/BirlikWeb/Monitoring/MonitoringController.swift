@@ -89,6 +89,8 @@ enum MonitoringController {
         let top = byExecutor.sorted { ($0.value.expected, code($1.key)) > ($1.value.expected, code($0.key)) }.prefix(40)
         let l10n = request.l10n
         let instructions = try await InstructionQueries.overdue(actor: actor, today: today, on: request.db)
+        let obligations = selection.executorID == nil
+            ? try await CooperationQueries.overdueObligations(region: selection.regionCode, actor: actor, today: today, on: request.db) : []
         return DashboardPage.Model(
             year: selection.year, regionCode: selection.regionCode, years: Array(2015...(today.year + 1)).reversed(),
             total: try await DashboardQueries.total(filter, actor: actor, on: request.db),
@@ -97,7 +99,7 @@ enum MonitoringController {
                 guard let id = UUID(uuidString: key), let label = labels[id] else { return nil }
                 return (label.code, l10n.text(label.name), rates)
             },
-            overdue: overdue, overdueInstructions: instructions,
+            overdue: overdue, overdueInstructions: instructions, overdueObligations: obligations,
             executorNames: labels.mapValues { l10n.text($0.name) }, regions: regions,
             showsRegionFilter: Access.check(actor, .view, .dashboard, in: Scope(organizationID: nil, regionCode: RegionCode.republic, isPublic: false)) == .allowed,
             today: today)
