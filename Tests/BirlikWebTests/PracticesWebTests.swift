@@ -50,6 +50,11 @@ struct PracticesWebTests {
             #expect(try await GoodPracticeRecord.query(on: app.db).count() == before)
             #expect(try await AuditEntryRecord.query(on: app.db).count() == audited)
 
+            var elsewhere = Self.text
+            elsewhere["region"] = "KZ-10"
+            let abaisRegion = try await Self.post(app, "/practices/new", as: almaty, elsewhere)
+            #expect(abaisRegion.status == .unprocessableEntity && abaisRegion.text.contains("Описать практику можно только для своего региона."))
+
             let created = try await Self.post(app, "/practices/new", as: almaty, Self.text)
             #expect(created.status == .seeOther)
             let code = try #require(created.headers.first(name: .location)?.split(separator: "/").last?.split(separator: "?").first.map(String.init))
@@ -74,6 +79,10 @@ struct PracticesWebTests {
             let noSuch = try await Self.post(app, "/practices/\(code)/evidence", as: almaty, ["version": try await version(app, code), "kind": "campaign",
                                                                                                 "reference": "C-1999-X", "place": "KZ-75", "year": String(TestClock.today.year), "note": "Сбор для клубов"])
             #expect(noSuch.status == .unprocessableEntity && noSuch.text.contains("Благотворительной кампании с таким кодом нет."))
+            let confidential = try await Self.post(app, "/practices/\(code)/evidence", as: almaty, ["version": try await version(app, code), "kind": "indicator",
+                                                                                                     "reference": "mediation.cases", "place": "KZ-75",
+                                                                                                     "year": String(TestClock.today.year), "note": "Дела медиации"])
+            #expect(confidential.status == .unprocessableEntity && confidential.text.contains("Этот показатель не публичный"))
             let courses = try await CourseQueries.results(region: "KZ-75", on: app.db)
             #expect(try await Self.post(app, "/practices/\(code)/evidence", as: almaty, ["version": try await version(app, code), "kind": "courses", "place": "KZ-75",
                                                                                            "year": String(TestClock.today.year), "note": "Выпускники курсов Алматы"]).status == .seeOther)

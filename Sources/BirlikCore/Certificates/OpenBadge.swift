@@ -72,16 +72,16 @@ public enum OpenBadge {
     }
 
     /// The credential of `certificate`, issued by `issuerName` at `base` (the site's public address), with
-    /// the texts a wallet shows (`description`, the criteria's `narrative`) in the reader's language. The
-    /// holder's id is the certificate's URN, since learners hold no account.
-    public static func credential(_ certificate: Certificate, issuerName: String, hostName: String, description: String, narrative: String,
-                                  base: String) -> Credential {
+    /// the texts a wallet shows (`description`, the achievement's `achievementDescription`, the criteria's
+    /// `narrative`) in the reader's language. The holder's id is the certificate's URN, since learners hold no account.
+    public static func credential(_ certificate: Certificate, issuerName: String, description: String, achievementDescription: String,
+                                  narrative: String, base: String) -> Credential {
         let verify = "\(base)/certificates/\(certificate.code)"
         var tags = [certificate.kind.rawValue]
         if let level = certificate.level { tags.append(level.rawValue) }
         let achievement = Achievement(
             id: "\(base)/courses/\(certificate.courseCode)", type: ["Achievement"], achievementType: "Certificate", name: certificate.courseTitle,
-            description: ([hostName, certificate.level.map { "KAZTEST \($0.rawValue)" }].compactMap { $0 } + certificate.competencies).joined(separator: "; "),
+            description: achievementDescription,
             criteria: Criteria(narrative: narrative), creditsAvailable: Double(certificate.hours), tag: tags, inLanguage: nil)
         return Credential(
             context: contexts, id: verify, type: ["VerifiableCredential", "OpenBadgeCredential"], name: certificate.courseTitle,

@@ -2579,4 +2579,8 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case practiceAdoptingRegion = "practice.adoptingRegion"
     case practiceLanguageColumn = "practice.languageColumn"
     case dashboardOverdueObligations = "dashboard.overdueObligations"
+    case practiceEvidenceNotPublic = "practice.evidenceNotPublic"
+    case practiceRegionOwn = "practice.regionOwn"
+    case practiceReviewClosed = "practice.reviewClosed"
+    case practiceReviewerAssigned = "practice.reviewerAssigned"
 }

@@ -58,8 +58,13 @@ public struct EvidenceDraft: Sendable, Hashable {
         let kind = Evidence.Kind(rawValue: self.kind)
         if kind == nil { errors.append(FieldError("kind", .fieldChooseValue)) }
         let reference = self.reference.trimmingCharacters(in: .whitespaces)
-        if kind == .indicator, StatisticsCatalog.shared.element(reference) == nil {
-            errors.append(FieldError("reference", reference.isEmpty ? .fieldRequired : .importUnknownElement))
+        if kind == .indicator {
+            // A published practice shows its figures to everyone: only what the statistics publish.
+            if let element = StatisticsCatalog.shared.element(reference) {
+                if !element.isPublic { errors.append(FieldError("reference", .practiceEvidenceNotPublic)) }
+            } else {
+                errors.append(FieldError("reference", reference.isEmpty ? .fieldRequired : .importUnknownElement))
+            }
         }
         if kind == .campaign, reference.isEmpty { errors.append(FieldError("reference", .fieldRequired)) }
         let place = self.place.trimmingCharacters(in: .whitespaces)

@@ -91,6 +91,21 @@ public enum MediationQueries {
 
     public static let smallestCell = 5
 
+    /// `true` for a case that reached an agreement.
+    static func reachedAgreement(status: String, agreementSHA256: String) -> Bool {
+        [MediationCase.Status.agreementSigned.rawValue, MediationCase.Status.followUp.rawValue].contains(status) || !agreementSHA256.isEmpty
+    }
+
+    /// Agreements reached in a year's cases of a place (the republic or a region's subtree), counted over
+    /// all its cases; `nil` when the place had fewer than `smallestCell` cases (suppressed like a cell).
+    public static func agreements(year: Int, place: String, on db: any Database) async throws -> Int? {
+        let query = MediationCaseRecord.query(on: db).filter(\.$year == year)
+        if place != RegionCode.republic { query.group(.or) { $0.filter(\.$region == place).filter(\.$region =~ (place + "-")) } }
+        let rows = try await query.field(\.$status).field(\.$agreementSHA256).all()
+        guard rows.count >= smallestCell else { return nil }
+        return rows.filter { reachedAgreement(status: $0.status, agreementSHA256: $0.agreementSHA256) }.count
+    }
+
     /// The anonymised projection (region, dispute type, interethnic flag, outcome, duration) of a year's
     /// cases, cells under five suppressed.
     public static func statistics(year: Int, today: Day, on db: any Database) async throws -> [Cell] {
@@ -106,8 +121,7 @@ public enum MediationQueries {
                 return (row.closedOn.flatMap(Day.init) ?? today).ordinal - received.ordinal
             }.sorted()
             return Cell(region: parts[0], disputeType: parts[1], cases: rows.count, interethnic: rows.filter(\.isInterethnic).count,
-                        agreements: rows.filter { [MediationCase.Status.agreementSigned.rawValue, MediationCase.Status.followUp.rawValue].contains($0.status)
-                            || !$0.agreementSHA256.isEmpty }.count,
+                        agreements: rows.filter { reachedAgreement(status: $0.status, agreementSHA256: $0.agreementSHA256) }.count,
                         medianDays: durations.isEmpty ? nil : durations[(durations.count - 1) / 2])
         }.sorted { ($0.region, $0.disputeType) < ($1.region, $1.disputeType) }
     }

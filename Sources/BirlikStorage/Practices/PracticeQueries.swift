@@ -87,7 +87,7 @@ public enum PracticeQueries {
     /// Who adopted what, region by region: each top-level region with the published practices it gave
     /// and those it adopted. Two reads: the published practices and the whole log.
     public static func adoptionMap(on db: any Database) async throws -> [RegionLine] {
-        let published = try await GoodPracticeRecord.query(on: db).filter(\.$isPublic == true).all().compactMap(\.value)
+        let published = try await GoodPracticeRecord.query(on: db).filter(\.$status == GoodPractice.Status.published.rawValue).all().compactMap(\.value)
         let byID = Dictionary(uniqueKeysWithValues: published.map { ($0.id, PracticeRef(code: $0.code, region: $0.region, practice: $0)) })
         let adoptions = try await PracticeAdoptionRecord.query(on: db).sort(\.$adoptedOn).all().compactMap(\.value)
         let regions = ReferenceData.regions.filter { RegionCode.topLevel($0.code) == $0.code }.map(\.code)
@@ -116,9 +116,7 @@ public enum PracticeQueries {
             let results = try await CourseQueries.results(region: evidence.place, on: db)
             return Double(results.completed)
         case .mediation:
-            let cells = try await MediationQueries.statistics(year: evidence.year, today: today, on: db)
-                .filter { evidence.place == RegionCode.republic || RegionCode.isWithin($0.region, evidence.place) }.compactMap(\.agreements)
-            return cells.isEmpty ? nil : Double(cells.reduce(0, +))
+            return try await MediationQueries.agreements(year: evidence.year, place: evidence.place, on: db).map(Double.init)
         }
     }
 

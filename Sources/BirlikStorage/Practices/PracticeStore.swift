@@ -12,6 +12,7 @@ public enum PracticeStore {
         let valid = try draft.validated()
         guard let organization = actor.organizationID else { throw actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
         try Access.require(actor, .create, .practice, in: Scope(organizationID: organization, regionCode: valid.region, isPublic: false))
+        try requireOwnRegion(valid.region, actor: actor)
         return try await AuditLog.write(on: db, actor: actor, now: now) { audit in
             let prefix = String(format: "GP-%04d-", Day(now).year)
             let count = try await GoodPracticeRecord.query(on: audit.db).filter(\.$code >= prefix).filter(\.$code < prefix + ":").count()
@@ -28,6 +29,7 @@ public enum PracticeStore {
     public static func update(_ id: UUID, _ draft: PracticeDraft, version: Int, actor: Actor, on db: any Database, now: Date) async throws -> GoodPractice {
         let valid = try draft.validated()
         return try await change(id, version: version, action: "update", actor: actor, on: db, now: now) { before in
+            if valid.region != before.region { try requireOwnRegion(valid.region, actor: actor) }
             var after = before
             if valid.language != before.language { after.translations[valid.language] = nil }
             if valid.text != before.original || valid.language != before.language { after.revision += 1 }
@@ -56,7 +58,8 @@ public enum PracticeStore {
         }
         let evidence = Evidence(kind: valid.kind, reference: valid.reference, place: valid.place, year: valid.year, note: valid.note, linkedValue: nil,
                                 linkedOn: Day(now))
-        let linked = try await PracticeQueries.figure(of: evidence, actor: actor, today: Day(now), on: db)
+        // As the public will read it once published.
+        let linked = try await PracticeQueries.figure(of: evidence, actor: .anonymous, today: Day(now), on: db)
         return try await change(id, version: version, action: "addEvidence", actor: actor, on: db, now: now) { before in
             guard before.evidence.count < 30 else { throw DomainError.invalid([FieldError("kind", .practiceEvidenceTooMany, ["max": "30"])]) }
             var after = before
@@ -74,6 +77,14 @@ public enum PracticeStore {
             var after = before
             after.evidence.removeAll { $0.id == evidenceID }
             return after
+        }
+    }
+
+    /// A practice is its author's region's: only the Secretariat files one for another region (the scope
+    /// rule would let an organisation's staff write anywhere, since the practice is their own).
+    static func requireOwnRegion(_ region: String, actor: Actor) throws {
+        guard actor.role == .secretariat || actor.role == .admin || RegionCode.topLevel(actor.regionCode) == region else {
+            throw DomainError.invalid([FieldError("region", .practiceRegionOwn)])
         }
     }
 
@@ -105,7 +116,8 @@ public enum PracticeStore {
             let today = Day(now)
             let reviews = try await ReviewStore.assignments(of: id, on: audit.db)
             if step == .verify {
-                let received = reviews.filter { $0.status == .received || $0.status == .complete }
+                // This round's: a verdict completes the received reviews, so an earlier round's are complete.
+                let received = reviews.filter { $0.status == .received }
                 guard received.count >= ReviewForm.practices.reviewsNeeded else { throw DomainError.conflict(.practiceReviewsNeeded) }
                 guard !reviews.contains(where: { $0.status == .awaitingResponse || $0.status == .accepted }) else { throw DomainError.conflict(.grantsReviewsPending) }
             }
@@ -125,7 +137,8 @@ public enum PracticeStore {
         for review in reviews {
             switch review.status {
             case .received: _ = try await ReviewStore.write(.complete, to: review, actor: actor, today: today, audit: audit)
-            case .awaitingResponse, .accepted: _ = try await ReviewStore.write(.cancel(reason: "decided"), to: review, actor: actor, today: today, audit: audit)
+            case .awaitingResponse, .accepted:
+                _ = try await ReviewStore.write(.cancel(reason: "@" + L10nKey.practiceReviewClosed.rawValue), to: review, actor: actor, today: today, audit: audit)
             default: break
             }
         }
@@ -144,7 +157,10 @@ public enum PracticeStore {
                 throw DomainError.invalid([FieldError("reviewer", .reviewNotExpert)])
             }
             let existing = try await ReviewStore.assignments(of: id, on: audit.db)
-            guard !existing.contains(where: { $0.reviewerID == reviewerID && $0.isLive }) else { throw DomainError.invalid([FieldError("reviewer", .reviewAssignedBefore)]) }
+            // One live assignment per expert and round; an expert of an earlier round may review the new version.
+            guard !existing.contains(where: { $0.reviewerID == reviewerID && [.awaitingResponse, .accepted, .received].contains($0.status) }) else {
+                throw DomainError.invalid([FieldError("reviewer", .practiceReviewerAssigned)])
+            }
             let today = Day(now)
             let assignment = try await ReviewStore.assign(ReviewAssignment(
                 subjectKind: GoodPractice.reviewSubject, subjectID: id, reviewerID: reviewerID, reviewerName: reviewer.displayName, assignedOn: today,

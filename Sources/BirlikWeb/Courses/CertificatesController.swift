@@ -66,8 +66,12 @@ enum CertificatesController {
             ? l10n(.certificatesCriteriaLanguage, ["level": certificate.level?.rawValue ?? "", "mark": String(SkillScores.passMark)])
             : l10n(.certificatesCriteriaProfessional)
         let description = "\(certificate.holderName) — \(certificate.courseTitle), " + l10n(.coursesHours, ["hours": l10n.number(certificate.hours)])
-        let credential = OpenBadge.credential(certificate, issuerName: l10n(.certificatesIssuerName), hostName: host.map { l10n.text($0) } ?? "",
-                                              description: description, narrative: narrative, base: request.application.birlik.configuration.linkBase)
+        // The host, the level reached (KAZTEST's scale) and what was learnt, each named from the catalog.
+        let achievement = ([host.map { l10n.text($0) }, certificate.level.map { l10n(.coursesTargetLevel) + ": " + $0.rawValue }].compactMap { $0 }
+                           + certificate.competencies).filter { !$0.isEmpty }.joined(separator: "; ")
+        let credential = OpenBadge.credential(certificate, issuerName: l10n(.certificatesIssuerName), description: description,
+                                              achievementDescription: achievement, narrative: narrative,
+                                              base: request.application.birlik.configuration.linkBase)
         let jwt = try OpenBadge.signed(credential, privateKey: try privateKey(request))
         let response = Response(status: .ok, body: .init(string: jwt))
         response.headers.replaceOrAdd(name: .contentType, value: "application/vc+jwt")

@@ -91,7 +91,9 @@ enum PracticesPage {
                       "place": l10n(.practiceEvidencePlace), "year": l10n(.practiceEvidenceYear), "note": l10n(.practiceNote), "reviewer": l10n(.practiceReviewer),
                       "adoptedOn": l10n(.practiceAdoptedOn), "result": l10n(.practiceResult), "lang": l10n(.practiceTranslations), "step": l10n(.practiceStatusLabel)]
         for language in Language.allCases {
-            for name in ["title", "problem", "method", "resources", "outcomes"] { labels["\(language.rawValue)-\(name)"] = labels[name]! + " (\(language.rawValue))" }
+            for name in ["title", "problem", "method", "resources", "outcomes"] {
+                labels["\(language.rawValue)-\(name)"] = labels[name]! + " (\(languageName(language, l10n)))"
+            }
         }
         return labels
     }
@@ -310,7 +312,7 @@ enum PracticesPage {
             if !received.isEmpty { nodes.append(ReviewPage.scores(received, own: UUID(), showsNames: true, form: .practices, l10n)) }
         }
         if practice.status == .submitted || practice.status == .expertReview {
-            let assigned = Set(model.reviews.filter(\.isLive).map(\.reviewerID))
+            let assigned = Set(model.reviews.filter { [.awaitingResponse, .accepted, .received].contains($0.status) }.map(\.reviewerID))
             let options = model.experts.filter { !assigned.contains($0.id) }.map { ($0.id.uuidString, $0.name) }
             if !options.isEmpty {
                 nodes.append(el("form", ["method": "post", "action": SiteURL.practiceReviewer(code: practice.code).path, "id": "assign-reviewer", "class": "step-form"],

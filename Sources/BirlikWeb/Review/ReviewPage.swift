@@ -60,7 +60,7 @@ enum ReviewPage {
                                                                   : l10n(.reviewNoConflictDeclared, ["date": declaration.on.dotted]))))
         }
         if !assignment.reason.isEmpty, assignment.status == .declined || assignment.status == .cancelled {
-            sections.append(el("p", ["class": "notice"], .text(assignment.reason)))
+            sections.append(el("p", ["class": "notice"], .text(l10n.expand(assignment.reason))))
         }
         if assignment.status == .awaitingResponse, model.isReviewer {
             sections.append(el("p", ["class": "lead"], .text(l10n(.reviewDeclareLead))))
