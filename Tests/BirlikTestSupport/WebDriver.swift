@@ -98,12 +98,13 @@ public final class WebDriver: @unchecked Sendable {
         try await command("GET", "/element/\(try await element(css))/text", nil) as? String ?? ""
     }
 
-    /// The text of `css` once it contains `expected`, waiting up to five seconds for a page to load;
-    /// the last text seen otherwise.
+    /// The text of `css` once it contains `expected`, waiting up to thirty seconds for a page to load (a
+    /// sign-in's password hash on a machine busy with the other suites can take several); the last text
+    /// seen otherwise.
     @discardableResult
     public func waitForText(_ css: String, containing expected: String) async throws -> String {
         var last = ""
-        for _ in 0..<50 {
+        for _ in 0..<300 {
             if let text = try? await text(css) {
                 last = text
                 if text.contains(expected) { return text }
