@@ -78,6 +78,9 @@ public func withBirlik<T>(_ backend: TestBackend = .sqlite, demo: Bool = true, s
     configure(&configuration)
     let app = try await BirlikApplication.make(configuration, clock: clock, hasher: testHasher, environment: .testing)
     app.logger.logLevel = .warning
+    // A browser driven on a machine busy with every other suite can take more than the production 30 s between
+    // a page and its form's post, and Chromium does not resend a POST on a keep-alive connection the server closed.
+    app.http.server.configuration.idleTimeout = .seconds(300)
     do {
         if backend == .postgres {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: String(schema))").run()

@@ -12,7 +12,7 @@ import Vapor
 /// the public finds it by an inflected word. No page is wider than the screen.
 @Suite("Browser: good practices", .enabled(if: ProcessInfo.processInfo.environment["BIRLIK_BROWSER_TESTS"] == "1"), .serialized)
 struct PracticesBrowserTests {
-    @Test("Describe, evidence, translate, submit, review, verify, publish, adopt, find — at a phone's width and a desktop's", arguments: [390, 1440])
+    @Test("Describe, evidence, translate, submit, review, verify, publish, adopt, find — at a phone's width", arguments: [390])
     func practiceToAdoption(width: Int) async throws {
         try await withBirlik { app in
             app.http.server.configuration.hostname = "127.0.0.1"
