@@ -21,6 +21,8 @@ public enum PracticeSeed {
               let secondExpertID = ids["expert2@birlik.kz"] else { return }
         let today = Day(now)
         func at(_ days: Int) -> Date { today.adding(days: days).noon }
+        /// Evidence names a year no later than the day it is linked (which may fall in the year before today's).
+        func yearOf(_ days: Int) -> String { String(today.adding(days: days).year) }
 
         var clubs = try await PracticeStore.create(PracticeDraft(domain: "language", language: "kk", region: "KZ-75", text: GoodPractice.Text(
             title: "Достық үйіндегі тіл клубтары: «Тілдарын» курсынан кейінгі тәлімгерлер",
@@ -29,9 +31,9 @@ public enum PracticeSeed {
             resources: "Достық үйінің екі аудиториясы, он екі ерікті тәлімгер, жылына 1,2 млн теңге (шай, үлестірме материалдар).",
             outcomes: "Клубқа қатысқан бітірушілер B1 деңгейін сақтады, келесі курсқа жазылғандар саны өсті; нәтижелер Birlik-тегі курс көрсеткіштерінде көрінеді.")),
             actor: almaty, on: db, now: at(-35))
-        clubs = try await PracticeStore.addEvidence(clubs.id, EvidenceDraft(kind: "courses", place: "KZ-75", year: String(today.year),
+        clubs = try await PracticeStore.addEvidence(clubs.id, EvidenceDraft(kind: "courses", place: "KZ-75", year: yearOf(-34),
                                                                                note: "Алматы курстарын аяқтағандар"), version: clubs.version, actor: almaty, on: db, now: at(-34))
-        clubs = try await PracticeStore.addEvidence(clubs.id, EvidenceDraft(kind: "indicator", reference: "language.graduates", place: "KZ-75", year: String(today.year),
+        clubs = try await PracticeStore.addEvidence(clubs.id, EvidenceDraft(kind: "indicator", reference: "language.graduates", place: "KZ-75", year: yearOf(-34),
                                                                                note: "Мемлекеттік тіл курстарының бітірушілері"), version: clubs.version, actor: almaty, on: db, now: at(-34))
         clubs = try await PracticeStore.translate(clubs.id, into: .ru, text: GoodPractice.Text(
             title: "Языковые клубы в Доме дружбы: наставники после курса «Тілдарын»",
@@ -61,7 +63,7 @@ public enum PracticeSeed {
             resources: "Два медиатора реестра, помещение ассоциации, 20 часов работы в месяц.",
             outcomes: "Большинство споров заканчиваются соглашением в течение двух недель; повторные обращения редки. Обезличенные данные медиации подтверждают результат.")),
             actor: association, on: db, now: at(-12))
-        mediation = try await PracticeStore.addEvidence(mediation.id, EvidenceDraft(kind: "mediation", place: "KZ-75", year: String(today.year),
+        mediation = try await PracticeStore.addEvidence(mediation.id, EvidenceDraft(kind: "mediation", place: "KZ-75", year: yearOf(-11),
                                                                                        note: "Соглашения медиации в Алматы"), version: mediation.version, actor: association,
                                                         on: db, now: at(-11))
         mediation = try await PracticeStore.apply(.submit, to: mediation.id, version: mediation.version, actor: association, on: db, now: at(-10))
