@@ -55,11 +55,21 @@ public struct QRCode: Sendable {
     /// `true` for a dark module.
     public func isDark(x: Int, y: Int) -> Bool { modules[y * size + x] }
 
-    /// The code as an SVG element with a four-module quiet zone, dark modules as one path.
+    /// The code as an SVG element with a four-module quiet zone, dark modules as one path of horizontal runs.
     public func svg(moduleSize: Int = 4, label: String) -> HTMLNode {
         let border = 4, span = size + 2 * border
         var path = ""
-        for y in 0..<size { for x in 0..<size where isDark(x: x, y: y) { path += "M\(x + border),\(y + border)h1v1h-1z" } }
+        path.reserveCapacity(size * size)
+        for y in 0..<size {
+            var x = 0
+            while x < size {
+                guard modules[y * size + x] else { x += 1; continue }
+                var end = x + 1
+                while end < size, modules[y * size + end] { end += 1 }
+                path += "M\(x + border),\(y + border)h\(end - x)v1h-\(end - x)z"
+                x = end
+            }
+        }
         return el("svg", ["xmlns": "http://www.w3.org/2000/svg", "class": "qr", "role": "img", "aria-label": label,
                           "width": String(span * moduleSize), "height": String(span * moduleSize), "viewBox": "0 0 \(span) \(span)",
                           "shape-rendering": "crispEdges"],
@@ -234,24 +244,36 @@ public struct QRCode: Sendable {
     }
 
     /// Runs of five or more in a row or column, 2×2 blocks of one colour, and the balance of dark and light
-    /// (the finder-like rule is left out: it only tunes the choice among valid masks).
+    /// (the finder-like rule is left out: it only tunes the choice among valid masks). Read straight from the
+    /// module buffer: it runs eight times for every code drawn.
     private func penalty() -> Int {
-        var result = 0
-        for line in 0..<size {
-            for horizontal in [true, false] {
-                var run = 1
+        let size = size
+        return modules.withUnsafeBufferPointer { m in
+            var result = 0, dark = 0
+            for line in 0..<size {
+                var across = 1, down = 1
+                if m[line * size] { dark += 1 }
                 for i in 1..<size {
-                    let (a, b) = horizontal ? (isDark(x: i, y: line), isDark(x: i - 1, y: line)) : (isDark(x: line, y: i), isDark(x: line, y: i - 1))
-                    if a == b { run += 1; if run == 5 { result += 3 } else if run > 5 { result += 1 } } else { run = 1 }
+                    if m[line * size + i] { dark += 1 }
+                    if m[line * size + i] == m[line * size + i - 1] {
+                        across += 1
+                        if across == 5 { result += 3 } else if across > 5 { result += 1 }
+                    } else { across = 1 }
+                    if m[i * size + line] == m[(i - 1) * size + line] {
+                        down += 1
+                        if down == 5 { result += 3 } else if down > 5 { result += 1 }
+                    } else { down = 1 }
                 }
             }
+            for y in 0..<(size - 1) {
+                for x in 0..<(size - 1) {
+                    let colour = m[y * size + x]
+                    if colour == m[y * size + x + 1], colour == m[(y + 1) * size + x], colour == m[(y + 1) * size + x + 1] { result += 3 }
+                }
+            }
+            let total = size * size
+            let k = (abs(dark * 20 - total * 10) + total - 1) / total - 1
+            return result + max(0, k) * 10
         }
-        for y in 0..<(size - 1) { for x in 0..<(size - 1) {
-            let colour = isDark(x: x, y: y)
-            if colour == isDark(x: x + 1, y: y), colour == isDark(x: x, y: y + 1), colour == isDark(x: x + 1, y: y + 1) { result += 3 }
-        } }
-        let dark = modules.filter { $0 }.count, total = size * size
-        let k = (abs(dark * 20 - total * 10) + total - 1) / total - 1
-        return result + max(0, k) * 10
     }
 }

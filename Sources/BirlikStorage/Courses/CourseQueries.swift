@@ -107,4 +107,29 @@ public enum CourseQueries {
         guard Certificate.looksLikeCode(code) else { return nil }
         return try await CertificateRecord.query(on: db).filter(\.$code == code).first()?.value
     }
+
+    /// What a certificate's public verify page shows: the certificate with its host's name in one
+    /// read, and whether its course trains mediators. Read in SQL rather than through the models: this is
+    /// the page every QR code opens.
+    public static func verification(code: String, on db: any Database) async throws -> CertificateVerification? {
+        guard Certificate.looksLikeCode(code), let sql = db as? any SQLDatabase else { return nil }
+        guard let row = try await sql.raw("""
+            SELECT c.content, o.name_kk, o.name_ru, o.name_en FROM certificates c LEFT JOIN organizations o ON o.id = c.host_id
+            WHERE c.code = \(bind: code)
+            """).first(),
+            let certificate = JSONColumn.decode(Certificate?.self, try row.decode(column: "content", as: String.self), default: nil) else { return nil }
+        let host = try row.decode(column: "name_kk", as: String?.self).map { kk in
+            LocalizedText(kk: kk, ru: try? row.decode(column: "name_ru", as: String?.self), en: try? row.decode(column: "name_en", as: String?.self))
+        }
+        let course = try await sql.raw("SELECT content FROM courses WHERE id = \(bind: certificate.courseID)").first()
+            .flatMap { JSONColumn.decode(Course?.self, try $0.decode(column: "content", as: String.self), default: nil) }
+        return CertificateVerification(certificate: certificate, host: host, forMediators: course?.audience == .mediators)
+    }
+}
+
+/// A certificate as its verify page shows it: the host's name and whether it opens the register of mediators.
+public struct CertificateVerification: Sendable {
+    public var certificate: Certificate
+    public var host: LocalizedText?
+    public var forMediators: Bool
 }

@@ -23,16 +23,18 @@ enum CertificatesController {
     }
 
     static func verify(_ request: Request) async throws -> Response {
-        try await page(request, try await certificate(request), errors: Form.Errors(), status: .ok)
+        guard let verification = try await CourseQueries.verification(code: (request.parameters.get("code") ?? "").uppercased(), on: request.db) else {
+            throw DomainError.notFound
+        }
+        return page(request, verification, errors: Form.Errors(), status: .ok)
     }
 
-    static func page(_ request: Request, _ certificate: Certificate, errors: Form.Errors, status: HTTPResponseStatus) async throws -> Response {
-        let host = try await OrganizationQueries.labels(ids: [certificate.hostID], on: request.db)[certificate.hostID]?.name
+    static func page(_ request: Request, _ verification: CertificateVerification, errors: Form.Errors, status: HTTPResponseStatus) -> Response {
+        let certificate = verification.certificate
         let canRevoke = Access.check(request.actor, .update, .certificate, in: certificate.scope) == .allowed
         let base = request.application.birlik.configuration.linkBase
-        let forMediators = try await CourseQueries.course(id: certificate.courseID, on: request.db)?.audience == .mediators
-        return html(CertificatePage.verify(certificate, host: host, today: request.today, forMediators: forMediators, canRevoke: canRevoke, base: base,
-                                           errors: errors, PageContext(request)), status: status)
+        return html(CertificatePage.verify(certificate, host: verification.host, today: request.today, forMediators: verification.forMediators,
+                                           canRevoke: canRevoke, base: base, errors: errors, PageContext(request)), status: status)
     }
 
     struct RevokeForm: Content {
@@ -49,7 +51,8 @@ enum CertificatesController {
                                              now: request.now)
             return request.redirect(to: SiteURL.certificate(code: certificate.code).with([("notice", "saved")]), redirectType: .normal)
         } catch let error as DomainError where error != .forbidden {
-            return try await page(request, certificate, errors: try Form.Errors(error), status: ErrorMapping.status(error))
+            guard let verification = try await CourseQueries.verification(code: certificate.code, on: request.db) else { throw DomainError.notFound }
+            return page(request, verification, errors: try Form.Errors(error), status: ErrorMapping.status(error))
         }
     }
 
