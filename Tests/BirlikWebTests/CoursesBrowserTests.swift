@@ -132,19 +132,11 @@ struct CoursesBrowserTests {
         Issue.record("waited 30 s for: \(condition)")
     }
 
-    /// The text of the QR code in a screenshot, read by zbarimg (Debian's zbar-tools).
+    /// The text of the QR code in a screenshot.
     static func decodeQR(_ png: Data) throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).png")
         try png.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        process.arguments = ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try QRDecoder.decode(file)
     }
 }

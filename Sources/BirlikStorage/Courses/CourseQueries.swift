@@ -119,7 +119,7 @@ public enum CourseQueries {
             """).first(),
             let certificate = JSONColumn.decode(Certificate?.self, try row.decode(column: "content", as: String.self), default: nil) else { return nil }
         let host = try row.decode(column: "name_kk", as: String?.self).map { kk in
-            LocalizedText(kk: kk, ru: try? row.decode(column: "name_ru", as: String?.self), en: try? row.decode(column: "name_en", as: String?.self))
+            LocalizedText(kk: kk, ru: try row.decode(column: "name_ru", as: String?.self), en: try row.decode(column: "name_en", as: String?.self))
         }
         let course = try await sql.raw("SELECT content FROM courses WHERE id = \(bind: certificate.courseID)").first()
             .flatMap { JSONColumn.decode(Course?.self, try $0.decode(column: "content", as: String.self), default: nil) }
