@@ -67,11 +67,20 @@ struct BirlikBench: AsyncParsableCommand {
         print("Birlik benchmark: \(total) organisations, wrk -t\(threads) -c\(connections) -d\(duration)s, \(ProcessInfo.processInfo.activeProcessorCount) cores, public page cache \(noCache ? "off" : "on"), \(configuration.database.isPostgres ? "PostgreSQL" : "SQLite")")
         let routes = ["/health/live", "/api/v1/organizations", "/directory", "/api/v1/organizations?region=KZ-75&type=friendshipHouse&page=2",
                       "/directory?q=qazaqstan&sort=region"]
+        // Signed-in requests are never answered from the page cache: the Secretariat's analyst reads the database.
+        let signedIn = ["/api/v1/organizations", "/directory", "/map"]
         var results: [Result] = []
+        var costs: [DirectoryCost] = []
         do {
+            costs = try await server.directoryCosts()
+            let cookie = try await server.app.benchSecretariatSession()
             for route in routes {
                 _ = try wrk(server.baseURL + route, seconds: 2)
                 results.append(try wrk(server.baseURL + route, seconds: duration).with(route: route))
+            }
+            for route in signedIn {
+                _ = try wrk(server.baseURL + route, seconds: 2, cookie: cookie)
+                results.append(try wrk(server.baseURL + route, seconds: duration, cookie: cookie).with(route: route + " (signed in)"))
             }
         } catch {
             try await server.stop()
@@ -87,10 +96,28 @@ struct BirlikBench: AsyncParsableCommand {
                   + String(format: " %7.0f  %6.2f  %7.2f  %7.2f  %6d", result.requestsPerSecond, result.requestsPerSecond / bare,
                            result.p50, result.p99, result.errors))
         }
-        let targets = results.dropFirst().prefix(2)
-        let met = targets.allSatisfy { $0.requestsPerSecond / bare >= 0.5 && $0.p99 < 50 && $0.errors == 0 }
         print("")
-        print("target (organisations API and directory ≥ 0.5 of the bare route, p99 < 50 ms): \(met ? "met" : "NOT met")")
+        print("one request's list, in process".padding(toLength: 44, withPad: " ", startingAt: 0) + "  Birlik ms  model ms   SQL ms   ratio  same rows")
+        for cost in costs {
+            print(cost.name.padding(toLength: 44, withPad: " ", startingAt: 0)
+                  + String(format: " %9.2f %9.2f %8.2f %7.2f  %@", cost.birlik, cost.model, cost.handWritten, cost.birlik / max(cost.handWritten, 0.001),
+                           cost.agree ? "yes" : "NO"))
+        }
+        func met(_ result: Result, ratio: Double, p99: Double) -> String {
+            result.requestsPerSecond / bare >= ratio && result.p99 < p99 && result.errors == 0 ? "met" : "NOT met"
+        }
+        let (api, page) = (results[1], results[2])
+        print("")
+        if noCache {
+            print("target, every request reading the database: organisations API ≥ 0.2 and p99 < 100 ms: \(met(api, ratio: 0.2, p99: 100)); "
+                  + "directory ≥ 0.15 and p99 < 150 ms: \(met(page, ratio: 0.15, p99: 150))")
+        } else {
+            print("target (organisations API and directory ≥ 0.5 of the bare route, p99 < 50 ms): "
+                  + (met(api, ratio: 0.5, p99: 50) == "met" && met(page, ratio: 0.5, p99: 50) == "met" ? "met" : "NOT met"))
+        }
+        let (signedAPI, signedPage) = (results[routes.count], results[routes.count + 1])
+        print("target, signed in: organisations API ≥ 0.2 and p99 < 100 ms: \(met(signedAPI, ratio: 0.2, p99: 100)); "
+              + "directory ≥ 0.15 and p99 < 150 ms: \(met(signedPage, ratio: 0.15, p99: 150))")
     }
 
     /// The control loop at each requested scale: aggregates against hand-written SQL, the Secretariat

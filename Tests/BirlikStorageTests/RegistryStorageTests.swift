@@ -29,6 +29,42 @@ struct RegistryStorageTests {
         }
     }
 
+    @Test("A listed organisation is the one its model holds, and the counts by region and type are the rows' own", arguments: TestBackend.enabled)
+    func listedAsModelled(backend: TestBackend) async throws {
+        try await withDatabase(backend) { birlik in
+            // An organisation with every optional field filled, and one with none.
+            let parent = try await OrganizationQueries.find(code: "ngo-kz-75", actor: Self.secretariat, on: birlik.db)
+            var full = OrganizationDraft(code: "listed-full", type: OrganizationType.ngo.rawValue, nameKK: " Толық бірлестік ", nameRU: "Полное объединение",
+                                         nameEN: "Full association", descriptionKK: "Сипаттама", descriptionRU: "Описание", descriptionEN: "Description",
+                                         regionCode: "KZ-75-01", parentCode: parent.code, address: "Абай даңғылы, 1", phone: "+7 727 000 00 00",
+                                         email: "full@example.kz", website: "https://full.example.kz", bin: "900101300126",
+                                         languages: ["kk", "ru", "en"], ethnicGroups: ["koreans", "uzbeks"], isPublic: false,
+                                         internalNote: "Ішкі жазба", version: 0)
+            _ = try await OrganizationStore.create(full, actor: .system, on: birlik.db, now: TestClock.now)
+            full.code = "listed-bare"
+            (full.nameRU, full.nameEN, full.descriptionKK, full.descriptionRU, full.descriptionEN) = ("", "", "", "", "")
+            (full.parentCode, full.address, full.phone, full.email, full.website, full.bin, full.internalNote) = ("", "", "", "", "", "", "")
+            (full.languages, full.ethnicGroups, full.isPublic) = (["kk"], [], true)
+            _ = try await OrganizationStore.create(full, actor: .system, on: birlik.db, now: TestClock.now)
+
+            let modelled = try await OrganizationRecord.query(on: birlik.db).all().map(\.organization)
+            let listed = try await OrganizationQueries.export(DirectoryQuery(), actor: Self.secretariat, language: .kk, on: birlik.db)
+            #expect(listed.count == modelled.count)
+            #expect(Set(listed) == Set(modelled))
+            #expect(listed.contains { $0.code == "listed-full" && $0.parentID == parent.id && $0.internalNote == "Ішкі жазба" && !$0.isPublic })
+            #expect(listed.contains { $0.code == "listed-bare" && $0.name.ru == nil && $0.contacts.email == nil && $0.ethnicGroups.isEmpty })
+
+            for actor in [Self.secretariat, Self.almaty, Actor.anonymous] {
+                let visible = modelled.filter { Access.isVisible($0.scope, under: Access.visibility(actor, .organization)) }
+                let byRegion = Dictionary(grouping: visible) { RegionCode.topLevel($0.regionCode) ?? $0.regionCode }.mapValues(\.count)
+                #expect(try await OrganizationQueries.countsByRegion(actor: actor, on: birlik.db) == byRegion, "\(actor.role)")
+                let houses = Dictionary(grouping: visible.filter { $0.type == .friendshipHouse }) { RegionCode.topLevel($0.regionCode) ?? $0.regionCode }
+                #expect(try await OrganizationQueries.countsByRegion(actor: actor, type: .friendshipHouse, on: birlik.db) == houses.mapValues(\.count))
+                #expect(try await OrganizationQueries.countsByType(actor: actor, on: birlik.db) == Dictionary(grouping: visible, by: \.type).mapValues(\.count))
+            }
+        }
+    }
+
     @Test("The directory filters by region subtree, type and ethnic group, and searches in any script", arguments: TestBackend.enabled)
     func directoryQueries(backend: TestBackend) async throws {
         try await withDatabase(backend) { birlik in

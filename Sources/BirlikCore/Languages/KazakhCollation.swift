@@ -32,6 +32,12 @@ public enum KazakhCollation {
     public static func areInIncreasingOrder(_ lhs: String, _ rhs: String) -> Bool {
         sortKey(lhs) < sortKey(rhs)
     }
+
+    /// `items` in the Kazakh alphabetical order of their `label`s, each label's key made once (a
+    /// comparison that makes both keys makes them about 2·n·log n times).
+    public static func sorted<Item>(_ items: [Item], by label: (Item) -> String) -> [Item] {
+        items.map { (key: sortKey(label($0)), item: $0) }.sorted { $0.key < $1.key }.map(\.item)
+    }
 }
 
 /// Folds text for search so that a word is found whatever its script, case or diacritics:

@@ -1,6 +1,15 @@
 /// Every piece of user-facing text Birlik shows, by its key in `Resources/L10n/catalog.json`.
 /// A test keeps this list and the catalog identical; `birlik i18n missing` counts gaps.
 public enum L10nKey: String, CaseIterable, Codable, Sendable {
+    /// The key named `rawValue` in the catalog, found in a table: the initializer Swift would write
+    /// compares the name with every key in turn, and pages name keys (`orgtype.ngo`) on every request.
+    public init?(rawValue: String) {
+        guard let key = Self.byName[rawValue] else { return nil }
+        self = key
+    }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     case alertAssign = "alert.assign"
     case alertAssigned = "alert.assigned"
     case alertAssignedNotification = "alert.assignedNotification"

@@ -44,9 +44,12 @@ public struct LocalizedText: Codable, Sendable, Hashable {
 }
 
 extension Optional where Wrapped == String {
-    /// `nil` for a missing or whitespace-only string, the trimmed string otherwise.
+    /// The text without leading and trailing white space, `nil` when nothing is left. Most stored texts
+    /// have none to trim and come back as they are, without Foundation's bridging.
     var nonBlank: String? {
-        guard let trimmed = self?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
+        guard let self, let first = self.firstIndex(where: { !$0.isWhitespace }),
+              let last = self.lastIndex(where: { !$0.isWhitespace }) else { return nil }
+        if first == self.startIndex, self.index(after: last) == self.endIndex { return self }
+        return String(self[first...last])
     }
 }

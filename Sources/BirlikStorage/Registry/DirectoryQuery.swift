@@ -1,6 +1,7 @@
 import BirlikCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// What a directory search asks for: filters, search text, sorting and the page.
 public struct DirectoryQuery: Sendable, Equatable {
@@ -30,70 +31,69 @@ public struct DirectoryQuery: Sendable, Equatable {
 
 /// The registry's read side: every query takes the acting user and applies `Access.visibility`.
 public enum OrganizationQueries {
-    /// One page of the directory, visible to `actor`, sorted in `language`.
+    /// One page of the directory, visible to `actor`, sorted in `language`: the count and the page's rows
+    /// in one query each, reading only the columns an `Organization` holds (`OrganizationRow`).
     /// - Parameter counts: where the server keeps counts between changes (none: always count).
     public static func directory(_ query: DirectoryQuery, actor: Actor, language: Language, counts: ReadCache<Int>? = nil,
                                  on db: any Database) async throws -> Page<Organization> {
-        let builder = filtered(query, actor: actor, on: db)
+        guard let sql = db as? any SQLDatabase else { return Page(items: [], page: query.page, perPage: query.perPage, total: 0) }
+        let condition = condition(query, actor: actor)
         // Counting a column the visibility index holds lets the database answer from the index alone;
         // the same count for the same visibility is kept until the next change.
-        let countKey = "\(Access.visibility(actor, .organization))|\(query.text)|\(query.regionCode ?? "")|\(query.type?.rawValue ?? "")|\(query.ethnicGroup ?? "")"
-        let total: Int
-        if let counts {
-            total = try await counts.value(countKey) { try await builder.count(\.$regionCode) }
-        } else {
-            total = try await builder.count(\.$regionCode)
+        let count = {
+            try await sql.select().column(SQLFunction("COUNT", args: SQLColumn("region_code")), as: "n")
+                .from(OrganizationRecord.schema).where(condition).first(decodingColumn: "n", as: Int.self) ?? 0
         }
-        let rows = try await sorted(builder, query, language).range(Page<Organization>.rows(page: query.page, perPage: query.perPage)).all()
-        return Page(items: rows.map(\.organization), page: query.page, perPage: query.perPage, total: total)
+        let countKey = "\(Access.visibility(actor, .organization))|\(query.text)|\(query.regionCode ?? "")|\(query.type?.rawValue ?? "")|\(query.ethnicGroup ?? "")"
+        let total = if let counts { try await counts.value(countKey, load: count) } else { try await count() }
+        let range = Page<Organization>.rows(page: query.page, perPage: query.perPage)
+        let rows = try await ordered(OrganizationRow.select(on: sql).where(condition), query, language)
+            .limit(range.count).offset(range.lowerBound).all()
+        return Page(items: try rows.map(OrganizationRow.organization), page: query.page, perPage: query.perPage, total: total)
     }
 
     /// Every organisation the directory query finds (no paging, at most `limit`), for exports.
     public static func export(_ query: DirectoryQuery, actor: Actor, language: Language, limit: Int = 100_000,
                               on db: any Database) async throws -> [Organization] {
-        try await sorted(filtered(query, actor: actor, on: db), query, language).limit(limit).all().map(\.organization)
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await ordered(OrganizationRow.select(on: sql).where(condition(query, actor: actor)), query, language)
+            .limit(limit).all().map(OrganizationRow.organization)
     }
 
-    static func filtered(_ query: DirectoryQuery, actor: Actor, on db: any Database) -> QueryBuilder<OrganizationRecord> {
-        let builder = OrganizationRecord.query(on: db).visible(to: actor)
-        if let region = query.regionCode { builder.within(region) }
-        if let type = query.type { builder.filter(\.$type == type.rawValue) }
-        if let group = query.ethnicGroup, !group.isEmpty {
-            builder.filter("ethnic_groups", containsLiterally: "|\(group)|")
+    /// The directory query's filters in SQL: what `actor` may see (`ScopeFilter`), the region's subtree,
+    /// the type, the ethnic group, and every word of the search text.
+    static func condition(_ query: DirectoryQuery, actor: Actor) -> SQLQueryString {
+        var parts = [ScopeFilter.condition(Access.visibility(actor, .organization), OrganizationRecord.scopeColumns(in: OrganizationRecord.schema))]
+        if let region = query.regionCode, region != RegionCode.republic {
+            parts.append("(region_code = \(bind: region) OR region_code LIKE \(bind: region + "-%"))")
         }
+        if let type = query.type { parts.append("type = \(bind: type.rawValue)") }
+        if let group = query.ethnicGroup, !group.isEmpty { parts.append(LiteralSearch.contains(SQLColumn("ethnic_groups"), "|\(group)|")) }
         // Every word, in one of the forms it may take (`SearchTerms`), starts a word of the name.
-        for forms in SearchTerms.alternatives(query.text) {
-            builder.group(.or) { group in
-                for form in forms { group.filter("search_text", containsLiterally: " \(form)") }
-            }
+        for forms in SearchTerms.alternatives(query.text) where !forms.isEmpty {
+            parts.append("(" + forms.map { LiteralSearch.contains(SQLColumn("search_text"), " \($0)") }.joined(separator: " OR ") + ")")
         }
-        return builder
+        return parts.joined(separator: " AND ")
     }
 
-    static func sorted(_ builder: QueryBuilder<OrganizationRecord>, _ query: DirectoryQuery,
-                       _ language: Language) -> QueryBuilder<OrganizationRecord> {
-        let direction: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+    /// The directory's order: the chosen column, then the name's sort key in `language`, then the id.
+    static func ordered(_ select: SQLSelectBuilder, _ query: DirectoryQuery, _ language: Language) -> SQLSelectBuilder {
+        let direction: SQLDirection = query.descending ? .descending : .ascending
         switch query.sort {
-        case .region: builder.sort(\.$regionCode, direction)
-        case .type: builder.sort(\.$type, direction)
+        case .region: select.orderBy("region_code", direction)
+        case .type: select.orderBy("type", direction)
         case .name: break
         }
-        switch language {
-        case .kk: builder.sort(\.$sortKK, direction)
-        case .ru: builder.sort(\.$sortRU, direction)
-        case .en: builder.sort(\.$sortEN, direction)
-        }
-        return builder.sort(\.$id)
+        let name = switch language { case .kk: "sort_kk"; case .ru: "sort_ru"; case .en: "sort_en" }
+        return select.orderBy(name, direction).orderBy("id")
     }
 
     /// The number of organisations visible to `actor` in each top-level region (districts rolled up).
     public static func countsByRegion(actor: Actor, type: OrganizationType? = nil,
                                       on db: any Database) async throws -> [String: Int] {
-        let builder = OrganizationRecord.query(on: db).visible(to: actor)
-        if let type { builder.filter(\.$type == type.rawValue) }
         var counts: [String: Int] = [:]
-        for code in try await builder.all(\.$regionCode) {
-            counts[RegionCode.topLevel(code) ?? code, default: 0] += 1
+        for (code, n) in try await grouped("region_code", DirectoryQuery(type: type), actor: actor, on: db) {
+            counts[RegionCode.topLevel(code) ?? code, default: 0] += n
         }
         return counts
     }
@@ -101,10 +101,18 @@ public enum OrganizationQueries {
     /// The number of visible organisations of each type.
     public static func countsByType(actor: Actor, on db: any Database) async throws -> [OrganizationType: Int] {
         var counts: [OrganizationType: Int] = [:]
-        for type in try await OrganizationRecord.query(on: db).visible(to: actor).all(\.$type) {
-            if let type = OrganizationType(rawValue: type) { counts[type, default: 0] += 1 }
+        for (type, n) in try await grouped("type", DirectoryQuery(), actor: actor, on: db) {
+            if let type = OrganizationType(rawValue: type) { counts[type, default: 0] += n }
         }
         return counts
+    }
+
+    /// The directory query's rows counted by the values of `column`, in one `GROUP BY`.
+    static func grouped(_ column: String, _ query: DirectoryQuery, actor: Actor, on db: any Database) async throws -> [(String, Int)] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.select().column(column, as: "value").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(OrganizationRecord.schema).where(condition(query, actor: actor)).groupBy(column).all()
+            .map { (try $0.decode(column: "value", as: String.self), try $0.decode(column: "n", as: Int.self)) }
     }
 
     /// An organisation by its code, if `actor` may see it; `DomainError.notFound` otherwise.

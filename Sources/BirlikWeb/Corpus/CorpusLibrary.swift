@@ -60,7 +60,7 @@ final class CorpusLibrary: Sendable {
     func add(_ text: CorpusText, id: String) throws -> CorpusIndex {
         _ = try index()
         return try current.withLockedValue { current in
-            var table = TokenTable()
+            let table = TokenTable()
             table.append(document: id, metadata: CorpusIngest.metadata(text), sentences: CorpusBuilder.attributes(text.text))
             let next = try (current ?? CorpusIndex.open(at: directory)).adding(table)
             current = next

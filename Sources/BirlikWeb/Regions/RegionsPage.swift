@@ -14,8 +14,7 @@ enum RegionsPage {
         let l10n = context.l10n
         let kindKey: [Region.Kind: L10nKey] = [.republic: .regionsKindRepublic, .region: .regionsKindRegion,
                                                .city: .regionsKindCity, .district: .regionsKindDistrict]
-        let topLevel = model.regions.filter { $0.kind == .region || $0.kind == .city }
-            .sorted { KazakhCollation.areInIncreasingOrder(l10n.text($0.name), l10n.text($1.name)) }
+        let topLevel = KazakhCollation.sorted(model.regions.filter { $0.kind == .region || $0.kind == .city }) { l10n.text($0.name) }
         let rows = topLevel.map { region -> HTMLNode in
             let districts = model.regions.filter { $0.parent == region.code }
             return el("tr", ["id": region.code],

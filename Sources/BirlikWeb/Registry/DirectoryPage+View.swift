@@ -8,8 +8,7 @@ extension DirectoryPage {
         let regionOptions = model.regions.filter { $0.kind != .republic }.map { region in
             (value: region.code, label: (region.kind == .district ? "— " : "") + l10n.text(region.name))
         }
-        let typeOptions = OrganizationType.allCases.map { (value: $0.rawValue, label: l10n($0.l10nKey)) }
-            .sorted { KazakhCollation.areInIncreasingOrder($0.label, $1.label) }
+        let typeOptions = KazakhCollation.sorted(OrganizationType.allCases.map { (value: $0.rawValue, label: l10n($0.l10nKey)) }, by: \.label)
         let groupOptions = model.ethnicGroups.map { (value: $0.code, label: l10n.text($0.name)) }
         let none = Form.Errors()
         let filters = el("form", ["method": "get", "action": SiteURL.directory.path, "class": "filters", "role": "search",
