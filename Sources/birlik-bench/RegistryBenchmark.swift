@@ -47,6 +47,7 @@ extension BenchmarkServer {
         }
         let cases: [(String, DirectoryQuery, Actor, SQLQueryString)] = [
             ("first page, signed in (Secretariat)", DirectoryQuery(), secretariat, "1 = 1"),
+            ("first page, public", DirectoryQuery(), .anonymous, "is_public = \(bind: true)"),
             ("KZ-75 friendship houses, page 2, public", DirectoryQuery(regionCode: "KZ-75", type: .friendshipHouse, page: 2), .anonymous,
              "is_public = \(bind: true) AND (region_code = 'KZ-75' OR region_code LIKE 'KZ-75-%') AND type = 'friendshipHouse'"),
             ("200 rows, signed in (Secretariat)", DirectoryQuery(perPage: 200), secretariat, "1 = 1"),

@@ -58,5 +58,7 @@ public enum BirlikMigrations {
         CreateYouth(),
         // Batch 013: the base of good practices (S19).
         CreatePractices(),
+        // Batch 014: the public directory's order in an index.
+        AddPublicDirectoryOrder(),
     ]
 }
