@@ -39,7 +39,7 @@ extension BenchmarkServer {
         /// The same page through the model, as the directory read it before its projection.
         func model(_ query: DirectoryQuery, _ actor: Actor) async throws -> [UUID] {
             let builder = OrganizationRecord.query(on: db).visible(to: actor)
-            if let region = query.regionCode { builder.within(region) }
+            if let region = query.regionCode { builder.filter(.sql(embed: ScopeFilter.within("\(ident: "region_code")", region))) }
             if let type = query.type { builder.filter(\.$type == type.rawValue) }
             _ = try await builder.count(\.$regionCode)
             let range = Page<Organization>.rows(page: query.page, perPage: query.perPage)

@@ -65,12 +65,15 @@ public enum ScopeFilter {
             if let owners = columns.owners, !organizations.isEmpty {
                 alternatives.append("\(owners.key) IN (SELECT \(ident: owners.keyColumn) FROM \(ident: owners.table) WHERE \(ident: owners.ownerColumn) IN (\(binds: organizations)))")
             }
-            for region in regions {
-                // `RegionCode.isWithin`: the region itself or a code below it (KZ-75, KZ-75-03).
-                alternatives.append("(\(columns.place) = \(bind: region) OR \(columns.place) LIKE \(bind: region + "-%"))")
-            }
+            for region in regions { alternatives.append(within(columns.place, region)) }
             return alternatives.isEmpty ? "1 = 0" : "(" + alternatives.joined(separator: " OR ") + ")"
         }
+    }
+
+    /// `RegionCode.isWithin` in SQL: `place` is `region` itself or a code below it (KZ-75, KZ-75-03).
+    /// Every region filter, scoping or chosen by the user, is this one condition.
+    public static func within(_ place: SQLQueryString, _ region: String) -> SQLQueryString {
+        "(\(place) = \(bind: region) OR \(place) LIKE \(bind: region + "-%"))"
     }
 }
 

@@ -86,7 +86,7 @@ public enum CourseQueries {
         var query = sql.select().column("course_id").column("status").column("entry_level").column("exit_level")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(EnrolmentRecord.schema)
         if let region, region != RegionCode.republic {
-            query = query.where { $0.where("region", .equal, region).orWhere("region", .like, region + "-%") }
+            query = query.where(ScopeFilter.within(column("region", EnrolmentRecord.schema), region))
         }
         let rows = try await query.groupBy("course_id").groupBy("status").groupBy("entry_level").groupBy("exit_level").all()
         var courses: [UUID: Course] = [:]

@@ -94,11 +94,7 @@ public enum DashboardQueries {
             query.appendInterpolation(bind: year)
         }
         if let region = filter.regionCode, region != RegionCode.republic, !region.isEmpty {
-            query.appendInterpolation(unsafeRaw: " AND (r.executor_region = ")
-            query.appendInterpolation(bind: region)
-            query.appendInterpolation(unsafeRaw: " OR r.executor_region LIKE ")
-            query.appendInterpolation(bind: region + "-%")
-            query.appendInterpolation(unsafeRaw: ")")
+            query = query + " AND " + ScopeFilter.within(column("executor_region", "r"), region)
         }
         if let plan = filter.planID {
             query.appendInterpolation(unsafeRaw: " AND r.plan_id = ")

@@ -65,7 +65,7 @@ public enum OrganizationQueries {
     static func condition(_ query: DirectoryQuery, actor: Actor) -> SQLQueryString {
         var parts = [ScopeFilter.condition(Access.visibility(actor, .organization), OrganizationRecord.scopeColumns(in: OrganizationRecord.schema))]
         if let region = query.regionCode, region != RegionCode.republic {
-            parts.append("(region_code = \(bind: region) OR region_code LIKE \(bind: region + "-%"))")
+            parts.append(ScopeFilter.within(column("region_code", OrganizationRecord.schema), region))
         }
         if let type = query.type { parts.append("type = \(bind: type.rawValue)") }
         if let group = query.ethnicGroup, !group.isEmpty { parts.append(LiteralSearch.contains(SQLColumn("ethnic_groups"), "|\(group)|")) }
@@ -170,20 +170,5 @@ public enum OrganizationQueries {
     public static func code(of id: UUID?, on db: any Database) async throws -> String? {
         guard let id else { return nil }
         return try await OrganizationRecord.find(id, on: db)?.code
-    }
-}
-
-extension QueryBuilder where Model == OrganizationRecord {
-    /// Keeps only the rows in `region` or its subtree.
-    @discardableResult
-    public func within(_ region: String) -> Self {
-        if region == RegionCode.republic { return self }
-        return group(.or) { $0.alternativeWithin(region) }
-    }
-
-    /// Inside an `.or` group: the rows in `region` or its subtree (`RegionCode.isWithin` in SQL).
-    @discardableResult
-    public func alternativeWithin(_ region: String) -> Self {
-        filter(\.$regionCode == region).filter(\.$regionCode, .contains(inverse: false, .prefix), region + "-")
     }
 }
