@@ -71,7 +71,7 @@ public enum ScopeFilter {
     }
 
     /// `RegionCode.isWithin` in SQL: `place` is `region` itself or a code below it (KZ-75, KZ-75-03).
-    /// Every region filter, scoping or chosen by the user, is this one condition.
+    /// The scoping rule and the hand-built region filters (directory, dashboard, courses' results) share it.
     public static func within(_ place: SQLQueryString, _ region: String) -> SQLQueryString {
         "(\(place) = \(bind: region) OR \(place) LIKE \(bind: region + "-%"))"
     }
