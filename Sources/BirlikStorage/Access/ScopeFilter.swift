@@ -71,9 +71,17 @@ public enum ScopeFilter {
     }
 
     /// `RegionCode.isWithin` in SQL: `place` is `region` itself or a code below it (KZ-75, KZ-75-03).
-    /// The scoping rule and the hand-built region filters (directory, dashboard, courses' results) share it.
+    /// The scoping rule and every region filter in SQL share it (`QueryBuilder.filter(_:within:)` in Fluent).
     public static func within(_ place: SQLQueryString, _ region: String) -> SQLQueryString {
         "(\(place) = \(bind: region) OR \(place) LIKE \(bind: region + "-%"))"
+    }
+}
+
+extension QueryBuilder {
+    /// Keeps the rows whose `column` is `region` or a place below it (`ScopeFilter.within`).
+    @discardableResult
+    public func filter(_ column: String, within region: String) -> Self {
+        filter(.sql(embed: ScopeFilter.within(BirlikStorage.column(column, Model.schemaOrAlias), region)))
     }
 }
 

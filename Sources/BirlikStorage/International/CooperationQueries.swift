@@ -32,7 +32,7 @@ public enum CooperationQueries {
     /// given): the dashboards' list, earliest due first.
     public static func overdueObligations(region: String?, actor: Actor, today: Day, on db: any Database) async throws -> [(agreement: Agreement, obligation: Obligation)] {
         let query = AgreementRecord.query(on: db).visible(to: actor)
-        if let region, region != RegionCode.republic { query.group(.or) { $0.filter(\.$region == region).filter(\.$region =~ (region + "-")) } }
+        if let region, region != RegionCode.republic { query.filter("region", within: region) }
         return try await query.all().compactMap(\.value)
             .flatMap { agreement in agreement.obligations.filter { $0.isOverdue(on: today) }.map { (agreement, $0) } }
             .sorted { ($0.1.dueOn, $0.0.code) < ($1.1.dueOn, $1.0.code) }

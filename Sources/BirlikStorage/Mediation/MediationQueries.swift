@@ -100,7 +100,7 @@ public enum MediationQueries {
     /// all its cases; `nil` when the place had fewer than `smallestCell` cases (suppressed like a cell).
     public static func agreements(year: Int, place: String, on db: any Database) async throws -> Int? {
         let query = MediationCaseRecord.query(on: db).filter(\.$year == year)
-        if place != RegionCode.republic { query.group(.or) { $0.filter(\.$region == place).filter(\.$region =~ (place + "-")) } }
+        if place != RegionCode.republic { query.filter("region", within: place) }
         let rows = try await query.field(\.$status).field(\.$agreementSHA256).all()
         guard rows.count >= smallestCell else { return nil }
         return rows.filter { reachedAgreement(status: $0.status, agreementSHA256: $0.agreementSHA256) }.count

@@ -94,7 +94,7 @@ extension ReportQueries {
         let open = [ReportStatus.notStarted, .draft, .returned].map(\.rawValue)
         let query = ReportRecord.query(on: db).filter(\.$status ~~ open).filter(\.$dueDate < today.description).visible(to: actor)
         if let regionCode, regionCode != RegionCode.republic {
-            query.group(.or) { $0.filter(\.$executorRegion == regionCode).filter(\.$executorRegion, .contains(inverse: false, .prefix), regionCode + "-") }
+            query.filter("executor_region", within: regionCode)
         }
         if let year { query.filter(\.$periodYear == year) }
         let rows = try await query.sort(\.$dueDate).limit(limit).all().map(\.report)
