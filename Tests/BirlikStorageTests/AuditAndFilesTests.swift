@@ -52,11 +52,38 @@ struct AuditAndFilesTests {
             let first = try await store.store(data, mediaType: "text/plain", originalName: "a.txt", on: birlik.db, now: TestClock.now)
             let second = try await store.store(data, mediaType: "text/plain", originalName: "b.txt", on: birlik.db, now: TestClock.now)
             #expect(first == second)
-            #expect(store.data(at: first) == data)
+            #expect(try await store.data(at: first, on: birlik.db) == data)
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(first.relativePath).path))
             #expect(try await StoredFileRecord.query(on: birlik.db).count() == 1)
             try Data("tampered".utf8).write(to: root.appendingPathComponent(first.relativePath))
-            #expect(store.data(at: first) == nil)
+            #expect(try await store.data(at: first, on: birlik.db) == nil)
+        }
+    }
+
+    @Test("Files kept in the database are read by any instance, checked, and moved in from the old folder when first read",
+          arguments: TestBackend.enabled)
+    func filesInDatabase(backend: TestBackend) async throws {
+        try await withDatabase(backend, demo: false) { birlik in
+            let sql = try #require(birlik.db as? any SQLDatabase)
+            let legacy = FileManager.default.temporaryDirectory.appendingPathComponent("files-\(UUID().uuidString)")
+            let shared = FileStore(place: .database(legacy: legacy))
+            let data = Data("Бірлік — ортақ қор".utf8)
+            let address = try await shared.store(data, mediaType: "text/plain", originalName: "a.txt", on: birlik.db, now: TestClock.now)
+            #expect(!FileManager.default.fileExists(atPath: legacy.appendingPathComponent(address.relativePath).path))
+            // Another instance, with a folder of its own, reads the same bytes.
+            let other = FileStore(place: .database(legacy: FileManager.default.temporaryDirectory.appendingPathComponent("other-\(UUID().uuidString)")))
+            #expect(try await other.data(at: address, on: birlik.db) == data)
+
+            let old = Data("ескі файл".utf8)
+            let oldAddress = try await FileStore(root: legacy).store(old, mediaType: "text/plain", originalName: "old.txt", on: birlik.db, now: TestClock.now)
+            #expect(try await other.data(at: oldAddress, on: birlik.db) == nil)
+            #expect(try await shared.data(at: oldAddress, on: birlik.db) == old)
+            #expect(try await other.data(at: oldAddress, on: birlik.db) == old)
+
+            try await sql.update(StoredFileContents.schema).set("bytes", to: SQLBind(Data("tampered".utf8)))
+                .where("sha256", .equal, SQLBind(address.sha256)).run()
+            #expect(try await other.data(at: address, on: birlik.db) == nil)
+            #expect(try await other.data(at: ContentAddress(of: Data("absent".utf8)), on: birlik.db) == nil)
         }
     }
 
@@ -175,12 +202,12 @@ struct AuditAndFilesTests {
         let files = FileManager.default.temporaryDirectory.appendingPathComponent("backup-files-\(UUID().uuidString)")
         let counts = try await withDatabase(backend) { birlik in
             _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: birlik.db, now: TestClock.now)
-            let manifest = try await Backup.write(to: file, filesRoot: files, now: TestClock.now, on: birlik.db)
+            let manifest = try await Backup.write(to: file, files: FileStore(root: files), now: TestClock.now, on: birlik.db)
             return manifest.counts
         }
         let restoredFiles = FileManager.default.temporaryDirectory.appendingPathComponent("restored-\(UUID().uuidString)")
         try await withDatabase(backend, seed: false) { birlik in
-            try await Backup.restore(from: file, filesRoot: restoredFiles, on: birlik.db)
+            try await Backup.restore(from: file, files: FileStore(root: restoredFiles), on: birlik.db)
             #expect(try await OrganizationRecord.query(on: birlik.db).count() == counts["organizations"])
             #expect(try await UserRecord.query(on: birlik.db).count() == counts["users"])
             #expect(try await ReportRecord.query(on: birlik.db).count() == counts["reports"] && counts["reports", default: 0] > 0)
@@ -191,9 +218,9 @@ struct AuditAndFilesTests {
             let values = try await OpenData.values(element: "census.population.ethnicity", period: "2021", place: nil, by: "ethnicity", actor: .anonymous, on: birlik.db)
             #expect(values.count == 11 && counts["data_values", default: 0] > 1000)
             #expect(try await AuditLog.verify(on: birlik.db).isWhole)
-            #expect(FileStore(root: restoredFiles).data(at: ContentAddress(of: Data("файл".utf8))) == Data("файл".utf8))
+            #expect(try await FileStore(root: restoredFiles).data(at: ContentAddress(of: Data("файл".utf8)), on: birlik.db) == Data("файл".utf8))
             do {
-                _ = try await Backup.restore(from: file, filesRoot: restoredFiles, on: birlik.db)
+                _ = try await Backup.restore(from: file, files: FileStore(root: restoredFiles), on: birlik.db)
                 Issue.record("a backup was restored over existing data")
             } catch Backup.Failure.notEmpty {
             }

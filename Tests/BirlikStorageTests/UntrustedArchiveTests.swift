@@ -16,7 +16,7 @@ struct UntrustedArchiveTests {
         let files = FileManager.default.temporaryDirectory.appendingPathComponent("backup-files-\(UUID().uuidString)")
         try await withDatabase(demo: false) { birlik in
             _ = try await FileStore(root: files).store(Data("файл".utf8), mediaType: "text/plain", originalName: "f.txt", on: birlik.db, now: TestClock.now)
-            _ = try await Backup.write(to: file, filesRoot: files, now: TestClock.now, on: birlik.db)
+            _ = try await Backup.write(to: file, files: FileStore(root: files), now: TestClock.now, on: birlik.db)
         }
         let archive = try Archive(url: file, accessMode: .update)
         for (path, data) in extra {
@@ -36,7 +36,7 @@ struct UntrustedArchiveTests {
         let filesRoot = root.appendingPathComponent("data/files")
         try await withDatabase(seed: false) { birlik in
             do {
-                try await Backup.restore(from: file, filesRoot: filesRoot, on: birlik.db)
+                try await Backup.restore(from: file, files: FileStore(root: filesRoot), on: birlik.db)
                 Issue.record("\(path) was restored")
             } catch let Backup.Failure.foreignFile(named) {
                 #expect(named == path)
@@ -54,8 +54,8 @@ struct UntrustedArchiveTests {
         let file = try await Self.backup(with: [])
         let filesRoot = FileManager.default.temporaryDirectory.appendingPathComponent("restore-\(UUID().uuidString)")
         try await withDatabase(seed: false) { birlik in
-            try await Backup.restore(from: file, filesRoot: filesRoot, on: birlik.db)
-            #expect(FileStore(root: filesRoot).data(at: ContentAddress(of: Data("файл".utf8))) == Data("файл".utf8))
+            try await Backup.restore(from: file, files: FileStore(root: filesRoot), on: birlik.db)
+            #expect(try await FileStore(root: filesRoot).data(at: ContentAddress(of: Data("файл".utf8)), on: birlik.db) == Data("файл".utf8))
         }
     }
 

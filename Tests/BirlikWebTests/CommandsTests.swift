@@ -127,11 +127,11 @@ struct CommandsTests {
             let submission = try await CorpusSubmissionStore.submit(
                 CorpusSubmissionDraft(title: "Достық", author: "Демо", year: "2024", genre: "other", source: "demo", licence: "CC BY 4.0"),
                 sha256: address.sha256, fileName: "dostyq.txt", tokens: 9, actor: secretariat, today: TestClock.today, on: app.db, now: TestClock.now)
-            let library = app.birlik.corpus, files = app.birlik.files
+            let library = app.birlik.corpus, files = app.birlik.files, db = app.db
             let accepted = try await CorpusSubmissionStore.review(submission.id, accept: true, note: "", version: submission.version, actor: secretariat,
                                                                   on: app.db, now: TestClock.now) { submission in
                 let id = "submission-\(submission.id.uuidString.lowercased())"
-                try library.add(try CorpusLibrary.document(submission, files: files), id: id)
+                try library.add(try await CorpusLibrary.document(submission, files: files, on: db), id: id)
                 return id
             }
             return try #require(accepted.documentID)

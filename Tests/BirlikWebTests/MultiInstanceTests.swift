@@ -1,6 +1,7 @@
 import BirlikCore
 import BirlikStorage
 import BirlikTestSupport
+@testable import BirlikWeb
 import Foundation
 import SQLKit
 import Testing
@@ -39,6 +40,26 @@ struct MultiInstanceTests {
                 if parts.count == 2 { cookies[parts[0]] = parts[1] }
             }
             return response
+        }
+
+        /// Sends a form with one file, as a browser's file upload does.
+        mutating func upload(_ url: String, fields: [String: String], file: Data, name: String) async throws -> ClientResponse {
+            let boundary = "birlik-\(UUID().uuidString)"
+            var body = Data()
+            func part(_ header: String, _ content: Data) {
+                body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
+                body.append(content)
+                body.append(Data("\r\n".utf8))
+            }
+            for (key, value) in fields.merging(["_csrf": csrf], uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+                part("Content-Disposition: form-data; name=\"\(key)\"", Data(value.utf8))
+            }
+            part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream", file)
+            body.append(Data("--\(boundary)--\r\n".utf8))
+            var headers = HTTPHeaders()
+            if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            return try await client.send(ClientRequest(method: .POST, url: URI(string: url), headers: headers, body: ByteBuffer(data: body)))
         }
 
         /// The form token: the session's once signed in (read from a page), the cookie's before.
@@ -92,7 +113,12 @@ struct MultiInstanceTests {
         return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
 
-    @Test("A session opened on one instance works on the other; one of two simultaneous decisions wins; reminders run once")
+    @Test("""
+        Two instances with data directories of their own: a session opened on one works on the other; an attachment \
+        uploaded on one downloads from the other; an import started on one shows its progress and outcome on the other; \
+        a corpus text accepted on one is found on the other within 5 seconds; one of two simultaneous decisions wins; \
+        reminders run once
+        """)
     func twoInstances() async throws {
         let binary = try #require(Self.binary)
         try await withBirlik(.postgres, demo: false) { app in
@@ -102,8 +128,11 @@ struct MultiInstanceTests {
             let name = "birlik_multi_\(UInt32.random(in: 0..<UInt32.max))"
             try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
             let base = TestBackend.postgresURL!.components(separatedBy: "/").dropLast().joined(separator: "/")
-            let data = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-multi-\(UUID().uuidString)").path
-            let environment = ["DATABASE_URL": "\(base)/\(name)", "BIRLIK_DATA_DIR": data, "BIRLIK_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
+            // Each instance has a data directory of its own, as on two machines; they share the database, and the
+            // keys, which are deployed to every instance like any secret (docs/architecture.md).
+            let dataA = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-multi-a-\(UUID().uuidString)").path
+            let dataB = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-multi-b-\(UUID().uuidString)").path
+            let environment = ["DATABASE_URL": "\(base)/\(name)", "BIRLIK_DATA_DIR": dataA, "BIRLIK_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
                                "BIRLIK_REMINDER_SECONDS": "0", "BIRLIK_PAGE_CACHE_SECONDS": "0",
                                "BIRLIK_DEMO_PASSWORD": DemoUsers.password]
             var ports = (try freePort(), try freePort())
@@ -113,7 +142,9 @@ struct MultiInstanceTests {
             defer { for process in processes where process.isRunning { process.terminate() } }
             let siteA = "http://127.0.0.1:\(ports.0)", siteB = "http://127.0.0.1:\(ports.1)"
             try await Self.waitUntilHealthy(app.client, siteA, first)
-            let second = try Self.start(binary, port: ports.1, environment: environment)
+            try FileManager.default.createDirectory(atPath: dataB, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: dataA + "/keys", toPath: dataB + "/keys")
+            let second = try Self.start(binary, port: ports.1, environment: environment.merging(["BIRLIK_DATA_DIR": dataB]) { $1 })
             processes.append(second)
             try await Self.waitUntilHealthy(app.client, siteB, second)
 
@@ -151,6 +182,13 @@ struct MultiInstanceTests {
             let work = Browser.text(try await akimat.send(.GET, siteA + "/my-work"))
             let reportPath = try #require(work.range(of: #"/reports/[0-9A-F-]{36}">kz-multi"#, options: .regularExpression)
                 .map { String(work[$0].dropLast("\">kz-multi".count)) })
+            // An attachment uploaded on A downloads from B, byte for byte; B's data directory holds no copy.
+            let pdf = Data("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+            response = try await akimat.upload(siteA + reportPath + "/attachments", fields: [:], file: pdf, name: "есеп.pdf")
+            #expect(response.status == .seeOther, "\(Browser.text(response).prefix(400))")
+            let download = try await akimat.send(.GET, siteB + reportPath + "/attachments/" + ContentAddress(of: pdf).sha256)
+            #expect(download.status == .ok && download.body.map { Data(buffer: $0) } == pdf)
+            #expect(!FileManager.default.fileExists(atPath: dataB + "/files/" + ContentAddress(of: pdf).relativePath))
             var reportPage = Browser.text(try await akimat.send(.GET, siteB + reportPath))
             func version(_ page: String) -> String {
                 page.range(of: #"name="version" value="(\d+)""#, options: .regularExpression).map { String(page[$0]).filter(\.isNumber) } ?? "0"
@@ -174,6 +212,59 @@ struct MultiInstanceTests {
             let loser = outcomes[0] == .conflict ? try await secretariat.send(.GET, siteA + reportPath) : try await almaty.send(.GET, siteB + reportPath)
             #expect(loser.status == .ok)
 
+            // A large import started on A: its job page on B shows the progress, then the dry run's outcome; the
+            // import itself, run from B, reads the file uploaded on A and is followed to its end on A.
+            let big = FileManager.default.temporaryDirectory.appendingPathComponent("multi-\(UUID().uuidString).csv")
+            defer { try? FileManager.default.removeItem(at: big) }
+            _ = try ImportInterruptionTests.bigFile(big)
+            let file = try Data(contentsOf: big)
+            func follow(_ location: String, on site: String, until marker: String, as browser: inout Browser) async throws -> String {
+                var page = ""
+                for _ in 0..<900 {
+                    let response = try await browser.send(.GET, site + location)
+                    #expect(response.status == .ok)
+                    page = Browser.text(response)
+                    guard page.contains("import-progress") else { break }
+                    #expect(page.contains("<progress"))
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+                #expect(page.contains(marker), "\(page.components(separatedBy: "<main").last?.prefix(800) ?? "")")
+                return page
+            }
+            response = try await secretariat.upload(siteA + "/statistics/import", fields: [:], file: file, name: "big.csv")
+            var location = try #require(response.headers.first(name: .location))
+            #expect(location.hasPrefix("/statistics/import/jobs/"))
+            _ = try await follow(location, on: siteB, until: "import-ready", as: &secretariat)
+            response = try await secretariat.send(.POST, siteB + "/statistics/import/run", form: [
+                "_csrf": secretariat.csrf, "sha256": ContentAddress(of: file).sha256, "fileName": "big.csv", "mode": "commit",
+                "column0": "element", "column1": "period", "column2": "place", "column3": "sex", "column4": "value"])
+            location = try #require(response.headers.first(name: .location))
+            _ = try await follow(location, on: siteA, until: "import-done", as: &secretariat)
+
+            // A corpus text submitted and accepted on A is found on B within 5 seconds, without a restart.
+            var association = try await signIn(DemoUsers.association, on: siteA)
+            let word = "Екісерверлік"
+            func found(on site: String) async throws -> Int {
+                let search = try await association.send(.GET, site + "/api/v1/corpus/search?q=" + (word.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                let result = try JSONDecoder().decode(CorpusController.APIResult.self, from: Data(buffer: try #require(search.body)))
+                return result.total
+            }
+            #expect(try await found(on: siteB) == 0)
+            response = try await association.upload(siteA + "/corpus/submissions", fields: [
+                "title": "Екі сервер", "author": "Бірлік", "year": "2026", "genre": "fiction", "licence": "CC BY-SA 4.0",
+            ], file: Data("\(word) жүйе екі машинада жұмыс істейді. \(word) қор ортақ.".utf8), name: "мәтін.txt")
+            let submission = try #require(response.headers.first(name: .location)?.components(separatedBy: "?").first)
+            #expect(submission.hasPrefix("/corpus/submissions/"), "\(Browser.text(response).prefix(600))")
+            response = try await secretariat.send(.POST, siteA + submission + "/review", form: ["_csrf": secretariat.csrf, "decision": "accept", "version": "1"])
+            #expect(response.status == .seeOther)
+            let accepted = ContinuousClock.now
+            var onOther = 0
+            while onOther == 0, ContinuousClock.now - accepted < .seconds(5) {
+                onOther = try await found(on: siteB)
+                if onOther == 0 { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(onOther == 2, "not found on the other instance within 5 seconds")
+
             // The scheduled work, started by both instances at once, writes each reminder once: each kind of
             // reminder is one transaction under the audit lock and each reminder has a unique key, so the two
             // runs may share the kinds between them, and a third run finds nothing left to write.
@@ -187,7 +278,8 @@ struct MultiInstanceTests {
             for process in processes { process.terminate() }
             while processes.contains(where: \.isRunning) { try await Task.sleep(nanoseconds: 50_000_000) }
             try await sql.raw("DROP DATABASE \(unsafeRaw: name)").run()
-            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: dataA)
+            try? FileManager.default.removeItem(atPath: dataB)
         }
     }
 }

@@ -202,7 +202,7 @@ struct StatisticsWebTests {
                 #expect(first.contains("import-progress") ? first.contains("http-equiv=\"refresh\"") && first.contains("<progress") : true)
                 // Wait for the job itself (on SQLite a request during the import waits for the one connection).
                 for _ in 0..<1500 {
-                    guard let job = app.birlik.imports.job(id, owner: secretariat.actor.userID) else { break }
+                    guard let job = try await app.birlik.imports.job(id, owner: secretariat.actor.userID, on: app.db) else { break }
                     if case .running = job.state { try await Task.sleep(for: .milliseconds(200)); continue }
                     break
                 }

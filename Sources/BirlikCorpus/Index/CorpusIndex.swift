@@ -9,7 +9,7 @@ public struct CorpusIndex: Sendable {
     /// A document of the index, with positions global to the index.
     public typealias Document = TokenTable.Document
 
-    struct Manifest: Codable {
+    struct Manifest: Codable, Equatable {
         var version = 1
         var segments: [String] = []
         /// Per segment, the indexes of its deleted documents.
@@ -219,6 +219,23 @@ public struct CorpusIndex: Sendable {
             }
         }
         return next
+    }
+
+    /// The index as its directory holds it now when another process (`birlik corpus add`, another server
+    /// on the same folder) wrote a new manifest since this snapshot; `nil` when nothing changed.
+    public func reloaded() throws(CorpusIndexError) -> CorpusIndex? {
+        guard let directory, let data = try? Data(contentsOf: directory.appendingPathComponent(Self.manifestName)),
+              let onDisk = try? JSONDecoder().decode(Manifest.self, from: data), onDisk.version == 1, onDisk != manifest else { return nil }
+        // Segments are immutable: the ones this snapshot has mapped already are kept, only new ones are opened.
+        var opened: [Segment] = []
+        for name in onDisk.segments {
+            if let kept = segments.first(where: { $0.name == name }) {
+                opened.append(kept)
+            } else {
+                opened.append(try Segment(name: name, directory: directory.appendingPathComponent(name)))
+            }
+        }
+        return CorpusIndex(directory: directory, segments: opened, deleted: onDisk.deleted.mapValues(Set.init), attributes: attributes)
     }
 
     var manifest: Manifest {

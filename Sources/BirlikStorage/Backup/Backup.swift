@@ -34,7 +34,7 @@ public enum Backup {
 
     /// Writes the backup to `file` (replacing it) and returns its manifest.
     @discardableResult
-    public static func write(to file: URL, filesRoot: URL, now: Date, on db: any Database) async throws -> Manifest {
+    public static func write(to file: URL, files: FileStore, now: Date, on db: any Database) async throws -> Manifest {
         try? FileManager.default.removeItem(at: file)
         let archive = try Archive(url: file, accessMode: .create)
         let encoder = JSONEncoder()
@@ -69,10 +69,10 @@ public enum Backup {
             }
         }
         for record in try await StoredFileRecord.query(on: db).all() {
-            guard let sha = record.id, let address = ContentAddress(hex: sha) else { continue }
-            let url = filesRoot.appendingPathComponent(address.relativePath)
-            if FileManager.default.fileExists(atPath: url.path) {
-                try archive.addEntry(with: "files/\(address.relativePath)", fileURL: url, compressionMethod: .deflate)
+            guard let sha = record.id, let address = ContentAddress(hex: sha), let data = try await files.data(at: address, on: db) else { continue }
+            try archive.addEntry(with: "files/\(address.relativePath)", type: .file, uncompressedSize: Int64(data.count),
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         let manifest = Manifest(format: format, createdAt: now, counts: counts,
@@ -86,7 +86,7 @@ public enum Backup {
 
     /// Restores a backup into an empty, migrated database, in one transaction, and its files.
     @discardableResult
-    public static func restore(from file: URL, filesRoot: URL, on db: any Database) async throws -> Manifest {
+    public static func restore(from file: URL, files store: FileStore, on db: any Database) async throws -> Manifest {
         guard try await OrganizationRecord.query(on: db).count() == 0 else { throw Failure.notEmpty }
         let archive: Archive
         do { archive = try Archive(url: file, accessMode: .read) } catch { throw Failure.unreadable("not a ZIP archive") }
@@ -101,14 +101,15 @@ public enum Backup {
         let manifest = try decoder.decode(Manifest.self, from: read("manifest.json"))
         // Every stored file is checked before anything is written: a content-hash name under files/, and
         // bytes that hash to it. Nothing else in the archive can reach the disk (no `..`, no other name).
-        var storedFiles: [(Entry, ContentAddress)] = []
+        var storedFiles: [(ContentAddress, Data)] = []
         for entry in archive where entry.path.hasPrefix("files/") {
             guard entry.type == .file, let address = storedAddress(entry.path) else { throw Failure.foreignFile(entry.path) }
-            var hasher = SHA256Stream()
-            _ = try archive.extract(entry) { hasher.update($0) }
-            guard hasher.hex == address.sha256 else { throw Failure.foreignFile(entry.path) }
-            storedFiles.append((entry, address))
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            guard ContentAddress(of: data) == address else { throw Failure.foreignFile(entry.path) }
+            storedFiles.append((address, data))
         }
+        let checkedFiles = storedFiles
         guard manifest.format == format else { throw Failure.unreadable("unknown format \(manifest.format)") }
         let regions = try decoder.decode([RegionRecord].self, from: read("tables/regions.json"))
         let organizations = try decoder.decode([OrganizationRecord].self, from: read("tables/organizations.json"))
@@ -132,16 +133,10 @@ public enum Backup {
             for entry in audit { try await entry.create(on: tx) }
             for row in head { try await row.create(on: tx) }
             for row in files { try await row.create(on: tx) }
+            for (address, data) in checkedFiles { try await store.keep(data, at: address, on: tx) }
             for table in partTables { try await restoreTable(table, from: tableData[table.schema], on: tx) }
             if let sql = tx as? any SQLDatabase {
                 for table in RawTables.all { if let data = tableData[table.name] { try await table.load(sql, decoder, data) } }
-            }
-        }
-        for (entry, address) in storedFiles {
-            let target = filesRoot.appendingPathComponent(address.relativePath)
-            if !FileManager.default.fileExists(atPath: target.path) {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                _ = try archive.extract(entry, to: target)
             }
         }
         return manifest
@@ -172,8 +167,9 @@ public enum Backup {
         YouthInitiativeRecord.self, VolunteerRecord.self, ParticipationRecord.self, GoodPracticeRecord.self, PracticeAdoptionRecord.self,
     ]
 
-    /// Tables a backup leaves out on purpose: sessions, and the migrations' own bookkeeping.
-    public static let excludedTables: Set<String> = ["auth_tokens", "_fluent_migrations"]
+    /// Tables a backup leaves out on purpose: sessions, the migrations' own bookkeeping, stored files' bytes
+    /// (in the archive as `files/ab/cd/<sha256>` wherever they live) and background imports' progress.
+    public static let excludedTables: Set<String> = ["auth_tokens", "_fluent_migrations", StoredFileContents.schema, ImportJobRecord.schema]
 
     /// Restores one table when the backup has it (backups made before the table existed do not).
     static func restoreTable<M: Model>(_ type: M.Type, from data: Data?, on db: any Database) async throws {

@@ -50,6 +50,19 @@ public enum CorpusSubmissionStore {
         try await CorpusSubmissionRecord.query(on: db).visible(to: actor).sort(\.$submittedAt, .descending).limit(1_000).all().map(\.submission)
     }
 
+    /// The document ids of every accepted submission: what each server instance's corpus index holds.
+    public static func acceptedDocumentIDs(on db: any Database) async throws -> Set<String> {
+        Set(try await CorpusSubmissionRecord.query(on: db).filter(\.$status == CorpusSubmission.Status.accepted.rawValue)
+            .all(\.$documentID).compactMap { $0 })
+    }
+
+    /// The accepted submissions whose documents are `documentIDs`.
+    public static func accepted(documentIDs: Set<String>, on db: any Database) async throws -> [CorpusSubmission] {
+        guard !documentIDs.isEmpty else { return [] }
+        return try await CorpusSubmissionRecord.query(on: db).filter(\.$status == CorpusSubmission.Status.accepted.rawValue)
+            .filter(\.$documentID ~~ Array(documentIDs)).all().map(\.submission)
+    }
+
     /// One submission, when `actor` may see it.
     public static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> CorpusSubmission {
         guard let submission = try await CorpusSubmissionRecord.find(id, on: db)?.submission,

@@ -3,28 +3,31 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Files on disk, content-addressed: `files/ab/cd/<sha256>` under the data directory. A file is
-/// written once; storing the same bytes again only returns its address.
+/// Stored files, content-addressed by the SHA-256 of their bytes: written once; storing the same bytes
+/// again only returns their address. Their metadata is a row of `stored_files`; their bytes live in
+/// one of two places:
+/// - `.directory`: `ab/cd/<sha256>` under a folder of the data directory (the embedded SQLite setup);
+/// - `.database`: a row of `stored_file_contents` in the one database every instance shares (PostgreSQL).
+///   Bytes stored on disk before the move are still read from `legacy`, and copied into the database
+///   the first time they are read.
 public struct FileStore: Sendable {
-    public let root: URL
+    public enum Place: Sendable, Equatable {
+        case directory(URL)
+        case database(legacy: URL?)
+    }
 
-    public init(root: URL) { self.root = root }
+    public let place: Place
+
+    public init(place: Place) { self.place = place }
+
+    /// Files in a folder.
+    public init(root: URL) { place = .directory(root) }
 
     /// Stores `data` and its metadata; returns the address.
     public func store(_ data: Data, mediaType: String, originalName: String, on db: any Database,
                       now: Date) async throws -> ContentAddress {
         let address = ContentAddress(of: data)
-        let url = root.appendingPathComponent(address.relativePath)
-        if !FileManager.default.fileExists(atPath: url.path) {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part")
-            try data.write(to: temporary)
-            do {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            } catch where FileManager.default.fileExists(atPath: url.path) {
-                try? FileManager.default.removeItem(at: temporary)
-            }
-        }
+        try await keep(data, at: address, on: db)
         if try await StoredFileRecord.find(address.sha256, on: db) == nil {
             // Two uploads of the same bytes at once both reach here: the second insert is a no-op, not an error.
             if let sql = db as? any SQLDatabase {
@@ -39,6 +42,31 @@ public struct FileStore: Sendable {
             }
         }
         return address
+    }
+
+    /// Writes the bytes at their address (once; the same bytes again are a no-op). A backup's restore
+    /// writes its files through here too.
+    func keep(_ data: Data, at address: ContentAddress, on db: any Database) async throws {
+        switch place {
+        case let .directory(root):
+            let url = root.appendingPathComponent(address.relativePath)
+            guard !FileManager.default.fileExists(atPath: url.path) else { return }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part")
+            try data.write(to: temporary)
+            do {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            } catch where FileManager.default.fileExists(atPath: url.path) {
+                try? FileManager.default.removeItem(at: temporary)
+            }
+        case .database:
+            guard let sql = db as? any SQLDatabase else { throw DomainError.invalid([FieldError("file", .errorInvalid)]) }
+            try await sql.insert(into: StoredFileContents.schema)
+                .columns("sha256", "bytes")
+                .values(SQLBind(address.sha256), SQLBind(data))
+                .ignoringConflicts(with: "sha256")
+                .run()
+        }
     }
 
     /// Records that `userID` uploaded the bytes at `address` (once; again is a no-op).
@@ -61,7 +89,24 @@ public struct FileStore: Sendable {
     }
 
     /// The bytes at `address`, checked against their hash; `nil` when absent or damaged.
-    public func data(at address: ContentAddress) -> Data? {
+    public func data(at address: ContentAddress, on db: any Database) async throws -> Data? {
+        switch place {
+        case let .directory(root):
+            return Self.read(address, under: root)
+        case let .database(legacy):
+            guard let sql = db as? any SQLDatabase else { return nil }
+            if let row = try await sql.select().column("bytes").from(StoredFileContents.schema)
+                .where("sha256", .equal, SQLBind(address.sha256)).first() {
+                let data = try row.decode(column: "bytes", as: Data.self)
+                return ContentAddress(of: data) == address ? data : nil
+            }
+            guard let legacy, let data = Self.read(address, under: legacy) else { return nil }
+            try await keep(data, at: address, on: db)
+            return data
+        }
+    }
+
+    private static func read(_ address: ContentAddress, under root: URL) -> Data? {
         guard let data = try? Data(contentsOf: root.appendingPathComponent(address.relativePath)),
               ContentAddress(of: data) == address else { return nil }
         return data

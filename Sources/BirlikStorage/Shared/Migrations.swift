@@ -60,5 +60,8 @@ public enum BirlikMigrations {
         CreatePractices(),
         // Batch 014: the public directory's order in an index.
         AddPublicDirectoryOrder(),
+        // Batch 015: stored files' bytes in the shared database; background imports' progress.
+        CreateStoredFileContents(),
+        CreateImportJobs(),
     ]
 }

@@ -141,6 +141,13 @@ public struct BirlikConfiguration: Sendable {
     /// `true` when the server listens on the loopback interface only (a developer's own machine).
     public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") }
 
-    /// Where content-addressed files are stored.
+    /// The data directory's folder of content-addressed files.
     public var filesDirectory: URL { URL(fileURLWithPath: dataDirectory).appendingPathComponent("files") }
+
+    /// Where stored files live: in PostgreSQL when the database is one (every instance reads them there;
+    /// files an older version kept in `filesDirectory` are moved in when first read), else in `filesDirectory`.
+    public var fileStore: FileStore {
+        if case .postgres = database { return FileStore(place: .database(legacy: filesDirectory)) }
+        return FileStore(root: filesDirectory)
+    }
 }

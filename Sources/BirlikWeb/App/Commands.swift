@@ -37,7 +37,8 @@ public enum Commands {
             let schedule = reminderSchedule(app, clock: clock, every: configuration.reminderSeconds)
             let checkpoints = checkpointSchedule(app, clock: clock, every: 60)
             let mail = MailDispatcher.schedule(app, clock: clock, every: 15)
-            defer { schedule?.cancel(); checkpoints.cancel(); mail?.cancel() }
+            let corpusSync = corpusSchedule(app)
+            defer { schedule?.cancel(); checkpoints.cancel(); mail?.cancel(); corpusSync.cancel() }
             try await app.execute()
         }
     }
@@ -65,6 +66,23 @@ public enum Commands {
                     logger.error("reminders failed", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
+            }
+        }
+    }
+
+    /// Keeps the corpus index up to date with segments other processes wrote and texts accepted on other
+    /// instances, every `CorpusLibrary.syncInterval`.
+    static func corpusSchedule(_ app: Application) -> Task<Void, Never> {
+        let corpus = app.birlik.corpus, files = app.birlik.files, database = app.db, logger = app.logger
+        return Task {
+            while !Task.isCancelled {
+                do {
+                    let added = try await corpus.synchronize(files: files, on: database)
+                    if added > 0 { logger.info("corpus texts added from elsewhere", metadata: ["count": "\(added)"]) }
+                } catch {
+                    logger.error("corpus synchronisation failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: CorpusLibrary.syncInterval)
             }
         }
     }
@@ -276,7 +294,7 @@ public enum Commands {
     /// `birlik backup FILE`.
     public static func backup(_ configuration: BirlikConfiguration, clock: BirlikClock, to file: String) async throws -> Backup.Manifest {
         try await withApplication(configuration, clock: clock) { app in
-            try await Backup.write(to: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, now: clock.now, on: app.db)
+            try await Backup.write(to: URL(fileURLWithPath: file), files: configuration.fileStore, now: clock.now, on: app.db)
         }
     }
 
@@ -284,10 +302,10 @@ public enum Commands {
     public static func restore(_ configuration: BirlikConfiguration, clock: BirlikClock, from file: String) async throws -> Backup.Manifest {
         try await withApplication(configuration, clock: clock) { app in
             try await app.autoMigrate()
-            let manifest = try await Backup.restore(from: URL(fileURLWithPath: file), filesRoot: configuration.filesDirectory, on: app.db)
+            let manifest = try await Backup.restore(from: URL(fileURLWithPath: file), files: configuration.fileStore, on: app.db)
             // The corpus index is rebuilt from the accepted submissions and their restored files.
-            let accepted = try await CorpusSubmissionStore.list(actor: .system, on: app.db)
-            try app.birlik.corpus.restore(accepted, files: app.birlik.files)
+            let accepted = try await CorpusSubmissionStore.accepted(documentIDs: CorpusSubmissionStore.acceptedDocumentIDs(on: app.db), on: app.db)
+            try await app.birlik.corpus.restore(accepted, files: app.birlik.files, on: app.db)
             return manifest
         }
     }

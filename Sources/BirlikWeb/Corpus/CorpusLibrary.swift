@@ -2,6 +2,7 @@ import BirlikCore
 import BirlikCorpus
 import BirlikStorage
 import BirlikDocuments
+import FluentKit
 import Foundation
 import NIOConcurrencyHelpers
 
@@ -34,8 +35,8 @@ final class CorpusLibrary: Sendable {
     }
 
     /// The corpus document of an accepted submission, read from its stored file.
-    static func document(_ submission: CorpusSubmission, files: FileStore) throws -> CorpusText {
-        guard let address = ContentAddress(hex: submission.sha256), let data = files.data(at: address) else {
+    static func document(_ submission: CorpusSubmission, files: FileStore, on db: any Database) async throws -> CorpusText {
+        guard let address = ContentAddress(hex: submission.sha256), let data = try await files.data(at: address, on: db) else {
             throw DomainError.invalid([FieldError("file", .corpusErrorFileMissing)])
         }
         return CorpusText(title: submission.title, text: try CorpusText.read(data, fileName: submission.fileName).text, metadata: submission.metadata)
@@ -44,16 +45,36 @@ final class CorpusLibrary: Sendable {
     /// Adds every accepted submission the index lacks: a restored backup brings the submissions and their
     /// files, and the index is rebuilt from them. Returns how many were added.
     @discardableResult
-    func restore(_ submissions: [CorpusSubmission], files: FileStore) throws -> Int {
+    func restore(_ submissions: [CorpusSubmission], files: FileStore, on db: any Database) async throws -> Int {
         let present = Set(try index().documents.map(\.id))
         var added = 0
         for submission in submissions where submission.status == .accepted {
             guard let id = submission.documentID, !present.contains(id) else { continue }
-            try add(try Self.document(submission, files: files), id: id)
+            try add(try await Self.document(submission, files: files, on: db), id: id)
             added += 1
         }
         return added
     }
+
+    /// Brings the index up to date with what other processes did: a segment another process wrote into
+    /// this folder (`birlik corpus add`), and texts accepted on another server instance (their
+    /// submissions and files are in the shared database; each instance indexes them into its own folder).
+    /// The server calls it every `CorpusLibrary.syncInterval`. Returns how many documents it added.
+    @discardableResult
+    func synchronize(files: FileStore, on db: any Database) async throws -> Int {
+        // An index not opened yet has nothing to bring up to date: it is read whole when first used.
+        guard let opened = try current.withLockedValue({ current -> CorpusIndex? in
+            if let reloaded = try current?.reloaded() { current = reloaded }
+            return current
+        }) else { return 0 }
+        let present = Set(opened.documents.map(\.id))
+        let missing = try await CorpusSubmissionStore.acceptedDocumentIDs(on: db).subtracting(present)
+        guard !missing.isEmpty else { return 0 }
+        return try await restore(try await CorpusSubmissionStore.accepted(documentIDs: missing, on: db), files: files, on: db)
+    }
+
+    /// How often a running server looks for documents added elsewhere.
+    static let syncInterval: Duration = .seconds(2)
 
     /// Adds one document; it is searchable when this returns.
     @discardableResult

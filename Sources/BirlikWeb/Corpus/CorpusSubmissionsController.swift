@@ -94,11 +94,12 @@ enum CorpusSubmissionsController {
         let files = request.application.birlik.files
         let library = request.application.birlik.corpus
         let pool = request.application.threadPool
+        let db = request.db
         let documentID = "submission-\(id.uuidString.lowercased())"
         do {
             let submission = try await CorpusSubmissionStore.review(id, accept: accept, note: form.note ?? "", version: form.version,
                                                                     actor: request.actor, on: request.db, now: request.now) { submission in
-                let document = try CorpusLibrary.document(submission, files: files)
+                let document = try await CorpusLibrary.document(submission, files: files, on: db)
                 _ = try await pool.runIfActive { try library.add(document, id: documentID) }
                 return documentID
             }

@@ -295,8 +295,7 @@ enum EventsController {
     static func photo(_ request: Request) async throws -> Response {
         let event = try await event(request)
         let sha256 = request.parameters.get("sha256") ?? ""
-        guard let photo = event.report?.photos.first(where: { $0.sha256 == sha256 }), let address = ContentAddress(hex: sha256),
-              let data = request.application.birlik.files.data(at: address) else { throw DomainError.notFound }
+        guard let photo = event.report?.photos.first(where: { $0.sha256 == sha256 }), let data = try await request.storedFile(sha256) else { throw DomainError.notFound }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: photo.mediaType)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

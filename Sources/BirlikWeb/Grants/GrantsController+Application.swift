@@ -66,13 +66,12 @@ extension GrantsController {
     /// An attached file, for those who may see the application.
     static func file(_ request: Request) async throws -> Response {
         let value = try await GrantQueries.application(try request.idParameter(), actor: request.actor, on: request.db)
-        return try download(request, value.files, sha256: request.parameters.get("sha256") ?? "")
+        return try await download(request, value.files, sha256: request.parameters.get("sha256") ?? "")
     }
 
     /// One of `files` by its hash, as an attachment, never rendered inline.
-    static func download(_ request: Request, _ files: [GrantApplication.File], sha256: String) throws -> Response {
-        guard let file = files.first(where: { $0.sha256 == sha256 }), let address = ContentAddress(hex: sha256),
-              let data = request.application.birlik.files.data(at: address) else { throw DomainError.notFound }
+    static func download(_ request: Request, _ files: [GrantApplication.File], sha256: String) async throws -> Response {
+        guard let file = files.first(where: { $0.sha256 == sha256 }), let data = try await request.storedFile(sha256) else { throw DomainError.notFound }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: (try? Attachment.kind(of: data, fileName: file.name).mediaType) ?? "application/octet-stream")
         let ascii = file.name.unicodeScalars.allSatisfy { $0.isASCII } ? file.name : "attachment"

@@ -165,7 +165,7 @@ enum LibraryController {
     /// The item's file, for those who may see the item (a withdrawn item's file only for its keepers).
     static func file(_ request: Request) async throws -> Response {
         let item = try await item(request)
-        guard let file = item.file, let address = ContentAddress(hex: file.sha256), let data = request.application.birlik.files.data(at: address) else {
+        guard let file = item.file, let data = try await request.storedFile(file.sha256) else {
             throw DomainError.notFound
         }
         let response = Response(status: .ok, body: .init(data: data))

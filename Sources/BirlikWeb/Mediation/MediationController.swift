@@ -283,7 +283,7 @@ enum MediationController {
     static func agreement(_ request: Request) async throws -> Response {
         let (value, opened) = try await MediationQueries.find(try request.idParameter(), actor: request.actor, vault: try vault(request), on: request.db)
         guard opened, !value.agreementSHA256.isEmpty,
-              let data = ContentAddress(hex: value.agreementSHA256).flatMap({ request.application.birlik.files.data(at: $0) }) else { throw DomainError.notFound }
+              let data = try await request.storedFile(value.agreementSHA256) else { throw DomainError.notFound }
         return try await export(data, of: value, sha256: value.agreementSHA256, format: "docx", mediaType: MediationAgreement.mediaType, request)
     }
 
@@ -291,7 +291,7 @@ enum MediationController {
         let vault = try vault(request)
         let (value, opened) = try await MediationQueries.find(try request.idParameter(), actor: request.actor, vault: vault, on: request.db)
         guard opened, !value.agreementSHA256.isEmpty else { throw DomainError.notFound }
-        if let data = ContentAddress(hex: value.agreementPDFSHA256).flatMap({ request.application.birlik.files.data(at: $0) }) {
+        if let data = try await request.storedFile(value.agreementPDFSHA256) {
             return try await export(data, of: value, sha256: value.agreementPDFSHA256, format: "pdf", mediaType: "application/pdf", request)
         }
         let data = try await printAgreement(value, request, vault: vault)

@@ -85,7 +85,7 @@ enum OpenDataController {
               let version = try await OpenDataStore.version(of: dataset.id, sha256: String(parts[0]), on: request.db) else { throw DomainError.notFound }
         let json = parts[1] == "json"
         let sha = json ? version.jsonSHA256 : version.sha256
-        guard sha == parts[0], let address = ContentAddress(hex: sha), let data = request.application.birlik.files.data(at: address) else { throw DomainError.notFound }
+        guard sha == parts[0], let data = try await request.storedFile(sha) else { throw DomainError.notFound }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"birlik-\(dataset.id)-v\(version.number).\(parts[1])\"")

@@ -135,7 +135,7 @@ enum ReportingController {
         _ = try await ReportQueries.find(id: id, actor: request.actor, on: request.db)
         let sha = request.parameters.get("sha256") ?? ""
         guard let attachment = try await ReportQueries.attachments(of: id, on: request.db).first(where: { $0.sha256 == sha }),
-              let address = ContentAddress(hex: sha), let data = request.application.birlik.files.data(at: address) else { throw DomainError.notFound }
+              let data = try await request.storedFile(sha) else { throw DomainError.notFound }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: attachment.mediaType)
         let ascii = attachment.fileName.unicodeScalars.allSatisfy { $0.isASCII } ? attachment.fileName : "attachment"

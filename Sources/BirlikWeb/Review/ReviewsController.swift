@@ -78,6 +78,6 @@ enum ReviewsController {
     static func file(_ request: Request) async throws -> Response {
         let assignment = try await ReviewStore.find(try request.idParameter(), actor: request.actor, on: request.db)
         guard let subject = try await GrantQueries.blind(assignment, on: request.db) else { throw DomainError.notFound }
-        return try GrantsController.download(request, subject.files, sha256: request.parameters.get("sha256") ?? "")
+        return try await GrantsController.download(request, subject.files, sha256: request.parameters.get("sha256") ?? "")
     }
 }

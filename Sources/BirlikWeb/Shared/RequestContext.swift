@@ -31,6 +31,13 @@ extension Request {
     var actor: Actor { birlik.actor }
     var l10n: Localizer { birlik.localizer }
 
+    /// The stored file named by its SHA-256 (hex), checked against it; `nil` when the name is not one or the
+    /// bytes are absent. Callers check first that the actor may reach the record that names the file.
+    func storedFile(_ sha256: String) async throws -> Data? {
+        guard let address = ContentAddress(hex: sha256) else { return nil }
+        return try await application.birlik.files.data(at: address, on: db)
+    }
+
     /// Checks the form's `_csrf` field against the request's token.
     func requireCSRF() throws {
         let sent = (try? content.get(String.self, at: "_csrf")) ?? headers.first(name: "X-CSRF-Token") ?? ""
@@ -126,7 +133,7 @@ struct BirlikServices: Sendable {
     /// The front page's figures, events and news per way of seeing the registry.
     var home: ReadCache<HomePage.Model>
     /// Imports of large files running in the background, with their progress.
-    var imports = ImportJobs()
+    var imports: ImportJobs
     /// The national corpus index (S12).
     var corpus: CorpusLibrary
 
@@ -136,7 +143,8 @@ struct BirlikServices: Sendable {
         self.clock = clock
         self.hasher = hasher
         self.gate = gate
-        files = FileStore(root: configuration.filesDirectory)
+        files = configuration.fileStore
+        if case .postgres = configuration.database { imports = ImportJobs(sharesProgress: true) } else { imports = ImportJobs(sharesProgress: false) }
         signInLimiter = RateLimiter(limit: 10, window: 60)
         appealLimiter = configuration.appealRateLimit == 0 ? nil : RateLimiter(limit: configuration.appealRateLimit, window: 3600)
         metrics = Metrics()

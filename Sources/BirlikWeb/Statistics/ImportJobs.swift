@@ -1,53 +1,48 @@
 import BirlikCore
 import BirlikStorage
+import FluentKit
 import Foundation
 import NIOConcurrencyHelpers
 
 /// Imports of large files running after their request has answered, so the person importing sees the
-/// progress (rows read of the file's rows) and then the outcome on a page that refreshes itself. Kept in
-/// this server's memory for an hour; the import itself is the same all-or-nothing transaction.
+/// progress (rows read of the file's rows) and then the outcome on a page that refreshes itself. The job
+/// lives in the database (`ImportJobStore`), so any server instance shows it; the import itself is the
+/// same all-or-nothing transaction.
+///
+/// Rows read are written to the database at most once a second, and only when other instances read it
+/// (`sharesProgress`, PostgreSQL): on SQLite the import's own transaction holds the one write lock, so
+/// the progress is read from this server's memory, where it is counted as the rows are read.
 final class ImportJobs: Sendable {
-    enum State: Sendable {
-        case running
-        case done(ValueImporter.Summary)
-        case failed(ImportFailure)
-        case refused(L10nKey)
-    }
-
-    struct Job: Sendable {
-        var owner: UUID?
-        var fileName: String
-        var totalRows: Int
-        var rowsRead: Int
-        var dryRun: Bool
-        var encoding: String?
-        /// The file's header row and the mapping it runs with: a dry run's page offers them again to import.
-        var header: [String]
-        var mapping: ImportMapping
-        var state: State
-        /// When it started, on the continuous clock (jobs are kept for an hour).
-        var startedAt: ContinuousClock.Instant
-    }
-
     /// Files larger than this import as a job with progress; smaller ones answer at once.
     static let threshold = 2 << 20
 
-    private let jobs = NIOLockedValueBox([UUID: Job]())
+    let sharesProgress: Bool
+    /// Rows read by the jobs this instance runs.
+    private let running = NIOLockedValueBox([UUID: Int]())
 
-    /// Starts `work` for `owner`; returns the job's id.
-    func start(owner: UUID?, fileName: String, totalRows: Int, dryRun: Bool, encoding: String?, header: [String], mapping: ImportMapping,
-               _ work: @escaping @Sendable (@escaping @Sendable (Int) -> Void) async throws -> ValueImporter.Summary) -> UUID {
-        let id = UUID()
-        let now = ContinuousClock.now
-        jobs.withLockedValue { table in
-            table = table.filter { now - $0.value.startedAt < .seconds(3600) }
-            table[id] = Job(owner: owner, fileName: fileName, totalRows: totalRows, rowsRead: 0, dryRun: dryRun, encoding: encoding,
-                            header: header, mapping: mapping, state: .running, startedAt: now)
-        }
+    init(sharesProgress: Bool) { self.sharesProgress = sharesProgress }
+
+    /// Records `job` and starts `work` for it.
+    func start(_ job: ImportJob, on db: any Database,
+               _ work: @escaping @Sendable (@escaping @Sendable (Int) -> Void) async throws -> ValueImporter.Summary) async throws {
+        try await ImportJobStore.start(job, on: db)
+        let id = job.id, shares = sharesProgress
+        running.withLockedValue { $0[id] = 0 }
+        let written = NIOLockedValueBox(ContinuousClock.now)
         Task {
-            let state: State
+            let state: ImportJob.State
             do {
-                state = .done(try await work { rows in self.jobs.withLockedValue { $0[id]?.rowsRead = rows } })
+                state = .done(try await work { rows in
+                    self.running.withLockedValue { $0[id] = rows }
+                    guard shares else { return }
+                    let now = ContinuousClock.now
+                    let due = written.withLockedValue { last in
+                        guard now - last >= .seconds(1) else { return false }
+                        last = now
+                        return true
+                    }
+                    if due { Task { try? await ImportJobStore.progress(id, rowsRead: rows, on: db) } }
+                })
             } catch let failure as ImportFailure {
                 state = .failed(failure)
             } catch let error as DomainError {
@@ -55,13 +50,16 @@ final class ImportJobs: Sendable {
             } catch {
                 state = .refused(.errorInvalid)
             }
-            jobs.withLockedValue { $0[id]?.state = state }
+            let rows = running.withLockedValue { $0[id] }
+            try? await ImportJobStore.finish(id, state, rowsRead: rows, on: db)
+            running.withLockedValue { $0[id] = nil }
         }
-        return id
     }
 
-    /// The job, for its owner only.
-    func job(_ id: UUID, owner: UUID?) -> Job? {
-        jobs.withLockedValue { $0[id] }.flatMap { $0.owner == owner ? $0 : nil }
+    /// The job, for its owner only, with the rows read as this instance last counted them when it runs here.
+    func job(_ id: UUID, owner: UUID?, on db: any Database) async throws -> ImportJob? {
+        guard var job = try await ImportJobStore.find(id, owner: owner, on: db) else { return nil }
+        if job.state == .running, let rows = running.withLockedValue({ $0[id] }) { job.rowsRead = max(job.rowsRead, rows) }
+        return job
     }
 }

@@ -169,7 +169,7 @@ enum StatisticsController {
         // Only the file this user uploaded: a stored file's hash alone opens nothing.
         let files = request.application.birlik.files
         guard let address = ContentAddress(hex: form.sha256), let user = request.actor.userID,
-              try await files.uploaded(address, by: user, on: request.db), let data = files.data(at: address) else {
+              try await files.uploaded(address, by: user, on: request.db), let data = try await files.data(at: address, on: request.db) else {
             return html(ImportPage.view(.init(sha256: nil, fileName: "", header: [], mapping: ImportMapping(), detected: nil, problems: [], more: 0,
                                               ready: nil, done: nil, general: .importExpired), PageContext(request)), status: .unprocessableEntity)
         }
@@ -200,13 +200,14 @@ enum StatisticsController {
         if data.count > ImportJobs.threshold {
             // A large file: the import goes on after this answer; its page shows the progress.
             let actor = request.actor, db = request.application.db, chosen = model.mapping, now = request.now
-            let id = request.application.birlik.imports.start(owner: actor.userID, fileName: fileName, totalRows: max(1, data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1),
-                                                              dryRun: !commit, encoding: rows.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1251" },
-                                                              header: headerPeek, mapping: chosen) { progress in
+            let job = ImportJob(owner: actor.userID, fileName: fileName, totalRows: max(1, data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1),
+                                dryRun: !commit, encoding: rows.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1251" },
+                                header: headerPeek, mapping: chosen, startedAt: now)
+            try await request.application.birlik.imports.start(job, on: db) { progress in
                 try await ValueImporter.run(rows, mapping: chosen, fileName: fileName, sha256: sha256, actor: actor, dryRun: !commit,
                                             progress: progress, on: db, now: now)
             }
-            return request.redirect(to: SiteURL.statisticsImportJob(id: id.uuidString).with([("sha256", sha256)]), redirectType: .normal)
+            return request.redirect(to: SiteURL.statisticsImportJob(id: job.id.uuidString).with([("sha256", sha256)]), redirectType: .normal)
         }
         do {
             let summary = try await ValueImporter.run(rows, mapping: model.mapping, fileName: fileName, sha256: sha256, actor: request.actor,
@@ -225,7 +226,7 @@ enum StatisticsController {
     /// A running or finished background import: progress while it runs, then the same outcome a small file shows.
     static func importJob(_ request: Request) async throws -> Response {
         guard mayEnter(request.actor) else { throw request.actor.isSignedIn ? DomainError.forbidden : DomainError.signInRequired }
-        guard let job = request.application.birlik.imports.job(try request.idParameter(), owner: request.actor.userID) else { throw DomainError.notFound }
+        guard let job = try await request.application.birlik.imports.job(try request.idParameter(), owner: request.actor.userID, on: request.db) else { throw DomainError.notFound }
         var model = ImportPage.Model(sha256: nil, fileName: job.fileName, header: [], mapping: ImportMapping(), detected: nil, problems: [], more: 0,
                                      ready: nil, done: nil, general: nil)
         model.detected = job.encoding.map { request.l10n(.importDetected, ["encoding": $0, "delimiter": "…", "rows": request.l10n.number(job.totalRows)]) }
