@@ -44,6 +44,26 @@ struct CorpusIndexTests {
         #expect(try Self.hits(#"[lower="оқыдым"] [] [] within s"#, index).isEmpty)
     }
 
+    @Test("A snapshot reloads what another process added to or deleted from its folder, keeping the segments it has mapped")
+    func reloadsChangesFromElsewhere() throws {
+        let folder = Self.directory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try CorpusIndex.open(at: folder).adding(Self.table([("a", "Бірлік пен келісім.")]))
+        #expect(try server.reloaded() == nil)
+        // Another process (`birlik corpus add`) opens the same folder and adds a segment, then deletes a document.
+        var other = try CorpusIndex.open(at: folder).adding(Self.table([("b", "Елдің бірлігі – береке.")]))
+        var reloaded = try #require(try server.reloaded())
+        #expect(reloaded.documents.map(\.id) == ["a", "b"])
+        #expect(try Self.hits(#"[lower="бірлі.*"]"#, reloaded) == ["a:Бірлік", "b:бірлігі"])
+        #expect(try reloaded.reloaded() == nil)
+        other = try other.deleting(documentID: "a").index
+        reloaded = try #require(try reloaded.reloaded())
+        #expect(reloaded.documents.map(\.id) == ["b"] && other.documents.map(\.id) == ["b"])
+        #expect(try Self.hits(#"[lower="бірлі.*"]"#, reloaded) == ["b:бірлігі"])
+        // An index held in memory has no folder to reload from.
+        #expect(try CorpusIndex(table: Self.table([("c", "Тіл.")])).reloaded() == nil)
+    }
+
     @Test("A deleted document disappears from results at once and stays gone; compaction drops its tokens")
     func deleteAndCompact() throws {
         let folder = Self.directory()

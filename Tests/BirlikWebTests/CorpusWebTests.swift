@@ -1,4 +1,5 @@
 import BirlikCore
+import BirlikCorpus
 import BirlikDocuments
 import BirlikStorage
 import BirlikTestSupport
@@ -82,6 +83,34 @@ struct CorpusWebTests {
             #expect(document.status == .ok && document.text.contains("id=\"document-text\""))
             #expect(try await app.request(.GET, "/corpus/documents/nothing-here").status == .notFound)
             #expect(try await app.request(.GET, "/api/openapi.json").text.contains("\"corpusSearch\""))
+        }
+    }
+}
+
+/// The server's index follows what another process writes into its folder.
+@Suite("Corpus index shared with other processes")
+struct CorpusFolderTests {
+    @Test("A segment another process adds to the server's corpus folder is searchable within 5 seconds, without a restart")
+    func segmentFromElsewhere() async throws {
+        try await withBirlik { app in
+            let query = "/api/v1/corpus/search?q=" + ("Жаңасегмент".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            func total() async throws -> Int {
+                try JSONDecoder().decode(CorpusController.APIResult.self, from: Data(buffer: try await app.request(.GET, query).body)).total
+            }
+            #expect(try await total() == 0)
+            let sync = Commands.corpusSchedule(app)
+            defer { sync.cancel() }
+            // `birlik corpus add` in another process: it opens the folder and writes a segment and a manifest.
+            let table = TokenTable()
+            table.append(document: "elsewhere", metadata: [:], sentences: CorpusBuilder.attributes("Жаңасегмент келді. Жаңасегмент табылды."))
+            _ = try CorpusIndex.open(at: app.birlik.corpus.directory).adding(table)
+            let added = ContinuousClock.now
+            var found = 0
+            while found == 0, ContinuousClock.now - added < .seconds(5) {
+                found = try await total()
+                if found == 0 { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(found == 2, "not found within 5 seconds")
         }
     }
 }

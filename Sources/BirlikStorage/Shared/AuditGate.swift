@@ -18,6 +18,10 @@ public final class AuditGate: Sendable {
 
     func countCommit() { committed.wrappingIncrement(ordering: .releasing) }
 
+    /// Something every cache dated by this gate may show changed without a commit through it (the corpus
+    /// index took in texts accepted on another instance): counted as a change, so those caches refill.
+    public func noteChangeFromElsewhere() { countCommit() }
+
     /// The gate of the application `db` belongs to.
     static func of(_ db: any Database) throws -> AuditGate {
         guard let configuration = db.context.configuration as? BirlikDatabaseConfiguration else { throw Missing() }

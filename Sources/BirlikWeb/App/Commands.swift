@@ -73,12 +73,15 @@ public enum Commands {
     /// Keeps the corpus index up to date with segments other processes wrote and texts accepted on other
     /// instances, every `CorpusLibrary.syncInterval`.
     static func corpusSchedule(_ app: Application) -> Task<Void, Never> {
-        let corpus = app.birlik.corpus, files = app.birlik.files, database = app.db, logger = app.logger
+        let corpus = app.birlik.corpus, files = app.birlik.files, database = app.db, logger = app.logger, gate = app.birlik.gate
         return Task {
             while !Task.isCancelled {
                 do {
-                    let added = try await corpus.synchronize(files: files, on: database)
-                    if added > 0 { logger.info("corpus texts added from elsewhere", metadata: ["count": "\(added)"]) }
+                    if try await corpus.synchronize(files: files, on: database) {
+                        // Cached search pages and answers are older than the index now.
+                        gate.noteChangeFromElsewhere()
+                        logger.info("corpus index updated from elsewhere")
+                    }
                 } catch {
                     logger.error("corpus synchronisation failed", metadata: ["error": "\(error)"])
                 }

@@ -59,18 +59,20 @@ final class CorpusLibrary: Sendable {
     /// Brings the index up to date with what other processes did: a segment another process wrote into
     /// this folder (`birlik corpus add`), and texts accepted on another server instance (their
     /// submissions and files are in the shared database; each instance indexes them into its own folder).
-    /// The server calls it every `CorpusLibrary.syncInterval`. Returns how many documents it added.
+    /// The server calls it every `CorpusLibrary.syncInterval`. Returns `true` when the index changed.
     @discardableResult
-    func synchronize(files: FileStore, on db: any Database) async throws -> Int {
+    func synchronize(files: FileStore, on db: any Database) async throws -> Bool {
         // An index not opened yet has nothing to bring up to date: it is read whole when first used.
-        guard let opened = try current.withLockedValue({ current -> CorpusIndex? in
-            if let reloaded = try current?.reloaded() { current = reloaded }
-            return current
-        }) else { return 0 }
+        guard let (opened, reloaded) = try current.withLockedValue({ current -> (CorpusIndex, Bool)? in
+            guard let index = current else { return nil }
+            guard let reloaded = try index.reloaded() else { return (index, false) }
+            current = reloaded
+            return (reloaded, true)
+        }) else { return false }
         let present = Set(opened.documents.map(\.id))
         let missing = try await CorpusSubmissionStore.acceptedDocumentIDs(on: db).subtracting(present)
-        guard !missing.isEmpty else { return 0 }
-        return try await restore(try await CorpusSubmissionStore.accepted(documentIDs: missing, on: db), files: files, on: db)
+        guard !missing.isEmpty else { return reloaded }
+        return try await restore(try await CorpusSubmissionStore.accepted(documentIDs: missing, on: db), files: files, on: db) > 0 || reloaded
     }
 
     /// How often a running server looks for documents added elsewhere.
