@@ -21,12 +21,12 @@ enum RegionsPage {
                       el("th", ["scope": "row"], el("a", ["href": SiteURL.directory.with([("region", region.code)])], .text(l10n.text(region.name)))),
                       el("td", [:], .text(l10n(kindKey[region.kind] ?? .regionsKindRegion))),
                       el("td", [:], .text(l10n.text(region.center))),
-                      el("td", [:], districts.isEmpty ? el("span", ["class": "muted"], .text(l10n(.regionsNoDistricts)))
+                      el("td", ["class": "districts"], districts.isEmpty ? el("span", ["class": "muted"], .text("—"))
                          : el("ul", ["class": "inline-list"], districts.map { district in
                              el("li", [:], el("a", ["href": SiteURL.directory.with([("region", district.code)])], .text(l10n.text(district.name))))
                          })),
                       el("td", ["class": "number"], .text(l10n.number(model.counts[region.code] ?? 0))),
-                      el("td", [:], el("code", [:], .text(region.code))))
+                      el("td", ["class": "nowrap"], el("code", [:], .text(region.code))))
         }
         return Layout.page(title: l10n(.regionsTitle), crumbs: [Layout.Crumb(label: l10n(.navRegions), url: nil)], context: context, wide: true,
                            content: .group([
@@ -41,6 +41,9 @@ enum RegionsPage {
                                      el("th", ["scope": "col", "class": "number"], .text(l10n(.regionsOrganizations))),
                                      el("th", ["scope": "col"], .text(l10n(.orgCode))))),
                                   el("tbody", [:], rows))),
+                               // Why most regions show no districts: said once, under the table, not in every row.
+                               topLevel.contains { region in !model.regions.contains { $0.parent == region.code } }
+                                   ? el("p", ["class": "source"], .text("— " + l10n(.regionsNoDistricts))) : .empty,
                            ]))
     }
 
