@@ -184,6 +184,34 @@ struct StatisticsWebTests {
         }
     }
 
+    @Test("A background import whose server stopped is shown as interrupted, in the user's language, not as progress forever",
+          arguments: TestBackend.enabled)
+    func interruptedImport(_ backend: TestBackend) async throws {
+        try await withBirlik(backend) { app in
+            let secretariat = try await app.session(DemoUsers.secretariat)
+            // A job recorded as running by a server that is gone (this one never ran it).
+            func job(beatAgo seconds: TimeInterval) async throws -> String {
+                var job = ImportJob(owner: secretariat.actor.userID, fileName: "big.csv", totalRows: 120_000, dryRun: false, encoding: "UTF-8",
+                                    header: ["element", "period", "place", "value"], mapping: ImportMapping(),
+                                    startedAt: TestClock.now.addingTimeInterval(-seconds))
+                job.beatAt = job.startedAt
+                try await ImportJobStore.start(job, on: app.db)
+                try await ImportJobStore.progress(job.id, rowsRead: 40_000, now: TestClock.now.addingTimeInterval(-seconds), on: app.db)
+                return "/statistics/import/jobs/\(job.id.uuidString)"
+            }
+            let silent = try await app.request(.GET, try await job(beatAgo: 120), as: secretariat, headers: ["Accept-Language": "ru"])
+            #expect(silent.status == .ok)
+            #expect(silent.text.contains("Импорт не завершён") && !silent.text.contains("<progress"), "\(silent.text.prefix(1500))")
+            // On PostgreSQL another instance may still be running a job that spoke a moment ago: its progress is shown.
+            let recent = try await app.request(.GET, try await job(beatAgo: 5), as: secretariat, headers: ["Accept-Language": "kk"])
+            if backend == .postgres {
+                #expect(recent.text.contains("<progress") && !recent.text.contains("Импорт аяқталмады"), "\(recent.text.prefix(1500))")
+            } else {
+                #expect(recent.text.contains("Импорт аяқталмады") && !recent.text.contains("<progress"))
+            }
+        }
+    }
+
     @Test("A large file imports in the background: its page shows the progress, then the outcome")
     func backgroundImport() async throws {
         try await withBirlik { app in

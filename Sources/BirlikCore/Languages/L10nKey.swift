@@ -2592,4 +2592,5 @@ public enum L10nKey: String, CaseIterable, Codable, Sendable {
     case practiceRegionOwn = "practice.regionOwn"
     case practiceReviewClosed = "practice.reviewClosed"
     case practiceReviewerAssigned = "practice.reviewerAssigned"
+    case importInterrupted = "import.interrupted"
 }

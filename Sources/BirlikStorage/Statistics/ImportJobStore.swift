@@ -24,6 +24,8 @@ public struct ImportJob: Sendable, Equatable {
     public var mapping: ImportMapping
     public var state: State
     public var startedAt: Date
+    /// When the instance running it last said it still was (its start, its progress, a heartbeat).
+    public var beatAt: Date
 
     public init(id: UUID = UUID(), owner: UUID?, fileName: String, totalRows: Int, dryRun: Bool, encoding: String?, header: [String],
                 mapping: ImportMapping, startedAt: Date) {
@@ -38,6 +40,7 @@ public struct ImportJob: Sendable, Equatable {
         self.mapping = mapping
         state = .running
         self.startedAt = startedAt
+        beatAt = startedAt
     }
 }
 
@@ -58,6 +61,7 @@ final class ImportJobRecord: Model, @unchecked Sendable {
     @Field(key: "state") var state: String
     @OptionalField(key: "outcome") var outcome: String?
     @Field(key: "started_at") var startedAt: Date
+    @Field(key: "beat_at") var beatAt: Date
 
     init() {}
 
@@ -73,6 +77,7 @@ final class ImportJobRecord: Model, @unchecked Sendable {
                             header: JSONColumn.decode([String].self, header, default: []),
                             mapping: JSONColumn.decode(ImportMapping.self, mapping, default: ImportMapping()), startedAt: startedAt)
         job.rowsRead = rowsRead
+        job.beatAt = beatAt
         switch state {
         case "done":
             guard let summary = JSONColumn.decode(ValueImporter.Summary?.self, outcome, default: nil) else { return nil }
@@ -110,13 +115,14 @@ public enum ImportJobStore {
         record.mapping = JSONColumn.encode(job.mapping)
         record.state = "running"
         record.startedAt = job.startedAt
+        record.beatAt = job.startedAt
         try await record.create(on: db)
     }
 
-    /// Records how many rows a running job has read.
-    public static func progress(_ id: UUID, rowsRead: Int, on db: any Database) async throws {
-        try await ImportJobRecord.query(on: db).filter(\.$id == id).filter(\.$state == "running").filter(\.$rowsRead < rowsRead)
-            .set(\.$rowsRead, to: rowsRead).update()
+    /// Records that a running job is still running at `now`, and how many rows it has read (never fewer than before).
+    public static func progress(_ id: UUID, rowsRead: Int, now: Date, on db: any Database) async throws {
+        try await ImportJobRecord.query(on: db).filter(\.$id == id).filter(\.$state == "running").filter(\.$rowsRead <= rowsRead)
+            .set(\.$rowsRead, to: rowsRead).set(\.$beatAt, to: now).update()
     }
 
     /// Records how a job ended.
@@ -155,6 +161,7 @@ struct CreateImportJobs: AsyncMigration {
             .field("state", .string, .required)
             .field("outcome", .string)
             .field("started_at", .datetime, .required)
+            .field("beat_at", .datetime, .required)
             .create()
     }
 

@@ -147,7 +147,6 @@ public struct BirlikConfiguration: Sendable {
     /// Where stored files live: in PostgreSQL when the database is one (every instance reads them there;
     /// files an older version kept in `filesDirectory` are moved in when first read), else in `filesDirectory`.
     public var fileStore: FileStore {
-        if case .postgres = database { return FileStore(place: .database(legacy: filesDirectory)) }
-        return FileStore(root: filesDirectory)
+        database.isPostgres ? FileStore(place: .database(legacy: filesDirectory)) : FileStore(root: filesDirectory)
     }
 }

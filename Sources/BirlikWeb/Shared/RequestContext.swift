@@ -144,7 +144,7 @@ struct BirlikServices: Sendable {
         self.hasher = hasher
         self.gate = gate
         files = configuration.fileStore
-        if case .postgres = configuration.database { imports = ImportJobs(sharesProgress: true) } else { imports = ImportJobs(sharesProgress: false) }
+        imports = ImportJobs(sharesProgress: configuration.database.isPostgres, clock: clock)
         signInLimiter = RateLimiter(limit: 10, window: 60)
         appealLimiter = configuration.appealRateLimit == 0 ? nil : RateLimiter(limit: configuration.appealRateLimit, window: 3600)
         metrics = Metrics()

@@ -9,26 +9,43 @@ import NIOConcurrencyHelpers
 /// lives in the database (`ImportJobStore`), so any server instance shows it; the import itself is the
 /// same all-or-nothing transaction.
 ///
-/// Rows read are written to the database at most once a second, and only when other instances read it
-/// (`sharesProgress`, PostgreSQL): on SQLite the import's own transaction holds the one write lock, so
-/// the progress is read from this server's memory, where it is counted as the rows are read.
+/// Rows read are written to the database at most once a second, with a heartbeat every ten seconds, and
+/// only when other instances read them (`sharesProgress`, PostgreSQL): on SQLite the import's own
+/// transaction holds the one write lock, so the progress is read from this server's memory, where it is
+/// counted as the rows are read. A job whose server stopped is shown as interrupted (its transaction
+/// was rolled back): on SQLite, one this server does not run; on PostgreSQL, one without a heartbeat for
+/// `silence`.
 final class ImportJobs: Sendable {
     /// Files larger than this import as a job with progress; smaller ones answer at once.
     static let threshold = 2 << 20
+    /// How often a running job says so, and how long a silence means its server stopped.
+    static let heartbeat: Duration = .seconds(10)
+    static let silence: TimeInterval = 60
 
     let sharesProgress: Bool
+    let clock: BirlikClock
     /// Rows read by the jobs this instance runs.
     private let running = NIOLockedValueBox([UUID: Int]())
 
-    init(sharesProgress: Bool) { self.sharesProgress = sharesProgress }
+    init(sharesProgress: Bool, clock: BirlikClock) {
+        self.sharesProgress = sharesProgress
+        self.clock = clock
+    }
 
     /// Records `job` and starts `work` for it.
     func start(_ job: ImportJob, on db: any Database,
                _ work: @escaping @Sendable (@escaping @Sendable (Int) -> Void) async throws -> ValueImporter.Summary) async throws {
         try await ImportJobStore.start(job, on: db)
-        let id = job.id, shares = sharesProgress
+        let id = job.id, shares = sharesProgress, clock = clock
         running.withLockedValue { $0[id] = 0 }
         let written = NIOLockedValueBox(ContinuousClock.now)
+        let beating = shares ? Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: Self.heartbeat)
+                guard !Task.isCancelled, let rows = running.withLockedValue({ $0[id] }) else { return }
+                try? await ImportJobStore.progress(id, rowsRead: rows, now: clock.now, on: db)
+            }
+        } : nil
         Task {
             let state: ImportJob.State
             do {
@@ -41,7 +58,7 @@ final class ImportJobs: Sendable {
                         last = now
                         return true
                     }
-                    if due { Task { try? await ImportJobStore.progress(id, rowsRead: rows, on: db) } }
+                    if due { Task { try? await ImportJobStore.progress(id, rowsRead: rows, now: clock.now, on: db) } }
                 })
             } catch let failure as ImportFailure {
                 state = .failed(failure)
@@ -50,6 +67,7 @@ final class ImportJobs: Sendable {
             } catch {
                 state = .refused(.errorInvalid)
             }
+            beating?.cancel()
             let rows = running.withLockedValue { $0[id] }
             try? await ImportJobStore.finish(id, state, rowsRead: rows, on: db)
             running.withLockedValue { $0[id] = nil }
@@ -59,7 +77,12 @@ final class ImportJobs: Sendable {
     /// The job, for its owner only, with the rows read as this instance last counted them when it runs here.
     func job(_ id: UUID, owner: UUID?, on db: any Database) async throws -> ImportJob? {
         guard var job = try await ImportJobStore.find(id, owner: owner, on: db) else { return nil }
-        if job.state == .running, let rows = running.withLockedValue({ $0[id] }) { job.rowsRead = max(job.rowsRead, rows) }
+        guard job.state == .running else { return job }
+        if let rows = running.withLockedValue({ $0[id] }) {
+            job.rowsRead = max(job.rowsRead, rows)
+        } else if !sharesProgress || clock.now.timeIntervalSince(job.beatAt) > Self.silence {
+            job.state = .refused(.importInterrupted)
+        }
         return job
     }
 }
