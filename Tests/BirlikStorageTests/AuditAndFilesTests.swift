@@ -80,6 +80,18 @@ struct AuditAndFilesTests {
             #expect(try await shared.data(at: oldAddress, on: birlik.db) == old)
             #expect(try await other.data(at: oldAddress, on: birlik.db) == old)
 
+            // A server starting on PostgreSQL moves the rest of the old folder in: every instance reads it then.
+            let older = Data("бұрынғы файл".utf8)
+            let olderAddress = try await FileStore(root: legacy).store(older, mediaType: "text/plain", originalName: "older.txt", on: birlik.db, now: TestClock.now)
+            // A damaged file (bytes that are not its name) is left where it is.
+            let damaged = legacy.appendingPathComponent(ContentAddress(of: Data("x".utf8)).relativePath)
+            try FileManager.default.createDirectory(at: damaged.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("not its name".utf8).write(to: damaged)
+            #expect(try await shared.moveLegacyFiles(on: birlik.db) == 1)
+            #expect(try await shared.moveLegacyFiles(on: birlik.db) == 0)
+            #expect(try await other.data(at: olderAddress, on: birlik.db) == older)
+            #expect(try await FileStore(root: legacy).moveLegacyFiles(on: birlik.db) == 0)
+
             try await sql.update(StoredFileContents.schema).set("bytes", to: SQLBind(Data("tampered".utf8)))
                 .where("sha256", .equal, SQLBind(address.sha256)).run()
             #expect(try await other.data(at: address, on: birlik.db) == nil)

@@ -33,7 +33,7 @@ struct MultiInstanceTests {
                 request.body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                     .joined(separator: "&"))
             }
-            let response = try await client.send(request)
+            let response = try await Self.sendOnce(client, request, again: method == .GET)
             for value in response.headers[.setCookie] {
                 let pair = value.split(separator: ";").first.map(String.init) ?? ""
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -59,7 +59,18 @@ struct MultiInstanceTests {
             var headers = HTTPHeaders()
             if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
             headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-            return try await client.send(ClientRequest(method: .POST, url: URI(string: url), headers: headers, body: ByteBuffer(data: body)))
+            return try await Self.sendOnce(client, ClientRequest(method: .POST, url: URI(string: url), headers: headers, body: ByteBuffer(data: body)),
+                                           again: true)
+        }
+
+        /// Sends `request`; when `again` (a request that may be repeated: a page read, an upload whose content
+        /// is its name), once more if the pooled connection was closed under it as it was sent.
+        static func sendOnce(_ client: any Client, _ request: ClientRequest, again: Bool) async throws -> ClientResponse {
+            do {
+                return try await client.send(request)
+            } catch let error as HTTPClientError where again && error == .remoteConnectionClosed {
+                return try await client.send(request)
+            }
         }
 
         /// The form token: the session's once signed in (read from a page), the cookie's before.

@@ -101,15 +101,15 @@ public enum Backup {
         let manifest = try decoder.decode(Manifest.self, from: read("manifest.json"))
         // Every stored file is checked before anything is written: a content-hash name under files/, and
         // bytes that hash to it. Nothing else in the archive can reach the disk (no `..`, no other name).
-        var storedFiles: [(ContentAddress, Data)] = []
+        var storedFiles: [(Entry, ContentAddress)] = []
         for entry in archive where entry.path.hasPrefix("files/") {
             guard entry.type == .file, let address = storedAddress(entry.path) else { throw Failure.foreignFile(entry.path) }
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            guard ContentAddress(of: data) == address else { throw Failure.foreignFile(entry.path) }
-            storedFiles.append((address, data))
+            var hasher = SHA256Stream()
+            _ = try archive.extract(entry) { hasher.update($0) }
+            guard hasher.hex == address.sha256 else { throw Failure.foreignFile(entry.path) }
+            storedFiles.append((entry, address))
         }
-        let checkedFiles = storedFiles
+        let checkedFiles = CheckedFiles(archive: archive, entries: storedFiles)
         guard manifest.format == format else { throw Failure.unreadable("unknown format \(manifest.format)") }
         let regions = try decoder.decode([RegionRecord].self, from: read("tables/regions.json"))
         let organizations = try decoder.decode([OrganizationRecord].self, from: read("tables/organizations.json"))
@@ -133,13 +133,31 @@ public enum Backup {
             for entry in audit { try await entry.create(on: tx) }
             for row in head { try await row.create(on: tx) }
             for row in files { try await row.create(on: tx) }
-            for (address, data) in checkedFiles { try await store.keep(data, at: address, on: tx) }
+            // One file in memory at a time, checked against its name again as it is written.
+            for (entry, address) in checkedFiles.entries {
+                let data = try checkedFiles.read(entry)
+                guard ContentAddress(of: data) == address else { throw Failure.foreignFile(entry.path) }
+                try await store.keep(data, at: address, on: tx)
+            }
             for table in partTables { try await restoreTable(table, from: tableData[table.schema], on: tx) }
             if let sql = tx as? any SQLDatabase {
                 for table in RawTables.all { if let data = tableData[table.name] { try await table.load(sql, decoder, data) } }
             }
         }
         return manifest
+    }
+
+    /// The archive's stored files, already checked, read one by one inside the restore's transaction. The
+    /// archive is read by that one task alone, in sequence.
+    struct CheckedFiles: @unchecked Sendable {
+        let archive: Archive
+        let entries: [(Entry, ContentAddress)]
+
+        func read(_ entry: Entry) throws -> Data {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            return data
+        }
     }
 
     /// The address an archive path names when it is exactly `files/ab/cd/<sha256>`; `nil` otherwise.

@@ -106,6 +106,25 @@ public struct FileStore: Sendable {
         }
     }
 
+    /// Copies every file an older version kept in the data directory's folder into the database, so that
+    /// every instance reads it (when the bytes live in the database; otherwise nothing to do). Files already
+    /// there, and files whose bytes do not match their name, are left alone. Returns how many were copied.
+    @discardableResult
+    public func moveLegacyFiles(on db: any Database) async throws -> Int {
+        guard case let .database(legacy?) = place, let sql = db as? any SQLDatabase,
+              let names = FileManager.default.enumerator(atPath: legacy.path)?.allObjects as? [String] else { return 0 }
+        var moved = 0
+        for name in names {
+            guard let address = ContentAddress(hex: (name as NSString).lastPathComponent), address.relativePath == name,
+                  try await sql.select().column("sha256").from(StoredFileContents.schema)
+                    .where("sha256", .equal, SQLBind(address.sha256)).first() == nil,
+                  let data = Self.read(address, under: legacy) else { continue }
+            try await keep(data, at: address, on: db)
+            moved += 1
+        }
+        return moved
+    }
+
     private static func read(_ address: ContentAddress, under root: URL) -> Data? {
         guard let data = try? Data(contentsOf: root.appendingPathComponent(address.relativePath)),
               ContentAddress(of: data) == address else { return nil }

@@ -100,9 +100,11 @@ public enum ImportJobStore {
     /// How long a job is kept after it started.
     public static let keptFor: TimeInterval = 3600
 
-    /// Records a new running job (and forgets the jobs started more than `keptFor` ago).
+    /// Records a new running job (and forgets the jobs started more than `keptFor` ago, except one still running).
     public static func start(_ job: ImportJob, on db: any Database) async throws {
-        try await ImportJobRecord.query(on: db).filter(\.$startedAt < job.startedAt.addingTimeInterval(-keptFor)).delete()
+        let cutoff = job.startedAt.addingTimeInterval(-keptFor)
+        try await ImportJobRecord.query(on: db).filter(\.$startedAt < cutoff)
+            .group(.or) { $0.filter(\.$state != "running").filter(\.$beatAt < cutoff) }.delete()
         let record = ImportJobRecord()
         record.id = job.id
         record.ownerID = job.owner

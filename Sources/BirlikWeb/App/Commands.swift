@@ -23,6 +23,9 @@ public enum Commands {
             let fresh = try await UserRecord.query(on: app.db).count() == 0
             let password = fresh && (demo ?? configuration.isLoopback) ? try demoPassword(configuration) : nil
             try await Boot.prepare(app, demoPassword: password)
+            // Files an older version kept on this machine's disk move into the shared database.
+            let moved = try await app.birlik.files.moveLegacyFiles(on: app.db)
+            if moved > 0 { app.logger.notice("stored files moved into the database", metadata: ["count": "\(moved)"]) }
             print("Birlik is running at http://\(configuration.host):\(configuration.port)")
             if try await UserRecord.query(on: app.db).filter(\.$isDemo == true).count() > 0 {
                 printDemoSignIns(configuration, password: password)

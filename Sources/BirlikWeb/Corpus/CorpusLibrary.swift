@@ -30,7 +30,7 @@ final class CorpusLibrary: Sendable {
     /// Deletes a document (undoing an acceptance whose transaction failed).
     func delete(documentID: String) throws {
         try current.withLockedValue { current in
-            current = try (current ?? CorpusIndex.open(at: directory)).deleting(documentID: documentID).index
+            current = try Self.latest(current, directory).deleting(documentID: documentID).index
         }
     }
 
@@ -42,19 +42,28 @@ final class CorpusLibrary: Sendable {
         return CorpusText(title: submission.title, text: try CorpusText.read(data, fileName: submission.fileName).text, metadata: submission.metadata)
     }
 
-    /// Adds every accepted submission the index lacks: a restored backup brings the submissions and their
-    /// files, and the index is rebuilt from them. Returns how many were added.
+    /// Adds every accepted submission the index lacks, as one segment: a restored backup brings the
+    /// submissions and their files, and the index is rebuilt from them. A submission whose file cannot be
+    /// read is left out (and remembered, so it is not read again every few seconds) rather than holding up
+    /// the others. Returns how many were added.
     @discardableResult
     func restore(_ submissions: [CorpusSubmission], files: FileStore, on db: any Database) async throws -> Int {
         let present = Set(try index().documents.map(\.id))
-        var added = 0
+        var texts: [(CorpusText, String)] = []
         for submission in submissions where submission.status == .accepted {
-            guard let id = submission.documentID, !present.contains(id) else { continue }
-            try add(try await Self.document(submission, files: files, on: db), id: id)
-            added += 1
+            guard let id = submission.documentID, !present.contains(id), !unreadable.withLockedValue({ $0.contains(id) }) else { continue }
+            do {
+                texts.append((try await Self.document(submission, files: files, on: db), id))
+            } catch {
+                unreadable.withLockedValue { _ = $0.insert(id) }
+            }
         }
-        return added
+        try add(texts)
+        return texts.count
     }
+
+    /// Accepted submissions whose text could not be read here.
+    private let unreadable = NIOLockedValueBox(Set<String>())
 
     /// Brings the index up to date with what other processes did: a segment another process wrote into
     /// this folder (`birlik corpus add`), and texts accepted on another server instance (their
@@ -71,6 +80,7 @@ final class CorpusLibrary: Sendable {
         }) else { return false }
         let present = Set(opened.documents.map(\.id))
         let missing = try await CorpusSubmissionStore.acceptedDocumentIDs(on: db).subtracting(present)
+            .subtracting(unreadable.withLockedValue { $0 })
         guard !missing.isEmpty else { return reloaded }
         return try await restore(try await CorpusSubmissionStore.accepted(documentIDs: missing, on: db), files: files, on: db) > 0 || reloaded
     }
@@ -79,15 +89,25 @@ final class CorpusLibrary: Sendable {
     static let syncInterval: Duration = .seconds(2)
 
     /// Adds one document; it is searchable when this returns.
-    @discardableResult
-    func add(_ text: CorpusText, id: String) throws -> CorpusIndex {
+    func add(_ text: CorpusText, id: String) throws { try add([(text, id)]) }
+
+    /// Adds documents as one segment. They are analysed before the lock is taken; the segment is added to
+    /// the index as its folder holds it now (what another process wrote there is kept).
+    func add(_ texts: [(CorpusText, String)]) throws {
+        guard !texts.isEmpty else { return }
         _ = try index()
-        return try current.withLockedValue { current in
-            let table = TokenTable()
+        let table = TokenTable()
+        for (text, id) in texts {
             table.append(document: id, metadata: CorpusIngest.metadata(text), sentences: CorpusBuilder.attributes(text.text))
-            let next = try (current ?? CorpusIndex.open(at: directory)).adding(table)
-            current = next
-            return next
         }
+        try current.withLockedValue { current in
+            current = try Self.latest(current, directory).adding(table)
+        }
+    }
+
+    /// The snapshot to change: the current one with whatever another process wrote to the folder since.
+    private static func latest(_ current: CorpusIndex?, _ directory: URL) throws -> CorpusIndex {
+        guard let current else { return try CorpusIndex.open(at: directory) }
+        return try current.reloaded() ?? current
     }
 }

@@ -94,13 +94,15 @@ enum CorpusSubmissionsController {
         let files = request.application.birlik.files
         let library = request.application.birlik.corpus
         let pool = request.application.threadPool
-        let db = request.db
         let documentID = "submission-\(id.uuidString.lowercased())"
+        // The text is read before the review's transaction, which holds the audit lock and a connection of its own.
+        let document = accept ? try await CorpusLibrary.document(try await CorpusSubmissionStore.find(id, actor: request.actor, on: request.db),
+                                                                 files: files, on: request.db) : nil
         do {
             let submission = try await CorpusSubmissionStore.review(id, accept: accept, note: form.note ?? "", version: form.version,
-                                                                    actor: request.actor, on: request.db, now: request.now) { submission in
-                let document = try await CorpusLibrary.document(submission, files: files, on: db)
-                _ = try await pool.runIfActive { try library.add(document, id: documentID) }
+                                                                    actor: request.actor, on: request.db, now: request.now) { _ in
+                guard let document else { throw DomainError.invalid([FieldError("file", .corpusErrorFileMissing)]) }
+                try await pool.runIfActive { try library.add(document, id: documentID) }
                 return documentID
             }
             return request.redirect(to: SiteURL.corpusSubmission(id: submission.id.uuidString).with([("notice", accept ? "corpus-accepted" : "corpus-rejected")]),

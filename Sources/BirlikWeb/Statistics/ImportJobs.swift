@@ -69,7 +69,15 @@ final class ImportJobs: Sendable {
             }
             beating?.cancel()
             let rows = running.withLockedValue { $0[id] }
-            try? await ImportJobStore.finish(id, state, rowsRead: rows, on: db)
+            // The outcome must reach the database, or the job would read as interrupted: tried again a few times.
+            for attempt in 0..<5 {
+                do {
+                    try await ImportJobStore.finish(id, state, rowsRead: rows, on: db)
+                    break
+                } catch {
+                    try? await Task.sleep(for: .seconds(attempt + 1))
+                }
+            }
             running.withLockedValue { $0[id] = nil }
         }
     }
