@@ -335,6 +335,11 @@ enum DocumentTools {
 struct PlanSheetTests {
     static func multipart(_ identity: Identity, file: Data, name: String = "plan.xlsx", language: String = "kk",
                           fields: [String: String] = [:]) -> (HTTPHeaders, ByteBuffer) {
+        multipart(fields: ["_csrf": identity.csrf, "language": language].merging(fields) { $1 }, file: file, name: name)
+    }
+
+    /// A browser's file upload: `fields` and one file named `name`, as `multipart/form-data`.
+    static func multipart(fields: [String: String], file: Data, name: String) -> (HTTPHeaders, ByteBuffer) {
         let boundary = "birlik-\(UUID().uuidString)"
         var body = Data()
         func part(_ header: String, _ content: Data) {
@@ -342,8 +347,6 @@ struct PlanSheetTests {
             body.append(content)
             body.append(Data("\r\n".utf8))
         }
-        part("Content-Disposition: form-data; name=\"_csrf\"", Data(identity.csrf.utf8))
-        part("Content-Disposition: form-data; name=\"language\"", Data(language.utf8))
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) { part("Content-Disposition: form-data; name=\"\(key)\"", Data(value.utf8)) }
         part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream", file)
         body.append(Data("--\(boundary)--\r\n".utf8))

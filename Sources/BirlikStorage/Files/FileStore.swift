@@ -112,13 +112,13 @@ public struct FileStore: Sendable {
     @discardableResult
     public func moveLegacyFiles(on db: any Database) async throws -> Int {
         guard case let .database(legacy?) = place, let sql = db as? any SQLDatabase,
-              let names = FileManager.default.enumerator(atPath: legacy.path)?.allObjects as? [String] else { return 0 }
+              let names = FileManager.default.enumerator(atPath: legacy.path)?.allObjects as? [String], !names.isEmpty else { return 0 }
+        // What the database holds already, read once: a server starts without a query per file.
+        let present = Set(try await sql.select().column("sha256").from(StoredFileContents.schema).all().map { try $0.decode(column: "sha256", as: String.self) })
         var moved = 0
         for name in names {
             guard let address = ContentAddress(hex: (name as NSString).lastPathComponent), address.relativePath == name,
-                  try await sql.select().column("sha256").from(StoredFileContents.schema)
-                    .where("sha256", .equal, SQLBind(address.sha256)).first() == nil,
-                  let data = Self.read(address, under: legacy) else { continue }
+                  !present.contains(address.sha256), let data = Self.read(address, under: legacy) else { continue }
             try await keep(data, at: address, on: db)
             moved += 1
         }

@@ -135,6 +135,14 @@ public struct BirlikConfiguration: Sendable {
             oaiPageSize: try number("BIRLIK_OAI_PAGE_SIZE", 1...1000, default: 100))
     }
 
+    /// The clock the `birlik` command runs on: the machine's, or, when `BIRLIK_TODAY` names a day
+    /// (`YYYY-MM-DD`), one that starts at noon of that day in Kazakhstan and runs on from there.
+    public static func clock(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BirlikClock {
+        guard let text = environment["BIRLIK_TODAY"], !text.isEmpty else { return .system }
+        guard let day = Day(text) else { throw Invalid(variable: "BIRLIK_TODAY", value: text, expected: "a date written YYYY-MM-DD") }
+        return .running(from: day)
+    }
+
     /// Where the demo users' generated password is written, readable by the owner only.
     public var demoPasswordFile: URL { URL(fileURLWithPath: dataDirectory).appendingPathComponent("demo-passwords.txt") }
 
@@ -145,7 +153,7 @@ public struct BirlikConfiguration: Sendable {
     public var filesDirectory: URL { URL(fileURLWithPath: dataDirectory).appendingPathComponent("files") }
 
     /// Where stored files live: in PostgreSQL when the database is one (every instance reads them there;
-    /// files an older version kept in `filesDirectory` are moved in when first read), else in `filesDirectory`.
+    /// files an older version kept in `filesDirectory` are moved in when `serve` starts), else in `filesDirectory`.
     public var fileStore: FileStore {
         database.isPostgres ? FileStore(place: .database(legacy: filesDirectory)) : FileStore(root: filesDirectory)
     }

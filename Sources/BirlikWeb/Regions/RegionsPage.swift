@@ -15,6 +15,7 @@ enum RegionsPage {
         let kindKey: [Region.Kind: L10nKey] = [.republic: .regionsKindRepublic, .region: .regionsKindRegion,
                                                .city: .regionsKindCity, .district: .regionsKindDistrict]
         let topLevel = KazakhCollation.sorted(model.regions.filter { $0.kind == .region || $0.kind == .city }) { l10n.text($0.name) }
+        let parents = Set(model.regions.compactMap(\.parent))
         let rows = topLevel.map { region -> HTMLNode in
             let districts = model.regions.filter { $0.parent == region.code }
             return el("tr", ["id": region.code],
@@ -42,7 +43,7 @@ enum RegionsPage {
                                      el("th", ["scope": "col"], .text(l10n(.orgCode))))),
                                   el("tbody", [:], rows))),
                                // Why most regions show no districts: said once, under the table, not in every row.
-                               topLevel.contains { region in !model.regions.contains { $0.parent == region.code } }
+                               topLevel.contains { !parents.contains($0.code) }
                                    ? el("p", ["class": "source"], .text("— " + l10n(.regionsNoDistricts))) : .empty,
                            ]))
     }
