@@ -36,7 +36,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var configuration = try BirlikConfiguration.fromEnvironment()
         if let port { configuration.port = port }
-        try await Commands.serve(configuration, clock: .system, demo: demo ? true : noDemo ? false : nil)
+        try await Commands.serve(configuration, clock: try BirlikConfiguration.clock(), demo: demo ? true : noDemo ? false : nil)
     }
 }
 
@@ -44,7 +44,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date.")
 
     func run() async throws {
-        try await Commands.migrate(try .fromEnvironment(), clock: .system)
+        try await Commands.migrate(try .fromEnvironment(), clock: try BirlikConfiguration.clock())
         print("Migrations complete.")
     }
 }
@@ -60,7 +60,7 @@ struct Seed: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let count = try await Commands.seed(try .fromEnvironment(), clock: .system, demo: demo, generate: generate)
+        let count = try await Commands.seed(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), demo: demo, generate: generate)
         print("Reference data loaded\(demo ? " with the demo set" : ""): \(count) organisations.")
     }
 }
@@ -83,7 +83,7 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("give --password or set BIRLIK_PASSWORD")
             }
             do {
-                let email = try await Commands.createUser(try .fromEnvironment(), clock: .system, email: email, password: password, role: role,
+                let email = try await Commands.createUser(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), email: email, password: password, role: role,
                                                           organization: org, name: name)
                 print("Created \(email) (\(role.rawValue)).")
             } catch let failure as CommandFailure {
@@ -104,7 +104,7 @@ struct AuditCommand: AsyncParsableCommand {
         var checkpoints: String?
 
         func run() async throws {
-            let report = try await Commands.verifyAudit(try .fromEnvironment(), clock: .system, exported: checkpoints)
+            let report = try await Commands.verifyAudit(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), exported: checkpoints)
             if let broken = report.firstBroken {
                 print("BROKEN: audit entry \(broken.sequence): \(broken.reason.rawValue) (\(report.checked) entries read)")
                 throw ExitCode(1)
@@ -118,7 +118,7 @@ struct AuditCommand: AsyncParsableCommand {
             abstract: "Sign the audit chain's head now and print the checkpoint as one JSON line to keep outside this machine.")
 
         func run() async throws {
-            guard let checkpoint = try await Commands.auditCheckpoint(try .fromEnvironment(), clock: .system) else {
+            guard let checkpoint = try await Commands.auditCheckpoint(try .fromEnvironment(), clock: try BirlikConfiguration.clock()) else {
                 print("The audit log is empty: nothing to sign.")
                 return
             }
@@ -139,7 +139,7 @@ struct LedgerCommand: AsyncParsableCommand {
             abstract: "Recompute every entry's leaf hash and the tree, check every signed tree head; exit 1 naming the first bad entry.")
 
         func run() async throws {
-            let report = try await Commands.verifyLedger(try .fromEnvironment(), clock: .system)
+            let report = try await Commands.verifyLedger(try .fromEnvironment(), clock: try BirlikConfiguration.clock())
             if let problem = report.firstProblem {
                 print("BROKEN: \(problem) (\(report.entries) entries read)")
                 throw ExitCode(1)
@@ -159,7 +159,7 @@ struct LedgerCommand: AsyncParsableCommand {
         func run() async throws {
             let l10n = Birlik.localizer(language)
             do {
-                let written = try await Commands.importDonations(try .fromEnvironment(), clock: .system, campaign: campaign, file: file) { count in
+                let written = try await Commands.importDonations(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), campaign: campaign, file: file) { count in
                     FileHandle.standardError.write(Data("\r\(count) donations".utf8))
                 }
                 FileHandle.standardError.write(Data("\n".utf8))
@@ -200,7 +200,7 @@ struct LedgerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Sign the ledger's tree head now (the server does it with its scheduled reminders).")
 
         func run() async throws {
-            guard let head = try await Commands.signLedger(try .fromEnvironment(), clock: .system) else {
+            guard let head = try await Commands.signLedger(try .fromEnvironment(), clock: try BirlikConfiguration.clock()) else {
                 print("The ledger is empty: nothing to sign.")
                 return
             }
@@ -225,7 +225,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be kk, ru or en") }
             guard let format = AnnualReportService.Format(rawValue: format) else { throw ValidationError("--format must be docx, pdf or html") }
             guard PlanDraft.allowedYears.contains(year) else { throw ValidationError("--year must be between 2015 and 2035") }
-            let signature = try await Commands.annualReport(try .fromEnvironment(), clock: .system, year: year, language: language, format: format, out: out)
+            let signature = try await Commands.annualReport(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), year: year, language: language, format: format, out: out)
             print("Written \(out) (sha256 \(signature.sha256)), signed; signature in \(out).sig.json.")
         }
     }
@@ -236,7 +236,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Argument(help: "The report file (its FILE.sig.json is used when present).") var file: String
 
         func run() async throws {
-            switch try await Commands.verifyReport(try .fromEnvironment(), clock: .system, file: file) {
+            switch try await Commands.verifyReport(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), file: file) {
             case .untouched?:
                 print("OK: \(file) is untouched and signed by this Birlik.")
             case .changed?:
@@ -267,7 +267,7 @@ struct ImportCommand: AsyncParsableCommand {
         func run() async throws {
             let l10n = Birlik.localizer(language)
             do {
-                let summary = try await Commands.importValues(try .fromEnvironment(), clock: .system, file: file, dryRun: dryRun) { rows in
+                let summary = try await Commands.importValues(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), file: file, dryRun: dryRun) { rows in
                     FileHandle.standardError.write(Data("\r\(rows) rows".utf8))
                 }
                 FileHandle.standardError.write(Data("\n".utf8))
@@ -296,7 +296,7 @@ struct RemindCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remind", abstract: "Write due-soon and overdue reminders (run daily; safe on every instance).")
 
     func run() async throws {
-        let written = try await Commands.remind(try .fromEnvironment(), clock: .system)
+        let written = try await Commands.remind(try .fromEnvironment(), clock: try BirlikConfiguration.clock())
         print("Reminders written: \(written).")
     }
 }
@@ -311,7 +311,7 @@ struct OpenDataCommand: AsyncParsableCommand {
         @Option(help: "The change note every new version carries.") var note: String
 
         func run() async throws {
-            let versions = try await Commands.publishOpenData(try .fromEnvironment(), clock: .system, note: note)
+            let versions = try await Commands.publishOpenData(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), note: note)
             print(versions.isEmpty ? "No dataset changed; no version published." : versions.map { "\($0.dataset) v\($0.number) \($0.sha256)" }.joined(separator: "\n"))
         }
     }
@@ -323,7 +323,7 @@ struct BackupCommand: AsyncParsableCommand {
     @Argument(help: "The backup file to write.") var file: String
 
     func run() async throws {
-        let manifest = try await Commands.backup(try .fromEnvironment(), clock: .system, to: file)
+        let manifest = try await Commands.backup(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), to: file)
         print("Backup written to \(file): \(manifest.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")).")
     }
 }
@@ -334,7 +334,7 @@ struct RestoreCommand: AsyncParsableCommand {
     @Argument(help: "The backup file to read.") var file: String
 
     func run() async throws {
-        let manifest = try await Commands.restore(try .fromEnvironment(), clock: .system, from: file)
+        let manifest = try await Commands.restore(try .fromEnvironment(), clock: try BirlikConfiguration.clock(), from: file)
         print("Restored \(file) (\(manifest.auditHead) audit entries).")
     }
 }
@@ -346,7 +346,7 @@ struct I18nCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count missing translations in the catalog and in records.")
 
         func run() async throws {
-            let (catalog, records) = try await Commands.missingTranslations(try .fromEnvironment(), clock: .system)
+            let (catalog, records) = try await Commands.missingTranslations(try .fromEnvironment(), clock: try BirlikConfiguration.clock())
             print("catalog: \(L10nKey.allCases.count) keys × 3 languages, \(catalog.count) missing")
             for (key, language) in catalog { print("  missing \(language.rawValue): \(key)") }
             for (language, count) in records.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -362,7 +362,7 @@ struct MailCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try BirlikConfiguration.fromEnvironment()
         guard configuration.mail != nil else { throw ValidationError("BIRLIK_SMTP_URL is not set") }
-        let result = try await Commands.sendMail(configuration, clock: .system)
+        let result = try await Commands.sendMail(configuration, clock: try BirlikConfiguration.clock())
         print("Sent: \(result.sent). Waiting: \(result.waiting).")
     }
 }

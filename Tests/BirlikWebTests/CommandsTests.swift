@@ -184,4 +184,14 @@ struct ConfigurationTests {
             }
         }
     }
+
+    @Test("BIRLIK_TODAY sets the day the commands take for today; the clock runs on from noon of it; a malformed day stops the start")
+    func today() throws {
+        let start = Date()
+        let clock = BirlikClock.running(from: Day(year: 2027, month: 3, day: 21), start: start)
+        #expect(clock.today == Day(year: 2027, month: 3, day: 21))
+        #expect(abs(clock.now.timeIntervalSince(Day(year: 2027, month: 3, day: 21).noon) - Date().timeIntervalSince(start)) < 1)
+        #expect(try BirlikConfiguration.clock(["BIRLIK_TODAY": "2027-03-21"]).today == Day(year: 2027, month: 3, day: 21))
+        #expect(throws: BirlikConfiguration.Invalid.self) { try BirlikConfiguration.clock(["BIRLIK_TODAY": "2027-02-30"]) }
+    }
 }

@@ -47,7 +47,7 @@ struct ImportInterruptionTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        var environment = ["BIRLIK_DATA_DIR": directory.path, "BIRLIK_BCRYPT_COST": "4"]
+        var environment = ["BIRLIK_DATA_DIR": directory.path, "BIRLIK_BCRYPT_COST": "4", "BIRLIK_TODAY": TestClock.today.description]
         if backend == .postgres, let url = TestBackend.postgresURL {
             // A database of its own, so the test owns every row in it.
             let name = "birlik_kill_\(UInt32.random(in: 0..<UInt32.max))"
@@ -99,7 +99,7 @@ struct ImportInterruptionTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-kill-ledger-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        var environment = ["BIRLIK_DATA_DIR": directory.path, "BIRLIK_BCRYPT_COST": "4"]
+        var environment = ["BIRLIK_DATA_DIR": directory.path, "BIRLIK_BCRYPT_COST": "4", "BIRLIK_TODAY": TestClock.today.description]
         if backend == .postgres, let url = TestBackend.postgresURL {
             let name = "birlik_kill_\(UInt32.random(in: 0..<UInt32.max))"
             try await withBirlik(.postgres, demo: false, seed: false) { app in
@@ -110,8 +110,8 @@ struct ImportInterruptionTests {
         let seed = try Self.run(binary, ["seed", "--demo"], environment: environment)
         seed.waitUntilExit()
         #expect(seed.terminationStatus == 0)
-        // A year of a busy campaign's statement: 20,000 transfers, dated by the real clock the command runs on.
-        let today = Day(Date())
+        // A year of a busy campaign's statement: 20,000 transfers up to the test day, the commands' today.
+        let today = TestClock.today
         let file = directory.appendingPathComponent("statement.csv")
         var text = "Күні,Сома,Төлеуші\n"
         let rows = 20_000

@@ -44,23 +44,9 @@ struct MultiInstanceTests {
 
         /// Sends a form with one file, as a browser's file upload does.
         mutating func upload(_ url: String, fields: [String: String], file: Data, name: String) async throws -> ClientResponse {
-            let boundary = "birlik-\(UUID().uuidString)"
-            var body = Data()
-            func part(_ header: String, _ content: Data) {
-                body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
-                body.append(content)
-                body.append(Data("\r\n".utf8))
-            }
-            for (key, value) in fields.merging(["_csrf": csrf], uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
-                part("Content-Disposition: form-data; name=\"\(key)\"", Data(value.utf8))
-            }
-            part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream", file)
-            body.append(Data("--\(boundary)--\r\n".utf8))
-            var headers = HTTPHeaders()
+            var (headers, body) = PlanSheetTests.multipart(fields: fields.merging(["_csrf": csrf]) { $1 }, file: file, name: name)
             if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-            return try await Self.sendOnce(client, ClientRequest(method: .POST, url: URI(string: url), headers: headers, body: ByteBuffer(data: body)),
-                                           again: true)
+            return try await Self.sendOnce(client, ClientRequest(method: .POST, url: URI(string: url), headers: headers, body: body), again: true)
         }
 
         /// Sends `request`; when `again` (a request that may be repeated: a page read, an upload whose content
@@ -145,7 +131,7 @@ struct MultiInstanceTests {
             let dataB = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-multi-b-\(UUID().uuidString)").path
             let environment = ["DATABASE_URL": "\(base)/\(name)", "BIRLIK_DATA_DIR": dataA, "BIRLIK_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
                                "BIRLIK_REMINDER_SECONDS": "0", "BIRLIK_PAGE_CACHE_SECONDS": "0",
-                               "BIRLIK_DEMO_PASSWORD": DemoUsers.password]
+                               "BIRLIK_DEMO_PASSWORD": DemoUsers.password, "BIRLIK_TODAY": TestClock.today.description]
             var ports = (try freePort(), try freePort())
             while ports.1 == ports.0 { ports.1 = try freePort() }
             let first = try Self.start(binary, port: ports.0, environment: environment)

@@ -33,6 +33,15 @@ public struct BirlikClock: Sendable {
     public static func fixed(_ day: Day) -> BirlikClock {
         fixed(day.noon)
     }
+
+    /// A clock that reads noon of `day` in Kazakhstan at `start` and runs on with the machine's clock from
+    /// there: a server started on it sees `day` as today while sessions, heartbeats and schedules still
+    /// move. The `birlik` command runs on it when `BIRLIK_TODAY` names a day, so that a staging server or
+    /// a test that starts real server processes lives on the same date as the data it was given.
+    public static func running(from day: Day, start: Date = Date()) -> BirlikClock {
+        let offset = day.noon.timeIntervalSince(start)
+        return BirlikClock { Date().addingTimeInterval(offset) }
+    }
 }
 
 extension Day {
