@@ -231,6 +231,15 @@ struct ControlLoopStorageTests {
             let reports = Set(try await ReportRecord.query(on: birlik.db).unique().all(\.$status))
             #expect(reports == Set(ReportStatus.allCases.map(\.rawValue)))
             #expect(try await InstructionRecord.query(on: birlik.db).count() == 5)
+            // The plans list's measure counts are the plans' own measures, counted in the database.
+            let counts = try await PlanQueries.measureCounts(on: birlik.db)
+            let plans = try await PlanRecord.query(on: birlik.db).all().map(\.plan)
+            let measureCount = try await MeasureRecord.query(on: birlik.db).count()
+            #expect(!counts.isEmpty && counts.values.reduce(0, +) == measureCount)
+            for plan in plans {
+                let measures = try await PlanQueries.measures(of: plan.id, on: birlik.db)
+                #expect((counts[plan.id] ?? 0) == measures.count, "\(plan.code)")
+            }
         }
     }
 }

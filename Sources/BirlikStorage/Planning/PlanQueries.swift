@@ -1,6 +1,7 @@
 import BirlikCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Reading plans and measures, filtered by `Access`.
 public enum PlanQueries {
@@ -35,10 +36,13 @@ public enum PlanQueries {
         return try await PlanVersionRecord.query(on: db).filter(\.$planID == plan.id).sort(\.$planVersion, .descending).first()
     }
 
-    /// How many measures each plan has.
+    /// How many measures each plan has: one grouped count, no measure rows read.
     public static func measureCounts(on db: any Database) async throws -> [UUID: Int] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
         var counts: [UUID: Int] = [:]
-        for planID in try await MeasureRecord.query(on: db).all(\.$planID) { counts[planID, default: 0] += 1 }
+        for row in try await sql.raw("SELECT plan_id, CAST(COUNT(*) AS BIGINT) AS n FROM measures GROUP BY plan_id").all() {
+            counts[try row.decode(column: "plan_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+        }
         return counts
     }
 
