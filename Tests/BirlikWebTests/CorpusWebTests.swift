@@ -116,6 +116,47 @@ struct CorpusFolderTests {
 }
 
 /// Contributors submit texts; an editor accepts them into the corpus, where they are found at once.
+@Suite("Accepted texts reach every instance's index")
+struct CorpusSynchronizationTests {
+    @Test("A text whose file cannot be read is left out without holding up the others, and is tried again only after a while")
+    func unreadableRetried() async throws {
+        try await withBirlik { app in
+            let secretariat = Actor.system
+            // Two accepted submissions: one whose file is stored, one whose bytes are not here (yet).
+            func accepted(_ text: String, store: Bool) async throws -> String {
+                let data = Data(text.utf8)
+                if store { _ = try await app.birlik.files.store(data, mediaType: "text/plain", originalName: "t.txt", on: app.db, now: TestClock.now) }
+                let submission = try await CorpusSubmissionStore.submit(
+                    CorpusSubmissionDraft(title: "Сынақ", author: "Демо", year: "2024", genre: "other", source: "demo", licence: "CC BY 4.0"),
+                    sha256: ContentAddress(of: data).sha256, fileName: "t.txt", tokens: 4, actor: secretariat, today: TestClock.today,
+                    on: app.db, now: TestClock.now)
+                let done = try await CorpusSubmissionStore.review(submission.id, accept: true, note: "", version: submission.version, actor: secretariat,
+                                                                  on: app.db, now: TestClock.now) { "submission-\($0.id.uuidString.lowercased())" }
+                return try #require(done.documentID)
+            }
+            let readable = try await accepted("Бірлік пен келісім нығаяды.", store: true)
+            let missingText = "Достық үйінде мереке өтті."
+            let missing = try await accepted(missingText, store: false)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("birlik-sync-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let patient = CorpusLibrary(directory: folder.appendingPathComponent("a"), retryUnreadable: .seconds(3600))
+            let eager = CorpusLibrary(directory: folder.appendingPathComponent("b"), retryUnreadable: .zero)
+            for library in [patient, eager] {
+                _ = try library.index()
+                #expect(try await library.synchronize(files: app.birlik.files, on: app.db))
+                let ids = Set(try library.index().documents.map(\.id))
+                #expect(ids.contains(readable) && !ids.contains(missing))
+            }
+            // The file arrives: the library that waits a while does not read it yet; the other one does.
+            _ = try await app.birlik.files.store(Data(missingText.utf8), mediaType: "text/plain", originalName: "t.txt", on: app.db, now: TestClock.now)
+            #expect(try await !patient.synchronize(files: app.birlik.files, on: app.db))
+            #expect(try !patient.index().documents.contains { $0.id == missing })
+            #expect(try await eager.synchronize(files: app.birlik.files, on: app.db))
+            #expect(try eager.index().documents.contains { $0.id == missing })
+        }
+    }
+}
+
 @Suite("Corpus submissions")
 struct CorpusSubmissionTests {
     static func docx(_ paragraphs: [String]) throws -> Data {

@@ -12,7 +12,13 @@ final class CorpusLibrary: Sendable {
     let directory: URL
     private let current = NIOLockedValueBox<CorpusIndex?>(nil)
 
-    init(directory: URL) { self.directory = directory }
+    /// How long a submission whose text could not be read is left alone before it is tried again.
+    let retryUnreadable: Duration
+
+    init(directory: URL, retryUnreadable: Duration = .seconds(600)) {
+        self.directory = directory
+        self.retryUnreadable = retryUnreadable
+    }
 
     /// The index, opened (and the sample corpus built into it) on first use.
     func index() throws -> CorpusIndex {
@@ -44,26 +50,35 @@ final class CorpusLibrary: Sendable {
 
     /// Adds every accepted submission the index lacks, as one segment: a restored backup brings the
     /// submissions and their files, and the index is rebuilt from them. A submission whose file cannot be
-    /// read is left out (and remembered, so it is not read again every few seconds) rather than holding up
-    /// the others. Returns how many were added.
+    /// read is left out rather than holding up the others, and is tried again after `retryUnreadable`
+    /// (not every few seconds). Returns how many were added.
     @discardableResult
     func restore(_ submissions: [CorpusSubmission], files: FileStore, on db: any Database) async throws -> Int {
         let present = Set(try index().documents.map(\.id))
         var texts: [(CorpusText, String)] = []
         for submission in submissions where submission.status == .accepted {
-            guard let id = submission.documentID, !present.contains(id), !unreadable.withLockedValue({ $0.contains(id) }) else { continue }
+            guard let id = submission.documentID, !present.contains(id), !resting().contains(id) else { continue }
             do {
                 texts.append((try await Self.document(submission, files: files, on: db), id))
             } catch {
-                unreadable.withLockedValue { _ = $0.insert(id) }
+                unreadable.withLockedValue { $0[id] = ContinuousClock.now }
             }
         }
         try add(texts)
         return texts.count
     }
 
-    /// Accepted submissions whose text could not be read here.
-    private let unreadable = NIOLockedValueBox(Set<String>())
+    /// Accepted submissions whose text could not be read here, with when that was found.
+    private let unreadable = NIOLockedValueBox([String: ContinuousClock.Instant]())
+
+    /// The submissions not to read now: found unreadable less than `retryUnreadable` ago.
+    private func resting() -> Set<String> {
+        let now = ContinuousClock.now
+        return unreadable.withLockedValue { found in
+            found = found.filter { now - $0.value < retryUnreadable }
+            return Set(found.keys)
+        }
+    }
 
     /// Brings the index up to date with what other processes did: a segment another process wrote into
     /// this folder (`birlik corpus add`), and texts accepted on another server instance (their
@@ -80,7 +95,7 @@ final class CorpusLibrary: Sendable {
         }) else { return false }
         let present = Set(opened.documents.map(\.id))
         let missing = try await CorpusSubmissionStore.acceptedDocumentIDs(on: db).subtracting(present)
-            .subtracting(unreadable.withLockedValue { $0 })
+            .subtracting(resting())
         guard !missing.isEmpty else { return reloaded }
         return try await restore(try await CorpusSubmissionStore.accepted(documentIDs: missing, on: db), files: files, on: db) > 0 || reloaded
     }
