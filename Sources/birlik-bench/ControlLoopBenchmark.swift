@@ -135,6 +135,34 @@ final class ControlLoopBenchmark: @unchecked Sendable {
         let own = DashboardQueries.Filter(asOf: today, executorID: akimat)
         try await measure("Executor (Almaty akimat): its rates", { try await DashboardQueries.total(own, actor: executor, on: db).expected },
                           "SELECT \(sums) FROM reports WHERE \(expected) AND executor_id = ?")
+        // The lists a signed-in analyst opens: what the controllers read (rows, counts, figures, executors'
+        // names) against one hand-written query returning the same rows with the same figures.
+        try await measure("Secretariat: the plans list", {
+            let plans = try await PlanQueries.list(actor: secretariat, on: db)
+            _ = try await PlanQueries.measureCounts(on: db)
+            let figures = try await DashboardQueries.rates(by: .plan, all, actor: secretariat, on: db)
+            return plans.reduce(0) { $0 + (figures[$1.id.uuidString]?.expected ?? 0) }
+        }, "SELECT p.id, p.code, p.title_kk, p.region_code, p.start_year, p.end_year, p.status, "
+            + "(SELECT COUNT(*) FROM measures m WHERE m.plan_id = p.id) AS measure_count, COALESCE(f.expected, 0) AS expected, "
+            + "f.accepted, f.on_time, f.overdue, f.score_sum, f.lead_expected FROM plans p "
+            + "LEFT JOIN (SELECT plan_id, \(sums) FROM reports WHERE \(expected) GROUP BY plan_id) f ON f.plan_id = p.id "
+            + "ORDER BY p.region_code, p.start_year, p.code")
+        try await measure("Secretariat: the measures list (first 1,000)", {
+            let rows = try await PlanQueries.measures(PlanQueries.MeasureFilter(), actor: secretariat, on: db)
+            let figures = try await DashboardQueries.rates(by: .measure, .init(asOf: today, measureIDs: rows.map(\.0.id)), actor: secretariat, on: db)
+            _ = try await OrganizationQueries.labels(ids: rows.map(\.0.executorID), on: db)
+            return rows.reduce(0) { $0 + (figures[$1.0.id.uuidString]?.expected ?? 0) }
+        }, "WITH shown AS (SELECT m.id, m.code, m.title_kk, m.executor_id, m.deadline_kind, m.deadline_date, m.sort_key, p.code AS plan_code, "
+            + "p.region_code, p.start_year FROM measures m JOIN plans p ON p.id = m.plan_id "
+            + "ORDER BY p.region_code, p.start_year, p.code, m.sort_key LIMIT 1000) "
+            + "SELECT s.id, s.code, s.title_kk, o.name_kk, s.deadline_kind, s.deadline_date, s.plan_code, COUNT(r.id) AS expected, "
+            + "SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END) AS accepted, SUM(r.on_time) AS on_time, "
+            + "SUM(CASE WHEN r.status IN ('notStarted', 'draft', 'returned') THEN 1 ELSE 0 END) AS overdue, "
+            + "SUM(CASE WHEN r.is_lead THEN r.score ELSE 0.0 END) AS score_sum, SUM(CASE WHEN r.is_lead THEN 1 ELSE 0 END) AS lead_expected "
+            + "FROM shown s JOIN organizations o ON o.id = s.executor_id LEFT JOIN reports r ON r.measure_id = s.id "
+            + "AND (r.status IN ('submitted', 'accepted') OR r.due_date < '\(today.description)') "
+            + "GROUP BY s.id, s.code, s.title_kk, o.name_kk, s.deadline_kind, s.deadline_date, s.plan_code, s.region_code, s.start_year, s.sort_key "
+            + "ORDER BY s.region_code, s.start_year, s.plan_code, s.sort_key")
         return result
     }
 

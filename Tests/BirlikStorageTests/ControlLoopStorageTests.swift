@@ -156,6 +156,15 @@ struct ControlLoopStorageTests {
             #expect(byTerritory["KZ-75"]?.accepted == 1 && byTerritory["KZ"]?.expected == 1)
             let nodes = try await DashboardQueries.byStrategyNode(filter, actor: secretariat, on: birlik.db)
             #expect(nodes["C2.D2.A7"]?.progress == 1 && nodes["C2.D2"]?.measureCount ?? 0 >= 1)
+            // A list's figures, read for its rows only, are those rows' figures of the whole grouping.
+            let everyMeasure = try await DashboardQueries.rates(by: .measure, .init(asOf: filter.asOf), actor: secretariat, on: birlik.db)
+            var shown = DashboardQueries.Filter(asOf: filter.asOf, measureIDs: [measure.id])
+            let listed = try await DashboardQueries.rates(by: .measure, shown, actor: secretariat, on: birlik.db)
+            #expect(everyMeasure.count > 1 && Array(listed.keys) == [measure.id.uuidString])
+            #expect(listed[measure.id.uuidString]?.expected == everyMeasure[measure.id.uuidString]?.expected)
+            #expect(listed[measure.id.uuidString]?.accepted == everyMeasure[measure.id.uuidString]?.accepted)
+            shown.measureIDs = []
+            #expect(try await DashboardQueries.rates(by: .measure, shown, actor: secretariat, on: birlik.db).isEmpty)
             // A closed-period report: after the due day, entry needs a late-entry exception.
             let co = try #require(try await ReportRecord.query(on: birlik.db).filter(\.$measureID == measure.id).filter(\.$periodCode == "2024-Q1")
                 .filter(\.$isLead == false).first()).report

@@ -27,10 +27,14 @@ public enum DashboardQueries {
         public var regionCode: String?
         public var planID: UUID?
         public var executorID: UUID?
+        /// Only these measures' reports: the rows a list shows, read through the reports' index on the
+        /// measure rather than by a scan of every report.
+        public var measureIDs: [UUID]?
 
-        public init(asOf: Day, year: Int? = nil, regionCode: String? = nil, planID: UUID? = nil, executorID: UUID? = nil) {
+        public init(asOf: Day, year: Int? = nil, regionCode: String? = nil, planID: UUID? = nil, executorID: UUID? = nil,
+                    measureIDs: [UUID]? = nil) {
             self.asOf = asOf; self.year = year; self.regionCode = regionCode; self.planID = planID
-            self.executorID = executorID
+            self.executorID = executorID; self.measureIDs = measureIDs
         }
     }
 
@@ -103,6 +107,14 @@ public enum DashboardQueries {
         if let executor = filter.executorID {
             query.appendInterpolation(unsafeRaw: " AND r.executor_id = ")
             query.appendInterpolation(bind: executor)
+        }
+        if let measures = filter.measureIDs {
+            query.appendInterpolation(unsafeRaw: measures.isEmpty ? " AND 1 = 0" : " AND r.measure_id IN (")
+            for (index, measure) in measures.enumerated() {
+                if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
+                query.appendInterpolation(bind: measure)
+            }
+            if !measures.isEmpty { query.appendInterpolation(unsafeRaw: ")") }
         }
         // The one permission rule, as SQL: `Access.visibility(actor, .report)` through the one translation.
         query.appendInterpolation(unsafeRaw: " AND ")

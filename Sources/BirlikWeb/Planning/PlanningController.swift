@@ -234,7 +234,7 @@ enum PlanningController {
         let filter = PlanQueries.MeasureFilter(executorID: executor, regionCode: request.queryText("region"), taskCode: request.queryText("task"))
         let rows = try await PlanQueries.measures(filter, actor: actor, on: request.db)
         let figures = MonitoringController.showsFigures(actor)
-            ? try await DashboardQueries.rates(by: .measure, .init(asOf: request.today), actor: actor, on: request.db) : nil
+            ? try await DashboardQueries.rates(by: .measure, .init(asOf: request.today, measureIDs: rows.map(\.0.id)), actor: actor, on: request.db) : nil
         let model = MeasuresPage.Model(rows: rows, figures: figures,
                                        executors: try await OrganizationQueries.labels(ids: rows.map(\.0.executorID), on: request.db),
                                        taskCode: filter.taskCode, executorCode: executorCode, regionCode: filter.regionCode,
