@@ -229,7 +229,7 @@ struct BirlikBench: AsyncParsableCommand {
             print("Appeals on \(configuration.database.isPostgres ? "PostgreSQL" : "SQLite"): \(bench.summary.appeals) appeals over five years and "
                   + "\(bench.summary.mediationCases) mediation cases generated in \(String(format: "%.0f", bench.seedSeconds)) s, \(ProcessInfo.processInfo.activeProcessorCount) cores")
             do {
-                let year = Day(Date()).year - 1
+                let year = bench.app.birlikClock.today.year - 1
                 let statistics = try await bench.statistics(year: year)
                 print(String(format: "Public statistics by region, %d (%d regions): Birlik %.1f ms, hand-written GROUP BY %.1f ms, ratio %.2f (target ≤ 1.5), same counts: %@",
                              year, statistics.cells, statistics.birlik, statistics.handWritten, statistics.birlik / max(statistics.handWritten, 0.001),

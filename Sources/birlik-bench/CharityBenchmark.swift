@@ -33,7 +33,7 @@ final class CharityBenchmark: @unchecked Sendable {
 
     /// Seconds of the whole check, seconds of SHA-256 over the same leaves' bytes, and whether it found the ledger whole.
     func verify() async throws -> (verify: Double, hashOnly: Double, entries: Int, problem: String?) {
-        try await CharityStore.signTreeHead(dataDirectory: directory, on: app.db, now: Date())
+        try await CharityStore.signTreeHead(dataDirectory: directory, on: app.db, now: app.birlikClock.now)
         let key = try DocumentSignature.publicKey(of: SignedDocuments.privateKey(dataDirectory: directory))
         let stopwatch = Stopwatch()
         let report = try await CharityQueries.verify(trustedKey: key, on: app.db)

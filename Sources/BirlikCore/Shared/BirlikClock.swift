@@ -38,9 +38,9 @@ public struct BirlikClock: Sendable {
     /// there: a server started on it sees `day` as today while sessions, heartbeats and schedules still
     /// move. The `birlik` command runs on it when `BIRLIK_TODAY` names a day, so that a staging server or
     /// a test that starts real server processes lives on the same date as the data it was given.
-    public static func running(from day: Day, start: Date = Date()) -> BirlikClock {
+    public static func running(from day: Day, start: Date = BirlikClock.system.now) -> BirlikClock {
         let offset = day.noon.timeIntervalSince(start)
-        return BirlikClock { Date().addingTimeInterval(offset) }
+        return BirlikClock { system.now.addingTimeInterval(offset) }
     }
 }
 

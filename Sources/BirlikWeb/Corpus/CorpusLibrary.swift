@@ -54,10 +54,10 @@ final class CorpusLibrary: Sendable {
     /// (not every few seconds). Returns how many were added.
     @discardableResult
     func restore(_ submissions: [CorpusSubmission], files: FileStore, on db: any Database) async throws -> Int {
-        let present = Set(try index().documents.map(\.id))
+        let skipped = Set(try index().documents.map(\.id)).union(resting())
         var texts: [(CorpusText, String)] = []
         for submission in submissions where submission.status == .accepted {
-            guard let id = submission.documentID, !present.contains(id), !resting().contains(id) else { continue }
+            guard let id = submission.documentID, !skipped.contains(id) else { continue }
             do {
                 texts.append((try await Self.document(submission, files: files, on: db), id))
             } catch {
